@@ -1,0 +1,3 @@
+from nntui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,341 @@
+"""The network file, format version 1: JSON, described in docs/format.md.
+
+Loading validates everything and raises :class:`NetworkFileError` with one
+message that names the file and the exact problem.  Saving is atomic and
+writes floats with ``repr`` precision, so a save/load round trip is exact.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from nntui.core.activations import ACTIVATION_NAMES
+from nntui.core.network import DenseLayer, Network
+
+FORMAT_NAME = "nntui-network"
+FORMAT_VERSION = 1
+
+_TOP_KEYS = ("format", "version", "name", "inputs", "layers")
+_INPUT_KEYS = ("name", "value")
+_LAYER_KEYS = ("name", "activation", "neurons", "weights", "bias")
+
+
+class NetworkFileError(ValueError):
+    """A network file (or dict) that cannot be loaded; the message says why."""
+
+
+class _Problem(Exception):
+    """Internal: a problem found at some place in the document."""
+
+
+# --- loading -----------------------------------------------------------------
+
+
+def load_network(path: str | os.PathLike[str]) -> Network:
+    """Read and validate a network file."""
+    path = Path(path)
+    label = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise NetworkFileError(f"{label}: no such file") from None
+    except IsADirectoryError:
+        raise NetworkFileError(f"{label}: is a directory, not a network file") from None
+    except PermissionError:
+        raise NetworkFileError(f"{label}: permission denied") from None
+    except OSError as error:
+        raise NetworkFileError(f"{label}: cannot be read ({error.strerror or error})") from None
+    return loads_network(raw, label)
+
+
+def loads_network(text: str | bytes, label: str = "<network>") -> Network:
+    """Parse and validate the JSON text of a network file."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise NetworkFileError(
+                f"{label}: not a text file (byte {error.start} is not valid UTF-8)"
+            ) from None
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        raise NetworkFileError(
+            f"{label}: not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+        ) from None
+    except _Problem as problem:
+        raise NetworkFileError(f"{label}: {problem}") from None
+    return network_from_dict(data, label)
+
+
+def _reject_constant(name: str) -> float:
+    raise _Problem(f"{name} is not allowed: every number must be finite")
+
+
+def network_from_dict(data: Any, label: str = "<network>") -> Network:
+    """Validate an already-parsed document and build the network."""
+    try:
+        return _build(data)
+    except _Problem as problem:
+        raise NetworkFileError(f"{label}: {problem}") from None
+
+
+def _build(data: Any) -> Network:
+    if not isinstance(data, Mapping):
+        raise _Problem(f"expected a JSON object at the top level, found {_kind(data)}")
+    fmt = data.get("format")
+    if fmt != FORMAT_NAME:
+        found = "no \"format\" key" if "format" not in data else f"format {json.dumps(fmt)}"
+        raise _Problem(f'not an nntui network file: expected "format": "{FORMAT_NAME}", found {found}')
+    version = data.get("version")
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        found = "none" if "version" not in data else json.dumps(version)
+        raise _Problem(
+            f"unsupported format version {found}: this nntui reads version {FORMAT_VERSION}"
+        )
+    _check_keys(data, _TOP_KEYS, "")
+    name = _optional_string(data, "name", "") or "untitled"
+
+    inputs = data.get("inputs")
+    if not isinstance(inputs, list) or not inputs:
+        raise _Problem(_missing_list_message("inputs", inputs, data, "input"))
+    input_names: list[str] = []
+    input_values: list[float] = []
+    for i, item in enumerate(inputs, start=1):
+        where = f"input {i}: "
+        if not isinstance(item, Mapping):
+            raise _Problem(f'{where}expected an object like {{"name": "x1", "value": 0}}, found {_kind(item)}')
+        _check_keys(item, _INPUT_KEYS, where)
+        if "name" not in item:
+            raise _Problem(f'{where}missing "name"')
+        input_name = _optional_string(item, "name", where)
+        if not input_name:
+            raise _Problem(f'{where}"name" must not be empty')
+        input_names.append(input_name)
+        input_values.append(_number(item.get("value", 0.0), f'{where}"value"'))
+
+    layers_data = data.get("layers")
+    if not isinstance(layers_data, list) or not layers_data:
+        raise _Problem(_missing_list_message("layers", layers_data, data, "layer"))
+    layers: list[DenseLayer] = []
+    previous = len(input_names)
+    for k, item in enumerate(layers_data, start=1):
+        layer = _build_layer(item, k, previous)
+        layers.append(layer)
+        previous = layer.n_out
+    return Network(input_names, np.array(input_values), layers, name)
+
+
+def _build_layer(item: Any, k: int, n_in: int) -> DenseLayer:
+    where = f"layer {k}: "
+    if not isinstance(item, Mapping):
+        raise _Problem(f"{where}expected an object, found {_kind(item)}")
+    layer_name = _optional_string(item, "name", where)
+    if layer_name:
+        where = f"layer {k} ({json.dumps(layer_name, ensure_ascii=False)}): "
+    _check_keys(item, _LAYER_KEYS, where)
+
+    if "activation" not in item:
+        raise _Problem(f'{where}missing "activation" (valid: {", ".join(ACTIVATION_NAMES)})')
+    activation = item["activation"]
+    if activation not in ACTIVATION_NAMES:
+        raise _Problem(
+            f"{where}unknown activation {json.dumps(activation)} "
+            f"(valid: {', '.join(ACTIVATION_NAMES)})"
+        )
+
+    if "weights" not in item:
+        raise _Problem(f'{where}missing "weights"')
+    weights = item["weights"]
+    if not isinstance(weights, list) or not weights:
+        raise _Problem(
+            f'{where}"weights" must be a non-empty list of rows (one row per neuron), '
+            f"found {_kind(weights)}"
+        )
+    rows: list[list[float]] = []
+    for j, row in enumerate(weights, start=1):
+        if not isinstance(row, list):
+            raise _Problem(
+                f"{where}weights row {j} must be a list of {n_in} numbers, found {_kind(row)}"
+            )
+        if len(row) != n_in:
+            neurons = "neuron" if n_in == 1 else "neurons"
+            raise _Problem(
+                f"{where}weights row {j} has {len(row)} values but the previous layer "
+                f"has {n_in} {neurons}"
+            )
+        rows.append([_number(v, f"{where}weights row {j} value {i}") for i, v in enumerate(row, 1)])
+    n_out = len(rows)
+
+    if "bias" in item:
+        bias_data = item["bias"]
+        if not isinstance(bias_data, list):
+            raise _Problem(f'{where}"bias" must be a list of {n_out} numbers, found {_kind(bias_data)}')
+        if len(bias_data) != n_out:
+            raise _Problem(
+                f"{where}bias has {len(bias_data)} values but the layer has {n_out} "
+                f"neuron{'s' if n_out != 1 else ''} (one weights row each)"
+            )
+        bias = [_number(v, f"{where}bias value {j}") for j, v in enumerate(bias_data, 1)]
+    else:
+        bias = [0.0] * n_out
+
+    neuron_names: list[str] | None = None
+    if "neurons" in item:
+        names = item["neurons"]
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise _Problem(f'{where}"neurons" must be a list of names (strings)')
+        if len(names) != n_out:
+            raise _Problem(
+                f"{where}{len(names)} neuron names but the layer has {n_out} "
+                f"neuron{'s' if n_out != 1 else ''} (one weights row each)"
+            )
+        neuron_names = list(names)
+
+    return DenseLayer(np.array(rows), np.array(bias), activation, layer_name or None, neuron_names)
+
+
+def _check_keys(item: Mapping[str, Any], allowed: tuple[str, ...], where: str) -> None:
+    for key in item:
+        if key not in allowed:
+            raise _Problem(
+                f"{where}unknown key {json.dumps(key)} (expected one of: {', '.join(allowed)})"
+            )
+
+
+def _optional_string(item: Mapping[str, Any], key: str, where: str) -> str | None:
+    value = item.get(key)
+    if value is not None and not isinstance(value, str):
+        raise _Problem(f'{where}"{key}" must be a string, found {_kind(value)}')
+    return value
+
+
+def _number(value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _Problem(f"{where} must be a number, found {_kind(value)}")
+    try:
+        result = float(value)
+    except OverflowError:
+        result = math.inf
+    if not math.isfinite(result):
+        raise _Problem(f"{where} is too large: every number must be finite")
+    return result
+
+
+def _missing_list_message(key: str, value: Any, data: Mapping[str, Any], noun: str) -> str:
+    if key not in data:
+        return f'missing "{key}": a network needs at least one {noun}'
+    if isinstance(value, list):
+        return f'"{key}" is empty: a network needs at least one {noun}'
+    return f'"{key}" must be a list, found {_kind(value)}'
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 20 else value[:17] + "..."
+        return f"the text {json.dumps(shown, ensure_ascii=False)}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "an object"
+    return type(value).__name__
+
+
+# --- saving ------------------------------------------------------------------
+
+
+def network_to_dict(network: Network) -> dict[str, Any]:
+    """The JSON document of ``network``, with plain Python floats."""
+    layers: list[dict[str, Any]] = []
+    for layer in network.layers:
+        entry: dict[str, Any] = {}
+        if layer.name:
+            entry["name"] = layer.name
+        entry["activation"] = layer.activation
+        if layer.neuron_names is not None:
+            entry["neurons"] = list(layer.neuron_names)
+        entry["weights"] = layer.weights.tolist()
+        entry["bias"] = layer.bias.tolist()
+        layers.append(entry)
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "name": network.name,
+        "inputs": [
+            {"name": n, "value": float(v)}
+            for n, v in zip(network.input_names, network.input_values.tolist())
+        ],
+        "layers": layers,
+    }
+
+
+def dumps_network(network: Network) -> str:
+    """JSON text of ``network``: indented, each list of numbers on one line."""
+    return _dump(network_to_dict(network), 0) + "\n"
+
+
+def _dump(value: Any, depth: int) -> str:
+    pad = "  " * depth
+    inner = "  " * (depth + 1)
+    if isinstance(value, dict):
+        if all(not isinstance(v, (dict, list)) for v in value.values()):
+            return json.dumps(value, ensure_ascii=False, allow_nan=False)
+        items = [f"{inner}{json.dumps(k, ensure_ascii=False)}: {_dump(v, depth + 1)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
+    if isinstance(value, list):
+        if all(not isinstance(v, (dict, list)) for v in value):
+            # json.dumps writes floats with repr(), which round-trips exactly.
+            return json.dumps(value, ensure_ascii=False, allow_nan=False)
+        items = [inner + _dump(v, depth + 1) for v in value]
+        return "[\n" + ",\n".join(items) + "\n" + pad + "]"
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+
+def save_network(network: Network, path: str | os.PathLike[str]) -> None:
+    """Write ``network`` to ``path`` atomically: a temporary file, then a rename.
+
+    If anything fails the previous file at ``path`` is left untouched.
+    Raises ``ValueError`` for a network holding NaN or infinity, ``OSError``
+    for a file system problem.
+    """
+    text = dumps_network(network)
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            # Keep the permissions the user gave the file they are replacing.
+            os.chmod(temp_name, path.stat().st_mode & 0o7777)
+        else:
+            os.chmod(temp_name, 0o666 & ~_umask())
+        os.replace(temp_name, path)
+    except BaseException:
+        try:
+            os.unlink(temp_name)
+        except OSError:
+            pass
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

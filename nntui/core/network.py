@@ -1,0 +1,179 @@
+"""The network model and its vectorised forward pass.
+
+A network is an input layer (named inputs with current values) followed by
+dense layers.  Dense layer ``k`` has ``weights`` of shape (n_out, n_in), like
+PyTorch's ``nn.Linear.weight``: ``weights[j, i]`` goes from neuron ``i`` of the
+previous layer to neuron ``j``.  Each neuron computes y = f(Σ xᵢ·wᵢ + b).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from nntui.core.activations import get_activation
+
+Array = NDArray[np.float64]
+
+
+@dataclass(eq=False)
+class DenseLayer:
+    """A fully connected layer: z = W·x + b, then a = f(z)."""
+
+    weights: Array
+    bias: Array
+    activation: str = "sigmoid"
+    name: str | None = None
+    neuron_names: list[str] | None = None
+
+    def __post_init__(self) -> None:
+        self.weights = np.array(self.weights, dtype=np.float64, ndmin=2)
+        self.bias = np.array(self.bias, dtype=np.float64, ndmin=1)
+        get_activation(self.activation)  # fail early on a bad name
+        n_out = self.weights.shape[0]
+        if self.bias.shape != (n_out,):
+            raise ValueError(f"bias has shape {self.bias.shape}, expected ({n_out},)")
+        if self.neuron_names is not None and len(self.neuron_names) != n_out:
+            raise ValueError(f"{len(self.neuron_names)} neuron names for {n_out} neurons")
+
+    @property
+    def n_in(self) -> int:
+        return int(self.weights.shape[1])
+
+    @property
+    def n_out(self) -> int:
+        return int(self.weights.shape[0])
+
+    def copy(self) -> DenseLayer:
+        return DenseLayer(
+            self.weights.copy(),
+            self.bias.copy(),
+            self.activation,
+            self.name,
+            None if self.neuron_names is None else list(self.neuron_names),
+        )
+
+
+@dataclass
+class ForwardResult:
+    """Every layer's pre-activation z and activation a.
+
+    ``activations[0]`` is the input itself; ``pre_activations[k]`` and
+    ``activations[k + 1]`` belong to dense layer ``k``.  With a batch of inputs
+    every array has a leading batch axis.
+    """
+
+    pre_activations: list[Array]
+    activations: list[Array]
+
+    @property
+    def outputs(self) -> Array:
+        return self.activations[-1]
+
+    def is_finite(self) -> bool:
+        return all(bool(np.all(np.isfinite(a))) for a in self.activations) and all(
+            bool(np.all(np.isfinite(z))) for z in self.pre_activations
+        )
+
+
+@dataclass(eq=False)
+class Network:
+    """Named inputs with current values, then dense layers; the last is the output."""
+
+    input_names: list[str]
+    input_values: Array
+    layers: list[DenseLayer]
+    name: str = "untitled"
+
+    def __post_init__(self) -> None:
+        self.input_values = np.array(self.input_values, dtype=np.float64, ndmin=1)
+        if not self.input_names:
+            raise ValueError("a network needs at least one input")
+        if not self.layers:
+            raise ValueError("a network needs at least one layer")
+        if self.input_values.shape != (len(self.input_names),):
+            raise ValueError(
+                f"{len(self.input_values)} input values for {len(self.input_names)} inputs"
+            )
+        previous = len(self.input_names)
+        for k, layer in enumerate(self.layers):
+            if layer.n_in != previous:
+                raise ValueError(
+                    f"layer {k + 1} takes {layer.n_in} inputs but the previous layer "
+                    f"has {previous} neurons"
+                )
+            previous = layer.n_out
+
+    # --- shape -------------------------------------------------------------
+
+    @property
+    def n_inputs(self) -> int:
+        return len(self.input_names)
+
+    @property
+    def sizes(self) -> list[int]:
+        """Neurons per layer, the input layer first."""
+        return [self.n_inputs] + [layer.n_out for layer in self.layers]
+
+    def layer_title(self, k: int) -> str:
+        """Display title of column ``k`` (0 is the input layer)."""
+        if k == 0:
+            return "input"
+        layer = self.layers[k - 1]
+        if layer.name:
+            return layer.name
+        return "output" if k == len(self.layers) else f"hidden {k}"
+
+    def neuron_name(self, k: int, j: int) -> str:
+        """Display name of neuron ``j`` in column ``k`` (0 is the input layer)."""
+        if k == 0:
+            return self.input_names[j]
+        layer = self.layers[k - 1]
+        if layer.neuron_names is not None:
+            return layer.neuron_names[j]
+        if k == len(self.layers):
+            return "y" if layer.n_out == 1 else f"y{j + 1}"
+        return f"h{k}.{j + 1}" if len(self.layers) > 2 else f"h{j + 1}"
+
+    # --- computation -------------------------------------------------------
+
+    def forward(self, x: ArrayLike | None = None) -> ForwardResult:
+        """Run the network on one input vector (n_in,) or a batch (batch, n_in).
+
+        With no ``x`` the network's own input values are used.  Overflow is not
+        an error here: it shows up as inf/nan, and callers check
+        ``ForwardResult.is_finite`` to report it in their own words.
+        """
+        a = self.input_values if x is None else np.asarray(x, dtype=np.float64)
+        if a.ndim not in (1, 2) or a.shape[-1] != self.n_inputs:
+            raise ValueError(
+                f"expected {self.n_inputs} input values per sample, got shape {a.shape}"
+            )
+        zs: list[Array] = []
+        activations: list[Array] = [a]
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            for layer in self.layers:
+                z = a @ layer.weights.T + layer.bias
+                a = get_activation(layer.activation)(z)
+                zs.append(z)
+                activations.append(a)
+        return ForwardResult(zs, activations)
+
+    def contributions(self, k: int, x: ArrayLike) -> Array:
+        """The terms xᵢ·wⱼᵢ of every neuron in dense layer ``k`` (0-based).
+
+        ``x`` is the previous layer's activation; the result has the shape of
+        the layer's weights (n_out, n_in), so row j summed plus b[j] is z[j].
+        """
+        with np.errstate(over="ignore", invalid="ignore"):
+            return self.layers[k].weights * np.asarray(x, dtype=np.float64)[None, :]
+
+    def copy(self) -> Network:
+        return Network(
+            list(self.input_names),
+            self.input_values.copy(),
+            [layer.copy() for layer in self.layers],
+            self.name,
+        )

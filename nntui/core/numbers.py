@@ -1,0 +1,62 @@
+"""Turning text a person typed into a number, with a message they can act on."""
+
+from __future__ import annotations
+
+import math
+
+
+class NumberError(ValueError):
+    """Raised when text is not a finite number; the message says why."""
+
+
+def parse_finite(text: str) -> float:
+    """Parse ``text`` as a finite float, accepting '−' and ',' as a decimal mark.
+
+    >>> parse_finite(" -2.5 ")
+    -2.5
+    """
+    cleaned = text.strip().replace("\u2212", "-").replace("_", "")
+    if not cleaned:
+        raise NumberError("empty: type a number such as 0.5 or -2")
+    if cleaned.count(",") == 1 and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")  # 0,5 as written in French
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise NumberError(f'"{text.strip()}" is not a number: type one such as 0.5 or -2') from None
+    if math.isnan(value):
+        raise NumberError(f'"{text.strip()}" is not a number (NaN): type a finite number')
+    if math.isinf(value):
+        raise NumberError(
+            f'"{text.strip()}" is too large (it overflows to infinity): type a finite number'
+        )
+    return value
+
+
+def format_value(value: float, width: int = 6) -> str:
+    """A signed number in exactly ``width`` characters, for columns of values.
+
+    Fixed point with as many decimals as fit, scientific notation when the
+    number is too large or too small to show that way.
+
+    >>> format_value(0.75), format_value(-12.345), format_value(123456.0)
+    ('+0.750', '-12.35', '+1.2e5')
+    """
+    if math.isnan(value):
+        return "nan".rjust(width)
+    if math.isinf(value):
+        return ("+inf" if value > 0 else "-inf").rjust(width)
+    sign = "-" if value < 0 else "+"
+    magnitude = abs(value)
+    smallest_shown = 10.0 ** -(width - 3)
+    if magnitude == 0 or magnitude >= smallest_shown:
+        for decimals in range(width - 3, -1, -1):
+            text = f"{sign}{magnitude:.{decimals}f}"
+            if len(text) <= width:
+                return text.rjust(width)
+    for decimals in range(width, -1, -1):
+        mantissa, exponent = f"{magnitude:.{decimals}e}".split("e")
+        text = f"{sign}{mantissa}e{int(exponent)}"
+        if len(text) <= width:
+            return text.rjust(width)
+    return f"{sign}{magnitude:.0e}"
