@@ -1,0 +1,73 @@
+"""How numbers look: a diverging colour scale, bars and glyphs.
+
+Sign and magnitude are never shown by colour alone: numbers carry their
+sign, bars their length and weight glyphs a +/− and a block height, so the
+screen reads the same on a monochrome terminal or to a colour-blind eye.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from rich.style import Style
+
+# Blue for positive, orange for negative: a pair that stays distinct for the
+# common forms of colour blindness.
+POSITIVE = (76, 154, 255)
+NEGATIVE = (255, 140, 50)
+NEUTRAL = (128, 128, 128)
+OVERFLOW = (255, 60, 60)
+
+_LEVELS = 8
+_BAR_EIGHTHS = " ▏▎▍▌▋▊▉█"
+_HEIGHTS = " ▁▂▃▄▅▆▇█"
+
+
+def magnitude(value: float, scale: float) -> float:
+    """|value| relative to ``scale``, in [0, 1]."""
+    if not math.isfinite(value):
+        return 1.0
+    if scale <= 0:
+        return 0.0
+    return min(abs(value) / scale, 1.0)
+
+
+def _blend(weight: float, colour: tuple[int, int, int]) -> str:
+    r, g, b = (round(n + (c - n) * weight) for n, c in zip(NEUTRAL, colour))
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+@lru_cache(maxsize=64)
+def _style(sign: int, level: int, bold: bool, reverse: bool) -> Style:
+    if sign == 0:
+        colour = _blend(1.0, OVERFLOW)
+    else:
+        weight = 0.35 + 0.65 * level / _LEVELS
+        colour = _blend(weight, POSITIVE if sign > 0 else NEGATIVE)
+    return Style(color=colour, bold=bold, reverse=reverse)
+
+
+def value_style(value: float, scale: float, *, bold: bool = False, reverse: bool = False) -> Style:
+    """Colour for ``value``: hue by sign, intensity by magnitude; red when not finite."""
+    if not math.isfinite(value):
+        return _style(0, 0, True, reverse)
+    level = round(magnitude(value, scale) * _LEVELS)
+    return _style(1 if value >= 0 else -1, level, bold, reverse)
+
+
+def bar(value: float, scale: float, width: int) -> str:
+    """A left-aligned bar of ``width`` cells whose length is |value|/scale."""
+    eighths = round(magnitude(value, scale) * width * 8)
+    full, rest = divmod(eighths, 8)
+    text = "█" * full + (_BAR_EIGHTHS[rest] if rest else "")
+    return text.ljust(width)[:width]
+
+
+def weight_glyph(value: float, scale: float) -> str:
+    """Two cells for a weight: its sign, then a block as tall as its magnitude."""
+    if not math.isfinite(value):
+        return "!!"
+    sign = "-" if value < 0 else "+"
+    level = math.ceil(magnitude(value, scale) * _LEVELS) if value else 0
+    return sign + _HEIGHTS[level]

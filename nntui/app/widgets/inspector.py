@@ -1,0 +1,97 @@
+"""The inspector: the selected neuron's formula with its real numbers."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.widgets import Static
+
+from nntui.app import palette
+from nntui.app.selection import Selection
+from nntui.core.network import ForwardResult, Network
+from nntui.core.numbers import format_value
+
+WINDOW = 5  # incoming connections listed around the selected one
+NAME_WIDTH = 13
+
+
+def _num(value: float, *, selected: bool = False) -> Text:
+    style = palette.value_style(value, 1.0, bold=selected, reverse=selected)
+    return Text(format_value(value, 6), style=style)
+
+
+def _name(text: str, *, selected: bool = False) -> Text:
+    shown = text if len(text) <= NAME_WIDTH else text[: NAME_WIDTH - 1] + "…"
+    return Text(shown.ljust(NAME_WIDTH), style="bold" if selected else "")
+
+
+class Inspector(Static):
+    """y = f(Σ xᵢ·wᵢ + b) for the selected neuron, one line per connection."""
+
+    def show(self, network: Network, result: ForwardResult, selection: Selection) -> None:
+        k, j = selection.column, selection.neuron
+        self.border_title = f"Inspector · {network.neuron_name(k, j)} ({network.layer_title(k)})"
+        if k == 0:
+            self.update(self._input_view(network, j))
+        else:
+            self.update(self._neuron_view(network, result, selection))
+
+    def _input_view(self, network: Network, i: int) -> RenderableType:
+        return Group(
+            Text.assemble(("Input neuron ", "bold"), (network.input_names[i], "bold underline")),
+            Text.assemble("value x = ", _num(float(network.input_values[i]), selected=True)),
+            Text(""),
+            Text(
+                "An input neuron has no weights and no activation: it passes the value "
+                "you set to every neuron of the next layer. Change it with + and - or Enter.",
+                style="dim",
+            ),
+        )
+
+    def _neuron_view(
+        self, network: Network, result: ForwardResult, selection: Selection
+    ) -> RenderableType:
+        k, j = selection.column, selection.neuron
+        layer = network.layers[k - 1]
+        x = result.activations[k - 1]
+        terms = network.contributions(k - 1, x)[j]
+        f = layer.activation
+        source = selection.weight_source(network)
+
+        n_in = layer.n_in
+        focus = source if source is not None else n_in - 1
+        first = max(0, min(focus - WINDOW // 2, n_in - WINDOW))
+        last = min(n_in, first + WINDOW)
+        shown = f"  {first + 1}–{last} of {n_in}, ] [ move" if last - first < n_in else ""
+        lines: list[Text] = [
+            Text.assemble((f"y = {f}(Σ xᵢ·wᵢ + b)", "bold"), (shown, "dim")),
+            Text("  " + "from".ljust(NAME_WIDTH) + "    xᵢ" + "      wᵢ" + "   xᵢ·wᵢ", style="dim"),
+        ]
+        for i in range(first, last):
+            chosen = i == source
+            lines.append(
+                Text.assemble(
+                    "▶ " if chosen else "  ",
+                    _name(network.neuron_name(k - 1, i), selected=chosen),
+                    _num(float(x[i])),
+                    " × ",
+                    _num(float(layer.weights[j, i]), selected=chosen),
+                    " = ",
+                    _num(float(terms[i])),
+                )
+            )
+        bias_chosen = source is None
+        lines.append(
+            Text.assemble(
+                "▶ " if bias_chosen else "  ",
+                _name("bias b", selected=bias_chosen),
+                " " * 9,
+                "+  ",
+                _num(float(layer.bias[j]), selected=bias_chosen),
+            )
+        )
+        z = float(result.pre_activations[k - 1][j])
+        y = float(result.activations[k][j])
+        lines.append(Text.assemble("z = Σ xᵢ·wᵢ + b".ljust(30), " = ", _num(z)))
+        lines.append(Text.assemble(f"y = {f}(z)".ljust(30), " = ", _num(y, selected=True)))
+        return Group(*lines)
