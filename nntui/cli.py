@@ -189,7 +189,10 @@ def _run_app(argv: list[str]) -> int:
     # Imported here so the non-interactive commands never load Textual.
     from nntui.app.app import NNTuiApp
 
-    app = NNTuiApp(network, path=Path(args.file) if args.file else None, preset=args.preset)
+    from nntui.core.presets import DEFAULT_PRESET
+
+    preset = None if args.file else (args.preset or DEFAULT_PRESET)
+    app = NNTuiApp(network, path=Path(args.file) if args.file else None, preset=preset)
     app.run()
     return app.return_code or 0
 

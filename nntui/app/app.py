@@ -98,7 +98,9 @@ class NNTuiApp(App[int]):
     def document_label(self) -> str:
         if self.path is not None:
             return self.path.name
-        return f"preset {self.preset or 'potatoes'}"
+        if self.preset is not None:
+            return f"preset {self.preset}"
+        return "not saved yet"
 
     def _refresh_everything(self, selection: Selection | None = None) -> None:
         """Run the forward pass once and update every view in the same frame."""

@@ -6,20 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from nntui.app.app import NNTuiApp
-from nntui.core.factory import random_network
 from nntui.core.fileformat import save_network
-from nntui.core.network import Network
 from nntui.core.presets import load_preset
-
-
-def big_network() -> Network:
-    """The 784-128-10 network of the scale tests: seeded, so snapshots are stable."""
-    return random_network((784, 128, 10), activation="relu", output_activation="softmax", seed=1)
-
-
-def preset_app(name: str = "potatoes") -> NNTuiApp:
-    return NNTuiApp(load_preset(name), preset=name)
 
 
 @pytest.fixture

@@ -50,8 +50,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static(Text("nntui help · Escape closes", style="bold"), id="help-title")
-            yield Markdown(EXPLANATION)
             yield Static(self._key_table(), id="help-keys")
+            yield Markdown(EXPLANATION)
 
     def _key_table(self) -> Table:
         table = Table(title="Keys", title_justify="left", show_header=False, box=None, expand=False)

@@ -1,0 +1,36 @@
+"""Reading what the playground shows, for assertions on real screen text."""
+
+from __future__ import annotations
+
+from textual.geometry import Region
+from textual.widget import Widget
+
+from nntui.app.app import NNTuiApp
+from nntui.app.selection import Selection
+from nntui.app.widgets.network_view import NetworkView
+from nntui.core.factory import random_network
+from nntui.core.network import Network
+from nntui.core.presets import load_preset
+
+
+# Keys that empty a text Input: to the start, then delete everything right of it.
+CLEAR = ("home", "ctrl+k")
+
+
+def big_network() -> Network:
+    """The 784-128-10 network of the scale tests: seeded, so snapshots are stable."""
+    return random_network((784, 128, 10), activation="relu", output_activation="softmax", seed=1)
+
+
+def preset_app(name: str = "potatoes") -> NNTuiApp:
+    return NNTuiApp(load_preset(name), preset=name)
+
+
+def widget_text(widget: Widget) -> str:
+    """The text a widget currently draws, border included, one line per row."""
+    size = widget.outer_size
+    return "\n".join(strip.text for strip in widget.render_lines(Region(0, 0, size.width, size.height)))
+
+
+def selection(app: NNTuiApp) -> Selection:
+    return app.query_one(NetworkView).selection

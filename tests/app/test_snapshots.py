@@ -1,0 +1,77 @@
+"""Snapshot tests: the screens a learner sees, compared with reviewed SVGs.
+
+Regenerate with `python -m pytest tests/app/test_snapshots.py --snapshot-update`
+and look at every changed SVG before committing it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from nntui.app.app import NNTuiApp
+from nntui.core.presets import preset_names
+
+from .helpers import CLEAR, big_network, preset_app
+
+
+def _press_then_steady_cursor(*keys: str):
+    """Press ``keys``, then stop any text cursor blinking so the picture is stable."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press(*keys)
+        for text_input in pilot.app.screen.query(Input):
+            text_input.cursor_blink = False
+        await pilot.pause()
+
+    return run_before
+
+
+def test_default_screen(snap_compare) -> None:
+    assert snap_compare(preset_app("potatoes"))
+
+
+@pytest.mark.parametrize("name", preset_names())
+def test_each_preset(snap_compare, name: str) -> None:
+    assert snap_compare(preset_app(name), terminal_size=(120, 30))
+
+
+def test_inspector_on_a_hidden_neuron(snap_compare) -> None:
+    # hidden 1, neuron a3, its second weight selected.
+    keys = ["right", "down", "down", "right_square_bracket"]
+    assert snap_compare(preset_app("layers"), press=keys, terminal_size=(120, 30))
+
+
+def test_output_neuron_after_edits(snap_compare) -> None:
+    keys = ["right", "plus", "plus", "right_square_bracket", "right_square_bracket", "minus"]
+    assert snap_compare(preset_app("potatoes"), press=keys)
+
+
+def test_help_screen(snap_compare) -> None:
+    assert snap_compare(preset_app("potatoes"), press=["question_mark"], terminal_size=(100, 40))
+
+
+def test_bad_entry_error(snap_compare) -> None:
+    keys = ("right", "enter", *CLEAR, *"abc", "enter")
+    assert snap_compare(preset_app("potatoes"), run_before=_press_then_steady_cursor(*keys))
+
+
+def test_quit_prompt(snap_compare) -> None:
+    assert snap_compare(preset_app("potatoes"), press=["plus", "q"])
+
+
+def test_save_path_prompt(snap_compare, monkeypatch) -> None:
+    monkeypatch.chdir("/")  # the prompt shows the folder it saves in
+    assert snap_compare(preset_app("xor"), run_before=_press_then_steady_cursor("plus", "ctrl+s"))
+
+
+def test_big_784_128_10_network(snap_compare) -> None:
+    # Into the hidden layer, far down its 128 neurons, on a weight from deep in the inputs.
+    keys = ["right", *["pagedown"] * 5, *["right_square_bracket"] * 3]
+    app = NNTuiApp(big_network(), preset=None)
+    assert snap_compare(app, press=keys, terminal_size=(120, 34))
+
+
+def test_tiny_terminal(snap_compare) -> None:
+    assert snap_compare(preset_app("layers"), terminal_size=(40, 12))

@@ -1,0 +1,106 @@
+"""End to end: the installed `nntui` command in a real terminal, driven through tmux.
+
+Opens a file, edits two weights (one with +, one typed exactly), saves with
+ctrl+s, quits with q, and checks what was written to disk.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from nntui.core.fileformat import load_network, save_network
+from nntui.core.presets import load_preset
+
+TMUX = shutil.which("tmux")
+
+
+def _nntui_command() -> str | None:
+    beside_python = Path(sys.executable).parent / "nntui"
+    if beside_python.exists():
+        return str(beside_python)
+    return shutil.which("nntui")
+
+
+NNTUI = _nntui_command()
+
+pytestmark = [
+    pytest.mark.skipif(TMUX is None, reason="tmux is not installed (.ci/run installs it)"),
+    pytest.mark.skipif(NNTUI is None, reason="the nntui command is not installed"),
+]
+
+
+class Terminal:
+    """One tmux session on a private server, so no user session is touched."""
+
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def tmux(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [TMUX, "-L", self.socket, *args], capture_output=True, text=True, timeout=10
+        )
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "e2e").stdout
+
+    def keys(self, *keys: str, literal: bool = False) -> None:
+        self.tmux("send-keys", "-t", "e2e", *(["-l"] if literal else []), "--", *keys)
+        time.sleep(0.4)
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never appeared on screen:\n{self.screen()}")
+
+    def alive(self) -> bool:
+        return self.tmux("has-session", "-t", "e2e").returncode == 0
+
+
+@pytest.fixture
+def terminal():
+    term = Terminal(f"nntui-e2e-{os.getpid()}")
+    yield term
+    term.tmux("kill-server")
+
+
+def test_open_edit_save_quit_in_a_real_terminal(tmp_path: Path, terminal: Terminal) -> None:
+    path = tmp_path / "my xor.json"
+    save_network(load_preset("xor"), path)
+    command = f"cd {tmp_path} && {NNTUI} 'my xor.json'"
+    terminal.tmux("new-session", "-d", "-s", "e2e", "-x", "110", "-y", "32", command)
+    terminal.wait_for("XOR by hand")
+
+    terminal.keys("Right")  # the hidden layer: h1's weight from x1 is selected
+    terminal.wait_for("weight x1 → h1")
+    terminal.keys("+")
+    terminal.wait_for("modified")
+    terminal.keys("]")  # h1's weight from x2
+    terminal.keys("Enter")
+    terminal.wait_for("Set weight x2 → h1")
+    terminal.keys("C-a", "C-k")
+    terminal.keys("-3.25", literal=True)
+    terminal.keys("Enter")
+    terminal.wait_for("weight x2 → h1 = -3.25")
+    terminal.keys("C-s")
+    terminal.wait_for("Saved to")
+    terminal.keys("q")
+
+    deadline = time.monotonic() + 10
+    while terminal.alive() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not terminal.alive(), f"nntui did not quit:\n{terminal.screen()}"
+
+    saved = load_network(path)
+    assert saved.layers[0].weights.tolist() == [[20.1, -3.25], [-20.0, -20.0]]
+    assert [p.name for p in tmp_path.iterdir()] == ["my xor.json"]  # no temp file left behind
