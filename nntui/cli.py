@@ -17,6 +17,7 @@ from nntui import __version__
 
 EXIT_USAGE = 2  # a bad argument or a bad file
 EXIT_OVERFLOW = 3  # the computation itself produced inf or nan
+EXIT_FAILURE = 1  # the system failed us, e.g. stdout could not be written
 
 SUBCOMMANDS = ("eval", "presets")
 
@@ -31,6 +32,10 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     """argparse, but errors are one line and never a usage dump."""
+
+    def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        # No abbreviations: "--inp" would slip past the "--input -1,0" fix-up.
+        super().__init__(allow_abbrev=False, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see '{self.prog} --help')")
@@ -95,12 +100,14 @@ def _load(file: str | None, preset: str | None):  # -> Network
     from nntui.core.fileformat import NetworkFileError, load_network
     from nntui.core.presets import DEFAULT_PRESET, load_preset
 
-    if file and preset:
+    if file is not None and preset is not None:
         raise UsageError("give either FILE or --preset NAME, not both")
     try:
-        if file:
+        if file is not None:
+            if not file:
+                raise UsageError("the file name is empty")
             return load_network(file)
-        return load_preset(preset or DEFAULT_PRESET)
+        return load_preset(DEFAULT_PRESET if preset is None else preset)
     except NetworkFileError as error:
         raise UsageError(str(error)) from None
 
@@ -126,7 +133,7 @@ def parse_input_values(text: str, expected: int) -> list[float]:
 
 def _run_eval(argv: list[str]) -> int:
     args = _eval_parser().parse_args(_join_input_values(argv))
-    if not args.file and not args.preset:
+    if args.file is None and args.preset is None:
         raise UsageError("nntui eval needs a FILE or --preset NAME (see 'nntui eval --help')")
     network = _load(args.file, args.preset)
     x = (
@@ -181,7 +188,7 @@ def _run_presets(argv: list[str]) -> int:
 
 def _run_app(argv: list[str]) -> int:
     args = _main_parser().parse_args(argv)
-    if args.file:
+    if args.file:  # an empty name is reported by _load
         path = Path(args.file)
         if path.is_dir():
             raise UsageError(f"{args.file}: is a directory, not a network file")
@@ -191,9 +198,13 @@ def _run_app(argv: list[str]) -> int:
 
     from nntui.core.presets import DEFAULT_PRESET
 
-    preset = None if args.file else (args.preset or DEFAULT_PRESET)
-    app = NNTuiApp(network, path=Path(args.file) if args.file else None, preset=preset)
-    app.run()
+    preset = None if args.file is not None else (args.preset if args.preset is not None else DEFAULT_PRESET)
+    app = NNTuiApp(network, path=Path(args.file) if args.file is not None else None, preset=preset)
+    try:
+        app.run()
+    finally:
+        if not app.clean_exit:
+            app.write_recovery()  # a crash or a signal: keep any unsaved work
     return app.return_code or 0
 
 
@@ -207,12 +218,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_presets(args[1:])
         return _run_app(args)
     except UsageError as error:
-        print(f"nntui: error: {error}", file=sys.stderr)
+        _report(str(error))
         return error.status
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as error:  # e.g. stdout on a full disk
+        _report(f"cannot write the output: {error.strerror or error}")
+        return EXIT_FAILURE
+
+
+def _report(message: str) -> None:
+    # One line, whatever the message quotes (a file name may hold a newline).
+    print("nntui: error: " + " ".join(message.splitlines()), file=sys.stderr)
 
 
 if __name__ == "__main__":

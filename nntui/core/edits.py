@@ -163,7 +163,45 @@ class History:
     def mark_saved(self) -> None:
         self._saved_id = self._current_id()
 
+    def mark_unsaved(self) -> None:
+        """The network differs from every file (e.g. restored from a recovery copy)."""
+        self._saved_id = -1
+
     @property
     def modified(self) -> bool:
         """True when the network differs from the state last saved (or loaded)."""
         return self._current_id() != self._saved_id
+
+
+@dataclass(frozen=True, eq=False)
+class Reshape:
+    """Any change of shape, names or many weights: the network before and after.
+
+    The snapshots are private copies; applying or reverting copies them again
+    into the live network, so later value edits never alter them.
+    """
+
+    before: Network
+    after: Network
+    description: str
+
+    @staticmethod
+    def of(network: Network, after: Network, description: str) -> Reshape:
+        return Reshape(network.copy(), after.copy(), description)
+
+    def apply(self, network: Network) -> None:
+        _assign(network, self.after)
+
+    def revert(self, network: Network) -> None:
+        _assign(network, self.before)
+
+    def describe(self, network: Network) -> str:
+        return self.description
+
+
+def _assign(network: Network, state: Network) -> None:
+    state = state.copy()
+    network.input_names = state.input_names
+    network.input_values = state.input_values
+    network.layers = state.layers
+    network.name = state.name

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from nntui.core.activations import ACTIVATION_NAMES
+from nntui.core.atomic import write_text_atomically
 from nntui.core.network import DenseLayer, Network
 
 FORMAT_NAME = "nntui-network"
@@ -39,21 +39,26 @@ class _Problem(Exception):
 # --- loading -----------------------------------------------------------------
 
 
-def load_network(path: str | os.PathLike[str]) -> Network:
-    """Read and validate a network file."""
+def load_network(path: str | os.PathLike[str], label: str | None = None) -> Network:
+    """Read and validate a network file; messages name it as ``label`` (default: the path)."""
     path = Path(path)
-    label = str(path)
+    label = (str(path) if label is None else label).replace("\n", "\\n")  # one line
     try:
         raw = path.read_bytes()
-    except FileNotFoundError:
-        raise NetworkFileError(f"{label}: no such file") from None
-    except IsADirectoryError:
-        raise NetworkFileError(f"{label}: is a directory, not a network file") from None
-    except PermissionError:
-        raise NetworkFileError(f"{label}: permission denied") from None
     except OSError as error:
-        raise NetworkFileError(f"{label}: cannot be read ({error.strerror or error})") from None
+        raise NetworkFileError(read_error_message(label, error, "a network file")) from None
     return loads_network(raw, label)
+
+
+def read_error_message(label: str, error: OSError, kind: str) -> str:
+    """One line saying why the file ``label`` (expected to be ``kind``) cannot be read."""
+    if isinstance(error, FileNotFoundError):
+        return f"{label}: no such file"
+    if isinstance(error, IsADirectoryError):
+        return f"{label}: is a directory, not {kind}"
+    if isinstance(error, PermissionError):
+        return f"{label}: permission denied"
+    return f"{label}: cannot be read ({error.strerror or error})"
 
 
 def loads_network(text: str | bytes, label: str = "<network>") -> Network:
@@ -73,6 +78,10 @@ def loads_network(text: str | bytes, label: str = "<network>") -> Network:
         ) from None
     except _Problem as problem:
         raise NetworkFileError(f"{label}: {problem}") from None
+    except RecursionError:
+        raise NetworkFileError(f"{label}: not a network file: the JSON is nested too deeply") from None
+    except ValueError:  # an integer literal of more than 4300 digits
+        raise NetworkFileError(f"{label}: not valid JSON: a number has too many digits") from None
     return network_from_dict(data, label)
 
 
@@ -312,30 +321,4 @@ def save_network(network: Network, path: str | os.PathLike[str]) -> None:
     Raises ``ValueError`` for a network holding NaN or infinity, ``OSError``
     for a file system problem.
     """
-    text = dumps_network(network)
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            # Keep the permissions the user gave the file they are replacing.
-            os.chmod(temp_name, path.stat().st_mode & 0o7777)
-        else:
-            os.chmod(temp_name, 0o666 & ~_umask())
-        os.replace(temp_name, path)
-    except BaseException:
-        try:
-            os.unlink(temp_name)
-        except OSError:
-            pass
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    write_text_atomically(path, dumps_network(network))

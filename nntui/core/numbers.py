@@ -59,4 +59,12 @@ def format_value(value: float, width: int = 6) -> str:
         text = f"{sign}{mantissa}e{int(exponent)}"
         if len(text) <= width:
             return text.rjust(width)
+    if int(f"{magnitude:e}".split("e")[1]) < 0:
+        # Too small even for an exponent of three digits: it shows as zero.
+        return f"{sign}{0:.{max(width - 3, 0)}f}"[:width].rjust(width)
     return f"{sign}{magnitude:.0e}"
+
+
+def nudge(value: float, delta: float) -> float:
+    """``value + delta`` without float noise: 0.1 + 0.2 gives 0.3, not 0.30000000000000004."""
+    return float(f"{value + delta:.12g}")

@@ -14,7 +14,6 @@ from nntui.app.screens.quit_prompt import QuitPrompt
 from nntui.app.screens.value_prompt import ValuePrompt
 from nntui.app.selection import Selection
 from nntui.app.widgets.inspector import Inspector
-from nntui.app.widgets.layer_view import LayerView
 from nntui.app.widgets.network_view import NetworkView
 from nntui.app.widgets.outputs import OutputsPanel
 from nntui.core.edits import ParamRef
@@ -32,7 +31,7 @@ async def test_focus_starts_on_the_network_with_the_first_input_selected() -> No
     async with app.run_test(size=SIZE):
         assert isinstance(app.focused, NetworkView)
         assert selection(app) == Selection(0, 0, 0)
-        assert "▶herb smell" in widget_text(app.query_one("#layer-0", LayerView))
+        assert "▶herb smell" in widget_text(app.query_one(NetworkView).column_view(0))
 
 
 @pytest.mark.parametrize(("keys", "expected"), [
@@ -96,9 +95,9 @@ async def test_plus_and_minus_change_the_selected_value_and_recompute(key: str, 
         assert float(app.result.outputs[0]) == y
         # Every visible number follows: outputs panel, column, inspector, status.
         assert format_value(y, 7).strip() in widget_text(app.query_one(OutputsPanel))
-        assert format_value(y).strip() in widget_text(app.query_one("#layer-1", LayerView))
+        assert format_value(y).strip() in widget_text(app.query_one(NetworkView).column_view(1))
         assert format_value(after, 6) in widget_text(app.query_one(Inspector))
-        assert format_value(after, 6) in widget_text(app.query_one("#layer-0", LayerView))
+        assert format_value(after, 6) in widget_text(app.query_one(NetworkView).column_view(0))
 
 
 async def test_plus_on_an_input_changes_the_input_value() -> None:
@@ -106,7 +105,7 @@ async def test_plus_on_an_input_changes_the_input_value() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "plus", "plus", "plus")
         assert app.network.input_values[1] == 0.3  # no float noise such as 0.30000000000000004
-        assert "+0.300" in widget_text(app.query_one("#layer-0", LayerView))
+        assert "+0.300" in widget_text(app.query_one(NetworkView).column_view(0))
 
 
 async def test_step_keys_change_the_step_within_bounds() -> None:
@@ -188,7 +187,7 @@ async def test_a_cycles_the_activation_of_the_selected_layer_and_is_undoable() -
         assert [layer.activation for layer in app.network.layers] == ["sigmoid", "sigmoid"]
         await pilot.press("right", "right", "a")
         assert app.network.layers[1].activation == "tanh"
-        assert "f = tanh" in widget_text(app.query_one("#layer-2", LayerView))
+        assert "f = tanh" in widget_text(app.query_one(NetworkView).column_view(2))
         assert "y = tanh(" in widget_text(app.query_one(Inspector))
         expected = load_preset("xor")
         expected.layers[1].activation = "tanh"
@@ -200,13 +199,13 @@ async def test_a_cycles_the_activation_of_the_selected_layer_and_is_undoable() -
 async def test_clicking_selects_a_neuron_or_a_weight() -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:
-        view = app.query_one("#layer-0", LayerView)
+        view = app.query_one(NetworkView).column_view(0)
         await pilot.click(view, offset=(3, 4))  # third input row (two header lines)
         assert selection(app) == Selection(0, 2, 0)
         await pilot.click(view, offset=(view.neuron_width + 3, 3))  # weight from input 2
         assert selection(app) == Selection(1, 0, 1)
         assert selection(app).ref(app.network) == ParamRef.weight(0, 0, 1)
-        await pilot.click("#layer-1", offset=(3, 2))
+        await pilot.click(app.query_one(NetworkView).column_view(1), offset=(3, 2))
         assert selection(app) == Selection(1, 0, 1)  # same neuron: the weight stays selected
 
 
@@ -349,3 +348,18 @@ async def test_overflow_is_reported_not_shown_as_a_number() -> None:
         assert not app.result.is_finite()
         assert "overflow" in widget_text(app.query_one("#status"))
         assert "+inf" in widget_text(app.query_one(OutputsPanel))
+
+
+async def test_a_burst_of_keys_counts_every_key() -> None:
+    """A held + delivers keys faster than messages are handled: each must count."""
+    from textual import events
+
+    app = preset_app("potatoes")
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(5):
+            app.post_message(events.Key("plus", "+"))
+        app.post_message(events.Key("j", "j"))
+        app.post_message(events.Key("minus", "-"))
+        await pilot.pause()
+        assert app.network.input_values.tolist() == [1.5, -0.1, 1.0]
+        assert len(app.history._done) == 6

@@ -6,14 +6,29 @@ and look at every changed SVG before committing it.
 
 from __future__ import annotations
 
+import json
+import tempfile
+import time
+from pathlib import Path
+
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from nntui.app.app import NNTuiApp
-from nntui.core.presets import preset_names
+from nntui.core.presets import load_preset, preset_names
+from nntui.recovery import RecoveryStore
 
 from .helpers import CLEAR, big_network, preset_app
+
+# Layer 2 ("hidden") takes 4 inputs, but its second row has 3 weights.
+BAD_SHAPE_FILE = """{"format": "nntui-network", "version": 1,
+ "inputs": [{"name": "a", "value": 0}, {"name": "b", "value": 0}],
+ "layers": [
+  {"activation": "relu", "weights": [[1, 1], [1, 1], [1, 1], [1, 1]]},
+  {"name": "hidden", "activation": "relu", "weights": [[1, 1, 1, 1], [1, 1, 1]]},
+  {"activation": "sigmoid", "weights": [[1, 1]]}]}
+"""
 
 
 def _press_then_steady_cursor(*keys: str):
@@ -75,3 +90,46 @@ def test_big_784_128_10_network(snap_compare) -> None:
 
 def test_tiny_terminal(snap_compare) -> None:
     assert snap_compare(preset_app("layers"), terminal_size=(40, 12))
+
+
+def test_activation_chooser(snap_compare) -> None:
+    # hidden 1 of xor, chooser opened, moved down to tanh.
+    assert snap_compare(preset_app("xor"), press=["right", "f", "down"], terminal_size=(100, 30))
+
+
+def test_open_dialog_with_a_bad_file(snap_compare, monkeypatch) -> None:
+    # A fixed folder, because the dialog shows where it looks.
+    folder = Path(tempfile.gettempdir()) / "nntui-snapshots"
+    folder.mkdir(exist_ok=True)
+    (folder / "net.json").write_text(BAD_SHAPE_FILE)
+    monkeypatch.chdir(folder)
+    keys = ("ctrl+o", *"net.json", "enter")
+    assert snap_compare(preset_app("potatoes"), run_before=_press_then_steady_cursor(*keys))
+
+
+def test_recovery_offer(snap_compare, monkeypatch, private_state_dir: Path) -> None:
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    crashed = RecoveryStore(private_state_dir, pid=999_999_999)
+    crashed.write(load_preset("layers"), Path("/home/learner/my-layers.json"), None)
+    document = json.loads(crashed.own_file.read_text())
+    document["saved_at"] = "2026-11-24T09:30:00+00:00"
+    crashed.own_file.write_text(json.dumps(document))
+    assert snap_compare(preset_app("potatoes"))
+
+
+def test_command_palette(snap_compare) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press("ctrl+p", *"preset")
+        await pilot.pause(0.3)
+        for text_input in pilot.app.screen.query(Input):
+            text_input.cursor_blink = False
+        await pilot.pause()
+
+    assert snap_compare(preset_app("potatoes"), run_before=run_before, terminal_size=(100, 30))
+
+
+def test_network_built_by_hand(snap_compare) -> None:
+    # From potatoes: a hidden layer of 3 plus one neuron, renamed, then a second layer.
+    keys = ["N", "n", "C", *CLEAR, *"features", "enter", "N"]
+    assert snap_compare(preset_app("potatoes"), press=keys, terminal_size=(120, 30))

@@ -6,6 +6,7 @@ ctrl+s, quits with q, and checks what was written to disk.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -104,3 +105,85 @@ def test_open_edit_save_quit_in_a_real_terminal(tmp_path: Path, terminal: Termin
     saved = load_network(path)
     assert saved.layers[0].weights.tolist() == [[20.1, -3.25], [-20.0, -20.0]]
     assert [p.name for p in tmp_path.iterdir()] == ["my xor.json"]  # no temp file left behind
+
+
+def _running(pids: list[str]) -> bool:
+    return subprocess.run(["kill", "-0", *pids], capture_output=True).returncode == 0
+
+
+def _wait_until_gone(terminal: Terminal) -> None:
+    deadline = time.monotonic() + 10
+    while terminal.alive() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not terminal.alive(), f"nntui did not quit:\n{terminal.screen()}"
+
+
+def test_build_the_layers_network_by_hand_then_reopen_and_eval(
+    tmp_path: Path, terminal: Terminal, private_state_dir: Path
+) -> None:
+    """From potatoes (3-1) to 3-4-4-1 with the keyboard; the reopened file matches eval."""
+    env = f"NNTUI_STATE_DIR={private_state_dir}"
+    terminal.tmux("new-session", "-d", "-s", "e2e", "-x", "130", "-y", "36",
+                  f"cd {tmp_path} && {env} {NNTUI}")
+    terminal.wait_for("Potatoes are baking")
+    terminal.keys("N")  # a hidden layer of 3 after the inputs
+    terminal.wait_for("hidden 1")
+    terminal.keys("n")  # its 4th neuron
+    terminal.keys("N")  # a second hidden layer, as wide: 4
+    terminal.wait_for("hidden 2")
+    terminal.keys("C-s")
+    terminal.wait_for("Save the network as")
+    terminal.keys("C-a", "C-k")
+    terminal.keys("built.json", literal=True)
+    terminal.keys("Enter")
+    terminal.wait_for("Saved to")
+    terminal.keys("q")
+    _wait_until_gone(terminal)
+
+    built = load_network(tmp_path / "built.json")
+    assert built.sizes == [3, 4, 4, 1]
+    evaluated = subprocess.run([NNTUI, "eval", str(tmp_path / "built.json")],
+                               capture_output=True, text=True, check=True)
+    output = json.loads(evaluated.stdout)["outputs"][0]
+
+    terminal.tmux("new-session", "-d", "-s", "e2e", "-x", "130", "-y", "36",
+                  f"cd {tmp_path} && {env} {NNTUI} built.json")
+    screen = terminal.wait_for("built.json")
+    assert f"{output:+.4f}" in screen  # the outputs panel shows 4 decimals
+    terminal.keys("q")
+    _wait_until_gone(terminal)
+
+
+def test_sigterm_keeps_unsaved_work_and_the_next_start_offers_it(
+    tmp_path: Path, terminal: Terminal, private_state_dir: Path
+) -> None:
+    env = f"NNTUI_STATE_DIR={private_state_dir}"
+    terminal.tmux("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "34",
+                  f"cd {tmp_path} && {env} {NNTUI} --preset xor; sleep 30")
+    terminal.wait_for("XOR by hand")
+    terminal.keys("+", "+", "+")
+    terminal.wait_for("modified")
+    pid = terminal.tmux("display-message", "-p", "-t", "e2e", "#{pane_pid}").stdout.strip()
+    children = subprocess.run(["pgrep", "-P", pid], capture_output=True, text=True).stdout.split()
+    assert children, "nntui is not running"
+    subprocess.run(["kill", "-TERM", *children], check=True)
+    deadline = time.monotonic() + 10
+    while _running(children) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _running(children), "nntui ignored SIGTERM"
+    assert "Traceback" not in terminal.screen()
+    (copy,) = private_state_dir.glob("recovery-*.json")
+    terminal.tmux("kill-server")
+
+    terminal.tmux("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "34",
+                  f"cd {tmp_path} && {env} {NNTUI}")
+    terminal.wait_for("Unsaved work was found")
+    terminal.keys("r")
+    terminal.wait_for("XOR by hand")
+    terminal.wait_for("x1 = +0.300")
+    assert not copy.exists()  # taken back: the running session keeps it now
+    terminal.keys("q")
+    terminal.wait_for("Unsaved changes")
+    terminal.keys("d")
+    _wait_until_gone(terminal)
+    assert not list(private_state_dir.glob("recovery-*.json"))

@@ -9,8 +9,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
+
+from nntui.app.screens.dialog import Dialog
 
 EXPLANATION = """\
 ## How a neuron works
@@ -38,7 +39,7 @@ gives the network's answer. Every change recomputes all of them at once.
 """
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Shows the explanation and a table of every key binding."""
 
     BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close help")]
@@ -62,4 +63,4 @@ class HelpScreen(ModalScreen[None]):
         return table
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.answer(None)

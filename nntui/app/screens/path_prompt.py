@@ -1,82 +1,81 @@
-"""A prompt for the path to save a network to."""
+"""Prompts for a file path: where to save, what to open, where to export."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from nntui.app.screens.text_prompt import TextPrompt
+from nntui.core.fileformat import load_network
+from nntui.core.network import Network
 
 
-def check_save_path(text: str, cwd: Path) -> Path:
-    """The path to save to, or ValueError saying plainly what is wrong with it."""
+def resolve_path(text: str, cwd: Path) -> Path:
+    """``text`` as an absolute path (``~`` expanded), or ValueError when empty."""
     text = text.strip()
     if not text:
         raise ValueError("type a file name, for example my-network.json")
     path = Path(text).expanduser()
-    if not path.is_absolute():
-        path = cwd / path
+    return path if path.is_absolute() else cwd / path
+
+
+def check_save_path(text: str, cwd: Path, suffix: str = ".json") -> Path:
+    """The path to write to, or ValueError saying plainly what is wrong with it."""
+    path = resolve_path(text, cwd)
     if path.is_dir():
-        raise ValueError(f"{text} is a folder: add a file name, for example {text.rstrip('/')}/net.json")
+        folder = text.strip().rstrip("/")
+        raise ValueError(f"{folder} is a folder: add a file name, for example {folder}/net{suffix}")
     if not path.suffix:
-        path = path.with_suffix(".json")
+        path = path.with_suffix(suffix)
     if not path.parent.is_dir():
         raise ValueError(f"the folder {path.parent} does not exist")
     return path
 
 
-class SavePathPrompt(ModalScreen[Path | None]):
+class SavePathPrompt(TextPrompt[Path]):
     """Returns the chosen path, or None when cancelled.
 
     An existing file is only overwritten after a second Enter.
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
-    def __init__(self, suggestion: str = "network.json", cwd: Path | None = None) -> None:
-        super().__init__()
-        self.suggestion = suggestion
+    def __init__(
+        self,
+        suggestion: str = "network.json",
+        cwd: Path | None = None,
+        *,
+        title: str = "Save the network as",
+        suffix: str = ".json",
+    ) -> None:
         self.cwd = cwd or Path.cwd()
-        self._confirm_overwrite: Path | None = None
+        self.suffix = suffix
+        super().__init__(
+            title, suggestion, hint=f"in {self.cwd}", keys="Enter save · Escape cancel",
+            select_on_focus=False,
+        )
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog", classes="prompt"):
-            yield Label("Save the network as", classes="prompt-title")
-            yield Label(f"in {self.cwd}", classes="prompt-hint")
-            yield Input(value=self.suggestion, id="path")
-            yield Static("", id="error", classes="prompt-error")
-            yield Label("Enter save · Escape cancel", classes="prompt-keys")
+    def parse(self, text: str) -> Path:
+        return check_save_path(text, self.cwd, self.suffix)
 
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
+    def needs_confirmation(self, value: Path) -> str | None:
+        if value.exists():
+            return f"! {value.name} exists: press Enter again to replace it"
+        return None
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        error = self.query_one("#error", Static)
-        try:
-            path = check_save_path(event.value, self.cwd)
-        except ValueError as problem:
-            error.update(f"✗ {problem}")
-            self.add_class("-invalid")
-            return
-        if path.exists() and path != self._confirm_overwrite:
-            self._confirm_overwrite = path
-            error.update(f"! {path.name} exists: press Enter again to replace it")
-            self.add_class("-invalid")
-            return
-        self.dismiss(path)
 
-    @on(Input.Changed)
-    def _clear_error(self) -> None:
-        self._confirm_overwrite = None
-        if self.has_class("-invalid"):
-            self.remove_class("-invalid")
-            self.query_one("#error", Static).update("")
+class OpenPathPrompt(TextPrompt[tuple[Path, Network]]):
+    """Returns the path and the network loaded from it, or None when cancelled.
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    The file is loaded here, so a bad file keeps the dialog open with the
+    loader's message and the network on screen is never touched.
+    """
+
+    def __init__(self, suggestion: str = "", cwd: Path | None = None) -> None:
+        self.cwd = cwd or Path.cwd()
+        super().__init__(
+            "Open a network file", suggestion, hint=f"in {self.cwd}",
+            keys="Enter open · Escape cancel", select_on_focus=False,
+        )
+
+    def parse(self, text: str) -> tuple[Path, Network]:
+        path = resolve_path(text, self.cwd)
+        # Messages name the file as typed; NetworkFileError is a ValueError.
+        return path, load_network(path, label=text.strip())

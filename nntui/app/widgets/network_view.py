@@ -1,13 +1,12 @@
 """The network as columns, left to right, with the keyboard cursor.
 
-``NetworkView`` owns the selection and turns keys into requests; it never
-changes the network itself.  Edits go up as :class:`NetworkView.EditRequested`
-messages, and the app sends the recomputed state back down with :meth:`show`.
+``NetworkView`` owns the selection and the step; it never changes the
+network.  The app reads the selection when a key asks for an edit, applies
+it, and sends the recomputed state back down with :meth:`show`; cursor moves
+go up as :class:`NetworkView.SelectionChanged` so the details can follow.
 """
 
 from __future__ import annotations
-
-import math
 
 from textual import on
 from textual.binding import Binding
@@ -15,21 +14,13 @@ from textual.containers import HorizontalScroll
 from textual.message import Message
 from textual.reactive import reactive
 
-from nntui.app.screens.value_prompt import ValuePrompt
 from nntui.app.selection import Selection
 from nntui.app.widgets.layer_view import LayerView
-from nntui.core.activations import next_activation
-from nntui.core.edits import Edit, SetActivation, SetValue
 from nntui.core.network import ForwardResult, Network
 
 STEPS = (0.001, 0.01, 0.1, 1.0, 10.0, 100.0)
 DEFAULT_STEP = 0.1
 PAGE = 10
-
-
-def nudge(value: float, delta: float) -> float:
-    """``value + delta`` without float noise such as 0.30000000000000004."""
-    return float(f"{value + delta:.12g}")
 
 
 class NetworkView(HorizontalScroll, can_focus=True):
@@ -50,29 +41,14 @@ class NetworkView(HorizontalScroll, can_focus=True):
                 tooltip="next incoming weight of the neuron, then its bias (wraps)"),
         Binding("left_square_bracket", "cycle_param(-1)", "Prev weight", key_display="[",
                 show=False, tooltip="previous incoming weight, or the bias (wraps)"),
-        Binding("plus,equals_sign", "nudge(1)", "Change", key_display="+/-",
-                tooltip="add the step to the selected value"),
-        Binding("minus", "nudge(-1)", "Minus step", key_display="-", show=False,
-                tooltip="subtract the step from the selected value"),
-        Binding("enter,e", "prompt_value", "Type", key_display="⏎",
-                tooltip="type the exact selected value"),
         Binding("asterisk", "change_step(1)", "Step ×10", key_display="*", show=False,
                 tooltip="make the step 10 times larger (up to 100)"),
         Binding("slash", "change_step(-1)", "Step ÷10", key_display="/", show=False,
                 tooltip="make the step 10 times smaller (down to 0.001)"),
-        Binding("a", "cycle_activation", "f(z)",
-                tooltip="next activation function for the selected neuron's layer"),
     ]
 
     selection: reactive[Selection] = reactive(Selection, always_update=True)
     step: reactive[float] = reactive(DEFAULT_STEP)
-
-    class EditRequested(Message):
-        """The learner asked for a change; the app applies it through the history."""
-
-        def __init__(self, edit: Edit) -> None:
-            super().__init__()
-            self.edit = edit
 
     class SelectionChanged(Message):
         """The cursor moved (or the step changed): the inspector and status follow."""
@@ -89,10 +65,11 @@ class NetworkView(HorizontalScroll, can_focus=True):
         # For each strip, the target neuron it last followed: kept when the
         # cursor leaves so the window does not jump around.
         self._strip_targets: list[int] = [0] * len(network.layers)
+        self._columns: list[LayerView] = []
 
     def compose(self):  # -> ComposeResult
-        for k in range(len(self.network.layers) + 1):
-            yield LayerView(k, id=f"layer-{k}")
+        self._columns = [LayerView(k) for k in range(len(self.network.layers) + 1)]
+        yield from self._columns
 
     def on_mount(self) -> None:
         self._draw()
@@ -100,17 +77,45 @@ class NetworkView(HorizontalScroll, can_focus=True):
     # --- data in -------------------------------------------------------------
 
     def show(self, network: Network, result: ForwardResult, selection: Selection | None = None) -> None:
-        """Redraw every column from a recomputed state, all in the same frame."""
+        """Redraw every column from a recomputed state, all in the same frame.
+
+        When the network's shape changed, the selection is made valid for it
+        even if the caller gave none.
+        """
         self.network = network
         self.result = result
+        self._sync_columns()
+        if selection is None and self.selection.clamped(network) != self.selection:
+            selection = self.selection
         if selection is not None:
             self.set_reactive(NetworkView.selection, selection.clamped(network))
             self._follow_selection()
             self.post_message(self.SelectionChanged(self.selection, self.step))
         self._draw()
 
+    def column_view(self, column: int) -> LayerView:
+        """The widget that draws ``column`` (0 is the input layer)."""
+        return self._columns[column]
+
+    def _sync_columns(self) -> None:
+        """One LayerView per layer: add or remove columns after a shape change."""
+        columns = len(self.network.layers) + 1
+        self._strip_targets = (self._strip_targets + [0] * columns)[: columns - 1]
+        if len(self._columns) > columns:
+            gone, self._columns = self._columns[columns:], self._columns[:columns]
+            self.remove_children(gone)
+        if len(self._columns) < columns:
+            new = [LayerView(k) for k in range(len(self._columns), columns)]
+            self._columns += new
+            self.mount_all(new)
+            self.call_after_refresh(self._draw)
+
+    def _views(self) -> list[LayerView]:
+        """The columns, input layer first (without any still being removed)."""
+        return self._columns
+
     def _draw(self) -> None:
-        for view in self.query(LayerView):
+        for view in self._views():
             k = view.column
             target = self._strip_targets[k] if k < len(self._strip_targets) else 0
             view.show(self.network, self.result, self.selection, target)
@@ -132,7 +137,7 @@ class NetworkView(HorizontalScroll, can_focus=True):
             self._strip_targets[selection.column - 1] = selection.neuron
         if not self.is_mounted:
             return
-        views = list(self.query(LayerView))
+        views = self._views()
         if selection.column >= len(views):
             return
         view = views[selection.column]
@@ -162,39 +167,8 @@ class NetworkView(HorizontalScroll, can_focus=True):
         self.focus()
         self.selection = Selection(message.column, message.neuron, message.source)
 
-    # --- editing -------------------------------------------------------------
-
-    def action_nudge(self, direction: int) -> None:
-        ref = self.selection.ref(self.network)
-        old = ref.get(self.network)
-        new = nudge(old, direction * self.step)
-        if not math.isfinite(new):
-            self.notify("That value would overflow; it was not changed.", severity="warning")
-            return
-        self.post_message(self.EditRequested(SetValue(ref, old, new)))
-
-    def action_prompt_value(self) -> None:
-        ref = self.selection.ref(self.network)
-        old = ref.get(self.network)
-
-        def apply(value: float | None) -> None:
-            if value is not None and value != old:
-                self.post_message(self.EditRequested(SetValue(ref, old, value)))
-
-        self.app.push_screen(ValuePrompt(ref.describe(self.network), old), apply)
+    # --- the step of + and - ---------------------------------------------------
 
     def action_change_step(self, direction: int) -> None:
         index = min(range(len(STEPS)), key=lambda i: abs(STEPS[i] - self.step))
         self.step = STEPS[max(0, min(len(STEPS) - 1, index + direction))]
-
-    def action_cycle_activation(self) -> None:
-        column = self.selection.column
-        if column == 0:
-            self.notify(
-                "Input neurons have no activation: they pass on the value you set. "
-                "Select a hidden or output neuron.",
-                title="No activation here",
-            )
-            return
-        old = self.network.layers[column - 1].activation
-        self.post_message(self.EditRequested(SetActivation(column - 1, old, next_activation(old))))

@@ -1,0 +1,48 @@
+"""The command palette (ctrl+p): every playground action, every preset.
+
+Commands come from the app's own key bindings, so the palette, the footer
+and the help screen always agree; Textual adds its own (theme, quit, keys).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from nntui.core.presets import preset_names
+
+# Bindings that make poor commands (they need the cursor or repeat others).
+_SKIP = {"quit_app", "help"}
+
+
+class NetworkCommands(Provider):
+    """Playground actions and "Open preset: NAME" for every shipped example."""
+
+    def _commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
+        app = self.app
+        seen = set()
+        for binding in app.BINDINGS:
+            assert isinstance(binding, Binding)
+            if binding.action in _SKIP or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            key = binding.key_display or binding.key.split(",")[0]
+            run = partial(app.run_action, binding.action)
+            yield binding.description, run, f"{binding.tooltip} ({key})"
+        for name in preset_names():
+            run = partial(app.run_action, f"open_preset({name!r})")
+            yield f"Open preset: {name}", run, f"replace the network with the {name} example"
+
+    async def discover(self) -> Hits:
+        for name, run, help_text in self._commands():
+            yield DiscoveryHit(name, run, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, run, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), run, help=help_text)

@@ -1,0 +1,99 @@
+"""A one-line dialog that turns typed text into a value, or says why it cannot.
+
+Subclasses say what the text means in :meth:`TextPrompt.parse`; a
+``ValueError`` there keeps the dialog open with its message, so nothing is
+changed and nothing typed is lost until the text makes sense.
+"""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input, Label, Static
+
+from nntui.app.screens.dialog import Dialog
+
+T = TypeVar("T")
+
+
+class TextPrompt(Dialog[T | None], Generic[T]):
+    """Returns the parsed value, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(
+        self,
+        title: str,
+        initial: str = "",
+        *,
+        hint: str = "",
+        keys: str = "Enter apply · Escape cancel",
+        select_on_focus: bool = True,
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.initial = initial
+        self.hint = hint
+        self.keys = keys
+        self.select_on_focus = select_on_focus
+        self._confirmed: T | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="prompt"):
+            yield Label(self.title_text, classes="prompt-title")
+            if self.hint:
+                yield Label(self.hint, classes="prompt-hint")
+            yield Input(value=self.initial, select_on_focus=self.select_on_focus, id="text")
+            yield Static("", id="error", classes="prompt-error")
+            yield Label(self.keys, classes="prompt-keys")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    # --- what subclasses say -------------------------------------------------
+
+    def parse(self, text: str) -> T:
+        """The value the text stands for; ValueError(message) when it stands for none."""
+        raise NotImplementedError
+
+    def error_text(self, message: str) -> str:
+        return f"✗ {message}"
+
+    def needs_confirmation(self, value: T) -> str | None:
+        """A warning that makes the learner press Enter a second time, or None."""
+        return None
+
+    # --- behaviour -----------------------------------------------------------
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            value = self.parse(event.value)
+        except ValueError as problem:
+            self.show_error(self.error_text(str(problem)))
+            return
+        warning = self.needs_confirmation(value)
+        if warning is not None and value != self._confirmed:
+            self._confirmed = value
+            self.show_error(warning)
+            return
+        self.answer(value)
+
+    def show_error(self, text: str) -> None:
+        self.query_one("#error", Static).update(text)
+        self.add_class("-invalid")
+
+    @on(Input.Changed)
+    def _clear_error(self) -> None:
+        self._confirmed = None
+        if self.has_class("-invalid"):
+            self.remove_class("-invalid")
+            self.query_one("#error", Static).update("")
+
+    def action_cancel(self) -> None:
+        self.answer(None)

@@ -1,0 +1,300 @@
+"""Exporting a network for use outside nntui: a NumPy ``.npz`` file or a PyTorch script.
+
+``export_npz`` writes one array per weight matrix and bias vector, named
+``layer1.weight``, ``layer1.bias``, ``layer2.weight``, ... with weights of
+shape (n_out, n_in) as in PyTorch's ``nn.Linear``, plus ``input_values``
+(float64) and the string arrays ``input_names``, ``activations`` and
+``layer_names`` (one entry per layer, "" for an unnamed layer).  Two
+optional extras keep the round trip lossless: ``name`` (0-d string array)
+and ``layerK.neuron_names`` for layers whose neurons are named.  Nothing is
+pickled, so ``np.load(path)`` reads the file with its default
+``allow_pickle=False``; ``load_npz`` rebuilds the network.
+
+``torch_snippet`` renders a short self-contained PyTorch script that builds
+the same network as ``nn.Sequential`` in float64 and prints its output.
+
+Both writers are atomic like :func:`nntui.core.fileformat.save_network`, and
+both refuse a network holding NaN or infinity, as the network file does.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import IO, Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from nntui.core.activations import ACTIVATION_NAMES, LEAKY_SLOPE
+from nntui.core.atomic import write_atomically
+from nntui.core.fileformat import NetworkFileError, read_error_message
+from nntui.core.network import DenseLayer, Network
+
+_LAYER_KEY = re.compile(r"layer(\d+)\.(weight|bias|neuron_names)")
+
+
+class ExportError(NetworkFileError):
+    """A network that cannot be exported, or an exported file that cannot be loaded."""
+
+
+# --- NumPy ---------------------------------------------------------------------
+
+
+def npz_arrays(network: Network) -> dict[str, NDArray[np.generic]]:
+    """The arrays ``export_npz`` writes, by name (copies, safe to modify)."""
+    _check_finite(network)
+    arrays: dict[str, NDArray[np.generic]] = {
+        "name": np.array(network.name, dtype=np.str_),
+        "input_names": np.array(network.input_names, dtype=np.str_),
+        "input_values": np.array(network.input_values, dtype=np.float64),
+        "activations": np.array([layer.activation for layer in network.layers], dtype=np.str_),
+        "layer_names": np.array([layer.name or "" for layer in network.layers], dtype=np.str_),
+    }
+    for k, layer in enumerate(network.layers, start=1):
+        arrays[f"layer{k}.weight"] = np.array(layer.weights, dtype=np.float64)
+        arrays[f"layer{k}.bias"] = np.array(layer.bias, dtype=np.float64)
+        if layer.neuron_names is not None:
+            arrays[f"layer{k}.neuron_names"] = np.array(layer.neuron_names, dtype=np.str_)
+    return arrays
+
+
+def export_npz(network: Network, path: str | os.PathLike[str]) -> None:
+    """Write ``network`` as an uncompressed ``.npz`` file at exactly ``path``.
+
+    Atomic: if anything fails, an existing file at ``path`` is left untouched.
+    Raises :class:`ExportError` for a network holding NaN or infinity and
+    ``OSError`` for a file system problem.
+    """
+    arrays: dict[str, Any] = dict(npz_arrays(network))
+
+    def write(handle: IO[bytes]) -> None:
+        # Given a file object np.savez adds no ".npz" suffix to the name.
+        np.savez(handle, **arrays)
+
+    write_atomically(Path(path), write)
+
+
+def load_npz(path: str | os.PathLike[str]) -> Network:
+    """Rebuild a network from a file written by :func:`export_npz`.
+
+    Raises :class:`ExportError` naming the file and the problem: a missing or
+    malformed array, an unknown activation, shapes that do not chain.
+    """
+    label = str(path)
+    try:
+        loaded = np.load(path, allow_pickle=False)
+    except OSError as error:
+        raise ExportError(read_error_message(label, error, "an .npz file")) from None
+    except (ValueError, EOFError, zipfile.BadZipFile):
+        # np.load falls back to unpickling unknown content, which it refuses.
+        raise ExportError(f"{label}: not an .npz file") from None
+    if not isinstance(loaded, np.lib.npyio.NpzFile):
+        raise ExportError(f"{label}: a single .npy array, not an .npz file of a network")
+    try:
+        with loaded:
+            arrays = {key: loaded[key] for key in loaded.files}
+    except (ValueError, OSError, EOFError, zipfile.BadZipFile) as error:
+        # Object arrays need pickle, which is off; a truncated member fails too.
+        raise ExportError(f"{label}: an array cannot be read ({error})") from None
+    try:
+        return network_from_arrays(arrays)
+    except ExportError as error:
+        raise ExportError(f"{label}: {error}") from None
+
+
+def network_from_arrays(arrays: Mapping[str, NDArray[np.generic]]) -> Network:
+    """Build a network from arrays named as in :func:`export_npz`."""
+    input_names = _strings(arrays, "input_names")
+    input_values = _numbers(arrays, "input_values", 1)
+    activations = _strings(arrays, "activations")
+    layer_names = _strings(arrays, "layer_names")
+    n_layers = len(activations)
+    if not input_names:
+        raise ExportError('"input_names" is empty: a network needs at least one input')
+    if not n_layers:
+        raise ExportError('"activations" is empty: a network needs at least one layer')
+    if len(input_values) != len(input_names):
+        raise ExportError(
+            f'"input_values" has {len(input_values)} values for {len(input_names)} input names'
+        )
+    if len(layer_names) != n_layers:
+        raise ExportError(
+            f'"layer_names" has {len(layer_names)} entries but "activations" lists '
+            f"{n_layers} layers"
+        )
+    for key in arrays:
+        match = _LAYER_KEY.fullmatch(key)
+        if match and not 1 <= int(match.group(1)) <= n_layers:
+            raise ExportError(f'"{key}" is present but "activations" lists {n_layers} layers')
+    name = "untitled"
+    if "name" in arrays:
+        name_array = arrays["name"]
+        if name_array.dtype.kind != "U" or name_array.ndim != 0:
+            raise ExportError('"name" must be a single string')
+        name = str(name_array[()]) or "untitled"
+
+    layers: list[DenseLayer] = []
+    previous = len(input_names)
+    for k, activation in enumerate(activations, start=1):
+        if activation not in ACTIVATION_NAMES:
+            raise ExportError(
+                f'layer {k}: unknown activation "{activation}" '
+                f"(valid: {', '.join(ACTIVATION_NAMES)})"
+            )
+        weights = _numbers(arrays, f"layer{k}.weight", 2)
+        bias = _numbers(arrays, f"layer{k}.bias", 1)
+        n_out = weights.shape[0]
+        if weights.shape[1] != previous or n_out == 0:
+            raise ExportError(
+                f'"layer{k}.weight" has shape {weights.shape}, expected ({max(n_out, 1)}, '
+                f"{previous}): (neurons, neurons of the previous layer)"
+            )
+        if bias.shape != (n_out,):
+            raise ExportError(f'"layer{k}.bias" has shape {bias.shape}, expected ({n_out},)')
+        neuron_names = None
+        if f"layer{k}.neuron_names" in arrays:
+            neuron_names = _strings(arrays, f"layer{k}.neuron_names")
+            if len(neuron_names) != n_out:
+                raise ExportError(
+                    f'"layer{k}.neuron_names" has {len(neuron_names)} names for {n_out} neurons'
+                )
+        title = layer_names[k - 1] or None
+        layers.append(DenseLayer(weights, bias, activation, title, neuron_names))
+        previous = n_out
+    return Network(input_names, input_values, layers, name)
+
+
+def _array(arrays: Mapping[str, NDArray[np.generic]], key: str) -> NDArray[np.generic]:
+    try:
+        return arrays[key]
+    except KeyError:
+        raise ExportError(f'missing array "{key}"') from None
+
+
+def _strings(arrays: Mapping[str, NDArray[np.generic]], key: str) -> list[str]:
+    array = _array(arrays, key)
+    if array.dtype.kind != "U" or array.ndim != 1:
+        raise ExportError(
+            f'"{key}" must be a 1-d array of strings, found {array.ndim}-d {array.dtype}'
+        )
+    return [str(s) for s in array]
+
+
+def _numbers(arrays: Mapping[str, NDArray[np.generic]], key: str, ndim: int) -> NDArray[np.float64]:
+    array = _array(arrays, key)
+    # Bool arrays are numbers to NumPy but almost surely a mistake here.
+    if array.dtype.kind not in "iuf" or array.ndim != ndim:
+        raise ExportError(
+            f'"{key}" must be a {ndim}-d array of numbers, found {array.ndim}-d {array.dtype}'
+        )
+    result = np.array(array, dtype=np.float64)
+    if not np.all(np.isfinite(result)):
+        raise ExportError(f'"{key}" holds NaN or infinity: every number must be finite')
+    return result
+
+
+# --- PyTorch -------------------------------------------------------------------
+
+_TORCH_MODULES: dict[str, str | None] = {
+    "linear": None,  # nn.Linear is already linear: no module needed
+    "sigmoid": "nn.Sigmoid()",
+    "tanh": "nn.Tanh()",
+    "relu": "nn.ReLU()",
+    "leaky_relu": f"nn.LeakyReLU({LEAKY_SLOPE!r})",
+    "softmax": "nn.Softmax(dim=-1)",
+    "step": "Step()",
+}
+
+_STEP_CLASS = '''\
+class Step(nn.Module):
+    """nntui's step activation: 1 where z >= 0, else 0 (PyTorch has none)."""
+
+    def forward(self, z: torch.Tensor) -> torch.Tensor:
+        return (z >= 0).to(z.dtype)
+'''
+
+
+def torch_snippet(network: Network) -> str:
+    """A runnable PyTorch script that rebuilds ``network`` and prints its output.
+
+    Floats are written with ``repr``, so the float64 model holds exactly the
+    same weights; one ``nn.Linear`` per line, weights as nested lists.
+    Raises :class:`ExportError` for a network holding NaN or infinity.
+    """
+    _check_finite(network)
+    lines = [
+        f"# nntui network: {_comment(network.name)}",
+        f"# Inputs: {', '.join(_comment(n) for n in network.input_names)}",
+        "# Exported by nntui for PyTorch; weights are float64 and exact.",
+        "import torch",
+        "from torch import nn",
+        "",
+    ]
+    if any(layer.activation == "step" for layer in network.layers):
+        lines += ["", _STEP_CLASS, ""]
+
+    modules: list[str] = []
+    linear_index: list[int] = []  # position of each layer's nn.Linear in the model
+    for k, layer in enumerate(network.layers, start=1):
+        linear_index.append(len(modules))
+        title = _comment(network.layer_title(k))
+        modules.append(f"nn.Linear({layer.n_in}, {layer.n_out}),  # {title}: {layer.activation}")
+        module = _TORCH_MODULES[layer.activation]
+        if module is not None:
+            modules.append(f"{module},")
+    lines.append("model = nn.Sequential(")
+    lines += [f"    {m}" for m in modules]
+    lines += [").double()", "", "with torch.no_grad():"]
+
+    for k, layer in enumerate(network.layers):
+        target = f"model[{linear_index[k]}]"
+        rows = [f"        {_floats(row)}," for row in layer.weights.tolist()]
+        lines.append(f"    {target}.weight.copy_(torch.tensor([")
+        lines += rows
+        lines.append("    ], dtype=torch.float64))")
+        lines.append(
+            f"    {target}.bias.copy_(torch.tensor({_floats(layer.bias.tolist())}, "
+            "dtype=torch.float64))"
+        )
+
+    lines += [
+        "",
+        f"x = torch.tensor({_floats(network.input_values.tolist())}, dtype=torch.float64)",
+        "print(model(x))",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def export_torch(network: Network, path: str | os.PathLike[str]) -> None:
+    """Write :func:`torch_snippet` of ``network`` to ``path`` atomically."""
+    data = torch_snippet(network).encode("utf-8")
+    write_atomically(Path(path), lambda handle: handle.write(data))
+
+
+def _floats(values: list[float]) -> str:
+    # repr is the shortest text that parses back to the same float64.
+    return "[" + ", ".join(repr(float(v)) for v in values) + "]"
+
+
+def _comment(text: str) -> str:
+    """``text`` safe inside a ``#`` comment: a newline in a name would end it."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
+# --- shared --------------------------------------------------------------------
+
+
+def _check_finite(network: Network) -> None:
+    if not np.all(np.isfinite(network.input_values)):
+        raise ExportError("the input values hold NaN or infinity: nothing sensible to export")
+    for k, layer in enumerate(network.layers, start=1):
+        for part, values in (("weights", layer.weights), ("biases", layer.bias)):
+            if not np.all(np.isfinite(values)):
+                raise ExportError(
+                    f'layer {k} ("{network.layer_title(k)}") {part} hold NaN or infinity: '
+                    "nothing sensible to export"
+                )

@@ -1,0 +1,237 @@
+"""Changing a network's shape: neurons, inputs and hidden layers, names, fresh weights.
+
+Every operation here is a pure function: it takes a network and returns a
+new one, leaving the argument untouched, or raises :class:`ShapeError` with
+a sentence a learner can act on.  :class:`Reshape` (in ``edits``) turns any
+of them into an undoable edit.
+
+Columns are numbered as on screen: column 0 is the input layer and column
+``k`` is dense layer ``k - 1``; the last column is the output layer.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nntui.core.network import DenseLayer, Network
+
+MAX_NAME_LENGTH = 40
+
+
+class ShapeError(ValueError):
+    """A shape change that is not allowed; the message says why and what to do."""
+
+
+def _small_weights(rng: np.random.Generator, n_out: int, n_in: int) -> np.ndarray:
+    # U(-1, 1)/√n_in keeps the sum in the useful range of the activations
+    # however many inputs a neuron has, and random so new neurons differ.
+    return rng.uniform(-1.0, 1.0, size=(n_out, n_in)) / np.sqrt(n_in)
+
+
+def _check_column(network: Network, column: int) -> None:
+    if not 0 <= column <= len(network.layers):
+        raise ShapeError(f"there is no layer {column}")
+
+
+def _unique(base: str, taken: list[str]) -> str:
+    """``base`` followed by the smallest number that makes it unused."""
+    n = len(taken) + 1
+    while f"{base}{n}" in taken:
+        n += 1
+    return f"{base}{n}"
+
+
+def display_names(network: Network, column: int) -> list[str]:
+    """The names shown for every neuron of ``column``."""
+    return [network.neuron_name(column, j) for j in range(network.sizes[column])]
+
+
+# --- neurons and inputs ----------------------------------------------------------
+
+
+def add_neuron(network: Network, column: int, at: int, rng: np.random.Generator) -> Network:
+    """A copy of ``network`` with a new neuron (or input) at position ``at`` of ``column``.
+
+    Its incoming and outgoing weights are small random numbers, its bias and
+    (for an input) its value are 0, so the outputs change only a little.
+    """
+    _check_column(network, column)
+    at = max(0, min(at, network.sizes[column]))
+    new = network.copy()
+    if column == 0:
+        new.input_names.insert(at, _unique("x", new.input_names))
+        new.input_values = np.insert(new.input_values, at, 0.0)
+    else:
+        layer = new.layers[column - 1]
+        if layer.neuron_names is not None:
+            layer.neuron_names.insert(at, _unique("n", layer.neuron_names))
+        layer.weights = np.insert(layer.weights, at, _small_weights(rng, 1, layer.n_in), axis=0)
+        layer.bias = np.insert(layer.bias, at, 0.0)
+    if column < len(new.layers):
+        following = new.layers[column]
+        # Scaled by the following layer's new fan-in, like every new weight.
+        fan_in = following.n_in + 1
+        column_weights = rng.uniform(-1.0, 1.0, size=following.n_out) / np.sqrt(fan_in)
+        following.weights = np.insert(following.weights, at, column_weights, axis=1)
+    return _validated(new)
+
+
+def remove_neuron(network: Network, column: int, index: int) -> Network:
+    """A copy of ``network`` without neuron ``index`` of ``column`` and its weights."""
+    _check_column(network, column)
+    size = network.sizes[column]
+    if size == 1:
+        if column == 0:
+            raise ShapeError("a network needs at least one input: this is the last one")
+        if column == len(network.layers):
+            raise ShapeError("the output layer needs at least one neuron: this is the last one")
+        raise ShapeError(
+            "this is the only neuron of its layer: remove the whole layer instead (D)"
+        )
+    new = network.copy()
+    if column == 0:
+        del new.input_names[index]
+        new.input_values = np.delete(new.input_values, index)
+    else:
+        layer = new.layers[column - 1]
+        if layer.neuron_names is not None:
+            del layer.neuron_names[index]
+        layer.weights = np.delete(layer.weights, index, axis=0)
+        layer.bias = np.delete(layer.bias, index)
+    if column < len(new.layers):
+        following = new.layers[column]
+        following.weights = np.delete(following.weights, index, axis=1)
+    return _validated(new)
+
+
+# --- layers --------------------------------------------------------------------
+
+
+def insert_layer(
+    network: Network, after: int, rng: np.random.Generator, activation: str | None = None
+) -> Network:
+    """A copy of ``network`` with a new hidden layer right after column ``after``.
+
+    The new layer has as many neurons as column ``after``, so the layer that
+    followed keeps its weights unchanged.  The output layer is always last:
+    asking to insert after it inserts just before it instead.
+    """
+    _check_column(network, after)
+    after = min(after, len(network.layers) - 1)
+    size = network.sizes[after]
+    if activation is None:
+        hidden = network.layers[: len(network.layers) - 1]
+        activation = hidden[0].activation if hidden else "sigmoid"
+    new = network.copy()
+    new.layers.insert(
+        after, DenseLayer(_small_weights(rng, size, size), np.zeros(size), activation)
+    )
+    return _validated(new)
+
+
+def remove_layer(network: Network, column: int, rng: np.random.Generator) -> Network:
+    """A copy of ``network`` without hidden layer ``column``.
+
+    The layer after it now takes its inputs from the layer before it; when
+    those two layers differ in size its weights cannot be kept and are drawn
+    afresh (see :func:`remove_layer_keeps_weights`).
+    """
+    _check_column(network, column)
+    if column == 0:
+        raise ShapeError("the input layer cannot be removed; remove single inputs with d")
+    if column == len(network.layers):
+        raise ShapeError("the output layer cannot be removed: every network needs one")
+    new = network.copy()
+    del new.layers[column - 1]
+    following = new.layers[column - 1]
+    n_in = new.sizes[column - 1]
+    if following.n_in != n_in:
+        following.weights = _small_weights(rng, following.n_out, n_in)
+    return _validated(new)
+
+
+def remove_layer_keeps_weights(network: Network, column: int) -> bool:
+    """Whether removing hidden layer ``column`` keeps the next layer's weights."""
+    return network.sizes[column - 1] == network.sizes[column]
+
+
+# --- names ---------------------------------------------------------------------
+
+
+def check_name(name: str) -> str:
+    """``name`` stripped, or a ShapeError saying why it cannot be used."""
+    name = name.strip()
+    if not name:
+        raise ShapeError("a name cannot be empty")
+    if len(name) > MAX_NAME_LENGTH:
+        raise ShapeError(f"a name can have at most {MAX_NAME_LENGTH} characters")
+    if any(not ch.isprintable() for ch in name):
+        raise ShapeError("a name cannot contain control characters")
+    return name
+
+
+def rename_neuron(network: Network, column: int, index: int, name: str) -> Network:
+    """A copy of ``network`` where neuron ``index`` of ``column`` is called ``name``."""
+    _check_column(network, column)
+    name = check_name(name)
+    names = display_names(network, column)
+    if name in names[:index] + names[index + 1 :]:
+        raise ShapeError(f'"{name}" is already the name of another neuron in this layer')
+    new = network.copy()
+    if column == 0:
+        new.input_names[index] = name
+    else:
+        # Unnamed layers show generated names; freeze them so only this one changes.
+        layer = new.layers[column - 1]
+        layer.neuron_names = names
+        layer.neuron_names[index] = name
+    return _validated(new)
+
+
+def rename_layer(network: Network, column: int, name: str) -> Network:
+    """A copy of ``network`` whose dense layer at ``column`` is called ``name``."""
+    _check_column(network, column)
+    if column == 0:
+        raise ShapeError("the input layer is always called input; rename single inputs with c")
+    new = network.copy()
+    new.layers[column - 1].name = check_name(name)
+    return _validated(new)
+
+
+def rename_network(network: Network, name: str) -> Network:
+    new = network.copy()
+    new.name = check_name(name)
+    return new
+
+
+# --- fresh weights ---------------------------------------------------------------
+
+
+def randomize(
+    network: Network, column: int, rng: np.random.Generator, neuron: int | None = None
+) -> Network:
+    """A copy with new small random incoming weights (bias 0) for one neuron or a layer."""
+    return _refill(network, column, neuron, lambda n_out, n_in: _small_weights(rng, n_out, n_in))
+
+
+def zero(network: Network, column: int, neuron: int | None = None) -> Network:
+    """A copy with all incoming weights and the bias of one neuron (or a layer) at 0."""
+    return _refill(network, column, neuron, lambda n_out, n_in: np.zeros((n_out, n_in)))
+
+
+def _refill(network, column, neuron, make) -> Network:  # type: ignore[no-untyped-def]
+    _check_column(network, column)
+    if column == 0:
+        raise ShapeError("inputs have no incoming weights: select a hidden or output neuron")
+    new = network.copy()
+    layer = new.layers[column - 1]
+    rows = slice(None) if neuron is None else slice(neuron, neuron + 1)
+    count = layer.n_out if neuron is None else 1
+    layer.weights[rows] = make(count, layer.n_in)
+    layer.bias[rows] = 0.0
+    return new
+
+
+def _validated(network: Network) -> Network:
+    # Network checks shapes when built: rebuilding it catches any slip here.
+    return Network(network.input_names, network.input_values, network.layers, network.name)

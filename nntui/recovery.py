@@ -1,0 +1,124 @@
+"""Recovery copies of unsaved work, written when nntui stops unexpectedly.
+
+The playground keeps a copy of a modified network in the state directory
+(``$NNTUI_STATE_DIR``, else ``$XDG_STATE_HOME/nntui``, else
+``~/.local/state/nntui``), one file per running process.  A clean exit
+removes it; after a crash, SIGTERM or a closed terminal it stays, and the
+next start offers to restore it.  No Textual here: the CLI uses it too.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from nntui.core.atomic import write_text_atomically
+from nntui.core.fileformat import NetworkFileError, network_from_dict, network_to_dict
+from nntui.core.network import Network
+
+RECOVERY_FORMAT = "nntui-recovery"
+
+
+def default_state_dir() -> Path:
+    if os.environ.get("NNTUI_STATE_DIR"):
+        return Path(os.environ["NNTUI_STATE_DIR"])
+    base = os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state"
+    return Path(base) / "nntui"
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """One recovered piece of unsaved work."""
+
+    file: Path  # the recovery file itself
+    network: Network
+    saved_at: datetime
+    source_path: Path | None  # the file the work came from, if any
+    preset: str | None
+
+    @property
+    def source(self) -> str:
+        if self.source_path is not None:
+            return str(self.source_path)
+        return f"preset {self.preset}" if self.preset else "a new network"
+
+
+class RecoveryStore:
+    """Reads and writes recovery files in one directory."""
+
+    def __init__(self, directory: Path | None = None, pid: int | None = None) -> None:
+        self.directory = directory or default_state_dir()
+        self.pid = os.getpid() if pid is None else pid
+
+    @property
+    def own_file(self) -> Path:
+        return self.directory / f"recovery-{self.pid}.json"
+
+    def write(self, network: Network, source_path: Path | None, preset: str | None) -> Path:
+        """Atomically write this process's recovery copy; returns its path."""
+        document = {
+            "format": RECOVERY_FORMAT,
+            "version": 1,
+            "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "source_path": None if source_path is None else str(source_path),
+            "preset": preset,
+            "network": network_to_dict(network),
+        }
+        self.directory.mkdir(parents=True, exist_ok=True)
+        write_text_atomically(self.own_file, json.dumps(document))
+        return self.own_file
+
+    def clear(self) -> None:
+        """Remove this process's recovery copy (the work was saved or let go)."""
+        self.own_file.unlink(missing_ok=True)
+
+    def pending(self) -> list[Recovery]:
+        """Recovery copies left by processes that are gone, newest first.
+
+        A copy that cannot be read is skipped, never fatal: recovery must not
+        stop nntui from starting.
+        """
+        found = []
+        for file in self.directory.glob("recovery-*.json"):
+            pid = file.stem.removeprefix("recovery-")
+            if not (pid.isascii() and pid.isdigit()) or int(pid) == self.pid or _alive(int(pid)):
+                continue
+            recovery = _read(file)
+            if recovery is not None:
+                found.append(recovery)
+        return sorted(found, key=lambda r: r.saved_at, reverse=True)
+
+    @staticmethod
+    def discard(recovery: Recovery) -> None:
+        recovery.file.unlink(missing_ok=True)
+
+
+def _read(file: Path) -> Recovery | None:
+    try:
+        document = json.loads(file.read_text(encoding="utf-8"))
+        if document.get("format") != RECOVERY_FORMAT:
+            return None
+        network = network_from_dict(document["network"], str(file))
+        saved_at = datetime.fromisoformat(document["saved_at"])
+        if saved_at.tzinfo is None:
+            saved_at = saved_at.replace(tzinfo=timezone.utc)  # written by hand, presumably
+        source = document.get("source_path")
+        preset = document.get("preset")
+        if not isinstance(preset, (str, type(None))):
+            return None
+        return Recovery(file, network, saved_at, Path(source) if source else None, preset)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, NetworkFileError):
+        return None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):  # gone, or never a real pid
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
