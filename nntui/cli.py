@@ -1,7 +1,8 @@
-"""The ``nntui`` command: launch the playground, list presets, evaluate a network.
+"""The ``nntui`` command: launch the playground, list presets, evaluate or train a network.
 
 Textual is imported only when the playground starts, so ``nntui --version``,
-``nntui presets`` and ``nntui eval`` stay fast and work without a terminal.
+``nntui presets``, ``nntui eval`` and ``nntui train`` stay fast and work
+without a terminal.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ EXIT_USAGE = 2  # a bad argument or a bad file
 EXIT_OVERFLOW = 3  # the computation itself produced inf or nan
 EXIT_FAILURE = 1  # the system failed us, e.g. stdout could not be written
 
-SUBCOMMANDS = ("eval", "presets")
+EXIT_INTERRUPTED = 130  # Ctrl-C
 
 
 class UsageError(Exception):
@@ -50,7 +51,10 @@ def _main_parser() -> _Parser:
             "  nntui presets                 list the example networks\n"
             "  nntui eval FILE|--preset NAME [--input v1,v2,...]\n"
             "                                print every layer's values as JSON\n"
-            "\nRun 'nntui eval --help' for details."
+            "  nntui train FILE|--preset NAME (--dataset NAME | --data FILE.csv)\n"
+            "              --steps N -o OUT.json\n"
+            "                                train a network and save it\n"
+            "\nRun 'nntui eval --help' or 'nntui train --help' for details."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -186,6 +190,289 @@ def _run_presets(argv: list[str]) -> int:
     return 0
 
 
+# --- train -------------------------------------------------------------------------
+
+MAX_STEPS = 10_000_000
+REDRAW_SECONDS = 0.1  # the progress bar on a terminal changes at most 10 times a second
+
+
+def _train_parser() -> _Parser:
+    import inspect
+
+    from nntui.core.datasets import DATASET_NAMES, MAX_NOISE, make_dataset
+    from nntui.core.training import OPTIMIZER_NAMES, REGULARIZATION_NAMES, TrainingConfig
+
+    d = TrainingConfig()  # the defaults
+    noise = inspect.signature(make_dataset).parameters["noise"].default
+    parser = _Parser(
+        prog="nntui train",
+        usage=(
+            "nntui train FILE|--preset NAME (--dataset NAME [--noise N] | --data FILE.csv)\n"
+            "                   --steps N [--lr R] [--batch B] [--optimizer NAME]\n"
+            "                   [--regularization NAME] [--regularization-rate R] [--seed S]\n"
+            "                   -o OUT.json"
+        ),
+        description=(
+            "Train a network and save it to OUT.json. The same options and seed give the "
+            "same network, bit for bit, as training in the playground."
+        ),
+    )
+    add = parser.add_argument
+    add("file", nargs="?", metavar="FILE", help="a network file (.json)")
+    add("--preset", metavar="NAME", help="a shipped example network")
+    data = parser.add_mutually_exclusive_group(required=True)
+    data.add_argument("--dataset", metavar="NAME", help="generated data: " + ", ".join(DATASET_NAMES))
+    data.add_argument("--data", metavar="FILE.csv", help="a CSV file: a header, input columns, then y, y1...")
+    add("--noise", type=_noise, metavar="N", help=f"noise of --dataset, 0 to {MAX_NOISE} (default {noise})")
+    add("--steps", type=_steps, required=True, metavar="N", help=f"training steps, 1 to {MAX_STEPS:,}")
+    add("--lr", type=_positive, default=d.learning_rate, metavar="R",
+        help=f"learning rate (default {d.learning_rate})")
+    add("--batch", type=_batch, default=d.batch_size, metavar="B", help=f"batch size (default {d.batch_size})")
+    add("--optimizer", choices=OPTIMIZER_NAMES, default=d.optimizer, help=f"(default {d.optimizer})")
+    add("--regularization", choices=REGULARIZATION_NAMES, default=d.regularization,
+        help=f"(default {d.regularization})")
+    add("--regularization-rate", type=_non_negative, default=d.regularization_rate, metavar="R",
+        help=f"(default {d.regularization_rate})")
+    add("--seed", type=_seed, default=d.seed, metavar="S",
+        help=f"seeds the data and the batches (default {d.seed})")
+    add("-o", "--output", required=True, metavar="OUT.json", help="where to save the trained network")
+    return parser
+
+
+def _number(text: str) -> float:
+    from nntui.core.numbers import NumberError, parse_finite
+
+    try:
+        return parse_finite(text)
+    except NumberError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _positive(text: str) -> float:
+    value = _number(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be greater than 0, not {text.strip()}")
+    return value
+
+
+def _non_negative(text: str) -> float:
+    value = _number(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {text.strip()}")
+    return value
+
+
+def _noise(text: str) -> float:
+    from nntui.core.datasets import MAX_NOISE
+
+    value = _number(text)
+    if not 0 <= value <= MAX_NOISE:
+        raise argparse.ArgumentTypeError(f"must be from 0 to {MAX_NOISE}, not {text.strip()}")
+    return value
+
+
+def _whole(text: str, low: int, high: int | None = None) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text.strip()}" is not a whole number') from None
+    if value < low or (high is not None and value > high):
+        limits = f"from {low:,} to {high:,}" if high is not None else f"{low} or more"
+        raise argparse.ArgumentTypeError(f"must be {limits}, not {value}")
+    return value
+
+
+def _steps(text: str) -> int:
+    return _whole(text, 1, MAX_STEPS)
+
+
+def _batch(text: str) -> int:
+    return _whole(text, 1)
+
+
+def _seed(text: str) -> int:
+    return _whole(text, 0)
+
+
+def _check_output(name: str) -> Path:
+    """OUT must be a file name in a folder that exists and can be written."""
+    import os
+
+    path = Path(name)
+    if not name:
+        raise UsageError("the -o file name is empty")
+    if path.is_dir():
+        raise UsageError(f"{name}: is a directory; give a file name for the trained network")
+    if not path.parent.is_dir():
+        raise UsageError(f"{name}: the folder {path.parent} does not exist")
+    if not os.access(path.parent, os.W_OK):
+        raise UsageError(f"{name}: the folder {path.parent} is not writable")
+    return path
+
+
+def _training_data(args: argparse.Namespace):  # -> Dataset
+    from nntui.core.datasets import DATASET_NAMES, DataFileError, load_csv, make_dataset
+
+    if args.data is not None:
+        if args.noise is not None:
+            raise UsageError("--noise applies to --dataset only, not to --data")
+        if not args.data:
+            raise UsageError("the --data file name is empty")
+        try:
+            return load_csv(args.data, seed=args.seed)
+        except DataFileError as error:
+            raise UsageError(str(error)) from None
+    if args.dataset not in DATASET_NAMES:
+        raise UsageError(f'unknown dataset "{args.dataset}" (available: {", ".join(DATASET_NAMES)})')
+    noise = {} if args.noise is None else {"noise": args.noise}
+    return make_dataset(args.dataset, seed=args.seed, **noise)  # as the playground makes it
+
+
+def _mismatch(network, dataset) -> str | None:  # (Network, Dataset) -> str | None
+    """Why the network cannot learn the data, or None when it can."""
+    for what, data_has, net_has in (
+        ("input", dataset.n_inputs, network.n_inputs),
+        ("output", dataset.n_outputs, network.layers[-1].n_out),
+    ):
+        if data_has != net_has:
+            plural = "s" if data_has != 1 else ""
+            return f"the {dataset.name} data has {data_has} {what}{plural} but the network has {net_has}"
+    return None
+
+
+class _Progress:
+    """A bar redrawn in place on stderr on a terminal; otherwise a line on stdout every 10%."""
+
+    def __init__(self, trainer, dataset, steps: int, terminal: bool) -> None:  # (Trainer, Dataset, ...)
+        self.trainer, self.dataset, self.steps, self.terminal = trainer, dataset, steps, terminal
+        self.marks = set() if terminal else {max(1, steps * k // 10) for k in range(1, 11)}
+        self.drawn_at = -REDRAW_SECONDS
+        self.width = 0  # of the bar line on screen
+
+    def next_stop(self, done: int) -> int:
+        """Where the next chunk of training must end, to report on time."""
+        return min([mark for mark in self.marks if mark > done], default=self.steps)
+
+    def update(self, done: int) -> None:
+        import time
+
+        if not self.terminal:
+            if done in self.marks:
+                train, test = self.measure()
+                accuracy = "" if test.accuracy is None else f" test_accuracy {test.accuracy:.3f}"
+                line = f"step {done}/{self.steps} loss {train.loss:.4g} test {test.loss:.4g}{accuracy}"
+                print(line, flush=True)
+            return
+        now = time.monotonic()
+        if now - self.drawn_at >= REDRAW_SECONDS or done == self.steps:
+            self.drawn_at = now
+            train, test = self.measure()
+            filled = 20 * done // self.steps
+            accuracy = "" if test.accuracy is None else f" acc {100 * test.accuracy:.1f}%"
+            line = (
+                f"step {done}/{self.steps} [{'#' * filled}{'.' * (20 - filled)}] "
+                f"{100 * done // self.steps}% loss {train.loss:.4g} test {test.loss:.4g}{accuracy}"
+            )
+            padded, self.width = line.ljust(self.width), max(self.width, len(line))  # before a Ctrl-C
+            sys.stderr.write("\r" + padded)
+            sys.stderr.flush()
+
+    def measure(self):  # -> (Evaluation, Evaluation) on the training and the test data
+        import numpy as np
+
+        from nntui.core.training import evaluate
+
+        data, classification = self.dataset, self.dataset.kind == "classification"
+        with np.errstate(all="ignore"):
+            return (
+                evaluate(self.trainer.network, data.x_train, data.y_train, self.trainer.loss, classification),
+                evaluate(self.trainer.network, data.x_test, data.y_test, self.trainer.loss, classification),
+            )
+
+    def close(self) -> None:
+        """End the bar's line, so what follows starts on a line of its own."""
+        if self.width:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def _train_in_chunks(trainer, steps: int, progress: _Progress) -> None:  # (Trainer, ...)
+    """Run ``steps`` steps in chunks of about REDRAW_SECONDS, reporting after each."""
+    import time
+
+    chunk = 1
+    while trainer.steps_done < steps:
+        size = min(chunk, progress.next_stop(trainer.steps_done) - trainer.steps_done)
+        start = time.perf_counter()
+        trainer.run(size)
+        elapsed = time.perf_counter() - start
+        if elapsed < REDRAW_SECONDS / 4:
+            chunk *= 2
+        elif elapsed > REDRAW_SECONDS:
+            chunk = max(1, chunk // 2)
+        progress.update(trainer.steps_done)
+
+
+def _run_train(argv: list[str]) -> int:
+    from dataclasses import replace
+
+    args = _train_parser().parse_args(argv)
+    if args.file is None and args.preset is None:
+        raise UsageError("nntui train needs a FILE or --preset NAME (see 'nntui train --help')")
+    out = _check_output(args.output)
+    network = _load(args.file, args.preset)
+    dataset = _training_data(args)
+    mismatch = _mismatch(network, dataset)
+    if mismatch:
+        raise UsageError(mismatch)
+
+    from nntui.core.fileformat import save_network
+    from nntui.core.training import DivergenceError, Trainer, TrainingConfig, TrainingError
+
+    config = TrainingConfig(
+        learning_rate=args.lr,
+        batch_size=args.batch,
+        optimizer=args.optimizer,
+        regularization=args.regularization,
+        regularization_rate=args.regularization_rate,
+        seed=args.seed,
+    )
+    if dataset.kind == "regression":
+        config = replace(config, loss="mse")  # as the playground does
+    try:
+        trainer = Trainer(network, dataset.x_train, dataset.y_train, config)
+    except TrainingError as error:
+        raise UsageError(str(error)) from None
+    progress = _Progress(trainer, dataset, args.steps, sys.stderr.isatty())
+    try:
+        _train_in_chunks(trainer, args.steps, progress)
+    except DivergenceError:
+        raise UsageError(
+            f"training diverged at step {trainer.steps_done + 1}: the numbers overflowed to infinity "
+            f"or NaN; lower the learning rate ({args.output} was not written)",
+            EXIT_OVERFLOW,
+        ) from None
+    except KeyboardInterrupt:
+        raise UsageError(
+            f"interrupted at step {trainer.steps_done} of {args.steps} ({args.output} was not written)",
+            EXIT_INTERRUPTED,
+        ) from None
+    finally:
+        progress.close()
+    try:
+        save_network(network, out)
+    except OSError as error:
+        message = f"{args.output}: cannot be written ({error.strerror or error})"
+        raise UsageError(message, EXIT_FAILURE) from None
+    train, test = progress.measure()
+    accuracy = (
+        "" if test.accuracy is None else f" accuracy {train.accuracy:.3f} test_accuracy {test.accuracy:.3f}"
+    )
+    steps = f"{args.steps} step{'s' if args.steps != 1 else ''}"
+    print(f"trained {steps}: loss {train.loss:.4g} test {test.loss:.4g}{accuracy}; saved {args.output}")
+    return 0
+
+
 def _run_app(argv: list[str]) -> int:
     args = _main_parser().parse_args(argv)
     if args.file:  # an empty name is reported by _load
@@ -212,16 +499,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``nntui`` console script; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        if args and args[0] == "eval":
-            return _run_eval(args[1:])
-        if args and args[0] == "presets":
-            return _run_presets(args[1:])
+        commands = {"eval": _run_eval, "presets": _run_presets, "train": _run_train}
+        if args and args[0] in commands:
+            return commands[args[0]](args[1:])
         return _run_app(args)
     except UsageError as error:
         _report(str(error))
         return error.status
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0
     except OSError as error:  # e.g. stdout on a full disk

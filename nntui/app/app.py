@@ -32,6 +32,10 @@ from nntui.app.screens.quit_prompt import QuitChoice, QuitPrompt
 from nntui.app.screens.recovery_offer import RecoveryChoice, RecoveryOffer
 from nntui.app.screens.value_prompt import ValuePrompt
 from nntui.app.selection import Selection
+from nntui.app.training_mode import TRAINING_BINDINGS, TRAINING_ONLY, TrainingMode
+from nntui.app.widgets.boundary_view import BoundaryView
+from nntui.app.widgets.loss_chart import LossChart
+from nntui.app.widgets.training_panel import TrainingPanel
 from nntui.app.widgets.inspector import Inspector
 from nntui.app.widgets.network_view import NetworkView
 from nntui.app.widgets.outputs import OutputsPanel
@@ -50,13 +54,13 @@ RECOVERY_DELAY = 1.0  # seconds of quiet before the recovery copy is refreshed
 
 # Actions that change or replace the document: never while a dialog is open.
 DOCUMENT_ACTIONS = frozenset({
-    "nudge", "prompt_value", "cycle_activation", "undo", "redo", "save", "save_as", "open", "export", "add_neuron", "remove_neuron",
-    "insert_layer", "remove_layer", "rename_neuron", "rename_layer", "randomize", "zero",
-    "choose_activation", "open_preset",
+    "nudge", "prompt_value", "cycle_activation", "undo", "redo", "save", "save_as", "open",
+    "export", "add_neuron", "remove_neuron", "insert_layer", "remove_layer", "rename_neuron", "rename_layer", "randomize", "zero",
+    "choose_activation", "open_preset", "toggle_training", *TRAINING_ONLY,
 })
 
 
-class NNTuiApp(App[int]):
+class NNTuiApp(TrainingMode, App[int]):
     """A terminal playground for a small feed-forward network."""
 
     CSS_PATH = "app.tcss"
@@ -85,8 +89,8 @@ class NNTuiApp(App[int]):
             "q,ctrl+q", "quit_app", "Quit", key_display="q",
             tooltip="quit (asks first when there are unsaved changes)",
         ),
-        Binding("n", "add_neuron", "Add", tooltip="add a neuron (or an input) below the selected one"),
-        Binding("d,delete", "remove_neuron", "Remove", key_display="d",
+        Binding("n", "add_neuron", "Add", show=False, tooltip="add a neuron (or an input) below the selected one"),
+        Binding("d,delete", "remove_neuron", "Remove", key_display="d", show=False,
                 tooltip="remove the selected neuron or input"),
         Binding("N", "insert_layer", "Add layer", show=False,
                 tooltip="insert a hidden layer after the selected layer"),
@@ -113,6 +117,8 @@ class NNTuiApp(App[int]):
                 tooltip="export as NumPy .npz or as a PyTorch script (.py)"),
     ]
 
+    BINDINGS += TRAINING_BINDINGS
+
     COMMANDS = App.COMMANDS | {NetworkCommands}
 
     def __init__(
@@ -134,6 +140,7 @@ class NNTuiApp(App[int]):
         self.recovery = recovery or RecoveryStore()
         self.clean_exit = False
         self._recovery_timer = None
+        self._init_training()
 
     # --- layout --------------------------------------------------------------
 
@@ -144,6 +151,10 @@ class NNTuiApp(App[int]):
             with Horizontal(id="panels"):
                 yield OutputsPanel(id="outputs")
                 yield Inspector(id="inspector")
+            with Horizontal(id="training"):
+                yield TrainingPanel(self.training_settings, id="training-panel")
+                yield BoundaryView(id="boundary")
+                yield LossChart(id="loss")
             yield Static(id="status")
         yield Static(id="too-small")
         yield Footer(compact=True, show_command_palette=False)
@@ -177,13 +188,16 @@ class NNTuiApp(App[int]):
     def _refresh_everything(self, selection: Selection | None = None) -> None:
         """Run the forward pass once and update every view in the same frame."""
         self.result = self.network.forward()
-        self.main_screen.query_one(NetworkView).show(self.network, self.result, selection)
+        self.main_screen.query_one(NetworkView).show(
+            self.network, self.result, selection, self.training_maps()
+        )
         self.main_screen.query_one(OutputsPanel).show(self.network, self.result)
         self._refresh_details()
+        self.refresh_training_views()
 
     def _refresh_details(self) -> None:
         self.main_screen.query_one(Inspector).show(self.network, self.result, self.selection)
-        modified = " ● modified" if self.history.modified else ""
+        modified = " ● modified" if self.document_modified else ""
         self.sub_title = f"{self.network.name} — {self.document_label}{modified}"
         ref = self.selection.ref(self.network)
         status = f"{ref.describe(self.network)} = {format_value(ref.get(self.network)).strip()}"
@@ -191,6 +205,11 @@ class NNTuiApp(App[int]):
         if not self.result.is_finite():
             status += "   ⚠ overflow: some values are not finite; use smaller weights"
         self.main_screen.query_one("#status", Static).update(status)
+
+    @property
+    def document_modified(self) -> bool:
+        """Unsaved changes, a stretch of training not yet recorded included."""
+        return self.history.modified or self._training_start is not None
 
     @property
     def main_screen(self) -> Screen:
@@ -246,7 +265,13 @@ class NNTuiApp(App[int]):
         self.apply_edit(SetActivation(column - 1, old, next_activation(old)))
 
     def apply_edit(self, edit: Edit, selection: Selection | None = None) -> None:
+        self.flush_training()  # a change by hand ends a stretch of training
         self.history.apply(edit)
+        self._changed_by_hand(selection)
+
+    def _changed_by_hand(self, selection: Selection | None = None) -> None:
+        if self.training is not None:
+            self.training.network_edited(self.network)  # the optimiser starts over
         self._refresh_everything(selection)
         self._document_changed()
 
@@ -256,21 +281,21 @@ class NNTuiApp(App[int]):
         return None
 
     def action_undo(self) -> None:
+        self.flush_training()
         edit = self.history.undo()
         if edit is None:
             self.notify("Nothing to undo.")
             return
-        self._refresh_everything(self._selection_for(edit))
-        self._document_changed()
+        self._changed_by_hand(self._selection_for(edit))
         self.notify(f"Undid: {edit.describe(self.network)}", timeout=2)
 
     def action_redo(self) -> None:
+        self.flush_training()
         edit = self.history.redo()
         if edit is None:
             self.notify("Nothing to redo.")
             return
-        self._refresh_everything(self._selection_for(edit))
-        self._document_changed()
+        self._changed_by_hand(self._selection_for(edit))
         self.notify(f"Redid: {edit.describe(self.network)}", timeout=2)
 
     # --- files ---------------------------------------------------------------
@@ -280,6 +305,7 @@ class NNTuiApp(App[int]):
 
     def save_then(self, after=None) -> None:  # after: Callable[[], None] | None
         """Save to the opened file, or ask for a path; then run ``after`` on success."""
+        self.flush_training()
         if self.path is not None:
             if self._write(self.path) and after is not None:
                 after()
@@ -332,6 +358,7 @@ class NNTuiApp(App[int]):
         return rows
 
     def action_quit_app(self) -> None:
+        self.flush_training()
         self.unless_unsaved("quitting", self.quit_cleanly)
 
     async def action_quit(self) -> None:
@@ -362,6 +389,8 @@ class NNTuiApp(App[int]):
         # The document stays still while a dialog (help, a prompt, the palette)
         # is open, so a letter pressed there never edits the network behind it.
         if action in DOCUMENT_ACTIONS and len(self.screen_stack) > 1:
+            return False
+        if action in TRAINING_ONLY and not self.training_mode:
             return False
         return True
 
@@ -516,12 +545,16 @@ class NNTuiApp(App[int]):
         modified: bool = False,
     ) -> None:
         """Replace the whole document; the previous one was saved or let go."""
+        self.flush_training()
         self.network = network
         self.path = path
         self.preset = preset
         self.history = History(network)
         if modified:
             self.history.mark_unsaved()
+        if self.training is not None:
+            self.training.network_edited(network)
+            self.training.reset()
         self._refresh_everything(Selection())
         self._document_changed()
         self.notify(f"Opened {self.document_label}", timeout=3)

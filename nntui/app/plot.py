@@ -60,3 +60,40 @@ def braille_plot(
             chars.append(chr(code))
         lines.append("".join(chars))
     return lines, (low + pad, high - pad)
+
+
+def braille_series(
+    series: list[tuple[np.ndarray, np.ndarray]],
+    width: int,
+    height: int,
+    y_range: tuple[float, float],
+) -> list[list[tuple[str, int]]]:
+    """Lines of (character, series) cells drawing each (x, y) series as a line.
+
+    The series share both axes: x from the smallest to the largest x of all
+    of them.  A cell shows the dots of every series in it, coloured as the
+    last one drawn (-1 when empty).
+    """
+    dots_x, dots_y = width * 2, height * 4
+    low, high = y_range
+    span = (high - low) or 1.0
+    all_x = np.concatenate([np.asarray(x, dtype=np.float64) for x, _ in series if len(x)] or [np.zeros(1)])
+    x_low, x_high = float(all_x.min()), float(all_x.max())
+    codes = np.full((height, width), _BRAILLE_BLANK, dtype=np.int64)
+    owner = np.full((height, width), -1, dtype=np.int64)
+    for index, (x, y) in enumerate(series):
+        x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+        if x.size == 0:
+            continue
+        dot_x = np.linspace(x_low, x_high, dots_x)
+        inside = (dot_x >= x[0]) & (dot_x <= x[-1]) if x.size > 1 else dot_x == dot_x
+        values = np.interp(dot_x, x, np.nan_to_num(y, nan=high, posinf=high))
+        rows = np.clip(np.round((high - values) / span * (dots_y - 1)), 0, dots_y - 1).astype(int)
+        for column in np.flatnonzero(inside):
+            cell_row, dy = divmod(int(rows[column]), 4)
+            cell_col, dx = divmod(int(column), 2)
+            codes[cell_row, cell_col] |= _DOT_BITS[dy][dx]
+            owner[cell_row, cell_col] = index
+    return [
+        [(chr(int(codes[r, c])), int(owner[r, c])) for c in range(width)] for r in range(height)
+    ]

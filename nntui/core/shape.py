@@ -11,6 +11,8 @@ Columns are numbered as on screen: column 0 is the input layer and column
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from nntui.core.network import DenseLayer, Network
@@ -34,7 +36,11 @@ def _check_column(network: Network, column: int) -> None:
 
 
 def _unique(base: str, taken: list[str]) -> str:
-    """``base`` followed by the smallest number that makes it unused."""
+    """A new name in the style of ``taken`` (h1, h2 → h3), else ``base`` and a number."""
+    numbered = [re.fullmatch(r"(.*?)(\d+)", name) for name in taken]
+    prefixes = {match.group(1) for match in numbered if match}
+    if len(prefixes) == 1 and all(numbered):
+        base = prefixes.pop()
     n = len(taken) + 1
     while f"{base}{n}" in taken:
         n += 1
@@ -235,3 +241,32 @@ def _refill(network, column, neuron, make) -> Network:  # type: ignore[no-untype
 def _validated(network: Network) -> Network:
     # Network checks shapes when built: rebuilding it catches any slip here.
     return Network(network.input_names, network.input_values, network.layers, network.name)
+
+
+def fresh_network(
+    sizes: list[int],
+    rng: np.random.Generator,
+    *,
+    activation: str = "tanh",
+    output_activation: str = "sigmoid",
+    input_names: list[str] | None = None,
+    name: str = "new network",
+) -> Network:
+    """A network of the given sizes (inputs first) with small random weights."""
+    layers = [
+        DenseLayer(
+            _small_weights(rng, n_out, n_in),
+            np.zeros(n_out),
+            output_activation if k == len(sizes) - 2 else activation,
+        )
+        for k, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]))
+    ]
+    names = input_names or [f"x{i + 1}" for i in range(sizes[0])]
+    return Network(names, np.zeros(sizes[0]), layers, name)
+
+
+def randomize_all(network: Network, rng: np.random.Generator) -> Network:
+    """A copy with new small random weights (and zero biases) in every layer."""
+    for column in range(1, len(network.layers) + 1):
+        network = randomize(network, column, rng)
+    return network

@@ -133,3 +133,20 @@ def test_network_built_by_hand(snap_compare) -> None:
     # From potatoes: a hidden layer of 3 plus one neuron, renamed, then a second layer.
     keys = ["N", "n", "C", *CLEAR, *"features", "enter", "N"]
     assert snap_compare(preset_app("potatoes"), press=keys, terminal_size=(120, 30))
+
+
+def test_training_view_after_fixed_steps(snap_compare) -> None:
+    """The xor preset, widened to 2-4-1, after 300 steps on the circle data (seed 0)."""
+
+    async def run_before(pilot: Pilot) -> None:
+        app = pilot.app
+        await pilot.press("right", "n", "n", "ctrl+t")
+        app.query_one("#dataset").value = "circle"
+        await pilot.pause()
+        for _ in range(3):
+            app.training.run(100)
+            app.training.measure()
+        app._refresh_everything()
+        await pilot.pause()
+
+    assert snap_compare(preset_app("xor"), run_before=run_before, terminal_size=(140, 44))

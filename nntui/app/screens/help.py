@@ -28,6 +28,17 @@ The **input layer** (left) holds the values you set. Each **hidden layer**
 computes new features from the layer before it; the **output layer** (right)
 gives the network's answer. Every change recomputes all of them at once.
 
+## Training
+
+Press `ctrl+t` for the training view: every neuron shows a small heatmap of
+what it computes over the plane of the two inputs, and the panel below shows
+the data, the output over the plane (the decision boundary) and the loss.
+`space` trains (or pauses), `s` takes one step, `x` draws new weights. Each
+step takes a batch of points, measures how wrong the output is (the loss),
+and moves every weight a little in the direction that makes it less wrong
+(backpropagation). Pause, change a weight by hand, and watch every heatmap
+follow; `u` undoes a whole stretch of training.
+
 ## Things to try
 
 - In *potatoes*, turn the saxophone's weight up and down: how much does the
@@ -36,6 +47,8 @@ gives the network's answer. Every change recomputes all of them at once.
 - Press `Enter` to type an exact value, `u` to undo it.
 - Open the *xor* preset (`nntui --preset xor`) and work out which hidden
   neuron acts as OR and which as NAND.
+- In the training view, choose the spiral data, add neurons (`n`) and a
+  layer (`N`) until the network can learn it.
 """
 
 

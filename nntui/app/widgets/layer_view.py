@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from nntui.app import palette
+from nntui.app import heatmap, palette
 from nntui.app.selection import Selection
 from nntui.core.network import ForwardResult, Network
 from nntui.core.numbers import format_value
@@ -33,6 +33,7 @@ NUMERIC_STRIP_MAX = 2  # up to this many targets, the strip shows numbers
 NUMERIC_CELL = VALUE_WIDTH + 1
 GLYPH_CELL = 2
 GLYPH_WINDOW = 16  # at most this many targets are drawn; the window follows the selection
+MAP_LINES, MAP_COLUMNS = 3, 8  # a neuron's heatmap in training mode: 8×6 pixels
 
 
 def _fit(text: str, width: int) -> str:
@@ -101,6 +102,7 @@ class LayerView(ScrollView, can_focus=False):
         self._strip: StripLayout | None = None
         self._value_scale = 1.0
         self._weight_scale = 1.0
+        self._maps: np.ndarray | None = None  # colour levels (neurons, 2·MAP_LINES, MAP_COLUMNS)
 
     # --- data in -------------------------------------------------------------
 
@@ -110,8 +112,14 @@ class LayerView(ScrollView, can_focus=False):
         result: ForwardResult,
         selection: Selection,
         strip_target: int,
+        maps: np.ndarray | None = None,
     ) -> None:
-        """Draw the column from this network state; only visible lines re-render."""
+        """Draw the column from this network state; only visible lines re-render.
+
+        With ``maps`` (training mode) every neuron also shows its heatmap over
+        the input plane, and takes MAP_LINES lines instead of one.
+        """
+        self._maps = maps
         self._network = network
         self._result = result
         self._selection = selection
@@ -133,16 +141,21 @@ class LayerView(ScrollView, can_focus=False):
             self._weight_scale = float(np.max(np.abs(finite_w))) if finite_w.size else 1.0
 
         width = self.neuron_width + (self._strip.width if self._strip else 0)
-        virtual = Size(width, HEADER_LINES + size)
+        virtual = Size(width, HEADER_LINES + size * self.row_height)
         if virtual != self.virtual_size:
             self.virtual_size = virtual
             self.styles.width = width + 1  # one cell for the vertical scrollbar
         self.refresh()
 
     @property
+    def row_height(self) -> int:
+        return 1 if self._maps is None else MAP_LINES
+
+    @property
     def neuron_width(self) -> int:
-        # marker, name, gap, value, gap, bar, gap
-        return 1 + self._name_width + 1 + VALUE_WIDTH + 1 + BAR_WIDTH + 1
+        # marker, [map, gap,] name, gap, value, gap, bar, gap
+        map_width = 0 if self._maps is None else MAP_COLUMNS + 1
+        return 1 + map_width + self._name_width + 1 + VALUE_WIDTH + 1 + BAR_WIDTH + 1
 
     def _strip_layout(self, network: Network, target: int) -> StripLayout | None:
         if self.column >= len(network.layers):
@@ -160,10 +173,11 @@ class LayerView(ScrollView, can_focus=False):
         """Scroll just enough that neuron ``row`` is visible below the header."""
         visible = max(1, self.scrollable_content_region.height - HEADER_LINES)
         top = int(self.scroll_offset.y)
-        if row < top:
-            self.scroll_to(y=row, animate=False, immediate=True)
-        elif row >= top + visible:
-            self.scroll_to(y=row - visible + 1, animate=False, immediate=True)
+        first, last = row * self.row_height, (row + 1) * self.row_height - 1
+        if first < top:
+            self.scroll_to(y=first, animate=False, immediate=True)
+        elif last >= top + visible:
+            self.scroll_to(y=last - visible + 1, animate=False, immediate=True)
 
     @property
     def visible_rows(self) -> int:
@@ -177,7 +191,7 @@ class LayerView(ScrollView, can_focus=False):
         offset = event.get_content_offset(self)
         if offset is None or offset.y < HEADER_LINES:
             return
-        row = offset.y - HEADER_LINES + int(self.scroll_offset.y)
+        row = (offset.y - HEADER_LINES + int(self.scroll_offset.y)) // self.row_height
         if row >= self._network.sizes[self.column]:
             return
         event.stop()
@@ -199,10 +213,10 @@ class LayerView(ScrollView, can_focus=False):
         if y < HEADER_LINES:
             segments = self._header_line(y)
         else:
-            row = y - HEADER_LINES + int(self.scroll_offset.y)
+            row, line = divmod(y - HEADER_LINES + int(self.scroll_offset.y), self.row_height)
             if row >= self._network.sizes[self.column]:
                 return Strip.blank(width, base)
-            segments = self._neuron_line(row)
+            segments = self._neuron_line(row, line)
         strip = Strip(Segment.apply_style(segments, base))
         return strip.crop_extend(0, width, base)
 
@@ -247,7 +261,7 @@ class LayerView(ScrollView, can_focus=False):
                 cells.append(str((j + 1) % 100).rjust(strip.cell))
         return [Segment(_fit("".join(cells), strip.width), style)]
 
-    def _neuron_line(self, row: int) -> list[Segment]:
+    def _neuron_line(self, row: int, line: int = 0) -> list[Segment]:
         network, result = self._network, self._result
         assert network is not None and result is not None
         k = self.column
@@ -265,10 +279,17 @@ class LayerView(ScrollView, can_focus=False):
         else:
             row_style = Style()
             marker = " "
+        segments = [Segment(marker if line == 0 else " ", row_style)]
+        if self._maps is not None:
+            segments.extend(heatmap.picture_line(self._maps[row], line))
+            segments.append(Segment(" ", row_style))
+        if line > 0:  # the lines below a heatmap's first carry only the heatmap
+            rest = self.neuron_width - 1 - MAP_COLUMNS - 1
+            return [*segments, Segment(" " * rest, row_style)]
         value = float(result.activations[k][row])
         scale = self._value_scale
-        segments = [
-            Segment(marker + _fit(network.neuron_name(k, row), self._name_width) + " ", row_style),
+        segments += [
+            Segment(_fit(network.neuron_name(k, row), self._name_width) + " ", row_style),
             Segment(format_value(value, VALUE_WIDTH), row_style + palette.value_style(value, scale)),
             Segment(" ", row_style),
             Segment(palette.bar(value, scale, BAR_WIDTH), row_style + palette.value_style(value, scale)),

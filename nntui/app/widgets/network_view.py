@@ -8,6 +8,7 @@ go up as :class:`NetworkView.SelectionChanged` so the details can follow.
 
 from __future__ import annotations
 
+import numpy as np
 from textual import on
 from textual.binding import Binding
 from textual.containers import HorizontalScroll
@@ -66,6 +67,8 @@ class NetworkView(HorizontalScroll, can_focus=True):
         # cursor leaves so the window does not jump around.
         self._strip_targets: list[int] = [0] * len(network.layers)
         self._columns: list[LayerView] = []
+        # Per column, each neuron's heatmap as colour levels (training mode only).
+        self.maps: list[np.ndarray] | None = None
 
     def compose(self):  # -> ComposeResult
         self._columns = [LayerView(k) for k in range(len(self.network.layers) + 1)]
@@ -76,7 +79,13 @@ class NetworkView(HorizontalScroll, can_focus=True):
 
     # --- data in -------------------------------------------------------------
 
-    def show(self, network: Network, result: ForwardResult, selection: Selection | None = None) -> None:
+    def show(
+        self,
+        network: Network,
+        result: ForwardResult,
+        selection: Selection | None = None,
+        maps: list[np.ndarray] | None = None,
+    ) -> None:
         """Redraw every column from a recomputed state, all in the same frame.
 
         When the network's shape changed, the selection is made valid for it
@@ -84,6 +93,7 @@ class NetworkView(HorizontalScroll, can_focus=True):
         """
         self.network = network
         self.result = result
+        self.maps = maps
         self._sync_columns()
         if selection is None and self.selection.clamped(network) != self.selection:
             selection = self.selection
@@ -118,7 +128,8 @@ class NetworkView(HorizontalScroll, can_focus=True):
         for view in self._views():
             k = view.column
             target = self._strip_targets[k] if k < len(self._strip_targets) else 0
-            view.show(self.network, self.result, self.selection, target)
+            maps = self.maps[k] if self.maps is not None else None
+            view.show(self.network, self.result, self.selection, target, maps)
 
     # --- selection -----------------------------------------------------------
 

@@ -1,0 +1,74 @@
+"""The controls of the training view: data, hyper-parameters, and how it goes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Grid, Vertical
+from textual.message import Message
+from textual.widgets import Label, Select, Static
+
+from nntui.app.training_session import (
+    BATCH_SIZES,
+    LEARNING_RATES,
+    NOISE_LEVELS,
+    REGULARIZATION_RATES,
+    TrainingSettings,
+)
+from nntui.core.datasets import DATASET_NAMES
+from nntui.core.training import OPTIMIZER_NAMES, REGULARIZATION_NAMES
+
+
+def _numbers(values: tuple[float, ...]) -> list[tuple[str, float]]:
+    return [(f"{v:g}", v) for v in values]
+
+
+class TrainingPanel(Vertical):
+    """Lists to choose the data and the hyper-parameters; posts every change."""
+
+    class SettingsChanged(Message):
+        def __init__(self, settings: TrainingSettings) -> None:
+            super().__init__()
+            self.settings = settings
+
+    def __init__(self, settings: TrainingSettings, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.settings = settings
+
+    def compose(self) -> ComposeResult:
+        s, c = self.settings, self.settings.config
+        yield Static(id="train-status")
+        with Grid(id="train-controls"):
+            yield Label("data")
+            yield Select([(n, n) for n in DATASET_NAMES], value=s.dataset, allow_blank=False, compact=True, id="dataset")
+            yield Label("noise")
+            yield Select(_numbers(NOISE_LEVELS), value=s.noise, allow_blank=False, compact=True, id="noise")
+            yield Label("learning rate")
+            yield Select(_numbers(LEARNING_RATES), value=c.learning_rate, allow_blank=False, compact=True, id="learning_rate")
+            yield Label("batch size")
+            yield Select(_numbers(BATCH_SIZES), value=c.batch_size, allow_blank=False, compact=True, id="batch_size")
+            yield Label("optimiser")
+            yield Select([(n, n) for n in OPTIMIZER_NAMES], value=c.optimizer, allow_blank=False, compact=True, id="optimizer")
+            yield Label("regularise")
+            yield Select([(n, n) for n in REGULARIZATION_NAMES], value=c.regularization,
+                         allow_blank=False, compact=True, id="regularization")
+            yield Label("reg. rate")
+            yield Select(_numbers(REGULARIZATION_RATES), value=c.regularization_rate,
+                         allow_blank=False, compact=True, id="regularization_rate")
+
+    def show_status(self, text: str) -> None:
+        self.query_one("#train-status", Static).update(text)
+
+    @on(Select.Changed)
+    def _changed(self, event: Select.Changed) -> None:
+        event.stop()
+        name, value = event.select.id, event.value
+        if name in ("dataset", "noise"):
+            settings = replace(self.settings, **{name: value})
+        else:
+            settings = replace(self.settings, config=replace(self.settings.config, **{name: value}))
+        if settings != self.settings:
+            self.settings = settings
+            self.post_message(self.SettingsChanged(settings))

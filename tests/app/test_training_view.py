@@ -1,0 +1,202 @@
+"""Pilot tests of the training view: play, pause, step, reset, settings, heatmaps."""
+
+from __future__ import annotations
+
+import asyncio
+
+import numpy as np
+from textual.widgets import Select
+
+from nntui.app.app import NNTuiApp
+from nntui.app.widgets.boundary_view import BoundaryView
+from nntui.app.widgets.layer_view import MAP_LINES
+from nntui.app.widgets.network_view import NetworkView
+from nntui.core.datasets import make_dataset
+from nntui.core.edits import Reshape
+from nntui.core.fileformat import dumps_network
+from nntui.core.presets import load_preset
+from nntui.core.training import DivergenceError, Trainer, TrainingConfig
+
+from .helpers import preset_app
+
+SIZE = (140, 44)
+
+
+async def _wait_for_steps(app: NNTuiApp, at_least: int, timeout: float = 10.0) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while app.training.steps < at_least:
+        assert asyncio.get_running_loop().time() < deadline, "training did not advance"
+        await asyncio.sleep(0.05)
+
+
+async def test_ctrl_t_switches_the_training_view_on_and_off() -> None:
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s", "space")  # training keys do nothing outside the view
+        assert app.training is None
+        await pilot.press("ctrl+t")
+        assert app.training_mode and app.main_screen.has_class("-training")
+        assert app.query_one("#training").display and not app.query_one("#panels").display
+        view = app.query_one(NetworkView).column_view(1)
+        assert view.row_height == MAP_LINES  # every neuron shows its heatmap
+        await pilot.press("f5")
+        assert not app.training_mode and app.query_one("#panels").display
+        assert app.query_one(NetworkView).column_view(1).row_height == 1
+
+
+async def test_s_takes_one_step_exactly_as_the_trainer_does() -> None:
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t", *["s"] * 5)
+        assert app.training.steps == 5
+        assert [p.step for p in app.training.history][-1] == 5
+        expected = load_preset("xor")
+        data = make_dataset("xor")
+        Trainer(expected, data.x_train, data.y_train, TrainingConfig()).run(5)
+        assert dumps_network(app.network) == dumps_network(expected)
+        assert "modified" in app.sub_title
+
+
+async def test_space_plays_and_pauses_and_the_stretch_is_one_undo() -> None:
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        before = dumps_network(app.network)
+        await pilot.press("ctrl+t", "space")
+        assert app.playing
+        await _wait_for_steps(app, 50)
+        await pilot.press("space")
+        assert not app.playing
+        steps = app.training.steps
+        await pilot.pause(0.3)
+        assert app.training.steps == steps  # paused means paused
+        edit = app.history._done[-1][1]
+        assert isinstance(edit, Reshape) and edit.description == f"train {steps:,} steps"
+        trained = dumps_network(app.network)
+        assert trained != before
+        await pilot.press("u")
+        assert dumps_network(app.network) == before
+        await pilot.press("ctrl+r")
+        assert dumps_network(app.network) == trained
+
+
+async def test_play_then_continue_equals_one_uninterrupted_run() -> None:
+    """Pausing and resuming does not change what is learned (same trainer, same batches)."""
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t", "s", "s", "space")
+        await _wait_for_steps(app, 20)
+        await pilot.press("space", "s")
+        steps = app.training.steps
+        expected = load_preset("xor")
+        data = make_dataset("xor")
+        Trainer(expected, data.x_train, data.y_train, TrainingConfig()).run(steps)
+        np.testing.assert_array_equal(app.network.layers[0].weights, expected.layers[0].weights)
+
+
+async def test_editing_a_weight_while_paused_updates_the_heatmaps() -> None:
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t")
+        boundary = app.query_one(BoundaryView)
+        before = boundary._levels.copy()
+        maps_before = app.query_one(NetworkView).maps[1].copy()
+        await pilot.press("right", "enter", "home", "ctrl+k", *"-20", "enter")
+        assert app.network.layers[0].weights[0, 0] == -20
+        assert not np.array_equal(boundary._levels, before)
+        assert not np.array_equal(app.query_one(NetworkView).maps[1], maps_before)
+
+
+async def test_an_edit_while_playing_pauses_training_first() -> None:
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t", "space")
+        await _wait_for_steps(app, 10)
+        await pilot.press("right", "plus")
+        assert not app.playing
+        descriptions = [edit.describe(app.network) for _, edit in app.history._done]
+        assert descriptions[-2].startswith("train ") and "h1" in descriptions[-1]
+
+
+async def test_x_builds_a_network_that_fits_the_data() -> None:
+    app = preset_app("potatoes")  # three inputs: the datasets have two
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t", "space")
+        assert not app.playing
+        assert any("3" in n.message and "2 inputs" in n.message for n in app._notifications)
+        await pilot.press("x")
+        assert app.network.sizes == [2, 4, 4, 1]
+        await pilot.press("s")
+        assert app.training.steps == 1
+        await pilot.press("u", "u")
+        assert app.network.sizes == [3, 1]
+
+
+async def test_x_on_a_fitting_network_draws_new_weights_and_restarts() -> None:
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t", "s", "s", "x")
+        assert app.network.sizes == [2, 2, 1]
+        assert app.training.steps == 0
+        assert np.all(np.abs(app.network.layers[0].weights) < 1)
+
+
+async def test_choosing_another_dataset_and_rate() -> None:
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t", "s")
+        app.query_one("#dataset", Select).value = "spiral"
+        app.query_one("#learning_rate", Select).value = 0.1
+        await pilot.pause()
+        assert app.training.dataset.name == "spiral"
+        assert app.training.settings.config.learning_rate == 0.1
+        assert app.training.steps == 0 and not app.training.history
+        await pilot.press("s")
+        assert app.training.trainer.config.learning_rate == 0.1
+
+
+async def test_divergence_stops_training_with_a_message(monkeypatch) -> None:
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t")
+
+        def diverge(steps: int) -> None:
+            raise DivergenceError("training diverged at step 1: the loss became nan")
+
+        monkeypatch.setattr(app.training, "run", diverge)
+        before = dumps_network(app.network)
+        await pilot.press("space")
+        await pilot.pause(0.3)
+        assert not app.playing
+        assert any("diverged" in n.message for n in app._notifications)
+        assert dumps_network(app.network) == before
+
+
+async def test_a_network_without_two_inputs_says_why_there_is_no_map() -> None:
+    app = preset_app("layers")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t")
+        assert app.query_one(NetworkView).maps is None
+        assert "2 inputs" in app.query_one(BoundaryView)._message
+
+
+async def test_the_tui_and_nntui_train_learn_the_same_network(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from nntui.core.fileformat import load_network
+
+    out = tmp_path / "trained.json"
+    subprocess.run(
+        [sys.executable, "-m", "nntui", "train", "--preset", "xor", "--dataset", "spiral",
+         "--steps", "7", "--seed", "0", "-o", str(out)],
+        check=True, capture_output=True,
+    )
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t")
+        app.query_one("#dataset", Select).value = "spiral"
+        await pilot.pause()
+        await pilot.press(*["s"] * 7)
+        for mine, theirs in zip(app.network.layers, load_network(out).layers):
+            np.testing.assert_array_equal(mine.weights, theirs.weights)
+            np.testing.assert_array_equal(mine.bias, theirs.bias)
