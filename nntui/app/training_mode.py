@@ -29,6 +29,7 @@ from nntui.app.training_session import TrainingSession, TrainingSettings
 from nntui.app.widgets.boundary_view import BoundaryView
 from nntui.app.widgets.layer_view import MAP_COLUMNS, MAP_LINES
 from nntui.app.widgets.loss_chart import LossChart
+from nntui.app.widgets.network_view import NetworkView
 from nntui.app.widgets.training_panel import TrainingPanel
 from nntui.core import shape
 from nntui.core.edits import Reshape
@@ -45,7 +46,8 @@ CHUNK_SECONDS = 1 / 50  # how long the worker trains between two looks at the fl
 TRAINING_BINDINGS = [
     Binding("ctrl+t,f5", "toggle_training", "Train", key_display="^t",
             tooltip="switch the training view on or off"),
-    Binding("space", "play_pause", "Play/pause", key_display="␣",
+    # A priority binding: space plays and pauses even when a list has focus.
+    Binding("space", "play_pause", "Play/pause", key_display="␣", priority=True,
             tooltip="training view: train continuously, or pause"),
     Binding("s", "train_step", "Step", tooltip="training view: one training step"),
     Binding("x", "reset_weights", "Reset", tooltip="training view: new random weights, step 0"),
@@ -109,7 +111,7 @@ class TrainingMode:
         state = "▶ training" if self.playing else "❚❚ paused"
         lines = [f"{state} · step {session.steps:,}"]
         if self.playing and session.steps_per_second:
-            lines[0] += f" · {session.steps_per_second:,.0f} steps/s"
+            lines[0] += f" · {session.steps_per_second:,.0f}/s"
         if last is not None and last.test.accuracy is not None:
             lines.append(f"accuracy train {last.train.accuracy:.1%} · test {last.test.accuracy:.1%}")
         problem = session.compatible()
@@ -126,6 +128,8 @@ class TrainingMode:
         if self.training is not None:
             self.training.change(message.settings)
         self._refresh_everything()
+        # Back to the network, so the arrows, + and - work on it again.
+        self.main_screen.query_one(NetworkView).focus()
 
     # --- play, pause, step ---------------------------------------------------------
 

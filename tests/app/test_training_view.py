@@ -200,3 +200,19 @@ async def test_the_tui_and_nntui_train_learn_the_same_network(tmp_path) -> None:
         for mine, theirs in zip(app.network.layers, load_network(out).layers):
             np.testing.assert_array_equal(mine.weights, theirs.weights)
             np.testing.assert_array_equal(mine.bias, theirs.bias)
+
+
+async def test_keys_return_to_the_network_after_choosing_a_setting() -> None:
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t", "tab")
+        assert isinstance(app.focused, Select)
+        await pilot.press("escape")
+        assert isinstance(app.focused, NetworkView)
+        await pilot.press("tab", "enter", "down", "enter")  # xor → gaussians
+        assert app.training.dataset.name == "gaussians"
+        assert isinstance(app.focused, NetworkView)
+        await pilot.press("tab", "space")  # space plays even from a list
+        assert app.playing
+        await pilot.press("space")
+        assert not app.playing

@@ -64,6 +64,17 @@ class Terminal:
             time.sleep(0.2)
         raise AssertionError(f"{text!r} never appeared on screen:\n{self.screen()}")
 
+    def start(self, command: str, width: int = 120, height: int = 34) -> None:
+        """A new session running ``command``; retried while an old server is still dying."""
+        deadline = time.monotonic() + 10
+        while True:
+            done = self.tmux("new-session", "-d", "-s", "e2e", "-x", str(width), "-y", str(height),
+                             command)
+            if done.returncode == 0 and self.alive():
+                return
+            assert time.monotonic() < deadline, f"tmux could not start: {done.stderr}"
+            time.sleep(0.2)
+
     def alive(self) -> bool:
         return self.tmux("has-session", "-t", "e2e").returncode == 0
 
@@ -79,7 +90,7 @@ def test_open_edit_save_quit_in_a_real_terminal(tmp_path: Path, terminal: Termin
     path = tmp_path / "my xor.json"
     save_network(load_preset("xor"), path)
     command = f"cd {tmp_path} && {NNTUI} 'my xor.json'"
-    terminal.tmux("new-session", "-d", "-s", "e2e", "-x", "110", "-y", "32", command)
+    terminal.start(command, 110, 32)
     terminal.wait_for("XOR by hand")
 
     terminal.keys("Right")  # the hidden layer: h1's weight from x1 is selected
@@ -123,8 +134,7 @@ def test_build_the_layers_network_by_hand_then_reopen_and_eval(
 ) -> None:
     """From potatoes (3-1) to 3-4-4-1 with the keyboard; the reopened file matches eval."""
     env = f"NNTUI_STATE_DIR={private_state_dir}"
-    terminal.tmux("new-session", "-d", "-s", "e2e", "-x", "130", "-y", "36",
-                  f"cd {tmp_path} && {env} {NNTUI}")
+    terminal.start(f"cd {tmp_path} && {env} {NNTUI}", 130, 36)
     terminal.wait_for("Potatoes are baking")
     terminal.keys("N")  # a hidden layer of 3 after the inputs
     terminal.wait_for("hidden 1")
@@ -146,8 +156,7 @@ def test_build_the_layers_network_by_hand_then_reopen_and_eval(
                                capture_output=True, text=True, check=True)
     output = json.loads(evaluated.stdout)["outputs"][0]
 
-    terminal.tmux("new-session", "-d", "-s", "e2e", "-x", "130", "-y", "36",
-                  f"cd {tmp_path} && {env} {NNTUI} built.json")
+    terminal.start(f"cd {tmp_path} && {env} {NNTUI} built.json", 130, 36)
     screen = terminal.wait_for("built.json")
     assert f"{output:+.4f}" in screen  # the outputs panel shows 4 decimals
     terminal.keys("q")
@@ -158,8 +167,7 @@ def test_sigterm_keeps_unsaved_work_and_the_next_start_offers_it(
     tmp_path: Path, terminal: Terminal, private_state_dir: Path
 ) -> None:
     env = f"NNTUI_STATE_DIR={private_state_dir}"
-    terminal.tmux("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "34",
-                  f"cd {tmp_path} && {env} {NNTUI} --preset xor; sleep 30")
+    terminal.start(f"cd {tmp_path} && {env} {NNTUI} --preset xor; sleep 30", 120, 34)
     terminal.wait_for("XOR by hand")
     terminal.keys("+", "+", "+")
     terminal.wait_for("modified")
@@ -175,8 +183,7 @@ def test_sigterm_keeps_unsaved_work_and_the_next_start_offers_it(
     (copy,) = private_state_dir.glob("recovery-*.json")
     terminal.tmux("kill-server")
 
-    terminal.tmux("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "34",
-                  f"cd {tmp_path} && {env} {NNTUI}")
+    terminal.start(f"cd {tmp_path} && {env} {NNTUI}; sleep 30", 120, 34)  # sleep: keep any error visible
     terminal.wait_for("Unsaved work was found")
     terminal.keys("r")
     terminal.wait_for("XOR by hand")
@@ -185,5 +192,7 @@ def test_sigterm_keeps_unsaved_work_and_the_next_start_offers_it(
     terminal.keys("q")
     terminal.wait_for("Unsaved changes")
     terminal.keys("d")
-    _wait_until_gone(terminal)
+    deadline = time.monotonic() + 10
+    while list(private_state_dir.glob("recovery-*.json")) and time.monotonic() < deadline:
+        time.sleep(0.2)
     assert not list(private_state_dir.glob("recovery-*.json"))

@@ -7,6 +7,8 @@ points as ○, coloured by their label.
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 from rich.segment import Segment
 from rich.style import Style
@@ -70,8 +72,9 @@ class BoundaryView(Widget):
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         if self._levels is None or 2 * y + 1 >= self._levels.shape[0]:
-            text = self._message if y == 0 else ""
-            return Strip([Segment(text[:width].ljust(width))])
+            lines = textwrap.wrap(self._message, max(width, 1)) if self._levels is None else []
+            text = lines[y] if y < len(lines) else ""
+            return Strip([Segment(text.ljust(width))])
         segments = heatmap.picture_line(self._levels, y)[:width]
         for col, (mark, colour) in self._points.get(y, {}).items():
             if col < len(segments):

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.message import Message
 from textual.widgets import Label, Select, Static
@@ -17,6 +18,7 @@ from nntui.app.training_session import (
     REGULARIZATION_RATES,
     TrainingSettings,
 )
+from nntui.app.widgets.network_view import NetworkView
 from nntui.core.datasets import DATASET_NAMES
 from nntui.core.training import OPTIMIZER_NAMES, REGULARIZATION_NAMES
 
@@ -27,6 +29,8 @@ def _numbers(values: tuple[float, ...]) -> list[tuple[str, float]]:
 
 class TrainingPanel(Vertical):
     """Lists to choose the data and the hyper-parameters; posts every change."""
+
+    BINDINGS = [Binding("escape", "leave", "Back to the network", show=False)]
 
     class SettingsChanged(Message):
         def __init__(self, settings: TrainingSettings) -> None:
@@ -57,6 +61,9 @@ class TrainingPanel(Vertical):
             yield Label("reg. rate")
             yield Select(_numbers(REGULARIZATION_RATES), value=c.regularization_rate,
                          allow_blank=False, compact=True, id="regularization_rate")
+
+    def action_leave(self) -> None:
+        self.screen.focus_next(NetworkView)
 
     def show_status(self, text: str) -> None:
         self.query_one("#train-status", Static).update(text)
