@@ -1,16 +1,16 @@
 """The nntui playground: the network as columns, an inspector and the outputs.
 
 The app owns the document (the network, its undo history and its file) and
-is the only place that changes it.  Widgets ask for changes with messages;
-after each change the app runs the forward pass once through the core and
-sends the new state down to every widget, so all numbers update together.
+is the only place that changes it.  At each key it reads the cursor from the
+network view, applies the edit through the history, runs the forward pass
+once through the core and sends the new state down to every widget, so all
+numbers update together.  Shape editing, files and the training view are
+mixins in ``shape_actions.py``, ``files.py`` and ``training_mode.py``.
 """
 
 from __future__ import annotations
 
-import asyncio
 import math
-import signal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,14 +24,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from nntui.app.commands import NetworkCommands
-from nntui.app.screens.activation_chooser import ActivationChooser
+from nntui.app.files import DocumentFiles
 from nntui.app.screens.help import HelpScreen
-from nntui.app.screens.name_prompt import NamePrompt
-from nntui.app.screens.path_prompt import OpenPathPrompt, SavePathPrompt
 from nntui.app.screens.quit_prompt import QuitChoice, QuitPrompt
-from nntui.app.screens.recovery_offer import RecoveryChoice, RecoveryOffer
 from nntui.app.screens.value_prompt import ValuePrompt
 from nntui.app.selection import Selection
+from nntui.app.shape_actions import ShapeActions
 from nntui.app.training_mode import TRAINING_BINDINGS, TRAINING_ONLY, TrainingMode
 from nntui.app.widgets.boundary_view import BoundaryView
 from nntui.app.widgets.loss_chart import LossChart
@@ -39,18 +37,13 @@ from nntui.app.widgets.training_panel import TrainingPanel
 from nntui.app.widgets.inspector import Inspector
 from nntui.app.widgets.network_view import NetworkView
 from nntui.app.widgets.outputs import OutputsPanel
-from nntui.core import shape
-from nntui.core.edits import Edit, History, Reshape, SetActivation, SetValue
-from nntui.core.export import export_npz, export_torch
-from nntui.core.fileformat import save_network
+from nntui.core.edits import Edit, History, SetActivation, SetValue
 from nntui.core.network import Network
 from nntui.core.activations import next_activation
 from nntui.core.numbers import format_value, nudge
-from nntui.core.presets import load_preset
-from nntui.recovery import Recovery, RecoveryStore
+from nntui.recovery import RecoveryStore
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
-RECOVERY_DELAY = 1.0  # seconds of quiet before the recovery copy is refreshed
 
 # Actions that change or replace the document: never while a dialog is open.
 DOCUMENT_ACTIONS = frozenset({
@@ -60,7 +53,7 @@ DOCUMENT_ACTIONS = frozenset({
 })
 
 
-class NNTuiApp(TrainingMode, App[int]):
+class NNTuiApp(DocumentFiles, ShapeActions, TrainingMode, App[int]):
     """A terminal playground for a small feed-forward network."""
 
     CSS_PATH = "app.tcss"
@@ -298,46 +291,6 @@ class NNTuiApp(TrainingMode, App[int]):
         self._changed_by_hand(self._selection_for(edit))
         self.notify(f"Redid: {edit.describe(self.network)}", timeout=2)
 
-    # --- files ---------------------------------------------------------------
-
-    def action_save(self) -> None:
-        self.save_then()
-
-    def save_then(self, after=None) -> None:  # after: Callable[[], None] | None
-        """Save to the opened file, or ask for a path; then run ``after`` on success."""
-        self.flush_training()
-        if self.path is not None:
-            if self._write(self.path) and after is not None:
-                after()
-            return
-
-        def chosen(path: Path | None) -> None:
-            if path is not None and self._write(path) and after is not None:
-                after()
-
-        suggestion = f"{self.preset or 'network'}.json"
-        self.push_screen(SavePathPrompt(suggestion), chosen)
-
-    def _write(self, path: Path) -> bool:
-        try:
-            save_network(self.network, path)
-        except (OSError, ValueError) as error:
-            reason = getattr(error, "strerror", None) or str(error)
-            self.notify(
-                f"Could not save to {path}: {reason}. Your changes are still here.",
-                title="Not saved",
-                severity="error",
-                timeout=8,
-            )
-            return False
-        self.path = path
-        self.preset = None
-        self.history.mark_saved()
-        self._document_changed()
-        self._refresh_details()
-        self.notify(f"Saved to {path}", timeout=3)
-        return True
-
     # --- help and quitting ---------------------------------------------------
 
     def action_help(self) -> None:
@@ -393,244 +346,3 @@ class NNTuiApp(TrainingMode, App[int]):
         if action in TRAINING_ONLY and not self.training_mode:
             return False
         return True
-
-    # --- shape ---------------------------------------------------------------
-
-    def reshape(
-        self,
-        change: Callable[[Network], Network],
-        description: str,
-        selection: Selection | None = None,
-    ) -> bool:
-        """Apply a shape change from ``nntui.core.shape``; say why when it is refused."""
-        try:
-            after = change(self.network)
-        except shape.ShapeError as refusal:
-            self.notify(f"{str(refusal)[:1].upper()}{str(refusal)[1:]}.", title="Not possible",
-                        severity="warning")
-            return False
-        self.apply_edit(Reshape.of(self.network, after, description), selection)
-        return True
-
-    def action_add_neuron(self) -> None:
-        sel = self.selection
-        at = sel.neuron + 1
-        what = "input" if sel.is_input else f"neuron in {self.network.layer_title(sel.column)}"
-        self.reshape(
-            lambda net: shape.add_neuron(net, sel.column, at, self.rng),
-            f"add an {what}" if sel.is_input else f"add a {what}",
-            Selection(sel.column, at, 0),
-        )
-
-    def action_remove_neuron(self) -> None:
-        sel = self.selection
-        name = self.network.neuron_name(sel.column, sel.neuron)
-        self.reshape(
-            lambda net: shape.remove_neuron(net, sel.column, sel.neuron),
-            f"remove {name}",
-            Selection(sel.column, max(0, sel.neuron - 1) if sel.neuron else 0, 0),
-        )
-
-    def action_insert_layer(self) -> None:
-        selected = self.selection.column
-        column = min(selected, len(self.network.layers) - 1)
-        if self.reshape(
-            lambda net: shape.insert_layer(net, column, self.rng),
-            f"insert a hidden layer after {self.network.layer_title(column)}",
-            Selection(column + 1, 0, 0),
-        ) and selected > column:
-            self.notify("The output layer stays last: the new layer went just before it.")
-
-    def action_remove_layer(self) -> None:
-        column = self.selection.column
-        title = self.network.layer_title(column)
-        keeps = 0 < column < len(self.network.layers) and shape.remove_layer_keeps_weights(
-            self.network, column
-        )
-        if self.reshape(
-            lambda net: shape.remove_layer(net, column, self.rng),
-            f"remove the layer {title}",
-            Selection(column, 0, 0),
-        ) and not keeps:
-            self.notify(
-                "The next layer now has different inputs: its weights were drawn afresh "
-                "(u brings everything back).",
-                title="Layer removed",
-            )
-
-    def action_rename_neuron(self) -> None:
-        sel = self.selection
-        current = self.network.neuron_name(sel.column, sel.neuron)
-        kind = "input" if sel.is_input else "neuron"
-
-        def rename(name: str) -> Network:
-            return shape.rename_neuron(self.network, sel.column, sel.neuron, name)
-
-        def renamed(network: Network | None) -> None:
-            if network is not None:
-                self.apply_edit(Reshape.of(self.network, network, f"rename {current}"))
-
-        self.push_screen(NamePrompt(f"Rename the {kind} {current}", current, rename), renamed)
-
-    def action_rename_layer(self) -> None:
-        column = self.selection.column
-        if column == 0:
-            self.notify("The input layer is always called input; press c to rename an input.",
-                        title="Not possible", severity="warning")
-            return
-        current = self.network.layer_title(column)
-
-        def renamed(network: Network | None) -> None:
-            if network is not None:
-                self.apply_edit(Reshape.of(self.network, network, f"rename {current}"))
-
-        rename = lambda name: shape.rename_layer(self.network, column, name)  # noqa: E731
-        self.push_screen(NamePrompt(f"Rename the layer {current}", current, rename), renamed)
-
-    def action_randomize(self, whole_layer: bool) -> None:
-        sel = self.selection
-        neuron = None if whole_layer else sel.neuron
-        self.reshape(
-            lambda net: shape.randomize(net, sel.column, self.rng, neuron),
-            f"new random weights for {self._target_words(whole_layer)}",
-        )
-
-    def action_zero(self, whole_layer: bool) -> None:
-        sel = self.selection
-        neuron = None if whole_layer else sel.neuron
-        self.reshape(
-            lambda net: shape.zero(net, sel.column, neuron),
-            f"zero the weights of {self._target_words(whole_layer)}",
-        )
-
-    def _target_words(self, whole_layer: bool) -> str:
-        sel = self.selection
-        if whole_layer:
-            return self.network.layer_title(sel.column)
-        return self.network.neuron_name(sel.column, sel.neuron)
-
-    def action_choose_activation(self) -> None:
-        column = self.selection.column
-        if column == 0:
-            self.notify("Input neurons have no activation: select a hidden or output neuron.",
-                        title="No activation here")
-            return
-        old = self.network.layers[column - 1].activation
-
-        def chosen(name: str | None) -> None:
-            if name is not None and name != old:
-                self.apply_edit(SetActivation(column - 1, old, name))
-
-        self.push_screen(ActivationChooser(self.network.layer_title(column), old), chosen)
-
-    # --- opening, saving as, exporting ----------------------------------------
-
-    def action_open(self) -> None:
-        def chosen(opened: tuple[Path, Network] | None) -> None:
-            if opened is not None:
-                self.open_document(opened[1], path=opened[0])
-
-        self.unless_unsaved(
-            "opening another network", lambda: self.push_screen(OpenPathPrompt(), chosen)
-        )
-
-    def action_open_preset(self, name: str) -> None:
-        self.unless_unsaved(
-            "opening another network",
-            lambda: self.open_document(load_preset(name), preset=name),
-        )
-
-    def open_document(
-        self, network: Network, *, path: Path | None = None, preset: str | None = None,
-        modified: bool = False,
-    ) -> None:
-        """Replace the whole document; the previous one was saved or let go."""
-        self.flush_training()
-        self.network = network
-        self.path = path
-        self.preset = preset
-        self.history = History(network)
-        if modified:
-            self.history.mark_unsaved()
-        if self.training is not None:
-            self.training.network_edited(network)
-            self.training.reset()
-        self._refresh_everything(Selection())
-        self._document_changed()
-        self.notify(f"Opened {self.document_label}", timeout=3)
-
-    def action_save_as(self) -> None:
-        def chosen(path: Path | None) -> None:
-            if path is not None:
-                self._write(path)
-
-        suggestion = self.path.name if self.path else f"{self.preset or 'network'}.json"
-        self.push_screen(SavePathPrompt(suggestion), chosen)
-
-    def action_export(self) -> None:
-        def chosen(path: Path | None) -> None:
-            if path is None:
-                return
-            try:
-                (export_torch if path.suffix == ".py" else export_npz)(self.network, path)
-            except (OSError, ValueError) as error:
-                reason = getattr(error, "strerror", None) or str(error)
-                self.notify(f"Could not export to {path}: {reason}", title="Not exported",
-                            severity="error", timeout=8)
-                return
-            self.notify(f"Exported to {path}", timeout=3)
-
-        stem = self.path.stem if self.path else self.preset or "network"
-        self.push_screen(
-            SavePathPrompt(f"{stem}.npz", title="Export as NumPy .npz, or PyTorch script .py",
-                           suffix=".npz"),
-            chosen,
-        )
-
-    # --- recovery of unsaved work ------------------------------------------------
-
-    def _document_changed(self) -> None:
-        """Keep the recovery copy in step with unsaved work, a moment after edits settle."""
-        if self._recovery_timer is not None:
-            self._recovery_timer.stop()
-        self._recovery_timer = self.set_timer(RECOVERY_DELAY, self.write_recovery)
-
-    def write_recovery(self) -> None:
-        """Write (or remove) the recovery copy now; never lets an error through."""
-        try:
-            if self.history.modified:
-                self.recovery.write(self.network, self.path, self.preset)
-            else:
-                self.recovery.clear()
-        except OSError as error:
-            self.log.warning(f"recovery copy not written: {error}")
-
-    def _catch_termination(self) -> None:
-        # SIGTERM or a closed terminal: keep the unsaved work, then leave tidily.
-        def terminate() -> None:
-            self.write_recovery()
-            self.exit(143)
-
-        try:
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(sig, terminate)
-        except (NotImplementedError, RuntimeError, AttributeError, ValueError):
-            pass  # not in the main thread (tests) or not supported here
-
-    def _offer_recovery(self, found: list[Recovery]) -> None:
-        if not found:
-            return
-        recovery, rest = found[0], found[1:]
-
-        def decided(choice: RecoveryChoice | None) -> None:
-            if choice == "restore":
-                self.open_document(recovery.network, path=recovery.source_path,
-                                   preset=recovery.preset, modified=True)
-                self.recovery.discard(recovery)
-            elif choice == "discard":
-                self.recovery.discard(recovery)
-            if choice != "later":
-                self._offer_recovery(rest)
-
-        self.push_screen(RecoveryOffer(recovery, len(rest)), decided)
