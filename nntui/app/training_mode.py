@@ -113,7 +113,7 @@ class TrainingMode:
         if self.playing and session.steps_per_second:
             lines[0] += f" · {session.steps_per_second:,.0f}/s"
         if last is not None and last.test.accuracy is not None:
-            lines.append(f"accuracy train {last.train.accuracy:.1%} · test {last.test.accuracy:.1%}")
+            lines.append(f"accuracy {last.train.accuracy:.1%} · test {last.test.accuracy:.1%}")
         problem = session.compatible()
         if problem:
             lines.append(f"⚠ {problem}: x builds one that fits")

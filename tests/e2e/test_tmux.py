@@ -157,8 +157,8 @@ def test_build_the_layers_network_by_hand_then_reopen_and_eval(
     output = json.loads(evaluated.stdout)["outputs"][0]
 
     terminal.start(f"cd {tmp_path} && {env} {NNTUI} built.json", 130, 36)
-    screen = terminal.wait_for("built.json")
-    assert f"{output:+.4f}" in screen  # the outputs panel shows 4 decimals
+    terminal.wait_for("built.json")
+    terminal.wait_for(f"{output:+.4f}")  # the outputs panel shows 4 decimals
     terminal.keys("q")
     _wait_until_gone(terminal)
 
