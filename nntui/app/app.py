@@ -122,6 +122,7 @@ class NNTuiApp(DocumentFiles, ShapeActions, TrainingMode, App[int]):
         *,
         seed: int = 0,
         recovery: RecoveryStore | None = None,
+        data: Path | None = None,
     ) -> None:
         super().__init__()
         self.network = network
@@ -133,7 +134,7 @@ class NNTuiApp(DocumentFiles, ShapeActions, TrainingMode, App[int]):
         self.recovery = recovery or RecoveryStore()
         self.clean_exit = False
         self._recovery_timer = None
-        self._init_training()
+        self._init_training(data)
 
     # --- layout --------------------------------------------------------------
 

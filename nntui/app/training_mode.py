@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 import time
 from contextlib import suppress
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -25,7 +26,7 @@ from textual.timer import Timer
 from textual.worker import get_current_worker
 
 from nntui.app import heatmap
-from nntui.app.training_session import TrainingSession, TrainingSettings
+from nntui.app.training_session import CSV_DATASET, TrainingSession, TrainingSettings
 from nntui.app.widgets.boundary_view import BoundaryView
 from nntui.app.widgets.layer_view import MAP_COLUMNS, MAP_LINES
 from nntui.app.widgets.loss_chart import LossChart
@@ -65,9 +66,12 @@ class TrainingMode:
     _training_steps_at_start = 0
     _frame_timer: Timer | None = None
 
-    def _init_training(self: NNTuiApp) -> None:
+    def _init_training(self: NNTuiApp, data: Path | None = None) -> None:
+        """``data``: a CSV file (already checked by the CLI) to train on instead of xor."""
         self._train_lock = threading.Lock()
-        self.training_settings = TrainingSettings()
+        self.training_settings = (
+            TrainingSettings(dataset=CSV_DATASET, data_file=str(data)) if data else TrainingSettings()
+        )
 
     # --- switching the view ------------------------------------------------------
 

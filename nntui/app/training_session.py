@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field, replace
 
-from nntui.core.datasets import Dataset, make_dataset
+from nntui.core.datasets import Dataset, load_csv, make_dataset
 from nntui.core.network import Network
 from nntui.core.training import Evaluation, Trainer, TrainingConfig, evaluate
 
@@ -26,9 +26,13 @@ HISTORY_LIMIT = 2000  # loss points kept for the chart
 class TrainingSettings:
     """What the learner chose: the data and the hyper-parameters."""
 
-    dataset: str = "xor"
+    dataset: str = "xor"  # a name from DATASET_NAMES, or CSV_DATASET for data_file
     noise: float = 0.0
     config: TrainingConfig = field(default_factory=TrainingConfig)
+    data_file: str | None = None  # a CSV file given with --data
+
+
+CSV_DATASET = "csv"
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,9 @@ class TrainingSession:
 
     def _make_dataset(self) -> Dataset:
         s = self.settings
+        if s.dataset == CSV_DATASET and s.data_file is not None:
+            # The same call as `nntui train --data`, so both learn the same.
+            return load_csv(s.data_file, seed=s.config.seed)
         return make_dataset(s.dataset, noise=s.noise, seed=s.config.seed)
 
     # --- changes from outside ------------------------------------------------------

@@ -216,3 +216,18 @@ async def test_keys_return_to_the_network_after_choosing_a_setting() -> None:
         assert app.playing
         await pilot.press("space")
         assert not app.playing
+
+
+async def test_a_csv_file_given_at_start_is_the_training_data(tmp_path) -> None:
+    csv = tmp_path / "points.csv"
+    rows = ["x1,x2,y"] + [f"{i / 10},{-i / 10},{int(i > 5)}" for i in range(10)]
+    csv.write_text("\n".join(rows) + "\n")
+    app = NNTuiApp(load_preset("xor"), preset="xor", data=csv)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t", "s")
+        assert app.training.dataset.name == "points.csv"
+        assert app.training.dataset.n_inputs == 2
+        assert app.query_one("#dataset", Select).value == "csv"
+        app.query_one("#dataset", Select).value = "circle"
+        await pilot.pause()
+        assert app.training.dataset.name == "circle"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,6 +14,7 @@ from textual.widgets import Label, Select, Static
 
 from nntui.app.training_session import (
     BATCH_SIZES,
+    CSV_DATASET,
     LEARNING_RATES,
     NOISE_LEVELS,
     REGULARIZATION_RATES,
@@ -46,7 +48,10 @@ class TrainingPanel(Vertical):
         yield Static(id="train-status")
         with Grid(id="train-controls"):
             yield Label("data")
-            yield Select([(n, n) for n in DATASET_NAMES], value=s.dataset, allow_blank=False, compact=True, id="dataset")
+            datasets = [(n, n) for n in DATASET_NAMES]
+            if s.data_file is not None:
+                datasets.insert(0, (Path(s.data_file).name, CSV_DATASET))
+            yield Select(datasets, value=s.dataset, allow_blank=False, compact=True, id="dataset")
             yield Label("noise")
             yield Select(_numbers(NOISE_LEVELS), value=s.noise, allow_blank=False, compact=True, id="noise")
             yield Label("learning rate")
