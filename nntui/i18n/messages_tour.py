@@ -1,0 +1,71 @@
+"""Messages of the guided tour: key → (English, French)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "app.tour.before": ("starting the tour", "de commencer la visite guidée"),
+    "app.tour.counter": ("Tour {step}/{steps} ·", "Visite {step}/{steps} ·"),
+    "app.tour.neuron": (
+        "One neuron decides whether the potatoes are baking, from three clues on the left: "
+        "the smell of herbs, peelings seen, a saxophone in the street. "
+        "Press → to look at the neuron.",
+        "Un seul neurone décide si les pommes de terre sont en train de cuire, à partir de "
+        "trois indices à gauche : l'odeur d'herbes, des épluchures, un saxophone dans la rue. "
+        "Appuyez sur → pour regarder le neurone.",
+    ),
+    "app.tour.formula": (
+        "Below, the inspector shows its sum: each input times its weight, plus the bias, "
+        "then the activation f. Press ] twice to select the saxophone's weight.",
+        "En bas, l'inspecteur montre sa somme : chaque entrée multipliée par son poids, "
+        "plus le biais, puis la fonction d'activation f. Appuyez deux fois sur ] pour "
+        "choisir le poids du saxophone.",
+    ),
+    "app.tour.saxophone": (
+        "The saxophone's weight is tiny. Press + until it reaches 0.5 and watch the output: "
+        "it barely moves. A small weight means an input that hardly matters.",
+        "Le poids du saxophone est minuscule. Appuyez sur + jusqu'à 0,5 et regardez la "
+        "sortie : elle bouge à peine. Un petit poids, c'est une entrée qui compte peu.",
+    ),
+    "app.tour.herbs": (
+        "Now the smell of herbs: press ] twice to reach its weight (after the bias), then - "
+        "until it is 2 or less. The output drops: this clue mattered.",
+        "Maintenant l'odeur d'herbes : appuyez deux fois sur ] pour atteindre son poids "
+        "(après le biais), puis sur - jusqu'à 2 ou moins. La sortie baisse : cet indice "
+        "comptait.",
+    ),
+    "app.tour.activation": (
+        "The sum goes through a non-linear activation function. Press a to try another one "
+        "and watch how the output changes.",
+        "La somme passe par une fonction d'activation non linéaire. Appuyez sur a pour en "
+        "essayer une autre et regardez comment la sortie change.",
+    ),
+    "app.tour.layers": (
+        "Many neurons side by side make a layer: here an input layer, two hidden layers and "
+        "an output layer. Press → to enter the first hidden layer.",
+        "Plusieurs neurones côte à côte forment une couche : ici une couche d'entrée, deux "
+        "couches cachées et une couche de sortie. Appuyez sur → pour entrer dans la "
+        "première couche cachée.",
+    ),
+    "app.tour.feeding": (
+        "Each layer feeds the next: the values of one layer are the inputs of the following "
+        "one. Press → twice more to reach the output layer.",
+        "Chaque couche alimente la suivante : les valeurs d'une couche sont les entrées de "
+        "la suivante. Appuyez encore deux fois sur → pour atteindre la couche de sortie.",
+    ),
+    "app.tour.inputs": (
+        "Go back to the inputs (← three times) and change one with +: every layer "
+        "recomputes at once, all the way to the output.",
+        "Revenez aux entrées (trois fois ←) et changez-en une avec + : toutes les couches "
+        "sont recalculées aussitôt, jusqu'à la sortie.",
+    ),
+    "app.tour.end": (
+        "That's the tour! Press t to close it, ? for the help, ctrl+t to watch a network learn.",
+        "C'est la fin de la visite ! Appuyez sur t pour la fermer, ? pour l'aide, ctrl+t "
+        "pour regarder un réseau apprendre.",
+    ),
+    "app.key.tour": ("Tour", "Visite"),
+    "app.key.tour.help": (
+        "a guided tour: one neuron, weights, activation, layers",
+        "une visite guidée : un neurone, les poids, l'activation, les couches",
+    ),
+}
