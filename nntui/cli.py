@@ -1,8 +1,9 @@
-"""The ``nntui`` command: launch the playground, list presets, evaluate or train a network.
+"""The ``nntui`` command: launch the playground, list presets, evaluate or train a network,
+or serve the playground to a web browser.
 
-Textual is imported only when the playground starts, so ``nntui --version``,
-``nntui presets``, ``nntui eval`` and ``nntui train`` stay fast and work
-without a terminal.
+Textual is imported only when the playground starts (and textual-serve only
+when it is served), so ``nntui --version``, ``nntui presets``, ``nntui eval``
+and ``nntui train`` stay fast and work without a terminal.
 """
 
 from __future__ import annotations
@@ -54,7 +55,9 @@ def _main_parser() -> _Parser:
             "  nntui train FILE|--preset NAME (--dataset NAME | --data FILE.csv)\n"
             "              --steps N -o OUT.json\n"
             "                                train a network and save it\n"
-            "\nRun 'nntui eval --help' or 'nntui train --help' for details."
+            "  nntui serve [FILE|--preset NAME] [--port N] [--host ADDRESS]\n"
+            "                                open the playground in a web browser\n"
+            "\nRun 'nntui eval --help', 'nntui train --help' or 'nntui serve --help' for details."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -473,13 +476,15 @@ def _run_train(argv: list[str]) -> int:
     return 0
 
 
+def _load_for_app(file: str | None, preset: str | None):  # -> Network
+    if file and Path(file).is_dir():  # an empty name is reported by _load
+        raise UsageError(f"{file}: is a directory, not a network file")
+    return _load(file, preset)
+
+
 def _run_app(argv: list[str]) -> int:
     args = _main_parser().parse_args(argv)
-    if args.file:  # an empty name is reported by _load
-        path = Path(args.file)
-        if path.is_dir():
-            raise UsageError(f"{args.file}: is a directory, not a network file")
-    network = _load(args.file, args.preset)
+    network = _load_for_app(args.file, args.preset)
     # Imported here so the non-interactive commands never load Textual.
     from nntui.app.app import NNTuiApp
 
@@ -495,11 +500,151 @@ def _run_app(argv: list[str]) -> int:
     return app.return_code or 0
 
 
+# --- serve -------------------------------------------------------------------------
+
+DEFAULT_PORT = 8000
+LOOPBACK = "127.0.0.1"
+
+
+def _serve_parser() -> _Parser:
+    parser = _Parser(
+        prog="nntui serve",
+        description=(
+            "Serve the playground to a web browser with textual-serve: every browser tab "
+            "runs its own playground, opened on FILE or --preset NAME. Ctrl-C stops the server."
+        ),
+    )
+    parser.add_argument("file", nargs="?", metavar="FILE", help="a network file (.json) to open")
+    parser.add_argument("--preset", metavar="NAME", help="open a shipped example network instead")
+    parser.add_argument("--port", type=_port, default=DEFAULT_PORT, metavar="N",
+                        help=f"the port to listen on, 1 to 65535 (default {DEFAULT_PORT})")
+    parser.add_argument(
+        "--host", default=LOOPBACK, metavar="ADDRESS",
+        help=(
+            f"the address to listen on and to put in the URL (default {LOOPBACK}: this computer "
+            "only); anyone who can reach another address can use the playground and its files"
+        ),
+    )
+    return parser
+
+
+def _port(text: str) -> int:
+    return _whole(text, 1, 65535)
+
+
+def _check_listen(host: str, port: int) -> bool:
+    """Bind every address of ``host`` once, as the server will; True if all are loopback."""
+    import errno
+    import ipaddress
+    import socket
+
+    if not host:
+        raise UsageError("the --host address is empty")
+    try:
+        addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as error:
+        raise UsageError(f'--host "{host}": {error.strerror}') from None
+    loopback = True
+    for family, kind, proto, _, address in addresses:
+        ip = ipaddress.ip_address(address[0].split("%")[0])
+        if ip.is_unspecified:
+            raise UsageError(
+                f'--host "{host}" listens on every address, but the page connects back to the '
+                "address given; give one of this computer's addresses, e.g. --host 192.168.1.5"
+            )
+        loopback = loopback and ip.is_loopback
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+            try:
+                probe.bind(address)
+            except OSError as error:
+                if error.errno == errno.EADDRINUSE:
+                    raise UsageError(
+                        f"port {port} is already in use on {host}; choose another with --port N"
+                    ) from None
+                raise UsageError(f"cannot listen on {host} port {port}: {error.strerror or error}") from None
+    return loopback
+
+
+def _run_serve(argv: list[str]) -> int:
+    import shlex
+
+    args = _serve_parser().parse_args(argv)
+    _load_for_app(args.file, args.preset)  # a bad FILE or preset is reported now, not in the browser
+    loopback = _check_listen(args.host, args.port)
+    command = [sys.executable, "-m", "nntui"]
+    if args.preset is not None:
+        command += ["--preset", args.preset]
+    if args.file is not None:
+        command += ["--", args.file]  # even a file named "-x.json" or "eval"
+    shown_host = f"[{args.host}]" if ":" in args.host else args.host
+    url = f"http://{shown_host}:{args.port}"
+    if not loopback:
+        print(
+            f"nntui: warning: serving on {args.host}, not only to this computer: anyone who can "
+            "reach it can use the playground, and open and save files as you",
+            file=sys.stderr,
+        )
+    # textual-serve runs the command through the shell, once per browser tab.
+    server = _web_server(shlex.join(command), args.host, args.port, url)
+    try:
+        server.serve()
+    except OSError as error:  # e.g. another program took the port since the check
+        raise UsageError(f"cannot listen on {args.host} port {args.port}: {error.strerror or error}",
+                         EXIT_FAILURE) from None
+    return 0
+
+
+def _web_server(command: str, host: str, port: int, url: str):  # -> textual_serve.server.Server
+    """textual-serve's server, quiet, that stops every browser tab's app on Ctrl-C."""
+    import asyncio
+    import logging
+
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        raise UsageError("nntui serve needs textual-serve: pip install textual-serve", EXIT_FAILURE) from None
+
+    class WebServer(Server):
+        def __init__(self) -> None:
+            super().__init__(command, host=host, port=port, title="nntui", public_url=url)
+            self.websockets: set = set()  # one per open browser tab
+            self.apps: set[asyncio.Future] = set()  # each app's exit, until it has exited
+
+        def initialize_logging(self) -> None:  # problems only, on stderr; no banner, no access log
+            logging.basicConfig(level=logging.WARNING, format="nntui serve: %(message)s")
+
+        async def on_startup(self, app) -> None:  # type: ignore[no-untyped-def]
+            print(f"Open {url} in a web browser; press Ctrl-C to stop.", flush=True)
+
+        async def _process_messages(self, websocket, app_service) -> None:  # type: ignore[no-untyped-def]
+            process = getattr(app_service, "_process", None)
+            if process is not None:
+                exited = asyncio.ensure_future(process.wait())
+                self.apps.add(exited)
+                exited.add_done_callback(self.apps.discard)
+            self.websockets.add(websocket)
+            try:
+                await super()._process_messages(websocket, app_service)
+            finally:
+                self.websockets.discard(websocket)
+
+        async def on_shutdown(self, app) -> None:  # type: ignore[no-untyped-def]
+            # Else the server would wait for every tab to close, and exit before the
+            # apps do. A closed tab's session tells its app to quit (its unsaved work
+            # is kept as a recovery copy); wait for them all.
+            await asyncio.gather(*(websocket.close() for websocket in list(self.websockets)))
+            if self.apps:
+                await asyncio.wait(list(self.apps), timeout=10)
+
+    return WebServer()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``nntui`` console script; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        commands = {"eval": _run_eval, "presets": _run_presets, "train": _run_train}
+        commands = {"eval": _run_eval, "presets": _run_presets, "serve": _run_serve, "train": _run_train}
         if args and args[0] in commands:
             return commands[args[0]](args[1:])
         return _run_app(args)
