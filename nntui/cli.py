@@ -4,18 +4,24 @@ or serve the playground to a web browser.
 Textual is imported only when the playground starts (and textual-serve only
 when it is served), so ``nntui --version``, ``nntui presets``, ``nntui eval``
 and ``nntui train`` stay fast and work without a terminal.
+
+Every word shown is a ``cli.`` message of the catalogue (nntui/i18n), in the
+language of ``--lang en|fr``, accepted anywhere before ``--``, else of the
+locale; it is chosen before anything is printed.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from nntui import __version__
+from nntui.i18n import LANGUAGES, detect_language, language, set_language, t
 
 EXIT_USAGE = 2  # a bad argument or a bad file
 EXIT_OVERFLOW = 3  # the computation itself produced inf or nan
@@ -32,61 +38,142 @@ class UsageError(Exception):
         self.status = status
 
 
+# --- argparse in the chosen language --------------------------------------------------
+#
+# argparse words its own texts in English (through gettext).  Rather than patch
+# its module, every parser here is a _Parser that words them itself: -h/--help
+# is ours (add_help=False, then an -h with a translated help), the section titles
+# are set on parser._positionals / parser._optionals, _Formatter gives the usage
+# line a translated "usage: " prefix, and error() maps argparse's fixed English
+# error messages, recognised by the patterns below, to catalogue keys.  In
+# English a message is left exactly as argparse wrote it; a message no pattern
+# knows (a future Python's rewording) stays in English.
+
+_ARGPARSE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.DOTALL), key)
+    for pattern, key in (
+        (r"argument (?P<argument>.+?): (?P<message>.+)", "cli.argparse.argument"),
+        (r"the following arguments are required: (?P<arguments>.+)", "cli.argparse.required"),
+        (r"one of the arguments (?P<arguments>.+) is required", "cli.argparse.one_required"),
+        (r"unrecognized arguments: (?P<arguments>.*)", "cli.argparse.unrecognized"),
+        (r"expected one argument", "cli.argparse.expected_one"),
+        (r"expected at most one argument", "cli.argparse.expected_at_most_one"),
+        (r"expected at least one argument", "cli.argparse.expected_at_least_one"),
+        (r"expected (?P<count>\d+) arguments?", "cli.argparse.expected_count"),
+        (r"invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)", "cli.argparse.invalid_choice"),
+        (r"invalid (?P<type>\S+) value: (?P<value>.+)", "cli.argparse.invalid_value"),
+        (r"not allowed with argument (?P<other>.+)", "cli.argparse.not_allowed"),
+        (r"ignored explicit argument (?P<value>.+)", "cli.argparse.ignored_explicit"),
+        (r"ambiguous option: (?P<option>.+?) could match (?P<matches>.+)", "cli.argparse.ambiguous"),
+        (r"unexpected option string: (?P<option>.+)", "cli.argparse.unexpected_option"),
+    )
+)
+
+
+def _argparse_message(message: str) -> str:
+    """An error message argparse wrote in English, in the current language."""
+    if language() == "en":
+        return message
+    for pattern, key in _ARGPARSE_ERRORS:
+        match = pattern.fullmatch(message)
+        if match:
+            values = match.groupdict()
+            if "message" in values:  # "argument --x: <what is wrong>"
+                values["message"] = _argparse_message(values["message"])
+            return t(key, **values)
+    return message
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Help with the usage line's prefix in the current language."""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, t("cli.argparse.usage") if prefix is None else prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(None if heading is None else t("cli.argparse.heading", title=heading))
+
+
+class _RawFormatter(_Formatter, argparse.RawDescriptionHelpFormatter):
+    """_Formatter that keeps the description and epilog as written."""
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse, but errors are one line and never a usage dump."""
+    """argparse in the current language; errors are one line and never a usage dump."""
 
     def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _Formatter)
         # No abbreviations: "--inp" would slip past the "--input -1,0" fix-up.
-        super().__init__(allow_abbrev=False, **kwargs)
+        super().__init__(allow_abbrev=False, add_help=False, **kwargs)
+        self._positionals.title = t("cli.argparse.positionals")
+        self._optionals.title = t("cli.argparse.options")
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help=t("cli.argparse.help"))
+
+    def add_lang(self) -> _Parser:
+        """List --lang last in the help; main() has taken it out of the arguments already."""
+        self.add_argument("--lang", choices=LANGUAGES, metavar=t("cli.metavar.lang"), help=t("cli.help.lang"))
+        return self
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see '{self.prog} --help')")
+        raise UsageError(t("cli.error.see_help", message=_argparse_message(message), prog=self.prog))
+
+
+def _take_language(argv: list[str]) -> tuple[list[str], str | None]:
+    """``argv`` without its ``--lang X`` / ``--lang=X`` (before any "--"), and the last X."""
+    rest: list[str] = []
+    chosen = None
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest += argv[i:]
+            break
+        if arg == "--lang" or arg.startswith("--lang="):
+            if arg == "--lang":
+                if i + 1 >= len(argv):
+                    raise UsageError(t("cli.lang.missing", valid=", ".join(LANGUAGES)))
+                chosen, i = argv[i + 1], i + 2
+            else:
+                chosen, i = arg.removeprefix("--lang="), i + 1
+            if chosen not in LANGUAGES:
+                raise UsageError(t("cli.lang.unknown", value=chosen, valid=", ".join(LANGUAGES)))
+            continue
+        rest.append(arg)
+        i += 1
+    return rest, chosen
+
+
+def _thousands(n: int) -> str:
+    """``n`` with its thousands separated as the language writes them: 10,000 / 10 000."""
+    return f"{n:,}".replace(",", " ") if language() == "fr" else f"{n:,}"
 
 
 def _main_parser() -> _Parser:
     parser = _Parser(
         prog="nntui",
-        description="A terminal playground for small feed-forward neural networks.",
-        epilog=(
-            "commands:\n"
-            "  nntui presets                 list the example networks\n"
-            "  nntui eval FILE|--preset NAME [--input v1,v2,...]\n"
-            "                                print every layer's values as JSON\n"
-            "  nntui train FILE|--preset NAME (--dataset NAME | --data FILE.csv)\n"
-            "              --steps N -o OUT.json\n"
-            "                                train a network and save it\n"
-            "  nntui serve [FILE|--preset NAME] [--port N] [--host ADDRESS]\n"
-            "                                open the playground in a web browser\n"
-            "\nRun 'nntui eval --help', 'nntui train --help' or 'nntui serve --help' for details."
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=t("cli.main.description"),
+        epilog=t("cli.main.epilog"),
+        formatter_class=_RawFormatter,
     )
-    parser.add_argument("file", nargs="?", metavar="FILE", help="a network file (.json) to open")
-    parser.add_argument("--preset", metavar="NAME", help="open a shipped example network instead")
-    parser.add_argument("--version", action="version", version=f"nntui {__version__}")
-    return parser
+    parser.add_argument("file", nargs="?", metavar=t("cli.metavar.file"), help=t("cli.help.file_to_open"))
+    parser.add_argument("--preset", metavar=t("cli.metavar.name"), help=t("cli.help.preset_to_open"))
+    parser.add_argument("--version", action="version", version=f"nntui {__version__}",
+                        help=t("cli.argparse.version"))
+    return parser.add_lang()
 
 
 def _eval_parser() -> _Parser:
-    parser = _Parser(
-        prog="nntui eval",
-        description=(
-            "Run a network's forward pass and print one JSON object: "
-            '{"outputs": [...], "layers": [{"name", "z", "a"}, ...]}.'
-        ),
-    )
-    parser.add_argument("file", nargs="?", metavar="FILE", help="a network file (.json)")
-    parser.add_argument("--preset", metavar="NAME", help="a shipped example network")
-    parser.add_argument(
-        "--input",
-        metavar="V1,V2,...",
-        help="comma-separated input values (default: the values stored in the network)",
-    )
-    return parser
+    example = '{"outputs": [...], "layers": [{"name", "z", "a"}, ...]}'
+    parser = _Parser(prog="nntui eval", description=t("cli.eval.description", example=example))
+    parser.add_argument("file", nargs="?", metavar=t("cli.metavar.file"), help=t("cli.help.file"))
+    parser.add_argument("--preset", metavar=t("cli.metavar.name"), help=t("cli.help.preset"))
+    parser.add_argument("--input", metavar="V1,V2,...", help=t("cli.help.input"))
+    return parser.add_lang()
 
 
 def _presets_parser() -> _Parser:
-    return _Parser(prog="nntui presets", description="List the example networks shipped with nntui.")
+    return _Parser(prog="nntui presets", description=t("cli.presets.description")).add_lang()
 
 
 def _join_input_values(argv: list[str]) -> list[str]:
@@ -108,11 +195,11 @@ def _load(file: str | None, preset: str | None):  # -> Network
     from nntui.core.presets import DEFAULT_PRESET, load_preset
 
     if file is not None and preset is not None:
-        raise UsageError("give either FILE or --preset NAME, not both")
+        raise UsageError(t("cli.error.file_and_preset"))
     try:
         if file is not None:
             if not file:
-                raise UsageError("the file name is empty")
+                raise UsageError(t("cli.error.empty_file_name"))
             return load_network(file)
         return load_preset(DEFAULT_PRESET if preset is None else preset)
     except NetworkFileError as error:
@@ -122,26 +209,30 @@ def _load(file: str | None, preset: str | None):  # -> Network
 def parse_input_values(text: str, expected: int) -> list[float]:
     """Parse ``--input`` text: exactly ``expected`` finite numbers, comma-separated."""
     from nntui.core.numbers import NumberError, parse_finite
+    from nntui.core.plural import counted
 
     parts = text.split(",")
     if len(parts) != expected:
         raise UsageError(
-            f"--input has {len(parts)} value{'s' if len(parts) != 1 else ''} "
-            f"but the network has {expected} input{'s' if expected != 1 else ''}"
+            t(
+                "cli.eval.input_count",
+                values=counted("cli.count.value", len(parts)),
+                inputs=counted("core.count.input", expected),
+            )
         )
     values = []
     for position, part in enumerate(parts, start=1):
         try:
             values.append(parse_finite(part))
         except NumberError as error:
-            raise UsageError(f"--input value {position}: {error}") from None
+            raise UsageError(t("cli.eval.input_value", position=position, error=error)) from None
     return values
 
 
 def _run_eval(argv: list[str]) -> int:
     args = _eval_parser().parse_args(_join_input_values(argv))
     if args.file is None and args.preset is None:
-        raise UsageError("nntui eval needs a FILE or --preset NAME (see 'nntui eval --help')")
+        raise UsageError(t("cli.eval.needs_network"))
     network = _load(args.file, args.preset)
     x = (
         parse_input_values(args.input, network.n_inputs)
@@ -171,12 +262,8 @@ def _overflow_message(network, result) -> str:  # (Network, ForwardResult) -> st
         bad = ~(np.isfinite(z) & np.isfinite(a))
         if bad.any():
             j = int(np.flatnonzero(bad)[0])
-            return (
-                f'the result overflowed: layer {k} ("{network.layer_title(k)}") neuron '
-                f'"{network.neuron_name(k, j)}" is not a finite number; '
-                "use smaller weights or inputs"
-            )
-    return "the result overflowed to a non-finite number"
+            return t("cli.eval.overflow", k=k, layer=network.layer_title(k), neuron=network.neuron_name(k, j))
+    return t("cli.eval.overflow_somewhere")
 
 
 def _run_presets(argv: list[str]) -> int:
@@ -188,7 +275,7 @@ def _run_presets(argv: list[str]) -> int:
     for name in names:
         network = load_preset(name)
         shape = "-".join(str(n) for n in network.sizes)
-        default = "  (default)" if name == DEFAULT_PRESET else ""
+        default = "  " + t("cli.presets.default") if name == DEFAULT_PRESET else ""
         print(f"{name.ljust(width)}  {shape.ljust(9)} {network.name}{default}")
     return 0
 
@@ -207,39 +294,30 @@ def _train_parser() -> _Parser:
 
     d = TrainingConfig()  # the defaults
     noise = inspect.signature(make_dataset).parameters["noise"].default
-    parser = _Parser(
-        prog="nntui train",
-        usage=(
-            "nntui train FILE|--preset NAME (--dataset NAME [--noise N] | --data FILE.csv)\n"
-            "                   --steps N [--lr R] [--batch B] [--optimizer NAME]\n"
-            "                   [--regularization NAME] [--regularization-rate R] [--seed S]\n"
-            "                   -o OUT.json"
-        ),
-        description=(
-            "Train a network and save it to OUT.json. The same options and seed give the "
-            "same network, bit for bit, as training in the playground."
-        ),
-    )
+    parser = _Parser(prog="nntui train", usage=t("cli.train.usage"), description=t("cli.train.description"))
+    name = t("cli.metavar.name")
     add = parser.add_argument
-    add("file", nargs="?", metavar="FILE", help="a network file (.json)")
-    add("--preset", metavar="NAME", help="a shipped example network")
+    add("file", nargs="?", metavar=t("cli.metavar.file"), help=t("cli.help.file"))
+    add("--preset", metavar=name, help=t("cli.help.preset"))
     data = parser.add_mutually_exclusive_group(required=True)
-    data.add_argument("--dataset", metavar="NAME", help="generated data: " + ", ".join(DATASET_NAMES))
-    data.add_argument("--data", metavar="FILE.csv", help="a CSV file: a header, input columns, then y, y1...")
-    add("--noise", type=_noise, metavar="N", help=f"noise of --dataset, 0 to {MAX_NOISE} (default {noise})")
-    add("--steps", type=_steps, required=True, metavar="N", help=f"training steps, 1 to {MAX_STEPS:,}")
+    data.add_argument("--dataset", metavar=name, help=t("cli.help.dataset", names=", ".join(DATASET_NAMES)))
+    data.add_argument("--data", metavar=t("cli.metavar.csv"), help=t("cli.help.data"))
+    add("--noise", type=_noise, metavar="N", help=t("cli.help.noise", high=MAX_NOISE, default=noise))
+    add("--steps", type=_steps, required=True, metavar="N",
+        help=t("cli.help.steps", high=_thousands(MAX_STEPS)))
     add("--lr", type=_positive, default=d.learning_rate, metavar="R",
-        help=f"learning rate (default {d.learning_rate})")
-    add("--batch", type=_batch, default=d.batch_size, metavar="B", help=f"batch size (default {d.batch_size})")
-    add("--optimizer", choices=OPTIMIZER_NAMES, default=d.optimizer, help=f"(default {d.optimizer})")
+        help=t("cli.help.lr", default=d.learning_rate))
+    add("--batch", type=_batch, default=d.batch_size, metavar="B",
+        help=t("cli.help.batch", default=d.batch_size))
+    add("--optimizer", choices=OPTIMIZER_NAMES, default=d.optimizer,
+        help=t("cli.help.default", default=d.optimizer))
     add("--regularization", choices=REGULARIZATION_NAMES, default=d.regularization,
-        help=f"(default {d.regularization})")
+        help=t("cli.help.default", default=d.regularization))
     add("--regularization-rate", type=_non_negative, default=d.regularization_rate, metavar="R",
-        help=f"(default {d.regularization_rate})")
-    add("--seed", type=_seed, default=d.seed, metavar="S",
-        help=f"seeds the data and the batches (default {d.seed})")
-    add("-o", "--output", required=True, metavar="OUT.json", help="where to save the trained network")
-    return parser
+        help=t("cli.help.default", default=d.regularization_rate))
+    add("--seed", type=_seed, default=d.seed, metavar="S", help=t("cli.help.seed", default=d.seed))
+    add("-o", "--output", required=True, metavar=t("cli.metavar.out"), help=t("cli.help.output"))
+    return parser.add_lang()
 
 
 def _number(text: str) -> float:
@@ -254,14 +332,14 @@ def _number(text: str) -> float:
 def _positive(text: str) -> float:
     value = _number(text)
     if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be greater than 0, not {text.strip()}")
+        raise argparse.ArgumentTypeError(t("cli.value.positive", value=text.strip()))
     return value
 
 
 def _non_negative(text: str) -> float:
     value = _number(text)
     if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {text.strip()}")
+        raise argparse.ArgumentTypeError(t("cli.value.at_least", low=0, value=text.strip()))
     return value
 
 
@@ -270,7 +348,7 @@ def _noise(text: str) -> float:
 
     value = _number(text)
     if not 0 <= value <= MAX_NOISE:
-        raise argparse.ArgumentTypeError(f"must be from 0 to {MAX_NOISE}, not {text.strip()}")
+        raise argparse.ArgumentTypeError(t("cli.value.range", low=0, high=MAX_NOISE, value=text.strip()))
     return value
 
 
@@ -278,10 +356,13 @@ def _whole(text: str, low: int, high: int | None = None) -> int:
     try:
         value = int(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f'"{text.strip()}" is not a whole number') from None
-    if value < low or (high is not None and value > high):
-        limits = f"from {low:,} to {high:,}" if high is not None else f"{low} or more"
-        raise argparse.ArgumentTypeError(f"must be {limits}, not {value}")
+        raise argparse.ArgumentTypeError(t("cli.value.not_whole", value=text.strip())) from None
+    if high is not None and not low <= value <= high:
+        raise argparse.ArgumentTypeError(
+            t("cli.value.range", low=_thousands(low), high=_thousands(high), value=value)
+        )
+    if value < low:
+        raise argparse.ArgumentTypeError(t("cli.value.at_least", low=low, value=value))
     return value
 
 
@@ -303,13 +384,13 @@ def _check_output(name: str) -> Path:
 
     path = Path(name)
     if not name:
-        raise UsageError("the -o file name is empty")
+        raise UsageError(t("cli.train.output_empty"))
     if path.is_dir():
-        raise UsageError(f"{name}: is a directory; give a file name for the trained network")
+        raise UsageError(t("cli.train.output_is_dir", name=name))
     if not path.parent.is_dir():
-        raise UsageError(f"{name}: the folder {path.parent} does not exist")
+        raise UsageError(t("cli.train.no_folder", name=name, folder=path.parent))
     if not os.access(path.parent, os.W_OK):
-        raise UsageError(f"{name}: the folder {path.parent} is not writable")
+        raise UsageError(t("cli.train.folder_not_writable", name=name, folder=path.parent))
     return path
 
 
@@ -318,28 +399,30 @@ def _training_data(args: argparse.Namespace):  # -> Dataset
 
     if args.data is not None:
         if args.noise is not None:
-            raise UsageError("--noise applies to --dataset only, not to --data")
+            raise UsageError(t("cli.train.noise_with_data"))
         if not args.data:
-            raise UsageError("the --data file name is empty")
+            raise UsageError(t("cli.train.data_empty"))
         try:
             return load_csv(args.data, seed=args.seed)
         except DataFileError as error:
             raise UsageError(str(error)) from None
     if args.dataset not in DATASET_NAMES:
-        raise UsageError(f'unknown dataset "{args.dataset}" (available: {", ".join(DATASET_NAMES)})')
+        available = ", ".join(DATASET_NAMES)
+        raise UsageError(t("cli.train.unknown_dataset", name=args.dataset, available=available))
     noise = {} if args.noise is None else {"noise": args.noise}
     return make_dataset(args.dataset, seed=args.seed, **noise)  # as the playground makes it
 
 
 def _mismatch(network, dataset) -> str | None:  # (Network, Dataset) -> str | None
     """Why the network cannot learn the data, or None when it can."""
-    for what, data_has, net_has in (
-        ("input", dataset.n_inputs, network.n_inputs),
-        ("output", dataset.n_outputs, network.layers[-1].n_out),
+    from nntui.core.plural import counted
+
+    for noun, data_has, net_has in (
+        ("core.count.input", dataset.n_inputs, network.n_inputs),
+        ("core.count.output", dataset.n_outputs, network.layers[-1].n_out),
     ):
         if data_has != net_has:
-            plural = "s" if data_has != 1 else ""
-            return f"the {dataset.name} data has {data_has} {what}{plural} but the network has {net_has}"
+            return t("cli.train.mismatch", data=dataset.name, has=counted(noun, data_has), network=net_has)
     return None
 
 
@@ -362,8 +445,11 @@ class _Progress:
         if not self.terminal:
             if done in self.marks:
                 train, test = self.measure()
-                accuracy = "" if test.accuracy is None else f" test_accuracy {test.accuracy:.3f}"
-                line = f"step {done}/{self.steps} loss {train.loss:.4g} test {test.loss:.4g}{accuracy}"
+                accuracy = (
+                    "" if test.accuracy is None else t("cli.train.line_accuracy", test=f"{test.accuracy:.3f}")
+                )
+                line = t("cli.train.line", done=done, steps=self.steps, loss=f"{train.loss:.4g}",
+                         test=f"{test.loss:.4g}", accuracy=accuracy)
                 print(line, flush=True)
             return
         now = time.monotonic()
@@ -371,10 +457,18 @@ class _Progress:
             self.drawn_at = now
             train, test = self.measure()
             filled = 20 * done // self.steps
-            accuracy = "" if test.accuracy is None else f" acc {100 * test.accuracy:.1f}%"
-            line = (
-                f"step {done}/{self.steps} [{'#' * filled}{'.' * (20 - filled)}] "
-                f"{100 * done // self.steps}% loss {train.loss:.4g} test {test.loss:.4g}{accuracy}"
+            accuracy = (
+                "" if test.accuracy is None else t("cli.train.bar_accuracy", test=f"{100 * test.accuracy:.1f}")
+            )
+            line = t(
+                "cli.train.bar",
+                done=done,
+                steps=self.steps,
+                bar="#" * filled + "." * (20 - filled),
+                percent=100 * done // self.steps,
+                loss=f"{train.loss:.4g}",
+                test=f"{test.loss:.4g}",
+                accuracy=accuracy,
             )
             padded, self.width = line.ljust(self.width), max(self.width, len(line))  # before a Ctrl-C
             sys.stderr.write("\r" + padded)
@@ -421,7 +515,7 @@ def _run_train(argv: list[str]) -> int:
 
     args = _train_parser().parse_args(argv)
     if args.file is None and args.preset is None:
-        raise UsageError("nntui train needs a FILE or --preset NAME (see 'nntui train --help')")
+        raise UsageError(t("cli.train.needs_network"))
     out = _check_output(args.output)
     network = _load(args.file, args.preset)
     dataset = _training_data(args)
@@ -451,13 +545,11 @@ def _run_train(argv: list[str]) -> int:
         _train_in_chunks(trainer, args.steps, progress)
     except DivergenceError:
         raise UsageError(
-            f"training diverged at step {trainer.steps_done + 1}: the numbers overflowed to infinity "
-            f"or NaN; lower the learning rate ({args.output} was not written)",
-            EXIT_OVERFLOW,
+            t("cli.train.diverged", step=trainer.steps_done + 1, output=args.output), EXIT_OVERFLOW
         ) from None
     except KeyboardInterrupt:
         raise UsageError(
-            f"interrupted at step {trainer.steps_done} of {args.steps} ({args.output} was not written)",
+            t("cli.train.interrupted", step=trainer.steps_done, steps=args.steps, output=args.output),
             EXIT_INTERRUPTED,
         ) from None
     finally:
@@ -465,20 +557,32 @@ def _run_train(argv: list[str]) -> int:
     try:
         save_network(network, out)
     except OSError as error:
-        message = f"{args.output}: cannot be written ({error.strerror or error})"
+        message = t("cli.train.cannot_write", output=args.output, reason=error.strerror or error)
         raise UsageError(message, EXIT_FAILURE) from None
+    from nntui.core.plural import counted
+
     train, test = progress.measure()
     accuracy = (
-        "" if test.accuracy is None else f" accuracy {train.accuracy:.3f} test_accuracy {test.accuracy:.3f}"
+        ""
+        if test.accuracy is None
+        else t("cli.train.summary_accuracy", train=f"{train.accuracy:.3f}", test=f"{test.accuracy:.3f}")
     )
-    steps = f"{args.steps} step{'s' if args.steps != 1 else ''}"
-    print(f"trained {steps}: loss {train.loss:.4g} test {test.loss:.4g}{accuracy}; saved {args.output}")
+    print(
+        t(
+            "cli.train.summary",
+            steps=counted("cli.count.step", args.steps),
+            loss=f"{train.loss:.4g}",
+            test=f"{test.loss:.4g}",
+            accuracy=accuracy,
+            output=args.output,
+        )
+    )
     return 0
 
 
 def _load_for_app(file: str | None, preset: str | None):  # -> Network
     if file and Path(file).is_dir():  # an empty name is reported by _load
-        raise UsageError(f"{file}: is a directory, not a network file")
+        raise UsageError(t("cli.error.is_a_directory", file=file))
     return _load(file, preset)
 
 
@@ -507,25 +611,14 @@ LOOPBACK = "127.0.0.1"
 
 
 def _serve_parser() -> _Parser:
-    parser = _Parser(
-        prog="nntui serve",
-        description=(
-            "Serve the playground to a web browser with textual-serve: every browser tab "
-            "runs its own playground, opened on FILE or --preset NAME. Ctrl-C stops the server."
-        ),
-    )
-    parser.add_argument("file", nargs="?", metavar="FILE", help="a network file (.json) to open")
-    parser.add_argument("--preset", metavar="NAME", help="open a shipped example network instead")
+    parser = _Parser(prog="nntui serve", description=t("cli.serve.description"))
+    parser.add_argument("file", nargs="?", metavar=t("cli.metavar.file"), help=t("cli.help.file_to_open"))
+    parser.add_argument("--preset", metavar=t("cli.metavar.name"), help=t("cli.help.preset_to_open"))
     parser.add_argument("--port", type=_port, default=DEFAULT_PORT, metavar="N",
-                        help=f"the port to listen on, 1 to 65535 (default {DEFAULT_PORT})")
-    parser.add_argument(
-        "--host", default=LOOPBACK, metavar="ADDRESS",
-        help=(
-            f"the address to listen on and to put in the URL (default {LOOPBACK}: this computer "
-            "only); anyone who can reach another address can use the playground and its files"
-        ),
-    )
-    return parser
+                        help=t("cli.help.port", default=DEFAULT_PORT))
+    parser.add_argument("--host", default=LOOPBACK, metavar=t("cli.metavar.address"),
+                        help=t("cli.help.host", default=LOOPBACK))
+    return parser.add_lang()
 
 
 def _port(text: str) -> int:
@@ -539,19 +632,16 @@ def _check_listen(host: str, port: int) -> bool:
     import socket
 
     if not host:
-        raise UsageError("the --host address is empty")
+        raise UsageError(t("cli.serve.host_empty"))
     try:
         addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except socket.gaierror as error:
-        raise UsageError(f'--host "{host}": {error.strerror}') from None
+        raise UsageError(t("cli.serve.bad_host", host=host, reason=error.strerror)) from None
     loopback = True
     for family, kind, proto, _, address in addresses:
         ip = ipaddress.ip_address(address[0].split("%")[0])
         if ip.is_unspecified:
-            raise UsageError(
-                f'--host "{host}" listens on every address, but the page connects back to the '
-                "address given; give one of this computer's addresses, e.g. --host 192.168.1.5"
-            )
+            raise UsageError(t("cli.serve.every_address", host=host))
         loopback = loopback and ip.is_loopback
         with socket.socket(family, kind, proto) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
@@ -559,10 +649,10 @@ def _check_listen(host: str, port: int) -> bool:
                 probe.bind(address)
             except OSError as error:
                 if error.errno == errno.EADDRINUSE:
-                    raise UsageError(
-                        f"port {port} is already in use on {host}; choose another with --port N"
-                    ) from None
-                raise UsageError(f"cannot listen on {host} port {port}: {error.strerror or error}") from None
+                    raise UsageError(t("cli.serve.port_in_use", port=port, host=host)) from None
+                raise UsageError(
+                    t("cli.serve.cannot_listen", host=host, port=port, reason=error.strerror or error)
+                ) from None
     return loopback
 
 
@@ -572,7 +662,7 @@ def _run_serve(argv: list[str]) -> int:
     args = _serve_parser().parse_args(argv)
     _load_for_app(args.file, args.preset)  # a bad FILE or preset is reported now, not in the browser
     loopback = _check_listen(args.host, args.port)
-    command = [sys.executable, "-m", "nntui"]
+    command = [sys.executable, "-m", "nntui", "--lang", language()]  # each session speaks ours
     if args.preset is not None:
         command += ["--preset", args.preset]
     if args.file is not None:
@@ -580,18 +670,16 @@ def _run_serve(argv: list[str]) -> int:
     shown_host = f"[{args.host}]" if ":" in args.host else args.host
     url = f"http://{shown_host}:{args.port}"
     if not loopback:
-        print(
-            f"nntui: warning: serving on {args.host}, not only to this computer: anyone who can "
-            "reach it can use the playground, and open and save files as you",
-            file=sys.stderr,
-        )
+        print(t("cli.serve.warning", host=args.host), file=sys.stderr)
     # textual-serve runs the command through the shell, once per browser tab.
     server = _web_server(shlex.join(command), args.host, args.port, url)
     try:
         server.serve()
     except OSError as error:  # e.g. another program took the port since the check
-        raise UsageError(f"cannot listen on {args.host} port {args.port}: {error.strerror or error}",
-                         EXIT_FAILURE) from None
+        raise UsageError(
+            t("cli.serve.cannot_listen", host=args.host, port=args.port, reason=error.strerror or error),
+            EXIT_FAILURE,
+        ) from None
     return 0
 
 
@@ -603,7 +691,7 @@ def _web_server(command: str, host: str, port: int, url: str):  # -> textual_ser
     try:
         from textual_serve.server import Server
     except ImportError:
-        raise UsageError("nntui serve needs textual-serve: pip install textual-serve", EXIT_FAILURE) from None
+        raise UsageError(t("cli.serve.needs_textual_serve"), EXIT_FAILURE) from None
 
     class WebServer(Server):
         def __init__(self) -> None:
@@ -615,7 +703,7 @@ def _web_server(command: str, host: str, port: int, url: str):  # -> textual_ser
             logging.basicConfig(level=logging.WARNING, format="nntui serve: %(message)s")
 
         async def on_startup(self, app) -> None:  # type: ignore[no-untyped-def]
-            print(f"Open {url} in a web browser; press Ctrl-C to stop.", flush=True)
+            print(t("cli.serve.open", url=url), flush=True)
 
         async def _process_messages(self, websocket, app_service) -> None:  # type: ignore[no-untyped-def]
             process = getattr(app_service, "_process", None)
@@ -643,7 +731,11 @@ def _web_server(command: str, host: str, port: int, url: str):  # -> textual_ser
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``nntui`` console script; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
+    set_language(detect_language())  # a bad --lang is reported in the locale's language
     try:
+        args, chosen = _take_language(args)
+        if chosen is not None:
+            set_language(chosen)
         commands = {"eval": _run_eval, "presets": _run_presets, "serve": _run_serve, "train": _run_train}
         if args and args[0] in commands:
             return commands[args[0]](args[1:])
@@ -656,13 +748,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except OSError as error:  # e.g. stdout on a full disk
-        _report(f"cannot write the output: {error.strerror or error}")
+        _report(t("cli.error.cannot_write", reason=error.strerror or error))
         return EXIT_FAILURE
 
 
 def _report(message: str) -> None:
     # One line, whatever the message quotes (a file name may hold a newline).
-    print("nntui: error: " + " ".join(message.splitlines()), file=sys.stderr)
+    print(t("cli.error.line", message=" ".join(message.splitlines())), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from pathlib import Path
 from nntui.core.atomic import write_text_atomically
 from nntui.core.fileformat import NetworkFileError, network_from_dict, network_to_dict
 from nntui.core.network import Network
+from nntui.i18n import t
 
 RECOVERY_FORMAT = "nntui-recovery"
 
@@ -43,7 +44,9 @@ class Recovery:
     def source(self) -> str:
         if self.source_path is not None:
             return str(self.source_path)
-        return f"preset {self.preset}" if self.preset else "a new network"
+        if self.preset:
+            return t("core.recovery.preset", name=self.preset)
+        return t("core.recovery.new_network")
 
 
 class RecoveryStore:

@@ -11,18 +11,21 @@ mixins in ``shape_actions.py``, ``files.py`` and ``training_mode.py``.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import numpy as np
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 from textual.widgets import Footer, Header, Static
 
+from nntui.app.bindings import translate_bindings, translated_list
 from nntui.app.commands import NetworkCommands
 from nntui.app.files import DocumentFiles
 from nntui.app.screens.help import HelpScreen
@@ -30,6 +33,7 @@ from nntui.app.screens.quit_prompt import QuitChoice, QuitPrompt
 from nntui.app.screens.value_prompt import ValuePrompt
 from nntui.app.selection import Selection
 from nntui.app.shape_actions import ShapeActions
+from nntui.app.tour import GuidedTour, TourPanel
 from nntui.app.training_mode import TRAINING_BINDINGS, TRAINING_ONLY, TrainingMode
 from nntui.app.widgets.boundary_view import BoundaryView
 from nntui.app.widgets.loss_chart import LossChart
@@ -41,76 +45,102 @@ from nntui.core.edits import Edit, History, SetActivation, SetValue
 from nntui.core.network import Network
 from nntui.core.activations import next_activation
 from nntui.core.numbers import format_value, nudge
+from nntui.i18n import language, t
 from nntui.recovery import RecoveryStore
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
+
+# Textual's own palette commands (theme, quit, keys…): their words → message keys.
+SYSTEM_COMMAND_WORDS = {
+    "Theme": "app.system.theme",
+    "Change the current theme": "app.system.theme.help",
+    "Quit": "app.system.quit",
+    "Quit the application as soon as possible": "app.system.quit.help",
+    "Keys": "app.system.keys",
+    "Show help for the focused widget and a summary of available keys": "app.system.keys.show",
+    "Hide the keys and widget help panel": "app.system.keys.hide",
+    "Minimize": "app.system.minimize",
+    "Minimize the widget and restore to normal size": "app.system.minimize.help",
+    "Maximize": "app.system.maximize",
+    "Maximize the focused widget": "app.system.maximize.help",
+    "Screenshot": "app.system.screenshot",
+    "Save an SVG 'screenshot' of the current screen": "app.system.screenshot.help",
+}
+
+
+def _system_words(text: str) -> str:
+    return t(SYSTEM_COMMAND_WORDS[text]) if text in SYSTEM_COMMAND_WORDS else text
+
 
 # Actions that change or replace the document: never while a dialog is open.
 DOCUMENT_ACTIONS = frozenset({
     "nudge", "prompt_value", "cycle_activation", "undo", "redo", "save", "save_as", "open",
     "export", "add_neuron", "remove_neuron", "insert_layer", "remove_layer", "rename_neuron", "rename_layer", "randomize", "zero",
-    "choose_activation", "open_preset", "toggle_training", *TRAINING_ONLY,
+    "choose_activation", "open_preset", "toggle_training", "tour", *TRAINING_ONLY,
 })
 
 
-class NNTuiApp(DocumentFiles, ShapeActions, TrainingMode, App[int]):
+class NNTuiApp(DocumentFiles, ShapeActions, TrainingMode, GuidedTour, App[int]):
     """A terminal playground for a small feed-forward network."""
 
     CSS_PATH = "app.tcss"
     TITLE = "nntui"
 
+    # Descriptions and tooltips are message keys, translated per instance
+    # (nntui.app.bindings); the footer shows the descriptions, help the tooltips.
     BINDINGS = [
-        Binding("plus,equals_sign", "nudge(1)", "Change", key_display="+/-",
-                tooltip="add the step to the selected value"),
-        Binding("minus", "nudge(-1)", "Minus step", key_display="-", show=False,
-                tooltip="subtract the step from the selected value"),
-        Binding("enter,e", "prompt_value", "Type", key_display="⏎",
-                tooltip="type the exact selected value"),
-        Binding("a", "cycle_activation", "f(z)",
-                tooltip="next activation function for the selected neuron's layer"),
-        Binding("question_mark,f1", "help", "Help", key_display="?", tooltip="this help"),
-        Binding("u,ctrl+z", "undo", "Undo", key_display="u", tooltip="undo the last change"),
+        Binding("plus,equals_sign", "nudge(1)", "app.key.change", key_display="+/-",
+                tooltip="app.key.change.help"),
+        Binding("minus", "nudge(-1)", "app.key.minus", key_display="-", show=False,
+                tooltip="app.key.minus.help"),
+        Binding("enter,e", "prompt_value", "app.key.type", key_display="⏎",
+                tooltip="app.key.type.help"),
+        Binding("a", "cycle_activation", "app.key.activation",
+                tooltip="app.key.activation.help"),
+        Binding("question_mark,f1", "help", "app.key.help", key_display="?", tooltip="app.key.help.help"),
+        Binding("u,ctrl+z", "undo", "app.key.undo", key_display="u", tooltip="app.key.undo.help"),
         Binding(
-            "ctrl+r,ctrl+y", "redo", "Redo", key_display="^r", show=False,
-            tooltip="redo what was undone",
+            "ctrl+r,ctrl+y", "redo", "app.key.redo", key_display="^r", show=False,
+            tooltip="app.key.redo.help",
         ),
         Binding(
-            "ctrl+s", "save", "Save", key_display="^s",
-            tooltip="save to the opened file (asks for a file name the first time)",
+            "ctrl+s", "save", "app.key.save", key_display="^s",
+            tooltip="app.key.save.help",
         ),
         Binding(
-            "q,ctrl+q", "quit_app", "Quit", key_display="q",
-            tooltip="quit (asks first when there are unsaved changes)",
+            "q,ctrl+q", "quit_app", "app.key.quit", key_display="q",
+            tooltip="app.key.quit.help",
         ),
-        Binding("n", "add_neuron", "Add", show=False, tooltip="add a neuron (or an input) below the selected one"),
-        Binding("d,delete", "remove_neuron", "Remove", key_display="d", show=False,
-                tooltip="remove the selected neuron or input"),
-        Binding("N", "insert_layer", "Add layer", show=False,
-                tooltip="insert a hidden layer after the selected layer"),
-        Binding("D", "remove_layer", "Remove layer", show=False,
-                tooltip="remove the selected hidden layer"),
-        Binding("c,f2", "rename_neuron", "Rename", show=False,
-                tooltip="rename the selected neuron or input"),
-        Binding("C", "rename_layer", "Rename layer", show=False,
-                tooltip="rename the selected layer"),
-        Binding("r", "randomize(False)", "Randomise neuron", show=False,
-                tooltip="new small random weights into the selected neuron (bias 0)"),
-        Binding("R", "randomize(True)", "Randomise layer", show=False,
-                tooltip="new small random weights into the whole selected layer"),
-        Binding("z", "zero(False)", "Zero neuron", show=False,
-                tooltip="set the selected neuron's weights and bias to 0"),
-        Binding("Z", "zero(True)", "Zero layer", show=False,
-                tooltip="set the whole selected layer's weights and biases to 0"),
-        Binding("f", "choose_activation", "Choose f(z)", show=False,
-                tooltip="choose the layer's activation from a list, with plots"),
-        Binding("ctrl+o", "open", "Open", show=False, tooltip="open a network file"),
-        Binding("f12,ctrl+shift+s", "save_as", "Save as", key_display="F12", show=False,
-                tooltip="save to a new file"),
-        Binding("ctrl+e", "export", "Export", show=False,
-                tooltip="export as NumPy .npz or as a PyTorch script (.py)"),
+        Binding("n", "add_neuron", "app.key.add", show=False, tooltip="app.key.add.help"),
+        Binding("d,delete", "remove_neuron", "app.key.remove", key_display="d", show=False,
+                tooltip="app.key.remove.help"),
+        Binding("N", "insert_layer", "app.key.add_layer", show=False,
+                tooltip="app.key.add_layer.help"),
+        Binding("D", "remove_layer", "app.key.remove_layer", show=False,
+                tooltip="app.key.remove_layer.help"),
+        Binding("c,f2", "rename_neuron", "app.key.rename", show=False,
+                tooltip="app.key.rename.help"),
+        Binding("C", "rename_layer", "app.key.rename_layer", show=False,
+                tooltip="app.key.rename_layer.help"),
+        Binding("r", "randomize(False)", "app.key.randomize_neuron", show=False,
+                tooltip="app.key.randomize_neuron.help"),
+        Binding("R", "randomize(True)", "app.key.randomize_layer", show=False,
+                tooltip="app.key.randomize_layer.help"),
+        Binding("z", "zero(False)", "app.key.zero_neuron", show=False,
+                tooltip="app.key.zero_neuron.help"),
+        Binding("Z", "zero(True)", "app.key.zero_layer", show=False,
+                tooltip="app.key.zero_layer.help"),
+        Binding("f", "choose_activation", "app.key.choose_activation", show=False,
+                tooltip="app.key.choose_activation.help"),
+        Binding("ctrl+o", "open", "app.key.open", show=False, tooltip="app.key.open.help"),
+        Binding("f12,ctrl+shift+s", "save_as", "app.key.save_as", key_display="F12", show=False,
+                tooltip="app.key.save_as.help"),
+        Binding("ctrl+e", "export", "app.key.export", show=False,
+                tooltip="app.key.export.help"),
     ]
 
     BINDINGS += TRAINING_BINDINGS
+    BINDINGS += [Binding("t", "tour", "app.key.tour", show=False, tooltip="app.key.tour.help")]
 
     COMMANDS = App.COMMANDS | {NetworkCommands}
 
@@ -135,12 +165,15 @@ class NNTuiApp(DocumentFiles, ShapeActions, TrainingMode, App[int]):
         self.clean_exit = False
         self._recovery_timer = None
         self._init_training(data)
+        translate_bindings(self)
+        self.add_class(f"-lang-{language()}")  # app.tcss makes room for longer words
 
     # --- layout --------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◉")
         with Vertical(id="main"):
+            yield TourPanel(id="tour")
             yield NetworkView(self.network, self.result, id="network")
             with Horizontal(id="panels"):
                 yield OutputsPanel(id="outputs")
@@ -164,9 +197,8 @@ class NNTuiApp(DocumentFiles, ShapeActions, TrainingMode, App[int]):
         self.main_screen.set_class(too_small, "-too-small")
         if too_small:
             self.main_screen.query_one("#too-small", Static).update(
-                f"The window is too small ({event.size.width}×{event.size.height}).\n"
-                f"nntui needs at least {MIN_WIDTH}×{MIN_HEIGHT}: make the window larger.\n\n"
-                "Your work is safe. q quits, ? shows the help."
+                t("app.too_small", width=event.size.width, height=event.size.height,
+                  min_width=MIN_WIDTH, min_height=MIN_HEIGHT)
             )
 
     # --- the document ------------------------------------------------------
@@ -176,8 +208,8 @@ class NNTuiApp(DocumentFiles, ShapeActions, TrainingMode, App[int]):
         if self.path is not None:
             return self.path.name
         if self.preset is not None:
-            return f"preset {self.preset}"
-        return "not saved yet"
+            return t("app.document.preset", name=self.preset)
+        return t("app.document.unsaved")
 
     def _refresh_everything(self, selection: Selection | None = None) -> None:
         """Run the forward pass once and update every view in the same frame."""
@@ -191,14 +223,15 @@ class NNTuiApp(DocumentFiles, ShapeActions, TrainingMode, App[int]):
 
     def _refresh_details(self) -> None:
         self.main_screen.query_one(Inspector).show(self.network, self.result, self.selection)
-        modified = " ● modified" if self.document_modified else ""
+        modified = " " + t("app.document.modified") if self.document_modified else ""
         self.sub_title = f"{self.network.name} — {self.document_label}{modified}"
         ref = self.selection.ref(self.network)
         status = f"{ref.describe(self.network)} = {format_value(ref.get(self.network)).strip()}"
-        status += f"   step {self.main_screen.query_one(NetworkView).step:g} (* / to change)"
+        status += "   " + t("app.status.step", step=f"{self.main_screen.query_one(NetworkView).step:g}")
         if not self.result.is_finite():
-            status += "   ⚠ overflow: some values are not finite; use smaller weights"
+            status += "   " + t("app.status.overflow")
         self.main_screen.query_one("#status", Static).update(status)
+        self.check_tour()
 
     @property
     def document_modified(self) -> bool:
@@ -231,7 +264,7 @@ class NNTuiApp(DocumentFiles, ShapeActions, TrainingMode, App[int]):
         old = ref.get(self.network)
         new = nudge(old, direction * self.main_screen.query_one(NetworkView).step)
         if not math.isfinite(new):
-            self.notify("That value would overflow; it was not changed.", severity="warning")
+            self.notify(t("app.edit.would_overflow"), severity="warning")
             return
         self.apply_edit(SetValue(ref, old, new))
 
@@ -249,11 +282,7 @@ class NNTuiApp(DocumentFiles, ShapeActions, TrainingMode, App[int]):
     def action_cycle_activation(self) -> None:
         column = self.selection.column
         if column == 0:
-            self.notify(
-                "Input neurons have no activation: they pass on the value you set. "
-                "Select a hidden or output neuron.",
-                title="No activation here",
-            )
+            self.notify(t("app.edit.input_has_no_activation"), title=t("app.edit.no_activation_title"))
             return
         old = self.network.layers[column - 1].activation
         self.apply_edit(SetActivation(column - 1, old, next_activation(old)))
@@ -278,19 +307,19 @@ class NNTuiApp(DocumentFiles, ShapeActions, TrainingMode, App[int]):
         self.flush_training()
         edit = self.history.undo()
         if edit is None:
-            self.notify("Nothing to undo.")
+            self.notify(t("app.edit.nothing_to_undo"))
             return
         self._changed_by_hand(self._selection_for(edit))
-        self.notify(f"Undid: {edit.describe(self.network)}", timeout=2)
+        self.notify(t("app.edit.undid", what=edit.describe(self.network)), timeout=2)
 
     def action_redo(self) -> None:
         self.flush_training()
         edit = self.history.redo()
         if edit is None:
-            self.notify("Nothing to redo.")
+            self.notify(t("app.edit.nothing_to_redo"))
             return
         self._changed_by_hand(self._selection_for(edit))
-        self.notify(f"Redid: {edit.describe(self.network)}", timeout=2)
+        self.notify(t("app.edit.redid", what=edit.describe(self.network)), timeout=2)
 
     # --- help and quitting ---------------------------------------------------
 
@@ -302,18 +331,17 @@ class NNTuiApp(DocumentFiles, ShapeActions, TrainingMode, App[int]):
     def key_help(self) -> list[tuple[str, str]]:
         """Every key of the playground, from the bindings themselves."""
         rows = []
-        for binding in [*NetworkView.BINDINGS, *self.BINDINGS]:
-            assert isinstance(binding, Binding)
+        for binding in translated_list([*NetworkView.BINDINGS, *self.BINDINGS]):
             keys = [key.strip() for key in binding.key.split(",")]
             shown = " ".join(self.get_key_display(Binding(key, binding.action)) for key in keys)
             rows.append((shown, binding.tooltip or binding.description))
-        rows.append(("ctrl+p", "command palette"))
-        rows.append(("mouse", "click a neuron or a weight to select it"))
+        rows.append(("ctrl+p", t("app.help.palette")))
+        rows.append((t("app.help.mouse_key"), t("app.help.mouse")))
         return rows
 
     def action_quit_app(self) -> None:
         self.flush_training()
-        self.unless_unsaved("quitting", self.quit_cleanly)
+        self.unless_unsaved(t("app.quit.before_quitting"), self.quit_cleanly)
 
     async def action_quit(self) -> None:
         # Textual's own quit (the palette's "Quit") must ask about unsaved work too.
@@ -338,6 +366,21 @@ class NNTuiApp(DocumentFiles, ShapeActions, TrainingMode, App[int]):
                 self.save_then(then)
 
         self.push_screen(QuitPrompt(self.document_label, before), decided)
+
+    # --- the command palette, in the current language ---------------------------
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder=t("app.palette.placeholder"))
+            )
+
+    def search_themes(self) -> None:
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=t("app.palette.themes")))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=_system_words(command.title), help=_system_words(command.help))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The document stays still while a dialog (help, a prompt, the palette)

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import partial
 
-from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from nntui.app.bindings import translated_list
 from nntui.core.presets import preset_names
+from nntui.i18n import t
 
 # Bindings that make poor commands (they need the cursor or repeat others).
 _SKIP = {"quit_app", "help"}
@@ -24,8 +25,7 @@ class NetworkCommands(Provider):
     def _commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
         app = self.app
         seen = set()
-        for binding in app.BINDINGS:
-            assert isinstance(binding, Binding)
+        for binding in translated_list(app.BINDINGS):
             if binding.action in _SKIP or binding.action in seen:
                 continue
             seen.add(binding.action)
@@ -34,7 +34,7 @@ class NetworkCommands(Provider):
             yield binding.description, run, f"{binding.tooltip} ({key})"
         for name in preset_names():
             run = partial(app.run_action, f"open_preset({name!r})")
-            yield f"Open preset: {name}", run, f"replace the network with the {name} example"
+            yield t("app.palette.open_preset", name=name), run, t("app.palette.open_preset.help", name=name)
 
     async def discover(self) -> Hits:
         for name, run, help_text in self._commands():

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nntui.app.screens.path_prompt import OpenPathPrompt, SavePathPrompt
+from nntui.app.screens.path_prompt import OpenPathPrompt, SavePathPrompt, default_file_name
 from nntui.app.screens.recovery_offer import RecoveryChoice, RecoveryOffer
 from nntui.app.selection import Selection
 from nntui.core.edits import History
@@ -21,6 +21,7 @@ from nntui.core.export import export_npz, export_torch
 from nntui.core.fileformat import save_network
 from nntui.core.network import Network
 from nntui.core.presets import load_preset
+from nntui.i18n import t
 from nntui.recovery import Recovery
 
 if TYPE_CHECKING:
@@ -49,8 +50,7 @@ class DocumentFiles:
             if path is not None and self._write(path) and after is not None:
                 after()
 
-        suggestion = f"{self.preset or 'network'}.json"
-        self.push_screen(SavePathPrompt(suggestion), chosen)
+        self.push_screen(SavePathPrompt(default_file_name(self.preset)), chosen)
 
     def _write(self: NNTuiApp, path: Path) -> bool:
         try:
@@ -58,8 +58,8 @@ class DocumentFiles:
         except (OSError, ValueError) as error:
             reason = getattr(error, "strerror", None) or str(error)
             self.notify(
-                f"Could not save to {path}: {reason}. Your changes are still here.",
-                title="Not saved",
+                t("app.file.not_saved", path=path, reason=reason),
+                title=t("app.file.not_saved_title"),
                 severity="error",
                 timeout=8,
             )
@@ -69,7 +69,7 @@ class DocumentFiles:
         self.history.mark_saved()
         self._document_changed()
         self._refresh_details()
-        self.notify(f"Saved to {path}", timeout=3)
+        self.notify(t("app.file.saved", path=path), timeout=3)
         return True
 
 
@@ -81,18 +81,18 @@ class DocumentFiles:
                 self.open_document(opened[1], path=opened[0])
 
         self.unless_unsaved(
-            "opening another network", lambda: self.push_screen(OpenPathPrompt(), chosen)
+            t("app.quit.before_opening"), lambda: self.push_screen(OpenPathPrompt(), chosen)
         )
 
     def action_open_preset(self: NNTuiApp, name: str) -> None:
         self.unless_unsaved(
-            "opening another network",
+            t("app.quit.before_opening"),
             lambda: self.open_document(load_preset(name), preset=name),
         )
 
     def open_document(
         self: NNTuiApp, network: Network, *, path: Path | None = None, preset: str | None = None,
-        modified: bool = False,
+        modified: bool = False, announce: bool = True,
     ) -> None:
         """Replace the whole document; the previous one was saved or let go."""
         self.flush_training()
@@ -107,14 +107,15 @@ class DocumentFiles:
             self.training.reset()
         self._refresh_everything(Selection())
         self._document_changed()
-        self.notify(f"Opened {self.document_label}", timeout=3)
+        if announce:
+            self.notify(t("app.file.opened", what=self.document_label), timeout=3)
 
     def action_save_as(self: NNTuiApp) -> None:
         def chosen(path: Path | None) -> None:
             if path is not None:
                 self._write(path)
 
-        suggestion = self.path.name if self.path else f"{self.preset or 'network'}.json"
+        suggestion = self.path.name if self.path else default_file_name(self.preset)
         self.push_screen(SavePathPrompt(suggestion), chosen)
 
     def action_export(self: NNTuiApp) -> None:
@@ -125,14 +126,14 @@ class DocumentFiles:
                 (export_torch if path.suffix == ".py" else export_npz)(self.network, path)
             except (OSError, ValueError) as error:
                 reason = getattr(error, "strerror", None) or str(error)
-                self.notify(f"Could not export to {path}: {reason}", title="Not exported",
-                            severity="error", timeout=8)
+                self.notify(t("app.file.not_exported", path=path, reason=reason),
+                            title=t("app.file.not_exported_title"), severity="error", timeout=8)
                 return
-            self.notify(f"Exported to {path}", timeout=3)
+            self.notify(t("app.file.exported", path=path), timeout=3)
 
-        stem = self.path.stem if self.path else self.preset or "network"
+        stem = self.path.stem if self.path else self.preset
         self.push_screen(
-            SavePathPrompt(f"{stem}.npz", title="Export as NumPy .npz, or PyTorch script .py",
+            SavePathPrompt(default_file_name(stem, ".npz"), title=t("app.file.export_title"),
                            suffix=".npz"),
             chosen,
         )

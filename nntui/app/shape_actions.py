@@ -16,6 +16,7 @@ from nntui.app.selection import Selection
 from nntui.core import shape
 from nntui.core.edits import Reshape, SetActivation
 from nntui.core.network import Network
+from nntui.i18n import t
 
 if TYPE_CHECKING:
     from nntui.app.app import NNTuiApp
@@ -34,7 +35,7 @@ class ShapeActions:
         try:
             after = change(self.network)
         except shape.ShapeError as refusal:
-            self.notify(f"{str(refusal)[:1].upper()}{str(refusal)[1:]}.", title="Not possible",
+            self.notify(f"{str(refusal)[:1].upper()}{str(refusal)[1:]}.", title=t("app.shape.not_possible"),
                         severity="warning")
             return False
         self.apply_edit(Reshape.of(self.network, after, description), selection)
@@ -43,10 +44,13 @@ class ShapeActions:
     def action_add_neuron(self: NNTuiApp) -> None:
         sel = self.selection
         at = sel.neuron + 1
-        what = "input" if sel.is_input else f"neuron in {self.network.layer_title(sel.column)}"
+        if sel.is_input:
+            description = t("app.shape.add_input")
+        else:
+            description = t("app.shape.add_neuron", layer=self.network.layer_title(sel.column))
         self.reshape(
             lambda net: shape.add_neuron(net, sel.column, at, self.rng),
-            f"add an {what}" if sel.is_input else f"add a {what}",
+            description,
             Selection(sel.column, at, 0),
         )
 
@@ -55,7 +59,7 @@ class ShapeActions:
         name = self.network.neuron_name(sel.column, sel.neuron)
         self.reshape(
             lambda net: shape.remove_neuron(net, sel.column, sel.neuron),
-            f"remove {name}",
+            t("app.shape.remove_neuron", name=name),
             Selection(sel.column, max(0, sel.neuron - 1) if sel.neuron else 0, 0),
         )
 
@@ -64,10 +68,10 @@ class ShapeActions:
         column = min(selected, len(self.network.layers) - 1)
         if self.reshape(
             lambda net: shape.insert_layer(net, column, self.rng),
-            f"insert a hidden layer after {self.network.layer_title(column)}",
+            t("app.shape.insert_layer", layer=self.network.layer_title(column)),
             Selection(column + 1, 0, 0),
         ) and selected > column:
-            self.notify("The output layer stays last: the new layer went just before it.")
+            self.notify(t("app.shape.output_stays_last"))
 
     def action_remove_layer(self: NNTuiApp) -> None:
         column = self.selection.column
@@ -77,50 +81,46 @@ class ShapeActions:
         )
         if self.reshape(
             lambda net: shape.remove_layer(net, column, self.rng),
-            f"remove the layer {title}",
+            t("app.shape.remove_layer", layer=title),
             Selection(column, 0, 0),
         ) and not keeps:
-            self.notify(
-                "The next layer now has different inputs: its weights were drawn afresh "
-                "(u brings everything back).",
-                title="Layer removed",
-            )
+            self.notify(t("app.shape.weights_redrawn"), title=t("app.shape.layer_removed"))
 
     def action_rename_neuron(self: NNTuiApp) -> None:
         sel = self.selection
         current = self.network.neuron_name(sel.column, sel.neuron)
-        kind = "input" if sel.is_input else "neuron"
 
         def rename(name: str) -> Network:
             return shape.rename_neuron(self.network, sel.column, sel.neuron, name)
 
         def renamed(network: Network | None) -> None:
             if network is not None:
-                self.apply_edit(Reshape.of(self.network, network, f"rename {current}"))
+                self.apply_edit(Reshape.of(self.network, network, t("app.shape.rename", name=current)))
 
-        self.push_screen(NamePrompt(f"Rename the {kind} {current}", current, rename), renamed)
+        title = t("app.shape.rename_input" if sel.is_input else "app.shape.rename_neuron", name=current)
+        self.push_screen(NamePrompt(title, current, rename), renamed)
 
     def action_rename_layer(self: NNTuiApp) -> None:
         column = self.selection.column
         if column == 0:
-            self.notify("The input layer is always called input; press c to rename an input.",
-                        title="Not possible", severity="warning")
+            self.notify(t("app.shape.input_layer_name"), title=t("app.shape.not_possible"),
+                        severity="warning")
             return
         current = self.network.layer_title(column)
 
         def renamed(network: Network | None) -> None:
             if network is not None:
-                self.apply_edit(Reshape.of(self.network, network, f"rename {current}"))
+                self.apply_edit(Reshape.of(self.network, network, t("app.shape.rename", name=current)))
 
         rename = lambda name: shape.rename_layer(self.network, column, name)  # noqa: E731
-        self.push_screen(NamePrompt(f"Rename the layer {current}", current, rename), renamed)
+        self.push_screen(NamePrompt(t("app.shape.rename_layer", layer=current), current, rename), renamed)
 
     def action_randomize(self: NNTuiApp, whole_layer: bool) -> None:
         sel = self.selection
         neuron = None if whole_layer else sel.neuron
         self.reshape(
             lambda net: shape.randomize(net, sel.column, self.rng, neuron),
-            f"new random weights for {self._target_words(whole_layer)}",
+            t("app.shape.randomize", target=self._target_words(whole_layer)),
         )
 
     def action_zero(self: NNTuiApp, whole_layer: bool) -> None:
@@ -128,7 +128,7 @@ class ShapeActions:
         neuron = None if whole_layer else sel.neuron
         self.reshape(
             lambda net: shape.zero(net, sel.column, neuron),
-            f"zero the weights of {self._target_words(whole_layer)}",
+            t("app.shape.zero", target=self._target_words(whole_layer)),
         )
 
     def _target_words(self: NNTuiApp, whole_layer: bool) -> str:
@@ -140,8 +140,7 @@ class ShapeActions:
     def action_choose_activation(self: NNTuiApp) -> None:
         column = self.selection.column
         if column == 0:
-            self.notify("Input neurons have no activation: select a hidden or output neuron.",
-                        title="No activation here")
+            self.notify(t("app.shape.input_has_no_activation"), title=t("app.edit.no_activation_title"))
             return
         old = self.network.layers[column - 1].activation
 

@@ -37,6 +37,7 @@ from nntui.core.edits import Reshape
 from nntui.core.network import Network
 from nntui.core.planes import layer_maps
 from nntui.core.training import DivergenceError
+from nntui.i18n import language, t
 
 if TYPE_CHECKING:
     from nntui.app.app import NNTuiApp
@@ -44,16 +45,27 @@ if TYPE_CHECKING:
 FRAME_SECONDS = 1 / 20  # how often the screen follows training
 CHUNK_SECONDS = 1 / 50  # how long the worker trains between two looks at the flag
 
+# Descriptions and tooltips are message keys, translated with the app's own bindings.
 TRAINING_BINDINGS = [
-    Binding("ctrl+t,f5", "toggle_training", "Train", key_display="^t",
-            tooltip="switch the training view on or off"),
+    Binding("ctrl+t,f5", "toggle_training", "app.key.train", key_display="^t",
+            tooltip="app.key.train.help"),
     # A priority binding: space plays and pauses even when a list has focus.
-    Binding("space", "play_pause", "Play/pause", key_display="␣", priority=True,
-            tooltip="training view: train continuously, or pause"),
-    Binding("s", "train_step", "Step", tooltip="training view: one training step"),
-    Binding("x", "reset_weights", "Reset", tooltip="training view: new random weights, step 0"),
+    Binding("space", "play_pause", "app.key.play_pause", key_display="␣", priority=True,
+            tooltip="app.key.play_pause.help"),
+    Binding("s", "train_step", "app.key.step", tooltip="app.key.step.help"),
+    Binding("x", "reset_weights", "app.key.reset", tooltip="app.key.reset.help"),
 ]
 TRAINING_ONLY = frozenset({"play_pause", "train_step", "reset_weights"})
+
+
+def count(n: int) -> str:
+    """A whole number with its thousands apart as the language writes them: 12,345 or 12 345."""
+    text = f"{n:,}"
+    return text.replace(",", "\u00a0") if language() == "fr" else text  # a no-break space
+
+
+def _capitalised(text: str) -> str:
+    return f"{text[:1].upper()}{text[1:]}"
 
 
 class TrainingMode:
@@ -87,8 +99,8 @@ class TrainingMode:
             self.training_mode = True
             problem = self.training.compatible()
             if problem:
-                self.notify(f"{problem[:1].upper()}{problem[1:]}. Press x for a network that fits.",
-                            title="Not trainable yet", severity="warning", timeout=8)
+                self.notify(t("app.train.not_trainable", problem=_capitalised(problem)),
+                            title=t("app.train.not_trainable_title"), severity="warning", timeout=8)
         self.main_screen.set_class(self.training_mode, "-training")
         self.refresh_bindings()
         self._refresh_everything()
@@ -112,15 +124,16 @@ class TrainingMode:
         screen.query_one(BoundaryView).show(self.network, session.dataset)
         screen.query_one(LossChart).show(session.history)
         last = session.history[-1] if session.history else None
-        state = "▶ training" if self.playing else "❚❚ paused"
-        lines = [f"{state} · step {session.steps:,}"]
+        state = t("app.train.playing") if self.playing else t("app.train.paused")
+        lines = [t("app.train.state", state=state, steps=count(session.steps))]
         if self.playing and session.steps_per_second:
-            lines[0] += f" · {session.steps_per_second:,.0f}/s"
+            lines[0] += f" · {count(round(session.steps_per_second))}/s"
         if last is not None and last.test.accuracy is not None:
-            lines.append(f"accuracy {last.train.accuracy:.1%} · test {last.test.accuracy:.1%}")
+            lines.append(t("app.train.accuracy", train=f"{last.train.accuracy:.1%}",
+                           test=f"{last.test.accuracy:.1%}"))
         problem = session.compatible()
         if problem:
-            lines.append(f"⚠ {problem}: x builds one that fits")
+            lines.append(t("app.train.problem", problem=problem))
         screen.query_one(TrainingPanel).show_status("\n".join(lines))
 
     # Named handler, not @on: Textual collects @on handlers only from App subclasses.
@@ -141,8 +154,8 @@ class TrainingMode:
         assert self.training is not None
         problem = self.training.compatible()
         if problem:
-            self.notify(f"{problem[:1].upper()}{problem[1:]}: press x for a network that fits.",
-                        title="Cannot train", severity="warning")
+            self.notify(t("app.train.cannot_train", problem=_capitalised(problem)),
+                        title=t("app.train.cannot_train_title"), severity="warning")
             return False
         return True
 
@@ -188,10 +201,10 @@ class TrainingMode:
             after = shape.fresh_network([data.n_inputs, *hidden, data.n_outputs], self.rng,
                                         output_activation="sigmoid" if data.kind == "classification" else "linear",
                                         input_names=list(data.input_names))
-            description = f"a new {'-'.join(map(str, after.sizes))} network for the {data.name} data"
+            description = t("app.train.new_network", shape="-".join(map(str, after.sizes)), data=data.name)
         else:
             after = shape.randomize_all(self.network, self.rng)
-            description = "new random weights everywhere"
+            description = t("app.train.new_weights")
         self.apply_edit(Reshape.of(self.network, after, description))
         self.training.reset()
         self.training.measure()
@@ -244,14 +257,14 @@ class TrainingMode:
         steps = self.training.steps - self._training_steps_at_start
         if steps > 0:
             self.training.measure()
-            edit = Reshape(start, self.network.copy(), f"train {steps:,} steps")
+            edit = Reshape(start, self.network.copy(), t("app.train.stretch", steps=count(steps)))
             self.history.apply(edit)
             self._document_changed()
 
     def _diverged(self: NNTuiApp, message: str) -> None:
         self._stop_playing()
         self.flush_training()
-        self.notify(f"{message[:1].upper()}{message[1:]}.", title="Training stopped",
+        self.notify(f"{_capitalised(message)}.", title=t("app.train.stopped_title"),
                     severity="error", timeout=10)
         with suppress(NoMatches):  # unless the app is closing
             self._refresh_everything()

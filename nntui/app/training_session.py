@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from nntui.core.datasets import Dataset, load_csv, make_dataset
 from nntui.core.network import Network
+from nntui.core.plural import counted
 from nntui.core.training import Evaluation, Trainer, TrainingConfig, evaluate
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -92,11 +93,10 @@ class TrainingSession:
         """Why this network cannot learn this data, or None when it can."""
         data, net = self.dataset, self.network
         if net.n_inputs != data.n_inputs:
-            return (f"the {data.name} data has {data.n_inputs} inputs but the network has "
-                    f"{net.n_inputs}")
+            return counted("app.train.inputs_differ", data.n_inputs, data=data.name, found=net.n_inputs)
         if net.layers[-1].n_out != data.n_outputs:
-            return (f"the {data.name} data has {data.n_outputs} output but the network has "
-                    f"{net.layers[-1].n_out}")
+            return counted("app.train.outputs_differ", data.n_outputs, data=data.name,
+                           found=net.layers[-1].n_out)
         return None
 
     def _trainer(self) -> Trainer:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from nntui.i18n import language, t
+
 Array = NDArray[np.float64]
 
 LEAKY_SLOPE = 0.01
@@ -93,7 +95,13 @@ class Activation:
     function: Callable[[Array], Array]
     derivative_function: Callable[[Array], Array]
     elementwise: bool
-    formula: str
+    formula_key: str  # the catalogue key of the formula, words in the current language
+
+    @property
+    def formula(self) -> str:
+        """The formula as shown to a learner, e.g. ``f(z) = max(0, z)``."""
+        slope = str(LEAKY_SLOPE)
+        return t(self.formula_key, slope=slope.replace(".", ",") if language() == "fr" else slope)
 
     def __call__(self, z: Array) -> Array:
         return self.function(np.asarray(z, dtype=np.float64))
@@ -115,19 +123,19 @@ class Activation:
 ACTIVATIONS: dict[str, Activation] = {
     a.name: a
     for a in (
-        Activation("linear", _linear, _linear_derivative, True, "f(z) = z"),
-        Activation("sigmoid", _sigmoid, _sigmoid_derivative, True, "f(z) = 1 / (1 + e^-z)"),
-        Activation("tanh", _tanh, _tanh_derivative, True, "f(z) = tanh(z)"),
-        Activation("relu", _relu, _relu_derivative, True, "f(z) = max(0, z)"),
+        Activation("linear", _linear, _linear_derivative, True, "core.activation.formula.linear"),
+        Activation("sigmoid", _sigmoid, _sigmoid_derivative, True, "core.activation.formula.sigmoid"),
+        Activation("tanh", _tanh, _tanh_derivative, True, "core.activation.formula.tanh"),
+        Activation("relu", _relu, _relu_derivative, True, "core.activation.formula.relu"),
         Activation(
             "leaky_relu",
             _leaky_relu,
             _leaky_relu_derivative,
             True,
-            f"f(z) = z if z ≥ 0 else {LEAKY_SLOPE}·z",
+            "core.activation.formula.leaky_relu",
         ),
-        Activation("step", _step, _step_derivative, True, "f(z) = 1 if z ≥ 0 else 0"),
-        Activation("softmax", _softmax, _softmax_jacobian, False, "f(z)ⱼ = e^zⱼ / Σₖ e^zₖ"),
+        Activation("step", _step, _step_derivative, True, "core.activation.formula.step"),
+        Activation("softmax", _softmax, _softmax_jacobian, False, "core.activation.formula.softmax"),
     )
 }
 
@@ -140,7 +148,7 @@ def get_activation(name: str) -> Activation:
         return ACTIVATIONS[name]
     except KeyError:
         raise ValueError(
-            f'unknown activation "{name}" (valid: {", ".join(ACTIVATION_NAMES)})'
+            t("core.activation.unknown", name=name, valid=", ".join(ACTIVATION_NAMES))
         ) from None
 
 

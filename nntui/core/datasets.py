@@ -18,7 +18,7 @@ import io
 import json
 import math
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -26,7 +26,8 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from nntui.core.fileformat import read_error_message
+from nntui.core.fileformat import located, read_error_message
+from nntui.i18n import t
 
 Array = NDArray[np.float64]
 Kind = Literal["classification", "regression"]
@@ -61,11 +62,11 @@ class Dataset:
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
-            raise ValueError(f"unknown dataset kind {self.kind!r} (valid: {', '.join(KINDS)})")
+            raise ValueError(t("core.data.unknown_kind", kind=repr(self.kind), valid=", ".join(KINDS)))
         object.__setattr__(self, "input_names", tuple(self.input_names))
         object.__setattr__(self, "output_names", tuple(self.output_names))
         if not self.input_names or not self.output_names:
-            raise ValueError("a dataset needs at least one input and one output")
+            raise ValueError(t("core.data.needs_columns"))
         columns = {
             "x_train": len(self.input_names),
             "y_train": len(self.output_names),
@@ -76,23 +77,28 @@ class Dataset:
             array = np.array(getattr(self, field), dtype=np.float64)
             if array.ndim != 2 or array.shape[1] != n_columns:
                 raise ValueError(
-                    f"{field} has shape {array.shape}, expected (samples, {n_columns})"
+                    t("core.data.array_shape", array=field, shape=array.shape, columns=n_columns)
                 )
             if not np.all(np.isfinite(array)):
-                raise ValueError(f"{field} holds NaN or infinity")
+                raise ValueError(t("core.data.not_finite", array=field))
             array.setflags(write=False)
             object.__setattr__(self, field, array)
         if len(self.x_train) != len(self.y_train) or len(self.x_test) != len(self.y_test):
             raise ValueError(
-                f"{len(self.x_train)}/{len(self.x_test)} input rows but "
-                f"{len(self.y_train)}/{len(self.y_test)} output rows (train/test)"
+                t(
+                    "core.data.rows",
+                    x_train=len(self.x_train),
+                    x_test=len(self.x_test),
+                    y_train=len(self.y_train),
+                    y_test=len(self.y_test),
+                )
             )
         if len(self.x_train) == 0:
-            raise ValueError("a dataset needs at least one training sample")
+            raise ValueError(t("core.data.needs_sample"))
         if self.kind == "classification":
             for y in (self.y_train, self.y_test):
                 if not np.all((y == 0.0) | (y == 1.0)):
-                    raise ValueError("classification outputs must be 0 or 1")
+                    raise ValueError(t("core.data.labels"))
 
     @property
     def n_inputs(self) -> int:
@@ -131,14 +137,35 @@ DATASET_NAMES: tuple[str, ...] = (
     "multi_gaussian",
 )
 
-DATASET_DESCRIPTIONS: dict[str, str] = {
-    "circle": "Class 1 in a disc at the centre, class 0 in a ring around it.",
-    "xor": "Class 1 where x1 and x2 have the same sign, class 0 where they differ.",
-    "gaussians": "Two Gaussian blobs, one per class, on either side of x1 + x2 = 0.",
-    "spiral": "Two interleaved spiral arms, one per class.",
-    "plane": "Regression: y = (x1 + x2) / 2, a tilted plane.",
-    "multi_gaussian": "Regression: three Gaussian bumps and three dips.",
-}
+
+
+class _Translated(Mapping[str, str]):
+    """A read-only dict whose values are catalogue keys, read in the current language."""
+
+    def __init__(self, keys: dict[str, str]) -> None:
+        self._keys = keys
+
+    def __getitem__(self, name: str) -> str:
+        return t(self._keys[name])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+# One sentence per dataset, in the current language.
+DATASET_DESCRIPTIONS: Mapping[str, str] = _Translated(
+    {
+        "circle": "core.dataset.circle",
+        "xor": "core.dataset.xor",
+        "gaussians": "core.dataset.gaussians",
+        "spiral": "core.dataset.spiral",
+        "plane": "core.dataset.plane",
+        "multi_gaussian": "core.dataset.multi_gaussian",
+    }
+)
 
 _RADIUS = 5 / 6  # the playground's radius 5, divided by 6
 CIRCLE_BOUNDARY = 0.5  # class 1 iff the distance from the centre is below this
@@ -261,17 +288,17 @@ def make_dataset(
     the samples (rounded down) have label 1.
     """
     if name not in _GENERATORS:
-        raise ValueError(f"unknown dataset {name!r} (valid: {', '.join(DATASET_NAMES)})")
+        raise ValueError(t("core.data.unknown_dataset", name=repr(name), valid=", ".join(DATASET_NAMES)))
     if (
         isinstance(samples, bool)
         or not isinstance(samples, (int, np.integer))
         or not MIN_SAMPLES <= samples <= MAX_SAMPLES
     ):
         raise ValueError(
-            f"samples must be a whole number from {MIN_SAMPLES} to {MAX_SAMPLES}, got {samples!r}"
+            t("core.data.samples", low=MIN_SAMPLES, high=MAX_SAMPLES, value=repr(samples))
         )
     if not _is_real(noise) or not 0.0 <= noise <= MAX_NOISE:
-        raise ValueError(f"noise must be from 0 to {MAX_NOISE}, got {noise!r}")
+        raise ValueError(t("core.data.noise", high=MAX_NOISE, value=repr(noise)))
     _check_test_fraction(test_fraction)
     _check_seed(seed)
     n = int(samples)
@@ -293,14 +320,12 @@ def _is_real(value: object) -> bool:
 
 def _check_test_fraction(test_fraction: float) -> None:
     if not _is_real(test_fraction) or not 0.0 < test_fraction < 1.0:
-        raise ValueError(
-            f"test_fraction must be between 0 and 1 (both excluded), got {test_fraction!r}"
-        )
+        raise ValueError(t("core.data.test_fraction", value=repr(test_fraction)))
 
 
 def _check_seed(seed: int) -> None:
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(f"seed must be a whole number >= 0, got {seed!r}")
+        raise ValueError(t("core.data.seed", value=repr(seed)))
 
 
 def _n_test(n: int, test_fraction: float) -> int:
@@ -343,17 +368,15 @@ def load_csv(
     try:
         raw = Path(path).read_bytes()
     except OSError as error:
-        raise DataFileError(read_error_message(label, error, "a CSV file")) from None
+        raise DataFileError(read_error_message(label, error, t("core.file.kind.csv"))) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise DataFileError(
-            f"{label}: not a text file (byte {error.start} is not valid UTF-8)"
-        ) from None
+        raise DataFileError(t("core.file.not_text", label=label, byte=error.start)) from None
     try:
         names, n_inputs, rows = _parse_csv(text)
     except _Problem as problem:
-        raise DataFileError(_one_line(f"{label}: {problem}")) from None
+        raise DataFileError(_one_line(located(label, problem))) from None
     data = np.array(rows, dtype=np.float64)
     x, y = data[:, :n_inputs], data[:, n_inputs:]
     kind: Kind = "classification" if bool(np.all((y == 0.0) | (y == 1.0))) else "regression"
@@ -386,7 +409,7 @@ def _parse_csv(text: str) -> tuple[list[str], int, list[list[float]]]:
         except StopIteration:
             break
         except csv.Error as error:
-            raise _Problem(f"line {reader.line_num}: not valid CSV ({error})") from None
+            raise _Problem(t("core.csv.invalid", line=reader.line_num, reason=error)) from None
         if not row or (len(row) == 1 and not row[0].strip()):
             continue  # a blank line
         line = reader.line_num
@@ -396,26 +419,26 @@ def _parse_csv(text: str) -> tuple[list[str], int, list[list[float]]]:
             continue
         if len(row) != len(names):
             raise _Problem(
-                f"line {line}: expected {len(names)} values ({_name_list(names)}), found {len(row)}"
+                t("core.csv.row_length", line=line, count=len(names), names=_name_list(names), found=len(row))
             )
         values: list[float] = []
         for column, (field, name) in enumerate(zip(row, names), start=1):
-            where = f"line {line}, column {column} ({_quote(name)})"
+            where = t("core.csv.at_cell", line=line, column=column, name=_quote(name))
             shown = _quote(field.strip())
             try:
                 value = float(field)
             except ValueError:
-                raise _Problem(f"{where}: expected a number, found {shown}") from None
+                raise _Problem(t("core.csv.not_number", where=where, found=shown)) from None
             if not math.isfinite(value):
-                raise _Problem(f"{where}: expected a finite number, found {shown}")
+                raise _Problem(t("core.csv.not_finite", where=where, found=shown))
             values.append(value)
         rows.append(values)
     if names is None:
-        raise _Problem('empty file: expected a header line like "x1,x2,y", then data rows')
+        raise _Problem(t("core.csv.empty"))
     if not rows:
-        raise _Problem("no data rows after the header")
+        raise _Problem(t("core.csv.no_rows"))
     if len(rows) < 2:
-        raise _Problem("only 1 data row: need at least 2 to split into training and test data")
+        raise _Problem(t("core.csv.one_row"))
     return names, n_inputs, rows
 
 
@@ -423,32 +446,24 @@ def _check_header(names: list[str], line: int) -> int:
     """Validate the column names; return the number of input columns."""
     for column, name in enumerate(names, start=1):
         if not name:
-            raise _Problem(f"line {line}, column {column}: empty column name")
+            raise _Problem(t("core.csv.empty_name", line=line, column=column))
     first_seen: dict[str, int] = {}
     for column, name in enumerate(names, start=1):
         if name in first_seen:
             raise _Problem(
-                f"line {line}: duplicate column name {_quote(name)} "
-                f"(columns {first_seen[name]} and {column})"
+                t("core.csv.duplicate", line=line, name=_quote(name), first=first_seen[name], column=column)
             )
         first_seen[name] = column
     is_output = [name.startswith("y") for name in names]
     if not any(is_output):
         if len(names) == 1 and (";" in names[0] or "\t" in names[0]):
-            raise _Problem(
-                f"line {line}: one column named {_quote(names[0])}: "
-                "separate the columns with commas"
-            )
-        raise _Problem("no output column: name the last column(s) y, y1, y2...")
+            raise _Problem(t("core.csv.one_column", line=line, name=_quote(names[0])))
+        raise _Problem(t("core.csv.no_output"))
     if all(is_output):
-        raise _Problem(
-            'no input column: every column name starts with "y", which marks an output'
-        )
+        raise _Problem(t("core.csv.no_input"))
     n_inputs = is_output.index(True)
     if not all(is_output[n_inputs:]):
-        raise _Problem(
-            f"output column {_quote(names[n_inputs])} must come after the input columns"
-        )
+        raise _Problem(t("core.csv.output_first", name=_quote(names[n_inputs])))
     return n_inputs
 
 

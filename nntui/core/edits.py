@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from nntui.core.network import Network
+from nntui.i18n import t
 
 ParamKind = Literal["input", "weight", "bias"]
 
@@ -62,12 +63,12 @@ class ParamRef:
     def describe(self, network: Network) -> str:
         """Human words for this number, e.g. 'weight herb smell → potatoes baking'."""
         if self.kind == "input":
-            return f"input {network.input_names[self.row]}"
+            return t("core.edit.input", name=network.input_names[self.row])
         k = self.layer + 1
         target = network.neuron_name(k, self.row)
         if self.kind == "bias":
-            return f"bias of {target}"
-        return f"weight {network.neuron_name(k - 1, self.col)} → {target}"
+            return t("core.edit.bias", target=target)
+        return t("core.edit.weight", source=network.neuron_name(k - 1, self.col), target=target)
 
 
 class Edit(Protocol):
@@ -113,7 +114,7 @@ class SetActivation:
         network.layers[self.layer].activation = self.old
 
     def describe(self, network: Network) -> str:
-        return f"activation of {network.layer_title(self.layer + 1)} = {self.new}"
+        return t("core.edit.activation", layer=network.layer_title(self.layer + 1), activation=self.new)
 
 
 class History:

@@ -31,8 +31,9 @@ from numpy.typing import NDArray
 
 from nntui.core.activations import ACTIVATION_NAMES, LEAKY_SLOPE
 from nntui.core.atomic import write_atomically
-from nntui.core.fileformat import NetworkFileError, read_error_message
+from nntui.core.fileformat import NetworkFileError, located, read_error_message
 from nntui.core.network import DenseLayer, Network
+from nntui.i18n import t
 
 _LAYER_KEY = re.compile(r"layer(\d+)\.(weight|bias|neuron_names)")
 
@@ -88,22 +89,22 @@ def load_npz(path: str | os.PathLike[str]) -> Network:
     try:
         loaded = np.load(path, allow_pickle=False)
     except OSError as error:
-        raise ExportError(read_error_message(label, error, "an .npz file")) from None
+        raise ExportError(read_error_message(label, error, t("core.file.kind.npz"))) from None
     except (ValueError, EOFError, zipfile.BadZipFile):
         # np.load falls back to unpickling unknown content, which it refuses.
-        raise ExportError(f"{label}: not an .npz file") from None
+        raise ExportError(t("core.export.not_npz", label=label)) from None
     if not isinstance(loaded, np.lib.npyio.NpzFile):
-        raise ExportError(f"{label}: a single .npy array, not an .npz file of a network")
+        raise ExportError(t("core.export.single_npy", label=label))
     try:
         with loaded:
             arrays = {key: loaded[key] for key in loaded.files}
     except (ValueError, OSError, EOFError, zipfile.BadZipFile) as error:
         # Object arrays need pickle, which is off; a truncated member fails too.
-        raise ExportError(f"{label}: an array cannot be read ({error})") from None
+        raise ExportError(t("core.export.unreadable_array", label=label, reason=error)) from None
     try:
         return network_from_arrays(arrays)
     except ExportError as error:
-        raise ExportError(f"{label}: {error}") from None
+        raise ExportError(located(label, error)) from None
 
 
 def network_from_arrays(arrays: Mapping[str, NDArray[np.generic]]) -> Network:
@@ -114,53 +115,48 @@ def network_from_arrays(arrays: Mapping[str, NDArray[np.generic]]) -> Network:
     layer_names = _strings(arrays, "layer_names")
     n_layers = len(activations)
     if not input_names:
-        raise ExportError('"input_names" is empty: a network needs at least one input')
+        raise ExportError(t("core.export.no_inputs"))
     if not n_layers:
-        raise ExportError('"activations" is empty: a network needs at least one layer')
+        raise ExportError(t("core.export.no_layers"))
     if len(input_values) != len(input_names):
         raise ExportError(
-            f'"input_values" has {len(input_values)} values for {len(input_names)} input names'
+            t("core.export.input_values", count=len(input_values), names=len(input_names))
         )
     if len(layer_names) != n_layers:
-        raise ExportError(
-            f'"layer_names" has {len(layer_names)} entries but "activations" lists '
-            f"{n_layers} layers"
-        )
+        raise ExportError(t("core.export.layer_names", count=len(layer_names), layers=n_layers))
     for key in arrays:
         match = _LAYER_KEY.fullmatch(key)
         if match and not 1 <= int(match.group(1)) <= n_layers:
-            raise ExportError(f'"{key}" is present but "activations" lists {n_layers} layers')
-    name = "untitled"
+            raise ExportError(t("core.export.extra_layer", array=key, layers=n_layers))
+    name = t("core.network.untitled")
     if "name" in arrays:
         name_array = arrays["name"]
         if name_array.dtype.kind != "U" or name_array.ndim != 0:
-            raise ExportError('"name" must be a single string')
-        name = str(name_array[()]) or "untitled"
+            raise ExportError(t("core.export.name"))
+        name = str(name_array[()]) or t("core.network.untitled")
 
     layers: list[DenseLayer] = []
     previous = len(input_names)
     for k, activation in enumerate(activations, start=1):
         if activation not in ACTIVATION_NAMES:
             raise ExportError(
-                f'layer {k}: unknown activation "{activation}" '
-                f"(valid: {', '.join(ACTIVATION_NAMES)})"
+                t("core.export.unknown_activation", k=k, name=activation, valid=", ".join(ACTIVATION_NAMES))
             )
         weights = _numbers(arrays, f"layer{k}.weight", 2)
         bias = _numbers(arrays, f"layer{k}.bias", 1)
         n_out = weights.shape[0]
         if weights.shape[1] != previous or n_out == 0:
             raise ExportError(
-                f'"layer{k}.weight" has shape {weights.shape}, expected ({max(n_out, 1)}, '
-                f"{previous}): (neurons, neurons of the previous layer)"
+                t("core.export.weight_shape", k=k, shape=weights.shape, n_out=max(n_out, 1), n_in=previous)
             )
         if bias.shape != (n_out,):
-            raise ExportError(f'"layer{k}.bias" has shape {bias.shape}, expected ({n_out},)')
+            raise ExportError(t("core.export.bias_shape", k=k, shape=bias.shape, n_out=n_out))
         neuron_names = None
         if f"layer{k}.neuron_names" in arrays:
             neuron_names = _strings(arrays, f"layer{k}.neuron_names")
             if len(neuron_names) != n_out:
                 raise ExportError(
-                    f'"layer{k}.neuron_names" has {len(neuron_names)} names for {n_out} neurons'
+                    t("core.export.neuron_names", k=k, count=len(neuron_names), n_out=n_out)
                 )
         title = layer_names[k - 1] or None
         layers.append(DenseLayer(weights, bias, activation, title, neuron_names))
@@ -172,15 +168,13 @@ def _array(arrays: Mapping[str, NDArray[np.generic]], key: str) -> NDArray[np.ge
     try:
         return arrays[key]
     except KeyError:
-        raise ExportError(f'missing array "{key}"') from None
+        raise ExportError(t("core.export.missing", array=key)) from None
 
 
 def _strings(arrays: Mapping[str, NDArray[np.generic]], key: str) -> list[str]:
     array = _array(arrays, key)
     if array.dtype.kind != "U" or array.ndim != 1:
-        raise ExportError(
-            f'"{key}" must be a 1-d array of strings, found {array.ndim}-d {array.dtype}'
-        )
+        raise ExportError(t("core.export.not_strings", array=key, ndim=array.ndim, dtype=array.dtype))
     return [str(s) for s in array]
 
 
@@ -189,11 +183,11 @@ def _numbers(arrays: Mapping[str, NDArray[np.generic]], key: str, ndim: int) -> 
     # Bool arrays are numbers to NumPy but almost surely a mistake here.
     if array.dtype.kind not in "iuf" or array.ndim != ndim:
         raise ExportError(
-            f'"{key}" must be a {ndim}-d array of numbers, found {array.ndim}-d {array.dtype}'
+            t("core.export.not_numbers", array=key, expected=ndim, ndim=array.ndim, dtype=array.dtype)
         )
     result = np.array(array, dtype=np.float64)
     if not np.all(np.isfinite(result)):
-        raise ExportError(f'"{key}" holds NaN or infinity: every number must be finite')
+        raise ExportError(t("core.export.not_finite", array=key))
     return result
 
 
@@ -209,13 +203,16 @@ _TORCH_MODULES: dict[str, str | None] = {
     "step": "Step()",
 }
 
-_STEP_CLASS = '''\
-class Step(nn.Module):
-    """nntui's step activation: 1 where z >= 0, else 0 (PyTorch has none)."""
 
-    def forward(self, z: torch.Tensor) -> torch.Tensor:
-        return (z >= 0).to(z.dtype)
-'''
+
+def _step_class() -> str:
+    return (
+        "class Step(nn.Module):\n"
+        f'    """{t("core.export.torch.step_doc")}"""\n'
+        "\n"
+        "    def forward(self, z: torch.Tensor) -> torch.Tensor:\n"
+        "        return (z >= 0).to(z.dtype)\n"
+    )
 
 
 def torch_snippet(network: Network) -> str:
@@ -227,15 +224,15 @@ def torch_snippet(network: Network) -> str:
     """
     _check_finite(network)
     lines = [
-        f"# nntui network: {_comment(network.name)}",
-        f"# Inputs: {', '.join(_comment(n) for n in network.input_names)}",
-        "# Exported by nntui for PyTorch; weights are float64 and exact.",
+        "# " + t("core.export.torch.network", name=_comment(network.name)),
+        "# " + t("core.export.torch.inputs", names=", ".join(_comment(n) for n in network.input_names)),
+        "# " + t("core.export.torch.exported"),
         "import torch",
         "from torch import nn",
         "",
     ]
     if any(layer.activation == "step" for layer in network.layers):
-        lines += ["", _STEP_CLASS, ""]
+        lines += ["", _step_class(), ""]
 
     modules: list[str] = []
     linear_index: list[int] = []  # position of each layer's nn.Linear in the model
@@ -290,11 +287,11 @@ def _comment(text: str) -> str:
 
 def _check_finite(network: Network) -> None:
     if not np.all(np.isfinite(network.input_values)):
-        raise ExportError("the input values hold NaN or infinity: nothing sensible to export")
+        raise ExportError(t("core.export.inputs_not_finite"))
     for k, layer in enumerate(network.layers, start=1):
-        for part, values in (("weights", layer.weights), ("biases", layer.bias)):
+        for key, values in (
+            ("core.export.weights_not_finite", layer.weights),
+            ("core.export.biases_not_finite", layer.bias),
+        ):
             if not np.all(np.isfinite(values)):
-                raise ExportError(
-                    f'layer {k} ("{network.layer_title(k)}") {part} hold NaN or infinity: '
-                    "nothing sensible to export"
-                )
+                raise ExportError(t(key, k=k, layer=network.layer_title(k)))

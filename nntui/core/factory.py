@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from nntui.core.network import DenseLayer, Network
+from nntui.i18n import t
 
 
 def random_network(
@@ -24,7 +25,7 @@ def random_network(
     biases start at zero and inputs at values in [0, 1).
     """
     if len(sizes) < 2 or any(int(n) < 1 for n in sizes):
-        raise ValueError("a network needs an input size and at least one layer, all ≥ 1")
+        raise ValueError(t("core.factory.sizes"))
     rng = np.random.default_rng(seed)
     layers = []
     for k, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):

@@ -19,6 +19,8 @@ import numpy as np
 from nntui.core.activations import ACTIVATION_NAMES
 from nntui.core.atomic import write_text_atomically
 from nntui.core.network import DenseLayer, Network
+from nntui.core.plural import counted
+from nntui.i18n import t
 
 FORMAT_NAME = "nntui-network"
 FORMAT_VERSION = 1
@@ -46,19 +48,24 @@ def load_network(path: str | os.PathLike[str], label: str | None = None) -> Netw
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise NetworkFileError(read_error_message(label, error, "a network file")) from None
+        raise NetworkFileError(read_error_message(label, error, t("core.file.kind.network"))) from None
     return loads_network(raw, label)
 
 
 def read_error_message(label: str, error: OSError, kind: str) -> str:
-    """One line saying why the file ``label`` (expected to be ``kind``) cannot be read."""
+    """One line saying why the file ``label`` (expected to be ``kind``, in words) cannot be read."""
     if isinstance(error, FileNotFoundError):
-        return f"{label}: no such file"
+        return t("core.file.no_such_file", label=label)
     if isinstance(error, IsADirectoryError):
-        return f"{label}: is a directory, not {kind}"
+        return t("core.file.is_a_directory", label=label, kind=kind)
     if isinstance(error, PermissionError):
-        return f"{label}: permission denied"
-    return f"{label}: cannot be read ({error.strerror or error})"
+        return t("core.file.permission_denied", label=label)
+    return t("core.file.cannot_read", label=label, reason=error.strerror or error)
+
+
+def located(label: str, problem: object) -> str:
+    """``problem`` in the file ``label``: "net.json: ..." """
+    return t("core.file.located", label=label, problem=problem)
 
 
 def loads_network(text: str | bytes, label: str = "<network>") -> Network:
@@ -67,26 +74,24 @@ def loads_network(text: str | bytes, label: str = "<network>") -> Network:
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise NetworkFileError(
-                f"{label}: not a text file (byte {error.start} is not valid UTF-8)"
-            ) from None
+            raise NetworkFileError(t("core.file.not_text", label=label, byte=error.start)) from None
     try:
         data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
         raise NetworkFileError(
-            f"{label}: not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+            t("core.file.bad_json", label=label, reason=error.msg, line=error.lineno, column=error.colno)
         ) from None
     except _Problem as problem:
-        raise NetworkFileError(f"{label}: {problem}") from None
+        raise NetworkFileError(located(label, problem)) from None
     except RecursionError:
-        raise NetworkFileError(f"{label}: not a network file: the JSON is nested too deeply") from None
+        raise NetworkFileError(t("core.file.too_deep", label=label)) from None
     except ValueError:  # an integer literal of more than 4300 digits
-        raise NetworkFileError(f"{label}: not valid JSON: a number has too many digits") from None
+        raise NetworkFileError(t("core.file.too_many_digits", label=label)) from None
     return network_from_dict(data, label)
 
 
 def _reject_constant(name: str) -> float:
-    raise _Problem(f"{name} is not allowed: every number must be finite")
+    raise _Problem(t("core.file.constant", name=name))
 
 
 def network_from_dict(data: Any, label: str = "<network>") -> Network:
@@ -94,46 +99,47 @@ def network_from_dict(data: Any, label: str = "<network>") -> Network:
     try:
         return _build(data)
     except _Problem as problem:
-        raise NetworkFileError(f"{label}: {problem}") from None
+        raise NetworkFileError(located(label, problem)) from None
 
 
 def _build(data: Any) -> Network:
     if not isinstance(data, Mapping):
-        raise _Problem(f"expected a JSON object at the top level, found {_kind(data)}")
+        raise _Problem(t("core.file.top_level", found=_kind(data)))
     fmt = data.get("format")
     if fmt != FORMAT_NAME:
-        found = "no \"format\" key" if "format" not in data else f"format {json.dumps(fmt)}"
-        raise _Problem(f'not an nntui network file: expected "format": "{FORMAT_NAME}", found {found}')
+        if "format" not in data:
+            found = t("core.file.no_format_key")
+        else:
+            found = t("core.file.format_found", format=json.dumps(fmt))
+        raise _Problem(t("core.file.not_nntui", format=FORMAT_NAME, found=found))
     version = data.get("version")
     if version != FORMAT_VERSION or isinstance(version, bool):
-        found = "none" if "version" not in data else json.dumps(version)
-        raise _Problem(
-            f"unsupported format version {found}: this nntui reads version {FORMAT_VERSION}"
-        )
+        found = t("core.file.no_version") if "version" not in data else json.dumps(version)
+        raise _Problem(t("core.file.version", found=found, version=FORMAT_VERSION))
     _check_keys(data, _TOP_KEYS, "")
-    name = _optional_string(data, "name", "") or "untitled"
+    name = _optional_string(data, "name", "") or t("core.network.untitled")
 
     inputs = data.get("inputs")
     if not isinstance(inputs, list) or not inputs:
-        raise _Problem(_missing_list_message("inputs", inputs, data, "input"))
+        raise _Problem(_missing_list_message("inputs", inputs, data))
     input_names: list[str] = []
     input_values: list[float] = []
     for i, item in enumerate(inputs, start=1):
-        where = f"input {i}: "
+        where = t("core.file.at_input", index=i)
         if not isinstance(item, Mapping):
-            raise _Problem(f'{where}expected an object like {{"name": "x1", "value": 0}}, found {_kind(item)}')
+            raise _Problem(t("core.file.input_not_object", where=where, found=_kind(item)))
         _check_keys(item, _INPUT_KEYS, where)
         if "name" not in item:
-            raise _Problem(f'{where}missing "name"')
+            raise _Problem(t("core.file.input_no_name", where=where))
         input_name = _optional_string(item, "name", where)
         if not input_name:
-            raise _Problem(f'{where}"name" must not be empty')
+            raise _Problem(t("core.file.input_empty_name", where=where))
         input_names.append(input_name)
         input_values.append(_number(item.get("value", 0.0), f'{where}"value"'))
 
     layers_data = data.get("layers")
     if not isinstance(layers_data, list) or not layers_data:
-        raise _Problem(_missing_list_message("layers", layers_data, data, "layer"))
+        raise _Problem(_missing_list_message("layers", layers_data, data))
     layers: list[DenseLayer] = []
     previous = len(input_names)
     for k, item in enumerate(layers_data, start=1):
@@ -144,56 +150,66 @@ def _build(data: Any) -> Network:
 
 
 def _build_layer(item: Any, k: int, n_in: int) -> DenseLayer:
-    where = f"layer {k}: "
+    where = t("core.file.at_layer", k=k)
     if not isinstance(item, Mapping):
-        raise _Problem(f"{where}expected an object, found {_kind(item)}")
+        raise _Problem(t("core.file.layer_not_object", where=where, found=_kind(item)))
     layer_name = _optional_string(item, "name", where)
     if layer_name:
-        where = f"layer {k} ({json.dumps(layer_name, ensure_ascii=False)}): "
+        where = t("core.file.at_named_layer", k=k, name=json.dumps(layer_name, ensure_ascii=False))
     _check_keys(item, _LAYER_KEYS, where)
 
+    valid = ", ".join(ACTIVATION_NAMES)
     if "activation" not in item:
-        raise _Problem(f'{where}missing "activation" (valid: {", ".join(ACTIVATION_NAMES)})')
+        raise _Problem(t("core.file.no_activation", where=where, valid=valid))
     activation = item["activation"]
     if activation not in ACTIVATION_NAMES:
         raise _Problem(
-            f"{where}unknown activation {json.dumps(activation)} "
-            f"(valid: {', '.join(ACTIVATION_NAMES)})"
+            t("core.file.unknown_activation", where=where, name=json.dumps(activation), valid=valid)
         )
 
     if "weights" not in item:
-        raise _Problem(f'{where}missing "weights"')
+        raise _Problem(t("core.file.no_weights", where=where))
     weights = item["weights"]
     if not isinstance(weights, list) or not weights:
-        raise _Problem(
-            f'{where}"weights" must be a non-empty list of rows (one row per neuron), '
-            f"found {_kind(weights)}"
-        )
+        raise _Problem(t("core.file.weights_not_rows", where=where, found=_kind(weights)))
     rows: list[list[float]] = []
     for j, row in enumerate(weights, start=1):
         if not isinstance(row, list):
-            raise _Problem(
-                f"{where}weights row {j} must be a list of {n_in} numbers, found {_kind(row)}"
-            )
+            raise _Problem(t("core.file.row_not_list", where=where, row=j, n_in=n_in, found=_kind(row)))
         if len(row) != n_in:
-            neurons = "neuron" if n_in == 1 else "neurons"
             raise _Problem(
-                f"{where}weights row {j} has {len(row)} values but the previous layer "
-                f"has {n_in} {neurons}"
+                t(
+                    "core.file.row_length",
+                    where=where,
+                    row=j,
+                    count=len(row),
+                    neurons=counted("core.count.neuron", n_in),
+                )
             )
-        rows.append([_number(v, f"{where}weights row {j} value {i}") for i, v in enumerate(row, 1)])
+        rows.append(
+            [
+                _number(v, t("core.file.weight_value", where=where, row=j, column=i))
+                for i, v in enumerate(row, 1)
+            ]
+        )
     n_out = len(rows)
 
     if "bias" in item:
         bias_data = item["bias"]
         if not isinstance(bias_data, list):
-            raise _Problem(f'{where}"bias" must be a list of {n_out} numbers, found {_kind(bias_data)}')
+            raise _Problem(t("core.file.bias_not_list", where=where, n_out=n_out, found=_kind(bias_data)))
         if len(bias_data) != n_out:
             raise _Problem(
-                f"{where}bias has {len(bias_data)} values but the layer has {n_out} "
-                f"neuron{'s' if n_out != 1 else ''} (one weights row each)"
+                t(
+                    "core.file.bias_length",
+                    where=where,
+                    count=len(bias_data),
+                    neurons=counted("core.count.neuron", n_out),
+                )
             )
-        bias = [_number(v, f"{where}bias value {j}") for j, v in enumerate(bias_data, 1)]
+        bias = [
+            _number(v, t("core.file.bias_value", where=where, index=j)) for j, v in enumerate(bias_data, 1)
+        ]
     else:
         bias = [0.0] * n_out
 
@@ -201,11 +217,15 @@ def _build_layer(item: Any, k: int, n_in: int) -> DenseLayer:
     if "neurons" in item:
         names = item["neurons"]
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            raise _Problem(f'{where}"neurons" must be a list of names (strings)')
+            raise _Problem(t("core.file.neurons_not_names", where=where))
         if len(names) != n_out:
             raise _Problem(
-                f"{where}{len(names)} neuron names but the layer has {n_out} "
-                f"neuron{'s' if n_out != 1 else ''} (one weights row each)"
+                t(
+                    "core.file.neurons_length",
+                    where=where,
+                    count=len(names),
+                    neurons=counted("core.count.neuron", n_out),
+                )
             )
         neuron_names = list(names)
 
@@ -216,35 +236,36 @@ def _check_keys(item: Mapping[str, Any], allowed: tuple[str, ...], where: str) -
     for key in item:
         if key not in allowed:
             raise _Problem(
-                f"{where}unknown key {json.dumps(key)} (expected one of: {', '.join(allowed)})"
+                t("core.file.unknown_key", where=where, field=json.dumps(key), allowed=", ".join(allowed))
             )
 
 
 def _optional_string(item: Mapping[str, Any], key: str, where: str) -> str | None:
     value = item.get(key)
     if value is not None and not isinstance(value, str):
-        raise _Problem(f'{where}"{key}" must be a string, found {_kind(value)}')
+        raise _Problem(t("core.file.not_string", where=where, field=key, found=_kind(value)))
     return value
 
 
 def _number(value: Any, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _Problem(f"{where} must be a number, found {_kind(value)}")
+        raise _Problem(t("core.file.not_number", where=where, found=_kind(value)))
     try:
         result = float(value)
     except OverflowError:
         result = math.inf
     if not math.isfinite(result):
-        raise _Problem(f"{where} is too large: every number must be finite")
+        raise _Problem(t("core.file.too_large", where=where))
     return result
 
 
-def _missing_list_message(key: str, value: Any, data: Mapping[str, Any], noun: str) -> str:
+def _missing_list_message(key: str, value: Any, data: Mapping[str, Any]) -> str:
+    # key is "inputs" or "layers"
     if key not in data:
-        return f'missing "{key}": a network needs at least one {noun}'
+        return t("core.file.missing_inputs" if key == "inputs" else "core.file.missing_layers")
     if isinstance(value, list):
-        return f'"{key}" is empty: a network needs at least one {noun}'
-    return f'"{key}" must be a list, found {_kind(value)}'
+        return t("core.file.empty_inputs" if key == "inputs" else "core.file.empty_layers")
+    return t("core.file.not_list", field=key, found=_kind(value))
 
 
 def _kind(value: Any) -> str:
@@ -253,14 +274,14 @@ def _kind(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
-        return f"the number {value!r}"
+        return t("core.file.found.number", value=repr(value))
     if isinstance(value, str):
         shown = value if len(value) <= 20 else value[:17] + "..."
-        return f"the text {json.dumps(shown, ensure_ascii=False)}"
+        return t("core.file.found.text", text=json.dumps(shown, ensure_ascii=False))
     if isinstance(value, list):
-        return "a list"
+        return t("core.file.found.list")
     if isinstance(value, Mapping):
-        return "an object"
+        return t("core.file.found.object")
     return type(value).__name__
 
 

@@ -8,12 +8,13 @@ previous layer to neuron ``j``.  Each neuron computes y = f(Σ xᵢ·wᵢ + b).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from nntui.core.activations import get_activation
+from nntui.i18n import t
 
 Array = NDArray[np.float64]
 
@@ -34,9 +35,11 @@ class DenseLayer:
         get_activation(self.activation)  # fail early on a bad name
         n_out = self.weights.shape[0]
         if self.bias.shape != (n_out,):
-            raise ValueError(f"bias has shape {self.bias.shape}, expected ({n_out},)")
+            raise ValueError(t("core.network.bias_shape", shape=self.bias.shape, n_out=n_out))
         if self.neuron_names is not None and len(self.neuron_names) != n_out:
-            raise ValueError(f"{len(self.neuron_names)} neuron names for {n_out} neurons")
+            raise ValueError(
+                t("core.network.neuron_names_count", count=len(self.neuron_names), n_out=n_out)
+            )
 
     @property
     def n_in(self) -> int:
@@ -85,24 +88,27 @@ class Network:
     input_names: list[str]
     input_values: Array
     layers: list[DenseLayer]
-    name: str = "untitled"
+    name: str = field(default_factory=lambda: t("core.network.untitled"))
 
     def __post_init__(self) -> None:
         self.input_values = np.array(self.input_values, dtype=np.float64, ndmin=1)
         if not self.input_names:
-            raise ValueError("a network needs at least one input")
+            raise ValueError(t("core.network.needs_input"))
         if not self.layers:
-            raise ValueError("a network needs at least one layer")
+            raise ValueError(t("core.network.needs_layer"))
         if self.input_values.shape != (len(self.input_names),):
             raise ValueError(
-                f"{len(self.input_values)} input values for {len(self.input_names)} inputs"
+                t(
+                    "core.network.input_values_count",
+                    count=len(self.input_values),
+                    inputs=len(self.input_names),
+                )
             )
         previous = len(self.input_names)
         for k, layer in enumerate(self.layers):
             if layer.n_in != previous:
                 raise ValueError(
-                    f"layer {k + 1} takes {layer.n_in} inputs but the previous layer "
-                    f"has {previous} neurons"
+                    t("core.network.layer_mismatch", k=k + 1, n_in=layer.n_in, previous=previous)
                 )
             previous = layer.n_out
 
@@ -120,11 +126,13 @@ class Network:
     def layer_title(self, k: int) -> str:
         """Display title of column ``k`` (0 is the input layer)."""
         if k == 0:
-            return "input"
+            return t("core.network.input_layer")
         layer = self.layers[k - 1]
         if layer.name:
             return layer.name
-        return "output" if k == len(self.layers) else f"hidden {k}"
+        if k == len(self.layers):
+            return t("core.network.output_layer")
+        return t("core.network.hidden_layer", k=k)
 
     def neuron_name(self, k: int, j: int) -> str:
         """Display name of neuron ``j`` in column ``k`` (0 is the input layer)."""
@@ -148,9 +156,7 @@ class Network:
         """
         a = self.input_values if x is None else np.asarray(x, dtype=np.float64)
         if a.ndim not in (1, 2) or a.shape[-1] != self.n_inputs:
-            raise ValueError(
-                f"expected {self.n_inputs} input values per sample, got shape {a.shape}"
-            )
+            raise ValueError(t("core.network.forward_shape", n_inputs=self.n_inputs, shape=a.shape))
         zs: list[Array] = []
         activations: list[Array] = [a]
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from nntui.i18n import t
+
 
 class NumberError(ValueError):
     """Raised when text is not a finite number; the message says why."""
@@ -17,19 +19,17 @@ def parse_finite(text: str) -> float:
     """
     cleaned = text.strip().replace("\u2212", "-").replace("_", "")
     if not cleaned:
-        raise NumberError("empty: type a number such as 0.5 or -2")
+        raise NumberError(t("core.number.empty"))
     if cleaned.count(",") == 1 and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")  # 0,5 as written in French
     try:
         value = float(cleaned)
     except ValueError:
-        raise NumberError(f'"{text.strip()}" is not a number: type one such as 0.5 or -2') from None
+        raise NumberError(t("core.number.not_a_number", text=text.strip())) from None
     if math.isnan(value):
-        raise NumberError(f'"{text.strip()}" is not a number (NaN): type a finite number')
+        raise NumberError(t("core.number.nan", text=text.strip()))
     if math.isinf(value):
-        raise NumberError(
-            f'"{text.strip()}" is too large (it overflows to infinity): type a finite number'
-        )
+        raise NumberError(t("core.number.infinite", text=text.strip()))
     return value
 
 

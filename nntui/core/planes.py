@@ -14,6 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from nntui.core.network import Network
+from nntui.i18n import t
 
 Array = NDArray[np.float64]
 Bounds = Sequence[tuple[float, float]]
@@ -38,9 +39,7 @@ def layer_maps(network: Network, bounds: Bounds, columns: int, rows: int) -> lis
     network does not have exactly two inputs: a plane needs two coordinates.
     """
     if network.n_inputs != 2:
-        raise ValueError(
-            f"heatmaps need a network with 2 inputs (this one has {network.n_inputs})"
-        )
+        raise ValueError(t("core.planes.two_inputs", n_inputs=network.n_inputs))
     result = network.forward(grid(bounds, columns, rows))
     return [a.T.reshape(a.shape[1], rows, columns) for a in result.activations]
 

@@ -16,6 +16,7 @@ import re
 import numpy as np
 
 from nntui.core.network import DenseLayer, Network
+from nntui.i18n import t
 
 MAX_NAME_LENGTH = 40
 
@@ -32,7 +33,7 @@ def _small_weights(rng: np.random.Generator, n_out: int, n_in: int) -> np.ndarra
 
 def _check_column(network: Network, column: int) -> None:
     if not 0 <= column <= len(network.layers):
-        raise ShapeError(f"there is no layer {column}")
+        raise ShapeError(t("core.shape.no_layer", column=column))
 
 
 def _unique(base: str, taken: list[str]) -> str:
@@ -88,12 +89,10 @@ def remove_neuron(network: Network, column: int, index: int) -> Network:
     size = network.sizes[column]
     if size == 1:
         if column == 0:
-            raise ShapeError("a network needs at least one input: this is the last one")
+            raise ShapeError(t("core.shape.last_input"))
         if column == len(network.layers):
-            raise ShapeError("the output layer needs at least one neuron: this is the last one")
-        raise ShapeError(
-            "this is the only neuron of its layer: remove the whole layer instead (D)"
-        )
+            raise ShapeError(t("core.shape.last_output_neuron"))
+        raise ShapeError(t("core.shape.only_neuron"))
     new = network.copy()
     if column == 0:
         del new.input_names[index]
@@ -144,9 +143,9 @@ def remove_layer(network: Network, column: int, rng: np.random.Generator) -> Net
     """
     _check_column(network, column)
     if column == 0:
-        raise ShapeError("the input layer cannot be removed; remove single inputs with d")
+        raise ShapeError(t("core.shape.remove_input_layer"))
     if column == len(network.layers):
-        raise ShapeError("the output layer cannot be removed: every network needs one")
+        raise ShapeError(t("core.shape.remove_output_layer"))
     new = network.copy()
     del new.layers[column - 1]
     following = new.layers[column - 1]
@@ -168,11 +167,11 @@ def check_name(name: str) -> str:
     """``name`` stripped, or a ShapeError saying why it cannot be used."""
     name = name.strip()
     if not name:
-        raise ShapeError("a name cannot be empty")
+        raise ShapeError(t("core.shape.name_empty"))
     if len(name) > MAX_NAME_LENGTH:
-        raise ShapeError(f"a name can have at most {MAX_NAME_LENGTH} characters")
+        raise ShapeError(t("core.shape.name_too_long", limit=MAX_NAME_LENGTH))
     if any(not ch.isprintable() for ch in name):
-        raise ShapeError("a name cannot contain control characters")
+        raise ShapeError(t("core.shape.name_control"))
     return name
 
 
@@ -182,7 +181,7 @@ def rename_neuron(network: Network, column: int, index: int, name: str) -> Netwo
     name = check_name(name)
     names = display_names(network, column)
     if name in names[:index] + names[index + 1 :]:
-        raise ShapeError(f'"{name}" is already the name of another neuron in this layer')
+        raise ShapeError(t("core.shape.name_taken", name=name))
     new = network.copy()
     if column == 0:
         new.input_names[index] = name
@@ -198,7 +197,7 @@ def rename_layer(network: Network, column: int, name: str) -> Network:
     """A copy of ``network`` whose dense layer at ``column`` is called ``name``."""
     _check_column(network, column)
     if column == 0:
-        raise ShapeError("the input layer is always called input; rename single inputs with c")
+        raise ShapeError(t("core.shape.rename_input_layer"))
     new = network.copy()
     new.layers[column - 1].name = check_name(name)
     return _validated(new)
@@ -228,7 +227,7 @@ def zero(network: Network, column: int, neuron: int | None = None) -> Network:
 def _refill(network, column, neuron, make) -> Network:  # type: ignore[no-untyped-def]
     _check_column(network, column)
     if column == 0:
-        raise ShapeError("inputs have no incoming weights: select a hidden or output neuron")
+        raise ShapeError(t("core.shape.input_has_no_weights"))
     new = network.copy()
     layer = new.layers[column - 1]
     rows = slice(None) if neuron is None else slice(neuron, neuron + 1)
@@ -250,9 +249,12 @@ def fresh_network(
     activation: str = "tanh",
     output_activation: str = "sigmoid",
     input_names: list[str] | None = None,
-    name: str = "new network",
+    name: str | None = None,
 ) -> Network:
-    """A network of the given sizes (inputs first) with small random weights."""
+    """A network of the given sizes (inputs first) with small random weights.
+
+    Without ``name`` it is called "new network" in the current language.
+    """
     layers = [
         DenseLayer(
             _small_weights(rng, n_out, n_in),
@@ -262,7 +264,7 @@ def fresh_network(
         for k, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]))
     ]
     names = input_names or [f"x{i + 1}" for i in range(sizes[0])]
-    return Network(names, np.zeros(sizes[0]), layers, name)
+    return Network(names, np.zeros(sizes[0]), layers, t("core.network.new") if name is None else name)
 
 
 def randomize_all(network: Network, rng: np.random.Generator) -> Network:

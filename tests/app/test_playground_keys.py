@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from nntui.app.app import NNTuiApp
+from nntui.app.bindings import translated_list
 from nntui.app.screens.help import HelpScreen
 from nntui.app.screens.path_prompt import SavePathPrompt
 from nntui.app.screens.quit_prompt import QuitPrompt
@@ -319,7 +320,7 @@ async def test_question_mark_opens_help_listing_every_key() -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = widget_text(app.screen.query_one("#help-keys"))
-        for binding in [*NetworkView.BINDINGS, *NNTuiApp.BINDINGS]:
+        for binding in translated_list([*NetworkView.BINDINGS, *NNTuiApp.BINDINGS]):
             assert binding.tooltip and binding.tooltip in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)

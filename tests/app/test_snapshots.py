@@ -150,3 +150,7 @@ def test_training_view_after_fixed_steps(snap_compare) -> None:
         await pilot.pause()
 
     assert snap_compare(preset_app("xor"), run_before=run_before, terminal_size=(140, 44))
+
+
+def test_tour_step_on_the_inspector(snap_compare) -> None:
+    assert snap_compare(preset_app("potatoes"), press=["t", "right"], terminal_size=(100, 32))

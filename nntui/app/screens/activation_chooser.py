@@ -15,19 +15,17 @@ from nntui.app.screens.dialog import Dialog
 
 from nntui.app.plot import braille_plot
 from nntui.core.activations import ACTIVATION_NAMES, Activation, get_activation
+from nntui.i18n import has, t
 
 PLOT_WIDTH, PLOT_HEIGHT = 26, 7
 
-NOTES = {
-    "linear": "passes the sum on unchanged: layers of linear neurons add up to one linear map",
-    "sigmoid": "squashes any sum into 0…1: a soft yes/no",
-    "tanh": "squashes into -1…1, centred on 0",
-    "relu": "0 for negative sums, the sum itself otherwise: cheap and popular",
-    "leaky_relu": "like relu, but negative sums keep a small slope (0.01)",
-    "step": "the original perceptron: 1 when the sum reaches 0, else 0",
-    "softmax": "turns the whole layer into probabilities that add up to 1 "
-    "(plot: one neuron against a second one at 0)",
-}
+# Each activation's note is the message "app.activation.note.<name>".
+NOTE_KEY = "app.activation.note."
+
+
+def note(name: str) -> str:
+    """A sentence on what the activation ``name`` does, or "" for one without a note."""
+    return t(NOTE_KEY + name) if has(NOTE_KEY + name) else ""
 
 
 def plottable(activation: Activation):  # -> Callable[[np.ndarray], np.ndarray]
@@ -40,7 +38,7 @@ def plottable(activation: Activation):  # -> Callable[[np.ndarray], np.ndarray]
 class ActivationChooser(Dialog[str | None]):
     """Returns the chosen activation's name, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "app.key.cancel")]
 
     def __init__(self, layer_title: str, current: str) -> None:
         super().__init__()
@@ -49,7 +47,7 @@ class ActivationChooser(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="prompt chooser"):
-            yield Label(f"Activation of {self.layer_title}", classes="prompt-title")
+            yield Label(t("app.activation.title", layer=self.layer_title), classes="prompt-title")
             with Horizontal(id="chooser-body"):
                 yield OptionList(
                     *(Option(self._label(name), id=name) for name in ACTIVATION_NAMES),
@@ -59,12 +57,12 @@ class ActivationChooser(Dialog[str | None]):
                     yield Static(id="formula")
                     yield Static(id="plot")
                     yield Static(id="note")
-            yield Label("↑↓ choose · Enter apply · Escape cancel", classes="prompt-keys")
+            yield Label(t("app.activation.keys"), classes="prompt-keys")
 
     def _label(self, name: str) -> Text:
         text = Text(name)
         if name == self.current:
-            text.append("  (now)", style="italic")
+            text.append("  " + t("app.activation.now"), style="italic")
         return text
 
     def on_mount(self) -> None:
@@ -82,10 +80,10 @@ class ActivationChooser(Dialog[str | None]):
             label = f"{high:>4.2g} " if i == 0 else f"{low:>4.2g} " if i == len(lines) - 1 else "     "
             plot.append(label, style="dim")
             plot.append(line + "\n", style="bold")
-        plot.append("     z from -4 to 4", style="dim")
+        plot.append("     " + t("app.activation.z_range"), style="dim")
         self.query_one("#formula", Static).update(Text(activation.formula, style="bold"))
         self.query_one("#plot", Static).update(plot)
-        self.query_one("#note", Static).update(NOTES.get(name, ""))
+        self.query_one("#note", Static).update(note(name))
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

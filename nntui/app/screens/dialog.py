@@ -8,6 +8,8 @@ from textual import on
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
+from nntui.app.bindings import translate_bindings
+
 ResultType = TypeVar("ResultType")
 
 
@@ -15,10 +17,15 @@ class Dialog(ModalScreen[ResultType]):
     """A modal screen whose answer is given at most once.
 
     Two Enters in one burst would otherwise dismiss twice, popping the
-    playground itself off the screen stack.
+    playground itself off the screen stack.  Its key bindings speak the
+    current language (their descriptions are message keys).
     """
 
     _answered = False
+
+    def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        translate_bindings(self)
 
     def answer(self, result: ResultType) -> None:
         if self._answered:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from nntui.app.screens.text_prompt import TextPrompt
 from nntui.core.network import Network
+from nntui.i18n import t
 
 
 class NamePrompt(TextPrompt[Network]):
@@ -16,7 +17,7 @@ class NamePrompt(TextPrompt[Network]):
     """
 
     def __init__(self, title: str, current: str, rename: Callable[[str], Network]) -> None:
-        super().__init__(title, current, keys="Enter rename · Escape cancel")
+        super().__init__(title, current, keys=t("app.prompt.keys.rename"))
         self.rename = rename
 
     def parse(self, text: str) -> Network:

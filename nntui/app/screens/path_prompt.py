@@ -7,13 +7,19 @@ from pathlib import Path
 from nntui.app.screens.text_prompt import TextPrompt
 from nntui.core.fileformat import load_network
 from nntui.core.network import Network
+from nntui.i18n import t
+
+
+def default_file_name(stem: str | None = None, suffix: str = ".json") -> str:
+    """A file name to suggest: ``stem`` (else the word for "network") and ``suffix``."""
+    return f"{stem or t('app.path.default_stem')}{suffix}"
 
 
 def resolve_path(text: str, cwd: Path) -> Path:
     """``text`` as an absolute path (``~`` expanded), or ValueError when empty."""
     text = text.strip()
     if not text:
-        raise ValueError("type a file name, for example my-network.json")
+        raise ValueError(t("app.path.empty"))
     path = Path(text).expanduser()
     return path if path.is_absolute() else cwd / path
 
@@ -23,11 +29,11 @@ def check_save_path(text: str, cwd: Path, suffix: str = ".json") -> Path:
     path = resolve_path(text, cwd)
     if path.is_dir():
         folder = text.strip().rstrip("/")
-        raise ValueError(f"{folder} is a folder: add a file name, for example {folder}/net{suffix}")
+        raise ValueError(t("app.path.is_folder", folder=folder, suffix=suffix))
     if not path.suffix:
         path = path.with_suffix(suffix)
     if not path.parent.is_dir():
-        raise ValueError(f"the folder {path.parent} does not exist")
+        raise ValueError(t("app.path.no_folder", folder=path.parent))
     return path
 
 
@@ -39,16 +45,18 @@ class SavePathPrompt(TextPrompt[Path]):
 
     def __init__(
         self,
-        suggestion: str = "network.json",
+        suggestion: str | None = None,
         cwd: Path | None = None,
         *,
-        title: str = "Save the network as",
+        title: str | None = None,
         suffix: str = ".json",
     ) -> None:
         self.cwd = cwd or Path.cwd()
         self.suffix = suffix
         super().__init__(
-            title, suggestion, hint=f"in {self.cwd}", keys="Enter save · Escape cancel",
+            t("app.path.save_title") if title is None else title,
+            default_file_name() if suggestion is None else suggestion,
+            hint=t("app.path.in_folder", folder=self.cwd), keys=t("app.prompt.keys.save"),
             select_on_focus=False,
         )
 
@@ -57,7 +65,7 @@ class SavePathPrompt(TextPrompt[Path]):
 
     def needs_confirmation(self, value: Path) -> str | None:
         if value.exists():
-            return f"! {value.name} exists: press Enter again to replace it"
+            return t("app.path.exists", name=value.name)
         return None
 
 
@@ -71,8 +79,8 @@ class OpenPathPrompt(TextPrompt[tuple[Path, Network]]):
     def __init__(self, suggestion: str = "", cwd: Path | None = None) -> None:
         self.cwd = cwd or Path.cwd()
         super().__init__(
-            "Open a network file", suggestion, hint=f"in {self.cwd}",
-            keys="Enter open · Escape cancel", select_on_focus=False,
+            t("app.path.open_title"), suggestion, hint=t("app.path.in_folder", folder=self.cwd),
+            keys=t("app.prompt.keys.open"), select_on_focus=False,
         )
 
     def parse(self, text: str) -> tuple[Path, Network]:

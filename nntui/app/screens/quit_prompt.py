@@ -10,27 +10,29 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label
 
 from nntui.app.screens.dialog import ChoiceDialog
+from nntui.i18n import t
 
 QuitChoice = Literal["save", "discard", "cancel"]
 
 
 class QuitPrompt(ChoiceDialog[QuitChoice]):
     BINDINGS = [
-        Binding("s", "choose('save')", "Save"),
-        Binding("d", "choose('discard')", "Discard"),
-        Binding("escape,c", "choose('cancel')", "Cancel"),
+        Binding("s", "choose('save')", "app.key.save"),
+        Binding("d", "choose('discard')", "app.key.discard"),
+        Binding("escape,c", "choose('cancel')", "app.key.cancel"),
     ]
 
-    def __init__(self, what: str, before: str = "quitting") -> None:
+    def __init__(self, what: str, before: str | None = None) -> None:
+        """``before``: what the changes would be lost by (default: quitting)."""
         super().__init__()
         self.what = what
-        self.before = before
+        self.before = t("app.quit.before_quitting") if before is None else before
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="prompt"):
-            yield Label("Unsaved changes", classes="prompt-title")
-            yield Label(f"{self.what} has changes that are not saved. Save them before {self.before}?")
+            yield Label(t("app.quit.title"), classes="prompt-title")
+            yield Label(t("app.quit.question", what=self.what, before=self.before))
             with Horizontal(id="buttons"):
-                yield Button("Save [u]s[/]", id="save", variant="primary")
-                yield Button("Discard [u]d[/]", id="discard", variant="error")
-                yield Button("Cancel [u]Esc[/]", id="cancel")
+                yield Button(t("app.quit.save_button"), id="save", variant="primary")
+                yield Button(t("app.quit.discard_button"), id="discard", variant="error")
+                yield Button(t("app.quit.cancel_button"), id="cancel")

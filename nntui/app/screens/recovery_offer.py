@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label
 
 from nntui.app.screens.dialog import ChoiceDialog
+from nntui.core.plural import counted
+from nntui.i18n import t
 
 from nntui.recovery import Recovery
 
@@ -18,9 +20,9 @@ RecoveryChoice = Literal["restore", "discard", "later"]
 
 class RecoveryOffer(ChoiceDialog[RecoveryChoice]):
     BINDINGS = [
-        Binding("r", "choose('restore')", "Restore"),
-        Binding("d", "choose('discard')", "Discard"),
-        Binding("escape,l", "choose('later')", "Later"),
+        Binding("r", "choose('restore')", "app.key.restore"),
+        Binding("d", "choose('discard')", "app.key.discard_recovery"),
+        Binding("escape,l", "choose('later')", "app.key.later"),
     ]
 
     def __init__(self, recovery: Recovery, others: int = 0) -> None:
@@ -34,16 +36,13 @@ class RecoveryOffer(ChoiceDialog[RecoveryChoice]):
         when = recovery.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
         shape = "-".join(str(n) for n in network.sizes)
         with Vertical(id="dialog", classes="prompt"):
-            yield Label("Unsaved work was found", classes="prompt-title")
-            yield Label(
-                f"nntui stopped unexpectedly on {when} with unsaved changes to "
-                f'"{network.name}" ({shape}, from {recovery.source}).'
-            )
-            yield Label("Restore it now? Discard deletes it; Later asks again next time.")
+            yield Label(t("app.recovery.title"), classes="prompt-title")
+            yield Label(t("app.recovery.found", when=when, name=network.name, shape=shape,
+                          source=recovery.source))
+            yield Label(t("app.recovery.question"))
             if self.others:
-                yield Label(f"({self.others} older copies will be offered after this one.)",
-                            classes="prompt-hint")
+                yield Label(counted("app.recovery.others", self.others), classes="prompt-hint")
             with Horizontal(id="buttons"):
-                yield Button("Restore [u]r[/]", id="restore", variant="primary")
-                yield Button("Discard [u]d[/]", id="discard", variant="error")
-                yield Button("Later [u]Esc[/]", id="later")
+                yield Button(t("app.recovery.restore_button"), id="restore", variant="primary")
+                yield Button(t("app.recovery.discard_button"), id="discard", variant="error")
+                yield Button(t("app.recovery.later_button"), id="later")

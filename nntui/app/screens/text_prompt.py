@@ -16,14 +16,18 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
 from nntui.app.screens.dialog import Dialog
+from nntui.i18n import t
 
 T = TypeVar("T")
 
 
 class TextPrompt(Dialog[T | None], Generic[T]):
-    """Returns the parsed value, or None when cancelled."""
+    """Returns the parsed value, or None when cancelled.
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    ``keys`` is the line saying which keys do what (default: Enter applies).
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "app.key.cancel")]
 
     def __init__(
         self,
@@ -31,14 +35,14 @@ class TextPrompt(Dialog[T | None], Generic[T]):
         initial: str = "",
         *,
         hint: str = "",
-        keys: str = "Enter apply · Escape cancel",
+        keys: str | None = None,
         select_on_focus: bool = True,
     ) -> None:
         super().__init__()
         self.title_text = title
         self.initial = initial
         self.hint = hint
-        self.keys = keys
+        self.keys = t("app.prompt.keys.apply") if keys is None else keys
         self.select_on_focus = select_on_focus
         self._confirmed: T | None = None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from nntui.app.screens.text_prompt import TextPrompt
 from nntui.core.numbers import parse_finite
+from nntui.i18n import t
 
 
 class ValuePrompt(TextPrompt[float]):
@@ -14,10 +15,11 @@ class ValuePrompt(TextPrompt[float]):
     """
 
     def __init__(self, what: str, current: float) -> None:
-        super().__init__(f"Set {what}", repr(current), hint=f"current value: {current!r}")
+        super().__init__(t("app.prompt.value.title", what=what), repr(current),
+                         hint=t("app.prompt.value.current", value=repr(current)))
 
     def parse(self, text: str) -> float:
         return parse_finite(text)
 
     def error_text(self, message: str) -> str:
-        return f"✗ {message}. Nothing was changed."
+        return t("app.prompt.value.error", message=message)

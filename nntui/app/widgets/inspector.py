@@ -10,6 +10,7 @@ from nntui.app import palette
 from nntui.app.selection import Selection
 from nntui.core.network import ForwardResult, Network
 from nntui.core.numbers import format_value
+from nntui.i18n import t
 
 WINDOW = 5  # incoming connections listed around the selected one
 NAME_WIDTH = 13
@@ -30,7 +31,7 @@ class Inspector(Static):
 
     def show(self, network: Network, result: ForwardResult, selection: Selection) -> None:
         k, j = selection.column, selection.neuron
-        self.border_title = f"Inspector · {network.neuron_name(k, j)} ({network.layer_title(k)})"
+        self.border_title = t("app.inspector.title", name=network.neuron_name(k, j), layer=network.layer_title(k))
         if k == 0:
             self.update(self._input_view(network, j))
         else:
@@ -38,14 +39,10 @@ class Inspector(Static):
 
     def _input_view(self, network: Network, i: int) -> RenderableType:
         return Group(
-            Text.assemble(("Input neuron ", "bold"), (network.input_names[i], "bold underline")),
-            Text.assemble("value x = ", _num(float(network.input_values[i]), selected=True)),
+            Text.assemble((t("app.inspector.input_neuron") + " ", "bold"), (network.input_names[i], "bold underline")),
+            Text.assemble(t("app.inspector.input_value") + " x = ", _num(float(network.input_values[i]), selected=True)),
             Text(""),
-            Text(
-                "An input neuron has no weights and no activation: it passes the value "
-                "you set to every neuron of the next layer. Change it with + and - or Enter.",
-                style="dim",
-            ),
+            Text(t("app.inspector.input_explanation"), style="dim"),
         )
 
     def _neuron_view(
@@ -62,10 +59,10 @@ class Inspector(Static):
         focus = source if source is not None else n_in - 1
         first = max(0, min(focus - WINDOW // 2, n_in - WINDOW))
         last = min(n_in, first + WINDOW)
-        shown = f"  {first + 1}–{last} of {n_in}, ] [ move" if last - first < n_in else ""
+        shown = "  " + t("app.inspector.window", first=first + 1, last=last, count=n_in) if last - first < n_in else ""
         lines: list[Text] = [
             Text.assemble((f"y = {f}(Σ xᵢ·wᵢ + b)", "bold"), (shown, "dim")),
-            Text("  " + "from".ljust(NAME_WIDTH) + "    xᵢ" + "      wᵢ" + "   xᵢ·wᵢ", style="dim"),
+            Text("  " + t("app.inspector.from").ljust(NAME_WIDTH) + "    xᵢ" + "      wᵢ" + "   xᵢ·wᵢ", style="dim"),
         ]
         for i in range(first, last):
             chosen = i == source
@@ -84,7 +81,7 @@ class Inspector(Static):
         lines.append(
             Text.assemble(
                 "▶ " if bias_chosen else "  ",
-                _name("bias b", selected=bias_chosen),
+                _name(t("app.inspector.bias") + " b", selected=bias_chosen),
                 " " * 9,
                 "+  ",
                 _num(float(layer.bias[j]), selected=bias_chosen),

@@ -24,6 +24,7 @@ from nntui.app import heatmap, palette
 from nntui.app.selection import Selection
 from nntui.core.network import ForwardResult, Network
 from nntui.core.numbers import format_value
+from nntui.i18n import t
 
 HEADER_LINES = 2
 VALUE_WIDTH = 6
@@ -236,7 +237,7 @@ class LayerView(ScrollView, can_focus=False):
             text = _fit(" " + network.layer_title(k) + count, width)
             segments = [Segment(text, title_style)]
         else:
-            kind = "values you set" if k == 0 else f"f = {network.layers[k - 1].activation}"
+            kind = t("app.layer.values_you_set") if k == 0 else f"f = {network.layers[k - 1].activation}"
             segments = [Segment(_fit(" " + kind, width), sub_style)]
         segments.extend(self._strip_header(y))
         return segments

@@ -5,11 +5,13 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 
 from nntui.app.plot import braille_series
 from nntui.app.training_session import LossPoint
+from nntui.i18n import t
 
 TRAIN_COLOUR = "#4c9aff"
 TEST_COLOUR = "#ff8c32"
@@ -31,15 +33,14 @@ class LossChart(Widget):
         self.refresh()
 
     def render(self) -> Text:
-        width, height = max(self.size.width - 7, 4), max(self.size.height - 2, 1)
-        text = Text()
         if not self._history:
-            return Text("No training yet: space trains, s takes one step.", style="dim")
+            return Text(t("app.loss.empty"), style="dim")
         last = self._history[-1]
-        text.append("loss  ", style="bold")
-        text.append(f"train {last.train.loss:.4g}", style=TRAIN_COLOUR)
-        text.append("  ")
-        text.append(f"test {last.test.loss:.4g}\n", style=TEST_COLOUR)
+        text = self._header(last)
+        # Lines the header takes, a part too long for the width wrapping once more.
+        header_lines = sum(-(-cell_len(line) // max(self.size.width, 1)) or 1
+                           for line in text.plain.splitlines())
+        width, height = max(self.size.width - 7, 4), max(self.size.height - 1 - header_lines, 1)
         steps = np.array([p.step for p in self._history], dtype=np.float64)
         train = np.array([p.train.loss for p in self._history])
         test = np.array([p.test.loss for p in self._history])
@@ -54,7 +55,37 @@ class LossChart(Widget):
                 text.append(char, style=(TRAIN_COLOUR, TEST_COLOUR)[series] if series >= 0 else "")
             text.append("\n")
         first = self._history[0].step
-        text.append(" " * 7 + f"step {first}".ljust(max(width - 12, 0)) + f"{last.step:>12}", style="dim")
+        text.append(" " * 7 + t("app.loss.first_step", step=first).ljust(max(width - 12, 0)) + f"{last.step:>12}",
+                    style="dim")
         if not math.isfinite(last.train.loss):
-            text.append("\nthe loss is not finite", style="bold red")
+            text.append("\n" + t("app.loss.not_finite"), style="bold red")
+        return text
+
+    def _header(self, last: LossPoint) -> Text:
+        """The last losses, on one line when they fit, else a line per word and its number."""
+        parts = [
+            (t("app.loss.title"), "bold"),
+            (t("app.loss.train", value=f"{last.train.loss:.4g}"), TRAIN_COLOUR),
+            (t("app.loss.test", value=f"{last.test.loss:.4g}"), TEST_COLOUR),
+        ]
+        text = Text()
+        if cell_len("  ".join(part for part, _ in parts)) <= self.size.width:  # as it always was
+            (title, bold), (train, train_colour), (test, test_colour) = parts
+            text.append(title + "  ", style=bold)
+            text.append(train, style=train_colour)
+            text.append("  ")
+            text.append(test + "\n", style=test_colour)
+            return text
+        # Too narrow: break only between parts, so a number stays with its word.
+        line = 0
+        for part, style in parts:
+            if line and line + 2 + cell_len(part) > self.size.width:
+                text.append("\n")
+                line = 0
+            elif line:
+                text.append("  ")
+                line += 2
+            text.append(part, style=style)
+            line += cell_len(part)
+        text.append("\n")
         return text

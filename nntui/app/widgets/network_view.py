@@ -15,6 +15,7 @@ from textual.containers import HorizontalScroll
 from textual.message import Message
 from textual.reactive import reactive
 
+from nntui.app.bindings import translate_bindings
 from nntui.app.selection import Selection
 from nntui.app.widgets.layer_view import LayerView
 from nntui.core.network import ForwardResult, Network
@@ -25,27 +26,30 @@ PAGE = 10
 
 
 class NetworkView(HorizontalScroll, can_focus=True):
-    """All the layers of the network; the focused widget of the playground."""
+    """All the layers of the network; the focused widget of the playground.
+
+    Binding descriptions and tooltips are message keys (see ``nntui.app.bindings``).
+    """
 
     BINDINGS = [
-        Binding("left,h", "move_column(-1)", "Prev layer", show=False,
-                tooltip="previous layer (keeps the row when it can)"),
-        Binding("right,l", "move_column(1)", "Next layer", show=False,
-                tooltip="next layer (keeps the row when it can)"),
-        Binding("up,k", "move_neuron(-1)", "Prev neuron", show=False,
-                tooltip="previous neuron in the layer"),
-        Binding("down,j", "move_neuron(1)", "Next neuron", show=False,
-                tooltip="next neuron in the layer"),
-        Binding("pageup", "move_neuron(-10)", "Up 10", show=False, tooltip="ten neurons up"),
-        Binding("pagedown", "move_neuron(10)", "Down 10", show=False, tooltip="ten neurons down"),
-        Binding("right_square_bracket", "cycle_param(1)", "Weight", key_display="]",
-                tooltip="next incoming weight of the neuron, then its bias (wraps)"),
-        Binding("left_square_bracket", "cycle_param(-1)", "Prev weight", key_display="[",
-                show=False, tooltip="previous incoming weight, or the bias (wraps)"),
-        Binding("asterisk", "change_step(1)", "Step ×10", key_display="*", show=False,
-                tooltip="make the step 10 times larger (up to 100)"),
-        Binding("slash", "change_step(-1)", "Step ÷10", key_display="/", show=False,
-                tooltip="make the step 10 times smaller (down to 0.001)"),
+        Binding("left,h", "move_column(-1)", "app.key.prev_layer", show=False,
+                tooltip="app.key.prev_layer.help"),
+        Binding("right,l", "move_column(1)", "app.key.next_layer", show=False,
+                tooltip="app.key.next_layer.help"),
+        Binding("up,k", "move_neuron(-1)", "app.key.prev_neuron", show=False,
+                tooltip="app.key.prev_neuron.help"),
+        Binding("down,j", "move_neuron(1)", "app.key.next_neuron", show=False,
+                tooltip="app.key.next_neuron.help"),
+        Binding("pageup", "move_neuron(-10)", "app.key.up_10", show=False, tooltip="app.key.up_10.help"),
+        Binding("pagedown", "move_neuron(10)", "app.key.down_10", show=False, tooltip="app.key.down_10.help"),
+        Binding("right_square_bracket", "cycle_param(1)", "app.key.next_weight", key_display="]",
+                tooltip="app.key.next_weight.help"),
+        Binding("left_square_bracket", "cycle_param(-1)", "app.key.prev_weight", key_display="[",
+                show=False, tooltip="app.key.prev_weight.help"),
+        Binding("asterisk", "change_step(1)", "app.key.step_up", key_display="*", show=False,
+                tooltip="app.key.step_up.help"),
+        Binding("slash", "change_step(-1)", "app.key.step_down", key_display="/", show=False,
+                tooltip="app.key.step_down.help"),
     ]
 
     selection: reactive[Selection] = reactive(Selection, always_update=True)
@@ -69,6 +73,7 @@ class NetworkView(HorizontalScroll, can_focus=True):
         self._columns: list[LayerView] = []
         # Per column, each neuron's heatmap as colour levels (training mode only).
         self.maps: list[np.ndarray] | None = None
+        translate_bindings(self)
 
     def compose(self):  # -> ComposeResult
         self._columns = [LayerView(k) for k in range(len(self.network.layers) + 1)]

@@ -10,6 +10,7 @@ from textual.widgets import Static
 from nntui.app import palette
 from nntui.core.network import ForwardResult, Network
 from nntui.core.numbers import format_value
+from nntui.i18n import t
 
 BAR_WIDTH = 18
 BIG = 3  # up to this many outputs get two lines each: name, then value and bar
@@ -36,5 +37,5 @@ class OutputsPanel(Static):
                     Text.assemble((name[:10].ljust(11), "bold"), number, " ",
                                   (palette.bar(value, scale, 8), style))
                 )
-        self.border_title = "Output" if len(outputs) == 1 else f"Outputs ({len(outputs)})"
+        self.border_title = t("app.outputs.one") if len(outputs) == 1 else t("app.outputs.many", count=len(outputs))
         self.update(Group(*lines))

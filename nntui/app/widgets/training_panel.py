@@ -20,19 +20,26 @@ from nntui.app.training_session import (
     REGULARIZATION_RATES,
     TrainingSettings,
 )
+from nntui.app.bindings import translate_bindings
 from nntui.app.widgets.network_view import NetworkView
 from nntui.core.datasets import DATASET_NAMES
 from nntui.core.training import OPTIMIZER_NAMES, REGULARIZATION_NAMES
+from nntui.i18n import t
 
 
 def _numbers(values: tuple[float, ...]) -> list[tuple[str, float]]:
     return [(f"{v:g}", v) for v in values]
 
 
+def _regularization(name: str) -> str:
+    """How a regularization is listed: its name, but "none" in words."""
+    return t("app.training.no_regularization") if name == "none" else name
+
+
 class TrainingPanel(Vertical):
     """Lists to choose the data and the hyper-parameters; posts every change."""
 
-    BINDINGS = [Binding("escape", "leave", "Back to the network", show=False)]
+    BINDINGS = [Binding("escape", "leave", "app.key.leave_panel", show=False)]
 
     class SettingsChanged(Message):
         def __init__(self, settings: TrainingSettings) -> None:
@@ -42,28 +49,29 @@ class TrainingPanel(Vertical):
     def __init__(self, settings: TrainingSettings, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.settings = settings
+        translate_bindings(self)
 
     def compose(self) -> ComposeResult:
         s, c = self.settings, self.settings.config
         yield Static(id="train-status")
         with Grid(id="train-controls"):
-            yield Label("data")
+            yield Label(t("app.training.data"))
             datasets = [(n, n) for n in DATASET_NAMES]
             if s.data_file is not None:
                 datasets.insert(0, (Path(s.data_file).name, CSV_DATASET))
             yield Select(datasets, value=s.dataset, allow_blank=False, compact=True, id="dataset")
-            yield Label("noise")
+            yield Label(t("app.training.noise"))
             yield Select(_numbers(NOISE_LEVELS), value=s.noise, allow_blank=False, compact=True, id="noise")
-            yield Label("learning rate")
+            yield Label(t("app.training.learning_rate"))
             yield Select(_numbers(LEARNING_RATES), value=c.learning_rate, allow_blank=False, compact=True, id="learning_rate")
-            yield Label("batch size")
+            yield Label(t("app.training.batch_size"))
             yield Select(_numbers(BATCH_SIZES), value=c.batch_size, allow_blank=False, compact=True, id="batch_size")
-            yield Label("optimiser")
+            yield Label(t("app.training.optimizer"))
             yield Select([(n, n) for n in OPTIMIZER_NAMES], value=c.optimizer, allow_blank=False, compact=True, id="optimizer")
-            yield Label("regularise")
-            yield Select([(n, n) for n in REGULARIZATION_NAMES], value=c.regularization,
+            yield Label(t("app.training.regularization"))
+            yield Select([(_regularization(n), n) for n in REGULARIZATION_NAMES], value=c.regularization,
                          allow_blank=False, compact=True, id="regularization")
-            yield Label("reg. rate")
+            yield Label(t("app.training.regularization_rate"))
             yield Select(_numbers(REGULARIZATION_RATES), value=c.regularization_rate,
                          allow_blank=False, compact=True, id="regularization_rate")
 

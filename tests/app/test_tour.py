@@ -1,0 +1,60 @@
+"""The guided tour can be followed to its end with the keyboard alone."""
+
+from __future__ import annotations
+
+from nntui.app.screens.quit_prompt import QuitPrompt
+from nntui.app.tour import HIGHLIGHT, STEPS, TourPanel
+from nntui.i18n import t
+
+from .helpers import preset_app, widget_text
+
+SIZE = (120, 36)
+
+# What a learner presses to finish each step, as the step's own words ask.
+ANSWERS = [
+    ["right"],
+    ["right_square_bracket", "right_square_bracket"],
+    ["plus"] * 4,
+    ["right_square_bracket", "right_square_bracket", *["minus"] * 10],
+    ["a"],
+    ["right"],
+    ["right", "right"],
+    ["left", "left", "left", "plus"],
+]
+
+
+async def test_the_tour_can_be_followed_to_its_end() -> None:
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        assert app.tour_step == 0 and app.preset == "potatoes"  # the tour brings its example
+        panel = app.query_one(TourPanel)
+        for index, keys in enumerate(ANSWERS):
+            step = STEPS[index]
+            assert app.tour_step == index
+            assert t(step.message)[:40] in widget_text(panel).replace("\n", " ")
+            assert app.query_one(step.target).has_class(HIGHLIGHT)
+            await pilot.press(*keys)
+        assert app.tour_step == len(STEPS) - 1
+        assert app.preset == "layers"
+        await pilot.press("t")  # closes it
+        assert app.tour_step is None
+        assert not panel.display and not app.query(f".{HIGHLIGHT}")
+
+
+async def test_a_step_waits_until_the_learner_does_the_thing() -> None:
+    app = preset_app("potatoes")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "down", "plus", "minus")
+        assert app.tour_step == 0  # still waiting for →
+        await pilot.press("right")
+        assert app.tour_step == 1
+
+
+async def test_the_tour_asks_before_leaving_unsaved_work() -> None:
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("plus", "t")
+        assert isinstance(app.screen, QuitPrompt)
+        await pilot.press("escape")
+        assert app.tour_step is None and app.preset == "xor" and app.history.modified
