@@ -217,12 +217,14 @@ class NNTuiApp(DocumentFiles, ShapeActions, TrainingMode, GuidedTour, App[int]):
         self.main_screen.query_one(NetworkView).show(
             self.network, self.result, selection, self.training_maps()
         )
-        self.main_screen.query_one(OutputsPanel).show(self.network, self.result)
+        if not self.training_mode:  # hidden behind the training panel otherwise
+            self.main_screen.query_one(OutputsPanel).show(self.network, self.result)
         self._refresh_details()
         self.refresh_training_views()
 
     def _refresh_details(self) -> None:
-        self.main_screen.query_one(Inspector).show(self.network, self.result, self.selection)
+        if not self.training_mode:  # hidden behind the training panel otherwise
+            self.main_screen.query_one(Inspector).show(self.network, self.result, self.selection)
         modified = " " + t("app.document.modified") if self.document_modified else ""
         self.sub_title = f"{self.network.name} — {self.document_label}{modified}"
         ref = self.selection.ref(self.network)
@@ -230,7 +232,7 @@ class NNTuiApp(DocumentFiles, ShapeActions, TrainingMode, GuidedTour, App[int]):
         status += "   " + t("app.status.step", step=f"{self.main_screen.query_one(NetworkView).step:g}")
         if not self.result.is_finite():
             status += "   " + t("app.status.overflow")
-        self.main_screen.query_one("#status", Static).update(status)
+        self.main_screen.query_one("#status", Static).update(status, layout=False)  # one line, always
         self.check_tour()
 
     @property

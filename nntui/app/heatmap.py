@@ -39,10 +39,31 @@ def levels(values: NDArray[np.float64]) -> NDArray[np.int64]:
     return np.rint(np.clip(clean, -1.0, 1.0) * LEVELS).astype(np.int64)
 
 
-def picture_line(picture_levels: NDArray[np.int64], line: int) -> list[Segment]:
+def picture_cells(picture_levels: NDArray[np.int64], line: int) -> list[tuple[str, Style]]:
     """Cell line ``line`` of a picture given as levels of shape (2·lines, columns)."""
-    top, bottom = picture_levels[2 * line], picture_levels[2 * line + 1]
-    return [Segment(UPPER_HALF, _cell_style(int(t), int(b))) for t, b in zip(top, bottom)]
+    top = picture_levels[2 * line].tolist()
+    bottom = picture_levels[2 * line + 1].tolist()
+    return [(UPPER_HALF, _cell_style(t, b)) for t, b in zip(top, bottom)]
+
+
+def merged(cells: list[tuple[str, Style]]) -> list[Segment]:
+    """Cells as segments, one per run of equal style: fewer to compose and encode."""
+    segments: list[Segment] = []
+    run_text, run_style = "", None
+    for text, style in cells:
+        if style is run_style:
+            run_text += text
+            continue
+        if run_text:
+            segments.append(Segment(run_text, run_style))
+        run_text, run_style = text, style
+    if run_text:
+        segments.append(Segment(run_text, run_style))
+    return segments
+
+
+def picture_line(picture_levels: NDArray[np.int64], line: int) -> list[Segment]:
+    return merged(picture_cells(picture_levels, line))
 
 
 def normalise(values: NDArray[np.float64], activation: str | None) -> NDArray[np.float64]:

@@ -42,7 +42,7 @@ from nntui.i18n import language, t
 if TYPE_CHECKING:
     from nntui.app.app import NNTuiApp
 
-FRAME_SECONDS = 1 / 20  # how often the screen follows training
+FRAME_SECONDS = 1 / 30  # how often the screen follows training
 CHUNK_SECONDS = 1 / 50  # how long the worker trains between two looks at the flag
 
 # Descriptions and tooltips are message keys, translated with the app's own bindings.

@@ -509,4 +509,58 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'exemple inconnu "{name}" (disponibles : {available})',
     ),
     "core.preset.label": ("preset {name}", "exemple {name}"),
+    "core.training.learning_rate": (
+        "the learning rate must be a positive number, not {value}",
+        "le taux d'apprentissage doit être un nombre positif, pas {value}",
+    ),
+    "core.training.batch_size": (
+        "the batch size must be at least 1, not {value}",
+        "la taille de lot doit être d'au moins 1, pas {value}",
+    ),
+    "core.training.optimizer": (
+        'unknown optimizer "{name}" (valid: {valid})',
+        'optimiseur inconnu « {name} » (valides : {valid})',
+    ),
+    "core.training.momentum": (
+        "the momentum must be at least 0 and below 1, not {value}",
+        "l'inertie (momentum) doit être au moins 0 et inférieure à 1, pas {value}",
+    ),
+    "core.training.regularization": (
+        'unknown regularization "{name}" (valid: {valid})',
+        'régularisation inconnue « {name} » (valides : {valid})',
+    ),
+    "core.training.regularization_rate": (
+        "the regularization rate must be a number ≥ 0",
+        "le taux de régularisation doit être un nombre ≥ 0",
+    ),
+    "core.training.loss": (
+        'unknown loss "{name}" (valid: {valid})',
+        'perte inconnue « {name} » (valides : {valid})',
+    ),
+    "core.training.layers_changed": (
+        "the network's layers changed during training: start a new trainer",
+        "les couches du réseau ont changé pendant l'entraînement : recommencez-le",
+    ),
+    "core.training.layer_reshaped": (
+        "layer {layer} changed shape during training: start a new trainer",
+        "la couche {layer} a changé de forme pendant l'entraînement : recommencez-le",
+    ),
+    "core.training.input_columns": (
+        "the data has {data} input columns but the network has {network} inputs",
+        "les données ont {data} colonnes d'entrée mais le réseau a {network} entrées",
+    ),
+    "core.training.output_columns": (
+        "the data has {data} output columns but the network has {network} outputs",
+        "les données ont {data} colonnes de sortie mais le réseau a {network} sorties",
+    ),
+    "core.training.targets": (
+        "the data needs as many targets as samples, and at least one",
+        "les données doivent avoir autant de cibles que d'exemples, et au moins un",
+    ),
+    "core.training.diverged": (
+        "training diverged at step {step}: the loss became {value} — "
+        "the last finite weights were restored; lower the learning rate",
+        "l'entraînement a divergé à l'étape {step} : la perte est devenue {value} — "
+        "les derniers poids finis ont été rétablis ; baissez le taux d'apprentissage",
+    ),
 }

@@ -8,9 +8,11 @@ points as ○, coloured by their label.
 from __future__ import annotations
 
 import textwrap
+from functools import lru_cache
 
 import numpy as np
 from rich.segment import Segment
+from rich.color import Color
 from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
@@ -75,9 +77,14 @@ class BoundaryView(Widget):
             lines = textwrap.wrap(self._message, max(width, 1)) if self._levels is None else []
             text = lines[y] if y < len(lines) else ""
             return Strip([Segment(text.ljust(width))])
-        segments = heatmap.picture_line(self._levels, y)[:width]
+        cells = heatmap.picture_cells(self._levels, y)[:width]
         for col, (mark, colour) in self._points.get(y, {}).items():
-            if col < len(segments):
-                background = segments[col].style.color if segments[col].style else None
-                segments[col] = Segment(mark, Style(color=colour, bgcolor=background, bold=True))
-        return Strip(segments)
+            if col < len(cells):
+                background = cells[col][1].color
+                cells[col] = (mark, _point_style(colour, background))
+        return Strip(heatmap.merged(cells))
+
+
+@lru_cache(maxsize=256)
+def _point_style(colour: str, background: Color | None) -> Style:
+    return Style(color=colour, bgcolor=background, bold=True)

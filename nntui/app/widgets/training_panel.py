@@ -79,7 +79,7 @@ class TrainingPanel(Vertical):
         self.screen.focus_next(NetworkView)
 
     def show_status(self, text: str) -> None:
-        self.query_one("#train-status", Static).update(text)
+        self.query_one("#train-status", Static).update(text, layout=False)  # fixed height
 
     @on(Select.Changed)
     def _changed(self, event: Select.Changed) -> None:

@@ -1,0 +1,1 @@
+"""nntui's benchmarks: ``python -m benchmarks`` (see benchmarks/run.py and README.md)."""

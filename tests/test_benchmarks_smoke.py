@@ -1,0 +1,108 @@
+"""The benchmark runs end to end and writes a well-formed report (no timing is checked).
+
+``python -m benchmarks --quick`` with tiny repetition counts: every section
+runs (edit latency, training throughput, the training view, start-up), the
+JSON report and the table are written, every ratio is a positive number.
+The PyTorch comparison runs only when torch is available (this Python, or
+NNTUI_BENCH_TORCH_PYTHON); otherwise the report says it was skipped.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import os
+from pathlib import Path
+
+import pytest
+
+from benchmarks import run as benchmark
+
+
+def _positive(value: object) -> bool:
+    return isinstance(value, (int, float)) and math.isfinite(value) and value > 0
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
+    output = tmp_path_factory.mktemp("benchmarks")
+    result = benchmark.run(["--quick", "--output", str(output)])
+    return result, output
+
+
+def test_the_report_and_the_table_are_written(report: tuple[dict, Path]) -> None:
+    result, output = report
+    saved = json.loads((output / "latest.json").read_text(encoding="utf-8"))
+    assert saved["schema"] == 1 and saved["quick"] is True
+    assert {"edit_latency", "training_throughput", "training_view", "startup", "summary", "machine"} <= set(saved)
+    table = (output / "latest.md").read_text(encoding="utf-8")
+    assert "| Measurement | Result | Target | Met |" in table
+    assert len(saved["summary"]) == table.count("\n| ") - 2  # a row per summary row (+ header, rule)
+    for row in saved["summary"]:
+        assert set(row) == {"measurement", "result", "target", "met"}
+        assert row["met"] in (True, False, None)
+
+
+def test_edit_latency_has_a_positive_ratio_per_network(report: tuple[dict, Path]) -> None:
+    section = report[0]["edit_latency"]
+    assert _positive(section["reference"]["median_ms"])
+    assert set(section["cases"]) == {"potatoes", "2-8-8-1 (8×8 hidden)", "784-128-10"}
+    for case in section["cases"].values():
+        assert _positive(case["median_ms"]) and _positive(case["p95_ms"])
+        assert _positive(case["ratio_median"]["median"]) and _positive(case["ratio_p95"])
+        assert case["frames_missing"] == 0  # every edit produced a screen update
+        assert isinstance(case["met"], bool) and _positive(case["target"])
+
+
+def test_training_throughput_compares_with_before_and_with_torch_when_present(report: tuple[dict, Path]) -> None:
+    section = report[0]["training_throughput"]
+    assert set(section["cases"]) == {"2-8-8-1", "2-8-8-8-8-8-8-1", "784-128-10"}
+    torch_here = section["torch"]["available"]
+    expected = importlib.util.find_spec("torch") is not None or bool(os.environ.get("NNTUI_BENCH_TORCH_PYTHON"))
+    assert torch_here == expected
+    for case in section["cases"].values():
+        assert _positive(case["steps_per_second"]["nntui"]) and _positive(case["steps_per_second"]["before"])
+        assert _positive(case["ratios"]["nntui / before"]["median"])
+        assert isinstance(case["checks"]["bit_identical_to_before"], bool)
+        if torch_here:
+            assert _positive(case["ratios"]["best nntui / best torch"]["median"])
+            # the same data, start weights and batches: PyTorch's weights after 3 steps are ours
+            assert case["checks"]["torch_max_weight_difference"] < 1e-9
+            assert isinstance(case["met"], bool)
+        else:
+            assert case["met"] is None and "PyTorch" in case["note"]
+            assert not any("torch" in name for name in case["ratios"])
+
+
+def test_the_training_view_trains_and_draws(report: tuple[dict, Path]) -> None:
+    section = report[0]["training_view"]
+    for run in ("as_shipped", "timer_at_60_per_second"):
+        assert _positive(section[run]["steps_per_second"])
+        assert section[run]["heatmap_frames_per_second"] >= 0
+    assert _positive(section["frame_cost_paused"]["median_ms"])
+    assert _positive(section["training_alone_steps_per_second"])
+
+
+def test_startup_is_measured_and_the_commands_without_a_screen_skip_textual(report: tuple[dict, Path]) -> None:
+    section = report[0]["startup"]
+    assert _positive(section["nntui_seconds"]) and _positive(section["minimal_app_seconds"])
+    assert _positive(section["ratio"]["median"])
+    for name in ("nntui --version", "nntui eval --preset potatoes"):
+        check = section["imports"][name]
+        assert check["exit_status"] == 0
+        assert check["textual_imported"] is False  # a real requirement, not a timing
+    assert section["met"] is True
+
+
+def test_update_readme_replaces_only_the_table_between_the_markers(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# x\n\nbefore\n{benchmark.README_BEGIN}\nold table\n{benchmark.README_END}\nafter\n",
+                      encoding="utf-8")
+    benchmark.update_readme(readme, "| new |\n")
+    assert readme.read_text(encoding="utf-8") == (
+        f"# x\n\nbefore\n{benchmark.README_BEGIN}\n| new |\n{benchmark.README_END}\nafter\n"
+    )
+    readme.write_text("no markers\n", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        benchmark.update_readme(readme, "| new |\n")
