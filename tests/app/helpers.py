@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.geometry import Region
+from textual.pilot import Pilot
 from textual.widget import Widget
 
 from nntui.app.app import NNTuiApp
@@ -34,3 +35,16 @@ def widget_text(widget: Widget) -> str:
 
 def selection(app: NNTuiApp) -> Selection:
     return app.query_one(NetworkView).selection
+
+
+async def train_on_circle(pilot: Pilot) -> None:
+    """xor widened to 2-4-1, then 300 training steps on the circle data, drawn (seed 0)."""
+    app = pilot.app
+    await pilot.press("right", "n", "n", "ctrl+t")
+    app.query_one("#dataset").value = "circle"
+    await pilot.pause()
+    for _ in range(3):
+        app.training.run(100)
+        app.training.measure()
+    app._refresh_everything()
+    await pilot.pause()

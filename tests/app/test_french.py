@@ -12,7 +12,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from textual.pilot import Pilot
 from textual.widgets import Button, Footer, Label
 
 import nntui.app
@@ -22,7 +21,7 @@ from nntui.core.activations import ACTIVATION_NAMES
 from nntui.i18n import messages_app, set_language, t
 from nntui.i18n.catalogue import CATALOGUE
 
-from .helpers import preset_app, widget_text
+from .helpers import preset_app, train_on_circle, widget_text
 
 SIZE = (80, 24)
 APP_DIR = Path(nntui.app.__file__).parent
@@ -54,18 +53,7 @@ def test_training_view_in_french(snap_compare) -> None:
     """The smallest terminal the training view fits, where the French words are tightest."""
     set_language("fr")
 
-    async def run_before(pilot: Pilot) -> None:
-        app = pilot.app
-        await pilot.press("right", "n", "n", "ctrl+t")
-        app.query_one("#dataset").value = "circle"
-        await pilot.pause()
-        for _ in range(3):
-            app.training.run(100)
-            app.training.measure()
-        app._refresh_everything()
-        await pilot.pause()
-
-    assert snap_compare(preset_app("xor"), run_before=run_before, terminal_size=SIZE)
+    assert snap_compare(preset_app("xor"), run_before=train_on_circle, terminal_size=SIZE)
 
 
 async def test_the_footer_speaks_french() -> None:

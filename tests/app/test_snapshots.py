@@ -19,7 +19,7 @@ from nntui.app.app import NNTuiApp
 from nntui.core.presets import load_preset, preset_names
 from nntui.recovery import RecoveryStore
 
-from .helpers import CLEAR, big_network, preset_app
+from .helpers import CLEAR, big_network, preset_app, train_on_circle
 
 # Layer 2 ("hidden") takes 4 inputs, but its second row has 3 weights.
 BAD_SHAPE_FILE = """{"format": "nntui-network", "version": 1,
@@ -138,18 +138,7 @@ def test_network_built_by_hand(snap_compare) -> None:
 def test_training_view_after_fixed_steps(snap_compare) -> None:
     """The xor preset, widened to 2-4-1, after 300 steps on the circle data (seed 0)."""
 
-    async def run_before(pilot: Pilot) -> None:
-        app = pilot.app
-        await pilot.press("right", "n", "n", "ctrl+t")
-        app.query_one("#dataset").value = "circle"
-        await pilot.pause()
-        for _ in range(3):
-            app.training.run(100)
-            app.training.measure()
-        app._refresh_everything()
-        await pilot.pause()
-
-    assert snap_compare(preset_app("xor"), run_before=run_before, terminal_size=(140, 44))
+    assert snap_compare(preset_app("xor"), run_before=train_on_circle, terminal_size=(140, 44))
 
 
 def test_tour_step_on_the_inspector(snap_compare) -> None:
