@@ -29,13 +29,18 @@ def _name(text: str, *, selected: bool = False) -> Text:
 class Inspector(Static):
     """y = f(Σ xᵢ·wᵢ + b) for the selected neuron, one line per connection."""
 
+    _shape: object = None  # what decides the height: which neuron, how many inputs
+
     def show(self, network: Network, result: ForwardResult, selection: Selection) -> None:
         k, j = selection.column, selection.neuron
         self.border_title = t("app.inspector.title", name=network.neuron_name(k, j), layer=network.layer_title(k))
+        # A new layout only when the height may change; new numbers need none.
+        shape = (k, j, network.sizes[max(k - 1, 0)], selection.param)
+        layout, self._shape = shape != self._shape, shape
         if k == 0:
-            self.update(self._input_view(network, j))
+            self.update(self._input_view(network, j), layout=layout)
         else:
-            self.update(self._neuron_view(network, result, selection))
+            self.update(self._neuron_view(network, result, selection), layout=layout)
 
     def _input_view(self, network: Network, i: int) -> RenderableType:
         return Group(

@@ -103,6 +103,7 @@ class LayerView(ScrollView, can_focus=False):
         self._strip: StripLayout | None = None
         self._value_scale = 1.0
         self._weight_scale = 1.0
+        self._styles: dict[str, Style] = {}
         self._maps: np.ndarray | None = None  # colour levels (neurons, 2·MAP_LINES, MAP_COLUMNS)
 
     # --- data in -------------------------------------------------------------
@@ -206,9 +207,25 @@ class LayerView(ScrollView, can_focus=False):
 
     # --- drawing -------------------------------------------------------------
 
+    def _style(self, component: str) -> Style:
+        """The widget's own style ("") or a component's, cached until the styles change.
+
+        Textual computes them by walking the ancestors' backgrounds; a column
+        asks for them on every line, and they only change with the theme.
+        """
+        cached = self._styles.get(component)
+        if cached is None:
+            cached = self.get_component_rich_style(component) if component else self.rich_style
+            self._styles[component] = cached
+        return cached
+
+    def notify_style_update(self) -> None:
+        self._styles = {}
+        super().notify_style_update()
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._style("")
         if self._network is None or self._result is None:
             return Strip.blank(width, base)
         if y < HEADER_LINES:
@@ -226,10 +243,10 @@ class LayerView(ScrollView, can_focus=False):
         assert network is not None
         k = self.column
         selected = self._selection.column == k
-        title_style = self.get_component_rich_style(
+        title_style = self._style(
             "layer-view--title-selected" if selected else "layer-view--title"
         )
-        sub_style = self.get_component_rich_style("layer-view--subtitle")
+        sub_style = self._style("layer-view--subtitle")
         width = self.neuron_width
         size = network.sizes[k]
         if y == 0:
@@ -247,7 +264,7 @@ class LayerView(ScrollView, can_focus=False):
         network = self._network
         if strip is None or network is None:
             return []
-        style = self.get_component_rich_style("layer-view--strip-title")
+        style = self._style("layer-view--strip-title")
         if y == 0:
             if strip.count < strip.total:
                 label = f" →{strip.first + 1}–{strip.first + strip.count}/{strip.total}"
@@ -272,10 +289,10 @@ class LayerView(ScrollView, can_focus=False):
             selection.column == k + 1 and selection.weight_source(network) == row
         )
         if is_cursor:
-            row_style = self.get_component_rich_style("layer-view--cursor")
+            row_style = self._style("layer-view--cursor")
             marker = "▶"
         elif is_source:
-            row_style = self.get_component_rich_style("layer-view--source")
+            row_style = self._style("layer-view--source")
             marker = "›"
         else:
             row_style = Style()

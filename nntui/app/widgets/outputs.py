@@ -19,6 +19,8 @@ BIG = 3  # up to this many outputs get two lines each: name, then value and bar
 class OutputsPanel(Static):
     """Every output neuron with its value and a bar."""
 
+    _count = -1
+
     def show(self, network: Network, result: ForwardResult) -> None:
         k = len(network.layers)
         outputs = result.outputs.tolist()
@@ -38,4 +40,6 @@ class OutputsPanel(Static):
                                   (palette.bar(value, scale, 8), style))
                 )
         self.border_title = t("app.outputs.one") if len(outputs) == 1 else t("app.outputs.many", count=len(outputs))
-        self.update(Group(*lines))
+        # A new layout only when the number of outputs changed; new numbers need none.
+        layout, self._count = len(outputs) != self._count, len(outputs)
+        self.update(Group(*lines), layout=layout)
