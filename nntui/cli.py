@@ -413,19 +413,6 @@ def _training_data(args: argparse.Namespace):  # -> Dataset
     return make_dataset(args.dataset, seed=args.seed, **noise)  # as the playground makes it
 
 
-def _mismatch(network, dataset) -> str | None:  # (Network, Dataset) -> str | None
-    """Why the network cannot learn the data, or None when it can."""
-    from nntui.core.plural import counted
-
-    for noun, data_has, net_has in (
-        ("core.count.input", dataset.n_inputs, network.n_inputs),
-        ("core.count.output", dataset.n_outputs, network.layers[-1].n_out),
-    ):
-        if data_has != net_has:
-            return t("cli.train.mismatch", data=dataset.name, has=counted(noun, data_has), network=net_has)
-    return None
-
-
 class _Progress:
     """A bar redrawn in place on stderr on a terminal; otherwise a line on stdout every 10%."""
 
@@ -511,20 +498,25 @@ def _train_in_chunks(trainer, steps: int, progress: _Progress) -> None:  # (Trai
 
 
 def _run_train(argv: list[str]) -> int:
-    from dataclasses import replace
-
     args = _train_parser().parse_args(argv)
     if args.file is None and args.preset is None:
         raise UsageError(t("cli.train.needs_network"))
     out = _check_output(args.output)
     network = _load(args.file, args.preset)
     dataset = _training_data(args)
-    mismatch = _mismatch(network, dataset)
+    from nntui.core.fileformat import save_network
+    from nntui.core.training import (
+        DivergenceError,
+        Trainer,
+        TrainingConfig,
+        TrainingError,
+        data_mismatch,
+        fitted_config,
+    )
+
+    mismatch = data_mismatch(network, dataset)
     if mismatch:
         raise UsageError(mismatch)
-
-    from nntui.core.fileformat import save_network
-    from nntui.core.training import DivergenceError, Trainer, TrainingConfig, TrainingError
 
     config = TrainingConfig(
         learning_rate=args.lr,
@@ -534,10 +526,8 @@ def _run_train(argv: list[str]) -> int:
         regularization_rate=args.regularization_rate,
         seed=args.seed,
     )
-    if dataset.kind == "regression":
-        config = replace(config, loss="mse")  # as the playground does
     try:
-        trainer = Trainer(network, dataset.x_train, dataset.y_train, config)
+        trainer = Trainer(network, dataset.x_train, dataset.y_train, fitted_config(config, dataset))
     except TrainingError as error:
         raise UsageError(str(error)) from None
     progress = _Progress(trainer, dataset, args.steps, sys.stderr.isatty())

@@ -9,12 +9,18 @@ bursts give exactly the weights of ``nntui train`` for N steps.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from nntui.core.datasets import Dataset, load_csv, make_dataset
 from nntui.core.network import Network
-from nntui.core.plural import counted
-from nntui.core.training import Evaluation, Trainer, TrainingConfig, evaluate
+from nntui.core.training import (
+    Evaluation,
+    Trainer,
+    TrainingConfig,
+    data_mismatch,
+    evaluate,
+    fitted_config,
+)
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 BATCH_SIZES = (1, 5, 10, 32, 100, 500)
@@ -91,19 +97,11 @@ class TrainingSession:
 
     def compatible(self) -> str | None:
         """Why this network cannot learn this data, or None when it can."""
-        data, net = self.dataset, self.network
-        if net.n_inputs != data.n_inputs:
-            return counted("app.train.inputs_differ", data.n_inputs, data=data.name, found=net.n_inputs)
-        if net.layers[-1].n_out != data.n_outputs:
-            return counted("app.train.outputs_differ", data.n_outputs, data=data.name,
-                           found=net.layers[-1].n_out)
-        return None
+        return data_mismatch(self.network, self.dataset)
 
     def _trainer(self) -> Trainer:
         if self.trainer is None:
-            config = self.settings.config
-            if self.dataset.kind == "regression":
-                config = replace(config, loss="mse")
+            config = fitted_config(self.settings.config, self.dataset)
             self.trainer = Trainer(self.network, self.dataset.x_train, self.dataset.y_train, config)
         return self.trainer
 
@@ -124,7 +122,7 @@ class TrainingSession:
         """Evaluate on the training and test data now, and remember it."""
         data = self.dataset
         classification = data.kind == "classification"
-        loss = "mse" if not classification else self.settings.config.loss
+        loss = fitted_config(self.settings.config, data).loss  # as the trainer learns it
         point = LossPoint(
             self.steps,
             evaluate(self.network, data.x_train, data.y_train, loss, classification),

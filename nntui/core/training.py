@@ -10,15 +10,19 @@ its gradient.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 from numpy.typing import NDArray
 
 from nntui.core.activations import get_activation
 from nntui.core.network import DenseLayer, Network
+from nntui.core.plural import counted
 from nntui.i18n import t
+
+if TYPE_CHECKING:
+    from nntui.core.datasets import Dataset
 
 Array = NDArray[np.float64]
 
@@ -68,6 +72,27 @@ class TrainingConfig:
         if self.loss is not None and self.loss not in LOSS_NAMES:
             raise TrainingError(t("core.training.loss", name=self.loss, valid=", ".join(LOSS_NAMES)))
         return self
+
+
+def fitted_config(config: TrainingConfig, dataset: Dataset) -> TrainingConfig:
+    """``config`` as used on ``dataset``: regression targets are learned with squared error.
+
+    The playground and ``nntui train`` both go through here, so the same
+    settings give them the same network.
+    """
+    return replace(config, loss="mse") if dataset.kind == "regression" else config
+
+
+def data_mismatch(network: Network, dataset: Dataset) -> str | None:
+    """Why ``network`` cannot learn ``dataset`` (inputs or outputs differ), or None."""
+    for noun, data_has, net_has in (
+        ("core.count.input", dataset.n_inputs, network.n_inputs),
+        ("core.count.output", dataset.n_outputs, network.layers[-1].n_out),
+    ):
+        if data_has != net_has:
+            return t("core.training.mismatch", data=dataset.name, has=counted(noun, data_has),
+                     network=net_has)
+    return None
 
 
 def default_loss(network: Network) -> str:

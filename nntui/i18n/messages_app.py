@@ -290,22 +290,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.train.stretch": ("train {steps} steps", "{steps} pas d'entraînement"),
     "app.train.stopped_title": ("Training stopped", "Entraînement arrêté"),
     # counted nouns (nntui.core.plural.counted): .one, and .other for the rest
-    "app.train.inputs_differ.one": (
-        "the {data} data has {count} input but the network has {found}",
-        "les données {data} ont {count} entrée mais le réseau en a {found}",
-    ),
-    "app.train.inputs_differ.other": (
-        "the {data} data has {count} inputs but the network has {found}",
-        "les données {data} ont {count} entrées mais le réseau en a {found}",
-    ),
-    "app.train.outputs_differ.one": (
-        "the {data} data has {count} output but the network has {found}",
-        "les données {data} ont {count} sortie mais le réseau en a {found}",
-    ),
-    "app.train.outputs_differ.other": (
-        "the {data} data has {count} outputs but the network has {found}",
-        "les données {data} ont {count} sorties mais le réseau en a {found}",
-    ),
     # the panel of settings (widgets/training_panel.py): labels fit 13 cells
     "app.training.data": ("data", "données"),
     "app.training.noise": ("noise", "bruit"),

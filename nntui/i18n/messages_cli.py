@@ -249,10 +249,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'unknown dataset "{name}" (available: {available})',
         'données inconnues "{name}" (disponibles : {available})',
     ),
-    "cli.train.mismatch": (
-        "the {data} data has {has} but the network has {network}",
-        "les données {data} ont {has} mais le réseau en a {network}",
-    ),
     "cli.train.line": (
         "step {done}/{steps} loss {loss} test {test}{accuracy}",
         "pas {done}/{steps} perte {loss} test {test}{accuracy}",

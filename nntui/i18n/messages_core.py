@@ -563,4 +563,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "l'entraînement a divergé à l'étape {step} : la perte est devenue {value} — "
         "les derniers poids finis ont été rétablis ; baissez le taux d'apprentissage",
     ),
+    "core.training.mismatch": (
+        "the {data} data has {has} but the network has {network}",
+        "les données {data} ont {has} mais le réseau en a {network}",
+    ),
 }
