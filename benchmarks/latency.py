@@ -46,7 +46,7 @@ def _cases(state: Path) -> list[tuple[str, Callable[[], App], str, float | None]
     from nntui.app.app import NNTuiApp
     from nntui.core.factory import random_network
     from nntui.core.presets import load_preset
-    from nntui.recovery import RecoveryStore
+    from nntui.document.recovery import RecoveryStore
 
     def nntui(network_factory: Callable, preset: str | None = None) -> Callable[[], App]:
         return lambda: NNTuiApp(network_factory(), preset=preset, recovery=RecoveryStore(state))

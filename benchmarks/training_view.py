@@ -38,9 +38,9 @@ SIZES = (2, 8, 8, 8, 1)
 
 def _app(state: Path):  # -> NNTuiApp
     from nntui.app.app import NNTuiApp
-    from nntui.app.training_session import TrainingSettings
+    from nntui.document.session import TrainingSettings
     from nntui.core.factory import random_network
-    from nntui.recovery import RecoveryStore
+    from nntui.document.recovery import RecoveryStore
 
     network = random_network(SIZES, activation="tanh", output_activation="sigmoid", seed=0)
     app = NNTuiApp(network, recovery=RecoveryStore(state))
@@ -50,7 +50,7 @@ def _app(state: Path):  # -> NNTuiApp
 
 async def _playing(state: Path, seconds: float, frame_seconds: float | None, train: bool = True) -> dict:
     from nntui.app import training_mode
-    from nntui.app.training_session import TrainingSession
+    from nntui.document.session import TrainingSession
 
     shipped = training_mode.FRAME_SECONDS
     if frame_seconds is not None:
@@ -144,7 +144,7 @@ async def _frame_cost(state: Path, frames: int) -> dict:
 
 def _training_alone(seconds: float) -> float:
     """Steps/s of the same training, no app: nntui.core only."""
-    from nntui.app.training_session import TrainingSession, TrainingSettings
+    from nntui.document.session import TrainingSession, TrainingSettings
     from nntui.core.factory import random_network
 
     network = random_network(SIZES, activation="tanh", output_activation="sigmoid", seed=0)

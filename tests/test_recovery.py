@@ -1,4 +1,4 @@
-"""Recovery copies of unsaved work (nntui.recovery.RecoveryStore)."""
+"""Recovery copies of unsaved work (nntui.document.recovery.RecoveryStore)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from nntui.core.factory import random_network
 from nntui.core.fileformat import dumps_network, network_to_dict
 from nntui.core.presets import load_preset
-from nntui.recovery import RECOVERY_FORMAT, Recovery, RecoveryStore, default_state_dir
+from nntui.document.recovery import RECOVERY_FORMAT, Recovery, RecoveryStore, default_state_dir
 
 DEAD = 999_999_999  # above any pid_max, so never a running process
 DEAD_2 = 999_999_998

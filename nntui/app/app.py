@@ -31,7 +31,7 @@ from nntui.app.files import DocumentFiles
 from nntui.app.screens.help import HelpScreen
 from nntui.app.screens.quit_prompt import QuitChoice, QuitPrompt
 from nntui.app.screens.value_prompt import ValuePrompt
-from nntui.app.selection import Selection
+from nntui.document.selection import Selection
 from nntui.app.shape_actions import ShapeActions
 from nntui.app.tour import GuidedTour, TourPanel
 from nntui.app.training_mode import TRAINING_BINDINGS, TRAINING_ONLY, TrainingMode
@@ -46,7 +46,7 @@ from nntui.core.network import Network
 from nntui.core.activations import next_activation
 from nntui.core.numbers import format_value, nudge
 from nntui.i18n import language, t
-from nntui.recovery import RecoveryStore
+from nntui.document.recovery import RecoveryStore
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 

@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING
 
 from nntui.app.screens.path_prompt import OpenPathPrompt, SavePathPrompt, default_file_name
 from nntui.app.screens.recovery_offer import RecoveryChoice, RecoveryOffer
-from nntui.app.selection import Selection
+from nntui.document.selection import Selection
 from nntui.core.edits import History
 from nntui.core.export import export_npz, export_torch
 from nntui.core.fileformat import save_network
 from nntui.core.network import Network
 from nntui.core.presets import load_preset
 from nntui.i18n import t
-from nntui.recovery import Recovery
+from nntui.document.recovery import Recovery
 
 if TYPE_CHECKING:
     from nntui.app.app import NNTuiApp

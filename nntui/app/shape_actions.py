@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from nntui.app.screens.activation_chooser import ActivationChooser
 from nntui.app.screens.name_prompt import NamePrompt
-from nntui.app.selection import Selection
+from nntui.document.selection import Selection
 from nntui.core import shape
 from nntui.core.edits import Reshape, SetActivation
 from nntui.core.network import Network

@@ -26,7 +26,7 @@ from textual.timer import Timer
 from textual.worker import get_current_worker
 
 from nntui.app import heatmap
-from nntui.app.training_session import CSV_DATASET, TrainingSession, TrainingSettings
+from nntui.document.session import CSV_DATASET, TrainingSession, TrainingSettings
 from nntui.app.widgets.boundary_view import BoundaryView
 from nntui.app.widgets.layer_view import MAP_COLUMNS, MAP_LINES
 from nntui.app.widgets.loss_chart import LossChart

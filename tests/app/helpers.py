@@ -7,7 +7,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 
 from nntui.app.app import NNTuiApp
-from nntui.app.selection import Selection
+from nntui.document.selection import Selection
 from nntui.app.widgets.network_view import NetworkView
 from nntui.core.factory import random_network
 from nntui.core.network import Network

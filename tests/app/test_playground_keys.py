@@ -13,7 +13,7 @@ from nntui.app.screens.help import HelpScreen
 from nntui.app.screens.path_prompt import SavePathPrompt
 from nntui.app.screens.quit_prompt import QuitPrompt
 from nntui.app.screens.value_prompt import ValuePrompt
-from nntui.app.selection import Selection
+from nntui.document.selection import Selection
 from nntui.app.widgets.inspector import Inspector
 from nntui.app.widgets.network_view import NetworkView
 from nntui.app.widgets.outputs import OutputsPanel

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nntui.app.selection import Selection
+from nntui.document.selection import Selection
 from nntui.core.edits import ParamRef
 from nntui.core.presets import load_preset
 

@@ -17,7 +17,7 @@ from textual.widgets import Input
 
 from nntui.app.app import NNTuiApp
 from nntui.core.presets import load_preset, preset_names
-from nntui.recovery import RecoveryStore
+from nntui.document.recovery import RecoveryStore
 
 from .helpers import CLEAR, big_network, preset_app, train_on_circle
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nntui.app.training_session import TrainingSession, TrainingSettings
+from nntui.document.session import TrainingSession, TrainingSettings
 from nntui.core.datasets import DATASET_NAMES, DataFileError, load_csv, make_dataset
 from nntui.core.factory import random_network
 from nntui.core.fileformat import dumps_network, load_network, save_network

@@ -30,7 +30,7 @@ from nntui.core.presets import load_preset, preset_names, translated_names
 from nntui.core.shape import ShapeError, check_name, fresh_network, remove_neuron
 from nntui.i18n import LANGUAGES, set_language, t
 from nntui.i18n.catalogue import CATALOGUE
-from nntui.recovery import Recovery
+from nntui.document.recovery import Recovery
 
 PACKAGE = Path(nntui.__file__).parent
 # Where the cli. and core. keys are asked for.

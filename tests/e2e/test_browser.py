@@ -31,7 +31,7 @@ import pytest
 from nntui.core.fileformat import save_network
 from nntui.core.numbers import format_value
 from nntui.core.presets import load_preset
-from nntui.recovery import RecoveryStore
+from nntui.document.recovery import RecoveryStore
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 try:

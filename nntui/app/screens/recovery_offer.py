@@ -13,7 +13,7 @@ from nntui.app.screens.dialog import ChoiceDialog
 from nntui.core.plural import counted
 from nntui.i18n import t
 
-from nntui.recovery import Recovery
+from nntui.document.recovery import Recovery
 
 RecoveryChoice = Literal["restore", "discard", "later"]
 

@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from nntui.app import palette
-from nntui.app.selection import Selection
+from nntui.document.selection import Selection
 from nntui.core.network import ForwardResult, Network
 from nntui.core.numbers import format_value
 from nntui.i18n import t

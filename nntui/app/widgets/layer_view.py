@@ -21,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from nntui.app import heatmap, palette
-from nntui.app.selection import Selection
+from nntui.document.selection import Selection
 from nntui.core.network import ForwardResult, Network
 from nntui.core.numbers import format_value
 from nntui.i18n import t

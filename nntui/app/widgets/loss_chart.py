@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from nntui.app.plot import braille_series
-from nntui.app.training_session import LossPoint
+from nntui.document.session import LossPoint
 from nntui.i18n import t
 
 TRAIN_COLOUR = "#4c9aff"

@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from nntui.app.bindings import translate_bindings
-from nntui.app.selection import Selection
+from nntui.document.selection import Selection
 from nntui.app.widgets.layer_view import LayerView
 from nntui.core.network import ForwardResult, Network
 

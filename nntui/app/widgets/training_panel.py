@@ -12,7 +12,7 @@ from textual.containers import Grid, Vertical
 from textual.message import Message
 from textual.widgets import Label, Select, Static
 
-from nntui.app.training_session import (
+from nntui.document.session import (
     BATCH_SIZES,
     CSV_DATASET,
     LEARNING_RATES,
