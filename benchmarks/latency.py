@@ -44,9 +44,9 @@ TIMEOUT = 10.0
 def _cases(state: Path) -> list[tuple[str, Callable[[], App], str, float | None]]:
     """(name, app factory, the action a "+" runs, target ratio); the minimal app first."""
     from nntui.app.app import NNTuiApp
-    from nntui.core.factory import random_network
     from nntui.core.presets import load_preset
     from nntui.document.recovery import RecoveryStore
+    from tests.factory import random_network
 
     def nntui(network_factory: Callable, preset: str | None = None) -> Callable[[], App]:
         return lambda: NNTuiApp(network_factory(), preset=preset, recovery=RecoveryStore(state))

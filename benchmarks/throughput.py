@@ -29,9 +29,9 @@ from benchmarks import baseline_training as baseline
 from benchmarks import blas
 from benchmarks.common import median, rotated, spread
 from nntui.core.datasets import make_dataset
-from nntui.core.factory import random_network
 from nntui.core.network import Network
 from nntui.core.training import Trainer, TrainingConfig
+from tests.factory import random_network
 
 WORKER = Path(__file__).with_name("torch_worker.py")
 SLICES = 4  # turns per variant and round

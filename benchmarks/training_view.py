@@ -39,17 +39,17 @@ SIZES = (2, 8, 8, 8, 1)
 def _app(state: Path):  # -> NNTuiApp
     from nntui.app.app import NNTuiApp
     from nntui.document.session import TrainingSettings
-    from nntui.core.factory import random_network
     from nntui.document.recovery import RecoveryStore
+    from tests.factory import random_network
 
     network = random_network(SIZES, activation="tanh", output_activation="sigmoid", seed=0)
     app = NNTuiApp(network, recovery=RecoveryStore(state))
-    app.training_settings = TrainingSettings(dataset="spiral")
+    app.document.training.change(TrainingSettings(dataset="spiral"))
     return app
 
 
 async def _playing(state: Path, seconds: float, frame_seconds: float | None, train: bool = True) -> dict:
-    from nntui.app import training_mode
+    from nntui.app.controllers import training as training_mode
     from nntui.document.session import TrainingSession
 
     shipped = training_mode.FRAME_SECONDS
@@ -67,7 +67,8 @@ async def _playing(state: Path, seconds: float, frame_seconds: float | None, tra
     pending = False
     try:
         async with app.run_test(size=SIZE) as pilot:
-            tick = app._training_frame
+            controller = app.playground.training
+            tick = controller._frame
 
             def counted_tick() -> None:
                 nonlocal pending
@@ -75,7 +76,7 @@ async def _playing(state: Path, seconds: float, frame_seconds: float | None, tra
                 counts["ticks"] += 1
                 pending = True
 
-            app._training_frame = counted_tick  # type: ignore[method-assign]
+            controller._frame = counted_tick  # type: ignore[method-assign]
             display = app._display
 
             def display_and_encode(screen, renderable):  # type: ignore[no-untyped-def]
@@ -90,14 +91,14 @@ async def _playing(state: Path, seconds: float, frame_seconds: float | None, tra
             app._display = display_and_encode  # type: ignore[method-assign]
             await pilot.press("ctrl+t")
             await pilot.pause()
-            config = app.training.settings.config
-            app.action_play_pause()
+            config = app.document.training.settings.config
+            app.playground.action_play_pause()
             await asyncio.sleep(min(0.5, seconds / 2))  # the training thread gets going
-            steps0, counts0, start = app.training.steps, dict(counts), time.perf_counter()
+            steps0, counts0, start = app.document.training.steps, dict(counts), time.perf_counter()
             await asyncio.sleep(seconds)
             elapsed = time.perf_counter() - start
-            steps1, counts1 = app.training.steps, dict(counts)
-            app.action_play_pause()
+            steps1, counts1 = app.document.training.steps, dict(counts)
+            app.playground.action_play_pause()
             await pilot.pause()
     finally:
         training_mode.FRAME_SECONDS = shipped
@@ -121,12 +122,12 @@ async def _frame_cost(state: Path, frames: int) -> dict:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t", "s")
         await pilot.pause()
-        app.playing = True  # what _training_frame checks; no training thread runs
+        app.playground.training.playing = True  # what _training_frame checks; no training thread runs
         costs = []
         profile = cProfile.Profile()
         try:
             for i in range(frames):
-                app.training.run(20)  # new weights, new heatmaps
+                app.document.training.run(20)  # new weights, new heatmaps
                 profile_this = i >= frames // 2
                 start = time.perf_counter()
                 if profile_this:
@@ -138,14 +139,14 @@ async def _frame_cost(state: Path, frames: int) -> dict:
                     profile.disable()
                 costs.append(time.perf_counter() - start)
         finally:
-            app.playing = False
+            app.playground.training.playing = False
     return {"median_ms": round(median(costs[: frames // 2]) * 1e3, 2), "time_shares": time_shares(profile)}
 
 
 def _training_alone(seconds: float) -> float:
     """Steps/s of the same training, no app: nntui.core only."""
     from nntui.document.session import TrainingSession, TrainingSettings
-    from nntui.core.factory import random_network
+    from tests.factory import random_network
 
     network = random_network(SIZES, activation="tanh", output_activation="sigmoid", seed=0)
     session = TrainingSession(network, TrainingSettings(dataset="spiral"))

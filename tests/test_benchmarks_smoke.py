@@ -19,6 +19,8 @@ import pytest
 
 from benchmarks import run as benchmark
 
+pytestmark = pytest.mark.slow
+
 
 def _positive(value: object) -> bool:
     return isinstance(value, (int, float)) and math.isfinite(value) and value > 0

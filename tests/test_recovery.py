@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from nntui.core.factory import random_network
 from nntui.core.fileformat import dumps_network, network_to_dict
 from nntui.core.presets import load_preset
 from nntui.document.recovery import RECOVERY_FORMAT, Recovery, RecoveryStore, default_state_dir
+from tests.factory import random_network
 
 DEAD = 999_999_999  # above any pid_max, so never a running process
 DEAD_2 = 999_999_998

@@ -31,7 +31,8 @@ from numpy.typing import NDArray
 
 from nntui.core.activations import ACTIVATION_NAMES, LEAKY_SLOPE
 from nntui.core.atomic import write_atomically
-from nntui.core.fileformat import NetworkFileError, located, read_error_message
+from nntui.core.fileformat import NetworkFileError
+from nntui.core.locations import located, one_line, read_error_message
 from nntui.core.network import DenseLayer, Network
 from nntui.i18n import t
 
@@ -85,7 +86,7 @@ def load_npz(path: str | os.PathLike[str]) -> Network:
     Raises :class:`ExportError` naming the file and the problem: a missing or
     malformed array, an unknown activation, shapes that do not chain.
     """
-    label = str(path)
+    label = one_line(str(path))
     try:
         loaded = np.load(path, allow_pickle=False)
     except OSError as error:

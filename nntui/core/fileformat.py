@@ -18,6 +18,7 @@ import numpy as np
 
 from nntui.core.activations import ACTIVATION_NAMES
 from nntui.core.atomic import write_text_atomically
+from nntui.core.locations import located, one_line, quoted, read_error_message
 from nntui.core.network import DenseLayer, Network
 from nntui.core.plural import counted
 from nntui.i18n import t
@@ -44,28 +45,12 @@ class _Problem(Exception):
 def load_network(path: str | os.PathLike[str], label: str | None = None) -> Network:
     """Read and validate a network file; messages name it as ``label`` (default: the path)."""
     path = Path(path)
-    label = (str(path) if label is None else label).replace("\n", "\\n")  # one line
+    label = one_line(str(path) if label is None else label)
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise NetworkFileError(read_error_message(label, error, t("core.file.kind.network"))) from None
     return loads_network(raw, label)
-
-
-def read_error_message(label: str, error: OSError, kind: str) -> str:
-    """One line saying why the file ``label`` (expected to be ``kind``, in words) cannot be read."""
-    if isinstance(error, FileNotFoundError):
-        return t("core.file.no_such_file", label=label)
-    if isinstance(error, IsADirectoryError):
-        return t("core.file.is_a_directory", label=label, kind=kind)
-    if isinstance(error, PermissionError):
-        return t("core.file.permission_denied", label=label)
-    return t("core.file.cannot_read", label=label, reason=error.strerror or error)
-
-
-def located(label: str, problem: object) -> str:
-    """``problem`` in the file ``label``: "net.json: ..." """
-    return t("core.file.located", label=label, problem=problem)
 
 
 def loads_network(text: str | bytes, label: str = "<network>") -> Network:
@@ -276,8 +261,7 @@ def _kind(value: Any) -> str:
     if isinstance(value, (int, float)):
         return t("core.file.found.number", value=repr(value))
     if isinstance(value, str):
-        shown = value if len(value) <= 20 else value[:17] + "..."
-        return t("core.file.found.text", text=json.dumps(shown, ensure_ascii=False))
+        return t("core.file.found.text", text=quoted(value, 20))
     if isinstance(value, list):
         return t("core.file.found.list")
     if isinstance(value, Mapping):

@@ -50,3 +50,9 @@ def t(key: str, **values: object) -> str:
 
 def has(key: str) -> bool:
     return key in CATALOGUE
+
+
+def whole_number(n: int) -> str:
+    """A whole number with its thousands apart as the language writes them: 12,345 or 12 345."""
+    text = f"{n:,}"
+    return text.replace(",", "\u00a0") if _current == "fr" else text  # a no-break space

@@ -219,6 +219,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Enregistrer une « capture » SVG de l'écran actuel",
     ),
     # --- files (files.py) -----------------------------------------------------------
+    "app.file.no_path": ("no file name given", "aucun nom de fichier donné"),
     "app.file.saved": ("Saved to {path}", "Enregistré dans {path}"),
     "app.file.not_saved": (
         "Could not save to {path}: {reason}. Your changes are still here.",

@@ -1,8 +1,8 @@
 """Messages of nntui's cli part: key → (English, French).
 
-Every word ``nntui`` prints outside the playground (nntui/cli.py): help,
+Every word ``nntui`` prints outside the playground (nntui/cli/): help,
 errors, progress.  ``cli.argparse.*`` are argparse's own fixed texts, worded
-here so they follow the language too (see the note in cli.py).  The argument
+here so they follow the language too (see the note in cli/arguments.py).  The argument
 names FILE, NAME... are ``cli.metavar.*``: the French help and messages say
 FICHIER, NOM...  Counted nouns (``<key>.one`` / ``<key>.other``) are chosen by
 ``nntui.core.plural.counted``.  Progress lines keep their numbers as Python

@@ -77,10 +77,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "expected {n_inputs} input values per sample, got shape {shape}",
         "{n_inputs} valeur(s) d'entrée attendue(s) par point, forme reçue : {shape}",
     ),
-    "core.factory.sizes": (
-        "a network needs an input size and at least one layer, all ≥ 1",
-        "un réseau a besoin d'une taille d'entrée et d'au moins une couche, toutes ≥ 1",
-    ),
     "core.planes.two_inputs": (
         "heatmaps need a network with 2 inputs (this one has {n_inputs})",
         "les cartes de chaleur demandent un réseau à 2 entrées (celui-ci en a {n_inputs})",
@@ -146,7 +142,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "core.count.input.other": ("{count} inputs", "{count} entrées"),
     "core.count.output.one": ("{count} output", "{count} sortie"),
     "core.count.output.other": ("{count} outputs", "{count} sorties"),
-    # --- fileformat.py: reading network files ------------------------------------------
+    # --- fileformat.py, locations.py: reading network files --------------------------------
     "core.file.located": ("{label}: {problem}", "{label} : {problem}"),
     "core.file.kind.network": ("a network file", "un fichier de réseau"),
     "core.file.kind.csv": ("a CSV file", "un fichier CSV"),
@@ -292,7 +288,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "core.file.found.text": ("the text {text}", "le texte {text}"),
     "core.file.found.list": ("a list", "une liste"),
     "core.file.found.object": ("an object", "un objet"),
-    # --- datasets.py: generated data and CSV files ----------------------------------------
+    # --- datasets/: generated data and CSV files ------------------------------------------
     "core.dataset.circle": (
         "Class 1 in a disc at the centre, class 0 in a ring around it.",
         "Classe 1 dans un disque au centre, classe 0 dans un anneau autour.",

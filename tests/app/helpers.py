@@ -9,7 +9,7 @@ from textual.widget import Widget
 from nntui.app.app import NNTuiApp
 from nntui.document.selection import Selection
 from nntui.app.widgets.network_view import NetworkView
-from nntui.core.factory import random_network
+from tests.factory import random_network
 from nntui.core.network import Network
 from nntui.core.presets import load_preset
 
@@ -44,7 +44,7 @@ async def train_on_circle(pilot: Pilot) -> None:
     app.query_one("#dataset").value = "circle"
     await pilot.pause()
     for _ in range(3):
-        app.training.run(100)
-        app.training.measure()
-    app._refresh_everything()
+        app.document.training.run(100)
+        app.document.training.measure()
+    app.document.trained()  # what the view shows after training steps
     await pilot.pause()

@@ -12,9 +12,11 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
 from textual.widgets import Button, Footer, Label
 
 import nntui.app
+import nntui.document
 from nntui.app.screens.help import HelpScreen
 from nntui.app.screens.quit_prompt import QuitPrompt
 from nntui.core.activations import ACTIVATION_NAMES
@@ -25,13 +27,14 @@ from .helpers import preset_app, train_on_circle, widget_text
 
 SIZE = (80, 24)
 APP_DIR = Path(nntui.app.__file__).parent
+DOCUMENT_DIR = Path(nntui.document.__file__).parent  # the playground's state asks for app messages too
 
 # Keys the app builds at run time: prefix → the names that complete it.
 DYNAMIC_PREFIXES = {
     "app.activation.note.": ACTIVATION_NAMES,  # screens/activation_chooser.py: note()
 }
 # Strings of the app that look like keys but are not.
-NOT_KEYS = {"app.tcss"}  # NNTuiApp.CSS_PATH
+NOT_KEYS = {"app.tcss", "app.quit_app", "app.help"}  # NNTuiApp.CSS_PATH; actions of the App
 # A counted noun (nntui.core.plural.counted) is asked for by its base key: KEY.one, KEY.other.
 PLURAL_FORMS = (".one", ".other")
 
@@ -39,16 +42,19 @@ PLURAL_FORMS = (".one", ".other")
 # --- on screen ------------------------------------------------------------------
 
 
+@pytest.mark.snapshot
 def test_main_screen_in_french(snap_compare) -> None:
     set_language("fr")
     assert snap_compare(preset_app("potatoes"))
 
 
+@pytest.mark.snapshot
 def test_help_screen_in_french(snap_compare) -> None:
     set_language("fr")
     assert snap_compare(preset_app("potatoes"), press=["question_mark"], terminal_size=(100, 40))
 
 
+@pytest.mark.snapshot
 def test_training_view_in_french(snap_compare) -> None:
     """The smallest terminal the training view fits, where the French words are tightest."""
     set_language("fr")
@@ -113,14 +119,14 @@ def test_english_is_back_after_a_french_test() -> None:
 
 
 def _app_strings() -> dict[str, list[str]]:
-    """Every key-like string constant in nntui/app/**/*.py → where it is."""
+    """Every key-like string constant in nntui/app/**/*.py and nntui/document → where it is."""
     found: dict[str, list[str]] = {}
-    for path in sorted(APP_DIR.rglob("*.py")):
+    for path in sorted([*APP_DIR.rglob("*.py"), *DOCUMENT_DIR.rglob("*.py")]):
         for node in ast.walk(ast.parse(path.read_text(), str(path))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 text = node.value
                 if text.startswith("app.") and " " not in text and text not in NOT_KEYS:
-                    found.setdefault(text, []).append(f"{path.relative_to(APP_DIR)}:{node.lineno}")
+                    found.setdefault(text, []).append(f"{path.relative_to(APP_DIR.parent)}:{node.lineno}")
     return found
 
 

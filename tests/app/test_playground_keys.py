@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from nntui.app.app import NNTuiApp
-from nntui.app.bindings import translated_list
+from nntui.app.keys import PLAYGROUND_KEYS, translated_list
 from nntui.app.screens.help import HelpScreen
 from nntui.app.screens.path_prompt import SavePathPrompt
 from nntui.app.screens.quit_prompt import QuitPrompt
@@ -63,7 +63,7 @@ async def test_brackets_cycle_incoming_weights_then_the_bias() -> None:
     app = preset_app("layers")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("right", "down")  # hidden 1, neuron a2: first weight selected
-        net = app.network
+        net = app.document.network
         assert selection(app).ref(net) == ParamRef.weight(0, 1, 0)
         refs = []
         for _ in range(4):
@@ -86,14 +86,14 @@ async def test_plus_and_minus_change_the_selected_value_and_recompute(key: str, 
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("right")  # the output neuron: its first weight (herb smell)
-        before = app.network.layers[0].weights[0, 0]
+        before = app.document.network.layers[0].weights[0, 0]
         await pilot.press(key)
-        after = app.network.layers[0].weights[0, 0]
+        after = app.document.network.layers[0].weights[0, 0]
         assert after == pytest.approx(before + sign * 0.1)
         expected = load_preset("potatoes")
         expected.layers[0].weights[0, 0] = after
         y = float(expected.forward().outputs[0])
-        assert float(app.result.outputs[0]) == y
+        assert float(app.document.result.outputs[0]) == y
         # Every visible number follows: outputs panel, column, inspector, status.
         assert format_value(y, 7).strip() in widget_text(app.query_one(OutputsPanel))
         assert format_value(y).strip() in widget_text(app.query_one(NetworkView).column_view(1))
@@ -105,22 +105,21 @@ async def test_plus_on_an_input_changes_the_input_value() -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "plus", "plus", "plus")
-        assert app.network.input_values[1] == 0.3  # no float noise such as 0.30000000000000004
+        assert app.document.network.input_values[1] == 0.3  # no float noise such as 0.30000000000000004
         assert "+0.300" in widget_text(app.query_one(NetworkView).column_view(0))
 
 
 async def test_step_keys_change_the_step_within_bounds() -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:
-        view = app.query_one(NetworkView)
         await pilot.press("asterisk")
-        assert view.step == 1.0
+        assert app.document.step == 1.0
         await pilot.press("plus")
-        assert app.network.input_values[0] == 2.0
+        assert app.document.network.input_values[0] == 2.0
         await pilot.press("slash", "slash", "slash", "slash", "slash", "slash")
-        assert view.step == 0.001  # the smallest step
+        assert app.document.step == 0.001  # the smallest step
         await pilot.press("minus")
-        assert app.network.input_values[0] == 1.999
+        assert app.document.network.input_values[0] == 1.999
         assert "step 0.001" in widget_text(app.query_one("#status"))
 
 
@@ -133,7 +132,7 @@ async def test_enter_prompts_for_an_exact_value(key: str) -> None:
         assert isinstance(app.screen, ValuePrompt)
         await pilot.press(*CLEAR, *"-2.5", "enter")
         assert not isinstance(app.screen, ValuePrompt)
-        assert app.network.layers[0].weights[0, 2] == -2.5
+        assert app.document.network.layers[0].weights[0, 2] == -2.5
         assert "-2.500" in widget_text(app.query_one(Inspector))
 
 
@@ -142,8 +141,8 @@ async def test_escape_cancels_the_prompt_and_changes_nothing() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", *CLEAR, *"42", "escape")
         assert not isinstance(app.screen, ValuePrompt)
-        assert app.network.input_values[0] == 1.0
-        assert not app.history.modified
+        assert app.document.network.input_values[0] == 1.0
+        assert not app.document.history.modified
 
 
 @pytest.mark.parametrize("text", ["abc", "nan", "1e999", "", "inf", "1..2"])
@@ -155,46 +154,46 @@ async def test_a_bad_entry_shows_an_error_and_changes_nothing(text: str) -> None
         assert isinstance(prompt, ValuePrompt)  # still open, so nothing typed is lost
         error = " ".join(widget_text(prompt.query_one("#error")).split())
         assert "✗" in error and "Nothing was changed" in error
-        assert app.network.input_values[0] == 1.0
+        assert app.document.network.input_values[0] == 1.0
         # Correcting the text clears the error and applies.
         await pilot.press(*CLEAR, *"0.25", "enter")
-        assert app.network.input_values[0] == 0.25
+        assert app.document.network.input_values[0] == 0.25
 
 
 @pytest.mark.parametrize(("undo", "redo"), [("u", "ctrl+r"), ("ctrl+z", "ctrl+y")])
 async def test_undo_and_redo_every_value_edit(undo: str, redo: str) -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:
-        original = float(app.result.outputs[0])
+        original = float(app.document.result.outputs[0])
         await pilot.press("plus", "right", "minus", "minus")
-        edited = app.network.copy()
+        edited = app.document.network.copy()
         await pilot.press(undo, undo, undo)
-        assert app.network.input_values[0] == 1.0
-        assert app.network.layers[0].weights[0, 0] == 3.0
-        assert float(app.result.outputs[0]) == original
-        assert not app.history.modified
+        assert app.document.network.input_values[0] == 1.0
+        assert app.document.network.layers[0].weights[0, 0] == 3.0
+        assert float(app.document.result.outputs[0]) == original
+        assert not app.document.history.modified
         assert selection(app) == Selection(0, 0, 0)  # the cursor shows what was undone
         await pilot.press(undo)  # nothing left: no crash, no change
         await pilot.press(redo, redo, redo)
-        assert app.network.input_values[0] == edited.input_values[0]
-        assert app.network.layers[0].weights[0, 0] == edited.layers[0].weights[0, 0]
-        assert app.history.modified
+        assert app.document.network.input_values[0] == edited.input_values[0]
+        assert app.document.network.layers[0].weights[0, 0] == edited.layers[0].weights[0, 0]
+        assert app.document.history.modified
 
 
 async def test_a_cycles_the_activation_of_the_selected_layer_and_is_undoable() -> None:
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("a")  # an input neuron: nothing to change
-        assert [layer.activation for layer in app.network.layers] == ["sigmoid", "sigmoid"]
+        assert [layer.activation for layer in app.document.network.layers] == ["sigmoid", "sigmoid"]
         await pilot.press("right", "right", "a")
-        assert app.network.layers[1].activation == "tanh"
+        assert app.document.network.layers[1].activation == "tanh"
         assert "f = tanh" in widget_text(app.query_one(NetworkView).column_view(2))
         assert "y = tanh(" in widget_text(app.query_one(Inspector))
         expected = load_preset("xor")
         expected.layers[1].activation = "tanh"
-        assert float(app.result.outputs[0]) == float(expected.forward().outputs[0])
+        assert float(app.document.result.outputs[0]) == float(expected.forward().outputs[0])
         await pilot.press("u")
-        assert app.network.layers[1].activation == "sigmoid"
+        assert app.document.network.layers[1].activation == "sigmoid"
 
 
 async def test_clicking_selects_a_neuron_or_a_weight() -> None:
@@ -205,7 +204,7 @@ async def test_clicking_selects_a_neuron_or_a_weight() -> None:
         assert selection(app) == Selection(0, 2, 0)
         await pilot.click(view, offset=(view.neuron_width + 3, 3))  # weight from input 2
         assert selection(app) == Selection(1, 0, 1)
-        assert selection(app).ref(app.network) == ParamRef.weight(0, 0, 1)
+        assert selection(app).ref(app.document.network) == ParamRef.weight(0, 0, 1)
         await pilot.click(app.query_one(NetworkView).column_view(1), offset=(3, 2))
         assert selection(app) == Selection(1, 0, 1)  # same neuron: the weight stays selected
 
@@ -216,7 +215,7 @@ async def test_ctrl_s_saves_to_the_opened_file(saved_xor: Path) -> None:
         await pilot.press("plus")
         assert "modified" in app.sub_title
         await pilot.press("ctrl+s")
-        assert not app.history.modified
+        assert not app.document.history.modified
         assert "modified" not in app.sub_title
     saved = load_network(saved_xor)
     assert saved.input_values.tolist() == [0.1, 1.0]
@@ -231,11 +230,12 @@ async def test_ctrl_s_from_a_preset_asks_for_a_path(tmp_path: Path, monkeypatch)
         assert isinstance(app.screen, SavePathPrompt)
         await pilot.press(*CLEAR, *"mine", "enter")
         assert not isinstance(app.screen, SavePathPrompt)
-        assert app.path == tmp_path / "mine.json"
-        assert not app.history.modified
+        assert app.document.path == tmp_path / "mine.json"
+        assert not app.document.history.modified
     assert load_network(tmp_path / "mine.json").input_values[0] == 1.1
 
 
+@pytest.mark.slow
 async def test_the_save_prompt_refuses_bad_paths_and_asks_before_replacing(
     tmp_path: Path, monkeypatch
 ) -> None:
@@ -262,8 +262,8 @@ async def test_a_failed_save_keeps_the_changes_and_says_why(tmp_path: Path) -> N
     app = NNTuiApp(load_preset("potatoes"), path=target)  # its folder does not exist
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("plus", "ctrl+s")
-        assert app.history.modified
-        assert app.network.input_values[0] == 1.1
+        assert app.document.history.modified
+        assert app.document.network.input_values[0] == 1.1
         assert any("Could not save" in n.message for n in app._notifications)
 
 
@@ -283,7 +283,7 @@ async def test_q_with_changes_asks_and_escape_cancels() -> None:
         await pilot.press("escape")
         assert not isinstance(app.screen, QuitPrompt)
         assert app.is_running
-        assert app.network.input_values[0] == 1.1
+        assert app.document.network.input_values[0] == 1.1
 
 
 async def test_q_then_discard_quits_without_saving(saved_xor: Path) -> None:
@@ -320,7 +320,7 @@ async def test_question_mark_opens_help_listing_every_key() -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = widget_text(app.screen.query_one("#help-keys"))
-        for binding in translated_list([*NetworkView.BINDINGS, *NNTuiApp.BINDINGS]):
+        for binding in translated_list(PLAYGROUND_KEYS):
             assert binding.tooltip and binding.tooltip in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
@@ -346,7 +346,7 @@ async def test_overflow_is_reported_not_shown_as_a_number() -> None:
         await pilot.press("enter", *CLEAR, *"1e300", "enter")
         await pilot.press("right", "a", "a", "a")  # sigmoid → tanh → relu → leaky_relu
         await pilot.press("enter", *CLEAR, *"1e300", "enter")
-        assert not app.result.is_finite()
+        assert not app.document.result.is_finite()
         assert "overflow" in widget_text(app.query_one("#status"))
         assert "+inf" in widget_text(app.query_one(OutputsPanel))
 
@@ -362,5 +362,5 @@ async def test_a_burst_of_keys_counts_every_key() -> None:
         app.post_message(events.Key("j", "j"))
         app.post_message(events.Key("minus", "-"))
         await pilot.pause()
-        assert app.network.input_values.tolist() == [1.5, -0.1, 1.0]
-        assert len(app.history._done) == 6
+        assert app.document.network.input_values.tolist() == [1.5, -0.1, 1.0]
+        assert len(app.document.history._done) == 6

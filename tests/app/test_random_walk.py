@@ -17,6 +17,8 @@ from nntui.core.fileformat import dumps_network, loads_network
 
 from .helpers import preset_app
 
+pytestmark = pytest.mark.slow
+
 KEYS = [
     "left", "right", "up", "down", "right_square_bracket", "left_square_bracket",
     "plus", "minus", "asterisk", "slash", "a",
@@ -47,14 +49,14 @@ async def test_random_key_walk_never_raises_and_always_reloads(seed: int) -> Non
                 for key in keys:
                     app.post_message(_key(key))
             await pilot.pause()
-            text = dumps_network(app.network)
+            text = dumps_network(app.document.network)
             assert dumps_network(loads_network(text)) == text
             if burst % 10 == 9:
                 await pilot.press("escape", "escape")  # back to the playground
                 view = app.query_one(NetworkView)
-                assert len(view._views()) == len(app.network.layers) + 1
-                assert view.selection == view.selection.clamped(app.network)
+                assert len(view._views()) == len(app.document.network.layers) + 1
+                assert view.selection == view.selection.clamped(app.document.network)
         # Undoing everything gives back the preset exactly.
-        while app.history.can_undo:
-            app.action_undo()
-        assert dumps_network(app.network) == dumps_network(preset_app("layers").network)
+        while app.document.history.can_undo:
+            app.playground.action_undo()
+        assert dumps_network(app.document.network) == dumps_network(preset_app("layers").document.network)

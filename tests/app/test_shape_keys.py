@@ -32,71 +32,71 @@ def _columns(app: NNTuiApp) -> int:
 async def test_n_adds_an_input_and_u_removes_it() -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:
-        before = dumps_network(app.network)
+        before = dumps_network(app.document.network)
         await pilot.press("n")
-        assert app.network.sizes == [4, 1]
-        assert app.network.input_names[1] == "x4"  # below the selected first input
-        assert app.network.input_values[1] == 0.0  # so the output does not change
+        assert app.document.network.sizes == [4, 1]
+        assert app.document.network.input_names[1] == "x4"  # below the selected first input
+        assert app.document.network.input_values[1] == 0.0  # so the output does not change
         assert selection(app) == Selection(0, 1, 0)
         assert "x4" in widget_text(app.query_one(NetworkView).column_view(0))
         await pilot.press("u")
-        assert dumps_network(app.network) == before
+        assert dumps_network(app.document.network) == before
         await pilot.press("ctrl+r")
-        assert app.network.sizes == [4, 1]
+        assert app.document.network.sizes == [4, 1]
 
 
 async def test_n_in_a_hidden_layer_adds_a_neuron_with_small_weights() -> None:
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("right", "n")
-        assert app.network.sizes == [2, 3, 1]
-        new_in = app.network.layers[0].weights[1]  # inserted after h1
-        new_out = app.network.layers[1].weights[:, 1]
+        assert app.document.network.sizes == [2, 3, 1]
+        new_in = app.document.network.layers[0].weights[1]  # inserted after h1
+        new_out = app.document.network.layers[1].weights[:, 1]
         assert np.all(np.abs(new_in) <= 1) and np.all(new_in != 0)
         assert np.all(np.abs(new_out) <= 1)
-        assert app.network.layers[0].bias[1] == 0
+        assert app.document.network.layers[0].bias[1] == 0
         assert selection(app) == Selection(1, 1, 0)
         await pilot.press("u")
-        assert app.network.sizes == [2, 2, 1]
-        assert app.network.layers[0].weights.tolist() == load_preset("xor").layers[0].weights.tolist()
+        assert app.document.network.sizes == [2, 2, 1]
+        assert app.document.network.layers[0].weights.tolist() == load_preset("xor").layers[0].weights.tolist()
 
 
 async def test_d_removes_a_neuron_and_refuses_the_last_one() -> None:
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("right", "d")
-        assert app.network.sizes == [2, 1, 1]
+        assert app.document.network.sizes == [2, 1, 1]
         await pilot.press("d")
-        assert app.network.sizes == [2, 1, 1]  # refused, with a message
+        assert app.document.network.sizes == [2, 1, 1]  # refused, with a message
         assert any("remove the whole layer" in n.message for n in app._notifications)
         await pilot.press("right", "d")  # the output layer's only neuron
-        assert app.network.sizes == [2, 1, 1]
+        assert app.document.network.sizes == [2, 1, 1]
         assert any("output layer needs at least one neuron" in n.message for n in app._notifications)
         await pilot.press("left", "left", "d", "d")  # inputs: the last one stays
-        assert app.network.sizes == [1, 1, 1]
+        assert app.document.network.sizes == [1, 1, 1]
         assert any("at least one input" in n.message for n in app._notifications)
         await pilot.press("u", "u", "u")
-        assert dumps_network(app.network) == dumps_network(load_preset("xor"))
+        assert dumps_network(app.document.network) == dumps_network(load_preset("xor"))
 
 
 async def test_capital_n_inserts_a_hidden_layer_and_capital_d_removes_it() -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("N")
-        assert app.network.sizes == [3, 3, 1]
+        assert app.document.network.sizes == [3, 3, 1]
         assert _columns(app) == 3
         assert selection(app) == Selection(1, 0, 0)
-        assert app.network.layer_title(1) == "hidden 1"
+        assert app.document.network.layer_title(1) == "hidden 1"
         assert not any("stays last" in n.message for n in app._notifications)
         await pilot.press("D")
-        assert app.network.sizes == [3, 1]
+        assert app.document.network.sizes == [3, 1]
         await pilot.pause()
         assert _columns(app) == 2
         await pilot.press("D")  # the output layer cannot go
-        assert app.network.sizes == [3, 1]
+        assert app.document.network.sizes == [3, 1]
         assert any("output layer cannot be removed" in n.message for n in app._notifications)
         await pilot.press("u")
-        assert app.network.sizes == [3, 3, 1]
+        assert app.document.network.sizes == [3, 3, 1]
         assert _columns(app) == 3
 
 
@@ -104,8 +104,8 @@ async def test_inserting_after_the_output_goes_before_it() -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("right", "N")
-        assert app.network.sizes == [3, 3, 1]
-        assert app.network.layers[-1].name == "output"
+        assert app.document.network.sizes == [3, 3, 1]
+        assert app.document.network.layers[-1].name == "output"
         assert any("output layer stays last" in n.message for n in app._notifications)
 
 
@@ -114,51 +114,52 @@ async def test_removing_a_layer_of_another_size_redraws_the_next_weights() -> No
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("right", "right", "d")  # hidden 2 now has 3 neurons
         await pilot.press("D")
-        assert app.network.sizes == [3, 4, 1]
+        assert app.document.network.sizes == [3, 4, 1]
         assert any("drawn afresh" in n.message for n in app._notifications)
         await pilot.press("u", "u")
-        assert dumps_network(app.network) == dumps_network(load_preset("layers"))
+        assert dumps_network(app.document.network) == dumps_network(load_preset("layers"))
 
 
+@pytest.mark.slow
 async def test_rename_a_neuron_an_input_and_a_layer() -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c")
         assert isinstance(app.screen, NamePrompt)
         await pilot.press(*CLEAR, *"rosemary", "enter")
-        assert app.network.input_names[0] == "rosemary"
+        assert app.document.network.input_names[0] == "rosemary"
         await pilot.press("c", *CLEAR, *"saxophone in the street", "enter")
         assert isinstance(app.screen, NamePrompt)  # taken: the prompt stays open
         assert "already the name" in widget_text(app.screen.query_one("#error"))
         await pilot.press("escape", "right", "C", *CLEAR, *"oven", "enter")
-        assert app.network.layer_title(1) == "oven"
+        assert app.document.network.layer_title(1) == "oven"
         await pilot.press("f2", *CLEAR, "enter")
         assert isinstance(app.screen, NamePrompt)
         assert "cannot be empty" in widget_text(app.screen.query_one("#error"))
         await pilot.press("escape", "u", "u")
-        assert app.network.input_names[0] == "herb smell"
-        assert app.network.layer_title(1) == "output"
+        assert app.document.network.input_names[0] == "herb smell"
+        assert app.document.network.layer_title(1) == "output"
 
 
 async def test_r_and_z_refill_a_neuron_or_a_layer() -> None:
     app = preset_app("layers")
     async with app.run_test(size=SIZE) as pilot:
-        original = [layer.weights.copy() for layer in app.network.layers]
+        original = [layer.weights.copy() for layer in app.document.network.layers]
         await pilot.press("right", "z")
-        weights = app.network.layers[0].weights
-        assert np.all(weights[0] == 0) and app.network.layers[0].bias[0] == 0
+        weights = app.document.network.layers[0].weights
+        assert np.all(weights[0] == 0) and app.document.network.layers[0].bias[0] == 0
         assert np.array_equal(weights[1:], original[0][1:])
         await pilot.press("Z")
-        assert np.all(app.network.layers[0].weights == 0)
+        assert np.all(app.document.network.layers[0].weights == 0)
         await pilot.press("r")
-        assert np.all(app.network.layers[0].weights[0] != 0)
-        assert np.all(app.network.layers[0].weights[1:] == 0)
+        assert np.all(app.document.network.layers[0].weights[0] != 0)
+        assert np.all(app.document.network.layers[0].weights[1:] == 0)
         await pilot.press("R")
-        assert np.all(app.network.layers[0].weights != 0)
+        assert np.all(app.document.network.layers[0].weights != 0)
         await pilot.press("left", "r")  # inputs have no incoming weights
         assert any("inputs have no incoming weights" in n.message.lower() for n in app._notifications)
         await pilot.press("u", "u", "u", "u")
-        assert np.array_equal(app.network.layers[0].weights, original[0])
+        assert np.array_equal(app.document.network.layers[0].weights, original[0])
 
 
 async def test_new_weights_are_reproducible_from_the_seed() -> None:
@@ -167,7 +168,7 @@ async def test_new_weights_are_reproducible_from_the_seed() -> None:
         app = NNTuiApp(load_preset("xor"), preset="xor", seed=7)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("right", "n", "R")
-            networks.append(dumps_network(app.network))
+            networks.append(dumps_network(app.document.network))
     assert networks[0] == networks[1]
 
 
@@ -181,11 +182,11 @@ async def test_f_chooses_the_activation_from_a_list_with_a_plot() -> None:
         await pilot.press("down")  # sigmoid → tanh
         assert "tanh" in widget_text(app.screen.query_one("#formula"))
         await pilot.press("enter")
-        assert app.network.layers[0].activation == "tanh"
+        assert app.document.network.layers[0].activation == "tanh"
         await pilot.press("f", "escape")
-        assert app.network.layers[0].activation == "tanh"
+        assert app.document.network.layers[0].activation == "tanh"
         await pilot.press("u")
-        assert app.network.layers[0].activation == "sigmoid"
+        assert app.document.network.layers[0].activation == "sigmoid"
         await pilot.press("left", "f")
         assert not isinstance(app.screen, ActivationChooser)
 
@@ -194,30 +195,32 @@ async def test_letters_in_a_dialog_never_edit_the_network() -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark", "n", "d", "N", "z", "u")
-        assert app.network.sizes == [3, 1]
-        assert not app.history.can_undo
+        assert app.document.network.sizes == [3, 1]
+        assert not app.document.history.can_undo
 
 
+@pytest.mark.slow
 async def test_ctrl_o_opens_a_file(saved_xor: Path) -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+o")
         assert isinstance(app.screen, OpenPathPrompt)
         await pilot.press(*str(saved_xor), "enter")
-        assert app.path == saved_xor
-        assert app.network.name == "XOR by hand" or app.network.sizes == [2, 2, 1]
-        assert app.network.sizes == [2, 2, 1]
+        assert app.document.path == saved_xor
+        assert app.document.network.name == "XOR by hand" or app.document.network.sizes == [2, 2, 1]
+        assert app.document.network.sizes == [2, 2, 1]
         assert _columns(app) == 3
         assert selection(app) == Selection(0, 0, 0)
-        assert not app.history.can_undo
+        assert not app.document.history.can_undo
 
 
+@pytest.mark.slow
 async def test_ctrl_o_with_a_bad_file_shows_the_loader_message(tmp_path: Path) -> None:
     bad = tmp_path / "net.json"
     bad.write_text('{"format": "nntui-network", "version": 1, "inputs": [')
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:
-        before = dumps_network(app.network)
+        before = dumps_network(app.document.network)
         await pilot.press("plus", "ctrl+o")
         assert isinstance(app.screen, QuitPrompt)  # unsaved changes come first
         await pilot.press("d")
@@ -226,10 +229,11 @@ async def test_ctrl_o_with_a_bad_file_shows_the_loader_message(tmp_path: Path) -
         message = widget_text(app.screen.query_one("#error"))
         assert "net.json: not valid JSON" in message
         await pilot.press("escape")
-        assert dumps_network(app.network) != before  # the edit is still there
-        assert app.history.modified
+        assert dumps_network(app.document.network) != before  # the edit is still there
+        assert app.document.history.modified
 
 
+@pytest.mark.slow
 async def test_opening_a_missing_file_says_so(tmp_path: Path) -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:
@@ -237,6 +241,7 @@ async def test_opening_a_missing_file_says_so(tmp_path: Path) -> None:
         assert "no such file" in widget_text(app.screen.query_one("#error"))
 
 
+@pytest.mark.slow
 async def test_f12_saves_as_a_new_file(saved_xor: Path, tmp_path: Path) -> None:
     app = NNTuiApp(load_network(saved_xor), path=saved_xor)
     target = tmp_path / "copy.json"
@@ -244,12 +249,13 @@ async def test_f12_saves_as_a_new_file(saved_xor: Path, tmp_path: Path) -> None:
         await pilot.press("plus", "f12")
         assert isinstance(app.screen, SavePathPrompt)
         await pilot.press(*CLEAR, *str(target), "enter")
-        assert app.path == target
-        assert not app.history.modified
+        assert app.document.path == target
+        assert not app.document.history.modified
     assert load_network(target).input_values[0] == 0.1
     assert load_network(saved_xor).input_values[0] == 0.0  # the original is untouched
 
 
+@pytest.mark.slow
 async def test_ctrl_e_exports_npz_and_a_pytorch_script(tmp_path: Path) -> None:
     app = preset_app("layers")
     async with app.run_test(size=SIZE) as pilot:
@@ -262,6 +268,7 @@ async def test_ctrl_e_exports_npz_and_a_pytorch_script(tmp_path: Path) -> None:
     assert "nn.Sequential" in script
 
 
+@pytest.mark.slow
 async def test_palette_runs_actions_and_opens_presets() -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:
@@ -269,13 +276,13 @@ async def test_palette_runs_actions_and_opens_presets() -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.preset == "xor"
-        assert app.network.sizes == [2, 2, 1]
+        assert app.document.preset == "xor"
+        assert app.document.network.sizes == [2, 2, 1]
         await pilot.press("ctrl+p", *"add layer")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.network.sizes == [2, 2, 2, 1]
+        assert app.document.network.sizes == [2, 2, 2, 1]
 
 
 async def test_unsaved_work_is_kept_for_recovery_and_cleared_on_quit(private_state_dir: Path) -> None:
@@ -288,7 +295,7 @@ async def test_unsaved_work_is_kept_for_recovery_and_cleared_on_quit(private_sta
         later = RecoveryStore(private_state_dir, pid=222)
         (found,) = later.pending()
         assert found.preset == "xor"
-        assert found.network.input_values.tolist() == app.network.input_values.tolist()
+        assert found.network.input_values.tolist() == app.document.network.input_values.tolist()
         await pilot.press("q", "d")  # discard on purpose: nothing to recover
     assert not store.own_file.exists()
 
@@ -305,23 +312,24 @@ async def test_recovery_offer_at_start(private_state_dir: Path, choice: str) -> 
         assert isinstance(app.screen, RecoveryOffer)
         await pilot.press({"restore": "r", "discard": "d", "later": "escape"}[choice])
         if choice == "restore":
-            assert app.network.input_values.tolist() == [1.0, 1.0]
-            assert app.preset == "xor"
-            assert app.history.modified  # still to be saved
+            assert app.document.network.input_values.tolist() == [1.0, 1.0]
+            assert app.document.preset == "xor"
+            assert app.document.history.modified  # still to be saved
         else:
-            assert app.network.sizes == [3, 1]
+            assert app.document.network.sizes == [3, 1]
     assert crashed.own_file.exists() == (choice == "later")
 
 
+@pytest.mark.slow
 async def test_a_saved_shape_reloads_identically(tmp_path: Path) -> None:
     target = tmp_path / "shaped.json"
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("N", "n", "right", "C", *CLEAR, *"oven", "enter", "ctrl+s")
         await pilot.press(*CLEAR, *str(target), "enter")
-        shown = app.result.outputs.copy()
+        shown = app.document.result.outputs.copy()
     again = load_network(target)
-    assert dumps_network(again) == dumps_network(app.network)
+    assert dumps_network(again) == dumps_network(app.document.network)
     assert again.forward().outputs.tolist() == shown.tolist()
     save_network(again, tmp_path / "resaved.json")
     assert (tmp_path / "resaved.json").read_text() == target.read_text()
@@ -336,4 +344,4 @@ async def test_the_palette_quit_asks_about_unsaved_changes() -> None:
         await pilot.pause()
         assert isinstance(app.screen, QuitPrompt)
         await pilot.press("escape")
-        assert app.is_running and app.history.modified
+        assert app.is_running and app.document.history.modified

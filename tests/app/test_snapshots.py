@@ -21,6 +21,8 @@ from nntui.document.recovery import RecoveryStore
 
 from .helpers import CLEAR, big_network, preset_app, train_on_circle
 
+pytestmark = pytest.mark.snapshot
+
 # Layer 2 ("hidden") takes 4 inputs, but its second row has 3 weights.
 BAD_SHAPE_FILE = """{"format": "nntui-network", "version": 1,
  "inputs": [{"name": "a", "value": 0}, {"name": "b", "value": 0}],

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from nntui.app.screens.quit_prompt import QuitPrompt
-from nntui.app.tour import HIGHLIGHT, STEPS, TourPanel
+from nntui.app.controllers.tour import HIGHLIGHT, STEPS
+from nntui.app.widgets.tour_panel import TourPanel
 from nntui.i18n import t
 
 from .helpers import preset_app, widget_text
@@ -23,22 +26,23 @@ ANSWERS = [
 ]
 
 
+@pytest.mark.slow
 async def test_the_tour_can_be_followed_to_its_end() -> None:
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("t")
-        assert app.tour_step == 0 and app.preset == "potatoes"  # the tour brings its example
+        assert app.playground.tour.step == 0 and app.document.preset == "potatoes"  # the tour brings its example
         panel = app.query_one(TourPanel)
         for index, keys in enumerate(ANSWERS):
             step = STEPS[index]
-            assert app.tour_step == index
+            assert app.playground.tour.step == index
             assert t(step.message)[:40] in widget_text(panel).replace("\n", " ")
             assert app.query_one(step.target).has_class(HIGHLIGHT)
             await pilot.press(*keys)
-        assert app.tour_step == len(STEPS) - 1
-        assert app.preset == "layers"
+        assert app.playground.tour.step == len(STEPS) - 1
+        assert app.document.preset == "layers"
         await pilot.press("t")  # closes it
-        assert app.tour_step is None
+        assert app.playground.tour.step is None
         assert not panel.display and not app.query(f".{HIGHLIGHT}")
 
 
@@ -46,9 +50,9 @@ async def test_a_step_waits_until_the_learner_does_the_thing() -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("t", "down", "plus", "minus")
-        assert app.tour_step == 0  # still waiting for →
+        assert app.playground.tour.step == 0  # still waiting for →
         await pilot.press("right")
-        assert app.tour_step == 1
+        assert app.playground.tour.step == 1
 
 
 async def test_the_tour_asks_before_leaving_unsaved_work() -> None:
@@ -57,4 +61,4 @@ async def test_the_tour_asks_before_leaving_unsaved_work() -> None:
         await pilot.press("plus", "t")
         assert isinstance(app.screen, QuitPrompt)
         await pilot.press("escape")
-        assert app.tour_step is None and app.preset == "xor" and app.history.modified
+        assert app.playground.tour.step is None and app.document.preset == "xor" and app.document.history.modified

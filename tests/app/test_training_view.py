@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import numpy as np
+import pytest
 from textual.widgets import Select
 
 from nntui.app.app import NNTuiApp
@@ -24,7 +25,7 @@ SIZE = (140, 44)
 
 async def _wait_for_steps(app: NNTuiApp, at_least: int, timeout: float = 10.0) -> None:
     deadline = asyncio.get_running_loop().time() + timeout
-    while app.training.steps < at_least:
+    while app.document.training.steps < at_least:
         assert asyncio.get_running_loop().time() < deadline, "training did not advance"
         await asyncio.sleep(0.05)
 
@@ -33,14 +34,14 @@ async def test_ctrl_t_switches_the_training_view_on_and_off() -> None:
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s", "space")  # training keys do nothing outside the view
-        assert app.training is None
+        assert app.document.training.steps == 0 and not app.playground.training.playing
         await pilot.press("ctrl+t")
-        assert app.training_mode and app.main_screen.has_class("-training")
+        assert app.playground.training.active and app.playground.has_class("-training")
         assert app.query_one("#training").display and not app.query_one("#panels").display
         view = app.query_one(NetworkView).column_view(1)
         assert view.row_height == MAP_LINES  # every neuron shows its heatmap
         await pilot.press("f5")
-        assert not app.training_mode and app.query_one("#panels").display
+        assert not app.playground.training.active and app.query_one("#panels").display
         assert app.query_one(NetworkView).column_view(1).row_height == 1
 
 
@@ -48,37 +49,39 @@ async def test_s_takes_one_step_exactly_as_the_trainer_does() -> None:
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t", *["s"] * 5)
-        assert app.training.steps == 5
-        assert [p.step for p in app.training.history][-1] == 5
+        assert app.document.training.steps == 5
+        assert [p.step for p in app.document.training.history][-1] == 5
         expected = load_preset("xor")
         data = make_dataset("xor")
         Trainer(expected, data.x_train, data.y_train, TrainingConfig()).run(5)
-        assert dumps_network(app.network) == dumps_network(expected)
+        assert dumps_network(app.document.network) == dumps_network(expected)
         assert "modified" in app.sub_title
 
 
+@pytest.mark.slow
 async def test_space_plays_and_pauses_and_the_stretch_is_one_undo() -> None:
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:
-        before = dumps_network(app.network)
+        before = dumps_network(app.document.network)
         await pilot.press("ctrl+t", "space")
-        assert app.playing
+        assert app.playground.training.playing
         await _wait_for_steps(app, 50)
         await pilot.press("space")
-        assert not app.playing
-        steps = app.training.steps
+        assert not app.playground.training.playing
+        steps = app.document.training.steps
         await pilot.pause(0.3)
-        assert app.training.steps == steps  # paused means paused
-        edit = app.history._done[-1][1]
+        assert app.document.training.steps == steps  # paused means paused
+        edit = app.document.history._done[-1][1]
         assert isinstance(edit, Reshape) and edit.description == f"train {steps:,} steps"
-        trained = dumps_network(app.network)
+        trained = dumps_network(app.document.network)
         assert trained != before
         await pilot.press("u")
-        assert dumps_network(app.network) == before
+        assert dumps_network(app.document.network) == before
         await pilot.press("ctrl+r")
-        assert dumps_network(app.network) == trained
+        assert dumps_network(app.document.network) == trained
 
 
+@pytest.mark.slow
 async def test_play_then_continue_equals_one_uninterrupted_run() -> None:
     """Pausing and resuming does not change what is learned (same trainer, same batches)."""
     app = preset_app("xor")
@@ -86,11 +89,11 @@ async def test_play_then_continue_equals_one_uninterrupted_run() -> None:
         await pilot.press("ctrl+t", "s", "s", "space")
         await _wait_for_steps(app, 20)
         await pilot.press("space", "s")
-        steps = app.training.steps
+        steps = app.document.training.steps
         expected = load_preset("xor")
         data = make_dataset("xor")
         Trainer(expected, data.x_train, data.y_train, TrainingConfig()).run(steps)
-        np.testing.assert_array_equal(app.network.layers[0].weights, expected.layers[0].weights)
+        np.testing.assert_array_equal(app.document.network.layers[0].weights, expected.layers[0].weights)
 
 
 async def test_editing_a_weight_while_paused_updates_the_heatmaps() -> None:
@@ -101,19 +104,20 @@ async def test_editing_a_weight_while_paused_updates_the_heatmaps() -> None:
         before = boundary._levels.copy()
         maps_before = app.query_one(NetworkView).maps[1].copy()
         await pilot.press("right", "enter", "home", "ctrl+k", *"-20", "enter")
-        assert app.network.layers[0].weights[0, 0] == -20
+        assert app.document.network.layers[0].weights[0, 0] == -20
         assert not np.array_equal(boundary._levels, before)
         assert not np.array_equal(app.query_one(NetworkView).maps[1], maps_before)
 
 
+@pytest.mark.slow
 async def test_an_edit_while_playing_pauses_training_first() -> None:
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t", "space")
         await _wait_for_steps(app, 10)
         await pilot.press("right", "plus")
-        assert not app.playing
-        descriptions = [edit.describe(app.network) for _, edit in app.history._done]
+        assert not app.playground.training.playing
+        descriptions = [edit.describe(app.document.network) for _, edit in app.document.history._done]
         assert descriptions[-2].startswith("train ") and "h1" in descriptions[-1]
 
 
@@ -121,23 +125,23 @@ async def test_x_builds_a_network_that_fits_the_data() -> None:
     app = preset_app("potatoes")  # three inputs: the datasets have two
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t", "space")
-        assert not app.playing
+        assert not app.playground.training.playing
         assert any("3" in n.message and "2 inputs" in n.message for n in app._notifications)
         await pilot.press("x")
-        assert app.network.sizes == [2, 4, 4, 1]
+        assert app.document.network.sizes == [2, 4, 4, 1]
         await pilot.press("s")
-        assert app.training.steps == 1
+        assert app.document.training.steps == 1
         await pilot.press("u", "u")
-        assert app.network.sizes == [3, 1]
+        assert app.document.network.sizes == [3, 1]
 
 
 async def test_x_on_a_fitting_network_draws_new_weights_and_restarts() -> None:
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t", "s", "s", "x")
-        assert app.network.sizes == [2, 2, 1]
-        assert app.training.steps == 0
-        assert np.all(np.abs(app.network.layers[0].weights) < 1)
+        assert app.document.network.sizes == [2, 2, 1]
+        assert app.document.training.steps == 0
+        assert np.all(np.abs(app.document.network.layers[0].weights) < 1)
 
 
 async def test_choosing_another_dataset_and_rate() -> None:
@@ -147,11 +151,11 @@ async def test_choosing_another_dataset_and_rate() -> None:
         app.query_one("#dataset", Select).value = "spiral"
         app.query_one("#learning_rate", Select).value = 0.1
         await pilot.pause()
-        assert app.training.dataset.name == "spiral"
-        assert app.training.settings.config.learning_rate == 0.1
-        assert app.training.steps == 0 and not app.training.history
+        assert app.document.training.dataset.name == "spiral"
+        assert app.document.training.settings.config.learning_rate == 0.1
+        assert app.document.training.steps == 0 and not app.document.training.history
         await pilot.press("s")
-        assert app.training.trainer.config.learning_rate == 0.1
+        assert app.document.training.trainer.config.learning_rate == 0.1
 
 
 async def test_divergence_stops_training_with_a_message(monkeypatch) -> None:
@@ -162,13 +166,13 @@ async def test_divergence_stops_training_with_a_message(monkeypatch) -> None:
         def diverge(steps: int) -> None:
             raise DivergenceError("training diverged at step 1: the loss became nan")
 
-        monkeypatch.setattr(app.training, "run", diverge)
-        before = dumps_network(app.network)
+        monkeypatch.setattr(app.document.training, "run", diverge)
+        before = dumps_network(app.document.network)
         await pilot.press("space")
         await pilot.pause(0.3)
-        assert not app.playing
+        assert not app.playground.training.playing
         assert any("diverged" in n.message for n in app._notifications)
-        assert dumps_network(app.network) == before
+        assert dumps_network(app.document.network) == before
 
 
 async def test_a_network_without_two_inputs_says_why_there_is_no_map() -> None:
@@ -197,11 +201,12 @@ async def test_the_tui_and_nntui_train_learn_the_same_network(tmp_path) -> None:
         app.query_one("#dataset", Select).value = "spiral"
         await pilot.pause()
         await pilot.press(*["s"] * 7)
-        for mine, theirs in zip(app.network.layers, load_network(out).layers):
+        for mine, theirs in zip(app.document.network.layers, load_network(out).layers):
             np.testing.assert_array_equal(mine.weights, theirs.weights)
             np.testing.assert_array_equal(mine.bias, theirs.bias)
 
 
+@pytest.mark.slow
 async def test_keys_return_to_the_network_after_choosing_a_setting() -> None:
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:
@@ -210,12 +215,12 @@ async def test_keys_return_to_the_network_after_choosing_a_setting() -> None:
         await pilot.press("escape")
         assert isinstance(app.focused, NetworkView)
         await pilot.press("tab", "enter", "down", "enter")  # xor → gaussians
-        assert app.training.dataset.name == "gaussians"
+        assert app.document.training.dataset.name == "gaussians"
         assert isinstance(app.focused, NetworkView)
         await pilot.press("tab", "space")  # space plays even from a list
-        assert app.playing
+        assert app.playground.training.playing
         await pilot.press("space")
-        assert not app.playing
+        assert not app.playground.training.playing
 
 
 async def test_a_csv_file_given_at_start_is_the_training_data(tmp_path) -> None:
@@ -225,9 +230,9 @@ async def test_a_csv_file_given_at_start_is_the_training_data(tmp_path) -> None:
     app = NNTuiApp(load_preset("xor"), preset="xor", data=csv)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t", "s")
-        assert app.training.dataset.name == "points.csv"
-        assert app.training.dataset.n_inputs == 2
+        assert app.document.training.dataset.name == "points.csv"
+        assert app.document.training.dataset.n_inputs == 2
         assert app.query_one("#dataset", Select).value == "csv"
         app.query_one("#dataset", Select).value = "circle"
         await pilot.pause()
-        assert app.training.dataset.name == "circle"
+        assert app.document.training.dataset.name == "circle"

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import nntui.cli
+import nntui.cli.serve
 from nntui.i18n import language
 
 TIMEOUT = 30
@@ -218,8 +219,8 @@ def test_serve_passes_the_language_to_each_session(monkeypatch: pytest.MonkeyPat
         started.append(command)
         return Server()
 
-    monkeypatch.setattr(nntui.cli, "_web_server", web_server)
-    monkeypatch.setattr(nntui.cli, "_check_listen", lambda host, port: True)
+    monkeypatch.setattr(nntui.cli.serve, "_web_server", web_server)
+    monkeypatch.setattr(nntui.cli.serve, "_check_listen", lambda host, port: True)
     assert nntui.cli.main(["serve", "--preset", "xor", "--lang", "fr"]) == 0
     assert language() == "fr"
     assert started == [f"{sys.executable} -m nntui --lang fr --preset xor"]

@@ -17,7 +17,6 @@ import pytest
 
 from nntui.document.session import TrainingSession, TrainingSettings
 from nntui.core.datasets import DATASET_NAMES, DataFileError, load_csv, make_dataset
-from nntui.core.factory import random_network
 from nntui.core.fileformat import dumps_network, load_network, save_network
 from nntui.core.network import Network
 from nntui.core.presets import load_preset
@@ -31,6 +30,7 @@ from tests.cli.test_cli import (
     run_cli,
     write_json,
 )
+from tests.factory import random_network
 
 PROGRESS = re.compile(r"step (\d+)/(\d+) loss (\S+) test (\S+)( test_accuracy (\d\.\d{3}))?")
 SUMMARY = re.compile(

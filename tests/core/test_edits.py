@@ -10,9 +10,9 @@ import pytest
 
 from nntui.core.activations import ACTIVATION_NAMES
 from nntui.core.edits import Edit, History, ParamRef, SetActivation, SetValue
-from nntui.core.factory import random_network
 from nntui.core.network import Network
 from nntui.core.presets import load_preset
+from tests.factory import random_network
 
 # --- ParamRef ---------------------------------------------------------------------
 

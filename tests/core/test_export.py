@@ -26,10 +26,10 @@ from nntui.core.export import (
     npz_arrays,
     torch_snippet,
 )
-from nntui.core.factory import random_network
 from nntui.core.fileformat import NetworkFileError
 from nntui.core.network import DenseLayer, Network
 from nntui.core.presets import load_preset, preset_names
+from tests.factory import random_network
 
 PRESETS = preset_names()
 

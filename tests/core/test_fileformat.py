@@ -761,6 +761,7 @@ def networks(draw: st.DrawFn) -> Network:
     return Network(input_names, np.array(input_values), layers, draw(names))
 
 
+@pytest.mark.slow
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(network=networks())
 def test_save_load_round_trip_is_bit_exact(network: Network, tmp_path: Path) -> None:

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from nntui.core.activations import ACTIVATION_NAMES, LEAKY_SLOPE
-from nntui.core.factory import random_network
 from nntui.core.fileformat import NetworkFileError
 from nntui.core.network import DenseLayer, Network
 from nntui.core.presets import DEFAULT_PRESET, load_preset, preset_names
+from tests.factory import random_network
 
 # --- a naive reference, written independently of the code under test ---------
 

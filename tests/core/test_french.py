@@ -21,7 +21,6 @@ from nntui.core.activations import get_activation
 from nntui.core.datasets import DATASET_DESCRIPTIONS, DataFileError, load_csv
 from nntui.core.edits import ParamRef, SetActivation
 from nntui.core.export import ExportError, torch_snippet
-from nntui.core.factory import random_network
 from nntui.core.fileformat import NetworkFileError, load_network, loads_network
 from nntui.core.network import DenseLayer, Network
 from nntui.core.numbers import NumberError, parse_finite
@@ -31,10 +30,17 @@ from nntui.core.shape import ShapeError, check_name, fresh_network, remove_neuro
 from nntui.i18n import LANGUAGES, set_language, t
 from nntui.i18n.catalogue import CATALOGUE
 from nntui.document.recovery import Recovery
+from tests.factory import random_network
 
 PACKAGE = Path(nntui.__file__).parent
-# Where the cli. and core. keys are asked for.
-SOURCES = sorted([PACKAGE / "cli.py", PACKAGE / "recovery.py", *(PACKAGE / "core").glob("*.py")])
+# Where the cli. and core. keys are asked for: the CLI (a module or a package),
+# the recovery store and the core, sub-packages included.
+_SOURCE_ROOTS = ("cli.py", "cli", "document/recovery.py", "core")
+SOURCES = sorted(
+    path
+    for root in (PACKAGE / name for name in _SOURCE_ROOTS)
+    for path in ([root] if root.is_file() else sorted(root.rglob("*.py")))
+)
 # Keys built at run time: prefix → the names that complete it.  None: every key
 # is written out in full, except the two forms of a counted noun (plural.counted).
 DYNAMIC_PREFIXES: dict[str, tuple[str, ...]] = {}

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from nntui.core.activations import ACTIVATION_NAMES
 from nntui.core.edits import History, ParamRef, Reshape, SetActivation, SetValue
-from nntui.core.factory import random_network
 from nntui.core.fileformat import dumps_network, loads_network
 from nntui.core.network import DenseLayer, Network
 from nntui.core.presets import load_preset
@@ -32,6 +31,7 @@ from nntui.core.shape import (
     rename_neuron,
     zero,
 )
+from tests.factory import random_network
 
 # --- helpers ------------------------------------------------------------------------
 
@@ -776,6 +776,7 @@ def _walk_step(
     assert dumps_network(net) == done[-1]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_random_walk_keeps_network_valid(seed: int) -> None:
     """3000 random edits, undos and redos: always valid, exact undo, exact save/reload."""

@@ -11,7 +11,6 @@ import pytest
 
 from nntui.core.activations import ACTIVATION_NAMES, get_activation
 from nntui.core.datasets import make_dataset
-from nntui.core.factory import random_network
 from nntui.core.network import DenseLayer, Network
 from nntui.core.training import (
     LOSS_NAMES,
@@ -24,6 +23,7 @@ from nntui.core.training import (
     loss_and_output_gradient,
     regularization_penalty,
 )
+from tests.factory import random_network
 
 Array = np.ndarray
 

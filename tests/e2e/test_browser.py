@@ -39,6 +39,8 @@ try:
 except ImportError:  # .ci/run installs it
     sync_playwright = None
 
+pytestmark = pytest.mark.e2e
+
 ERROR_PREFIX = "nntui: error: "
 
 # Catch xterm.js's Terminal: textual-serve's page assigns it to `this.terminal`.

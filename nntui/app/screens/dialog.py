@@ -8,7 +8,7 @@ from textual import on
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
-from nntui.app.bindings import translate_bindings
+from nntui.app.keys import in_language
 
 ResultType = TypeVar("ResultType")
 
@@ -23,9 +23,9 @@ class Dialog(ModalScreen[ResultType]):
 
     _answered = False
 
-    def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(name=name, id=id, classes=classes)
-        translate_bindings(self)
+    def __new__(cls, *args: object, **kwargs: object) -> Dialog[ResultType]:
+        # Made as the subclass whose bindings speak the current language.
+        return super().__new__(in_language(cls))
 
     def answer(self, result: ResultType) -> None:
         if self._answered:

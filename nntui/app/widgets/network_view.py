@@ -1,79 +1,35 @@
-"""The network as columns, left to right, with the keyboard cursor.
-
-``NetworkView`` owns the selection and the step; it never changes the
-network.  The app reads the selection when a key asks for an edit, applies
-it, and sends the recomputed state back down with :meth:`show`; cursor moves
-go up as :class:`NetworkView.SelectionChanged` so the details can follow.
-"""
+"""The network as columns, left to right, with the keyboard cursor."""
 
 from __future__ import annotations
 
 import numpy as np
-from textual import on
-from textual.binding import Binding
 from textual.containers import HorizontalScroll
-from textual.message import Message
-from textual.reactive import reactive
 
-from nntui.app.bindings import translate_bindings
 from nntui.document.selection import Selection
 from nntui.app.widgets.layer_view import LayerView
 from nntui.core.network import ForwardResult, Network
 
-STEPS = (0.001, 0.01, 0.1, 1.0, 10.0, 100.0)
-DEFAULT_STEP = 0.1
-PAGE = 10
-
-
-class NetworkView(HorizontalScroll, can_focus=True):
+class NetworkView(HorizontalScroll, can_focus=True, inherit_bindings=False):
     """All the layers of the network; the focused widget of the playground.
 
-    Binding descriptions and tooltips are message keys (see ``nntui.app.bindings``).
+    It draws what it is given (:meth:`show`) and never changes the network or
+    the selection: the playground's keys (it takes none of its own, not
+    even scrolling ones) and a click on a neuron or weight
+    (posted up by its columns) go to the screen, which moves the cursor in
+    the document and shows the result again.
     """
-
-    BINDINGS = [
-        Binding("left,h", "move_column(-1)", "app.key.prev_layer", show=False,
-                tooltip="app.key.prev_layer.help"),
-        Binding("right,l", "move_column(1)", "app.key.next_layer", show=False,
-                tooltip="app.key.next_layer.help"),
-        Binding("up,k", "move_neuron(-1)", "app.key.prev_neuron", show=False,
-                tooltip="app.key.prev_neuron.help"),
-        Binding("down,j", "move_neuron(1)", "app.key.next_neuron", show=False,
-                tooltip="app.key.next_neuron.help"),
-        Binding("pageup", "move_neuron(-10)", "app.key.up_10", show=False, tooltip="app.key.up_10.help"),
-        Binding("pagedown", "move_neuron(10)", "app.key.down_10", show=False, tooltip="app.key.down_10.help"),
-        Binding("right_square_bracket", "cycle_param(1)", "app.key.next_weight", key_display="]",
-                tooltip="app.key.next_weight.help"),
-        Binding("left_square_bracket", "cycle_param(-1)", "app.key.prev_weight", key_display="[",
-                show=False, tooltip="app.key.prev_weight.help"),
-        Binding("asterisk", "change_step(1)", "app.key.step_up", key_display="*", show=False,
-                tooltip="app.key.step_up.help"),
-        Binding("slash", "change_step(-1)", "app.key.step_down", key_display="/", show=False,
-                tooltip="app.key.step_down.help"),
-    ]
-
-    selection: reactive[Selection] = reactive(Selection, always_update=True)
-    step: reactive[float] = reactive(DEFAULT_STEP)
-
-    class SelectionChanged(Message):
-        """The cursor moved (or the step changed): the inspector and status follow."""
-
-        def __init__(self, selection: Selection, step: float) -> None:
-            super().__init__()
-            self.selection = selection
-            self.step = step
 
     def __init__(self, network: Network, result: ForwardResult, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.network = network
         self.result = result
+        self.selection = Selection()
         # For each strip, the target neuron it last followed: kept when the
         # cursor leaves so the window does not jump around.
         self._strip_targets: list[int] = [0] * len(network.layers)
         self._columns: list[LayerView] = []
         # Per column, each neuron's heatmap as colour levels (training mode only).
         self.maps: list[np.ndarray] | None = None
-        translate_bindings(self)
 
     def compose(self):  # -> ComposeResult
         self._columns = [LayerView(k) for k in range(len(self.network.layers) + 1)]
@@ -88,24 +44,18 @@ class NetworkView(HorizontalScroll, can_focus=True):
         self,
         network: Network,
         result: ForwardResult,
-        selection: Selection | None = None,
+        selection: Selection,
         maps: list[np.ndarray] | None = None,
     ) -> None:
-        """Redraw every column from a recomputed state, all in the same frame.
-
-        When the network's shape changed, the selection is made valid for it
-        even if the caller gave none.
-        """
+        """Redraw every column from a recomputed state, all in the same frame."""
         self.network = network
         self.result = result
         self.maps = maps
+        moved = selection != self.selection
+        self.selection = selection
         self._sync_columns()
-        if selection is None and self.selection.clamped(network) != self.selection:
-            selection = self.selection
-        if selection is not None:
-            self.set_reactive(NetworkView.selection, selection.clamped(network))
+        if moved:
             self._follow_selection()
-            self.post_message(self.SelectionChanged(self.selection, self.step))
         self._draw()
 
     def column_view(self, column: int) -> LayerView:
@@ -138,14 +88,6 @@ class NetworkView(HorizontalScroll, can_focus=True):
 
     # --- selection -----------------------------------------------------------
 
-    def watch_selection(self, selection: Selection) -> None:
-        self._follow_selection()
-        self._draw()
-        self.post_message(self.SelectionChanged(selection, self.step))
-
-    def watch_step(self, step: float) -> None:
-        self.post_message(self.SelectionChanged(self.selection, step))
-
     def _follow_selection(self) -> None:
         """Keep the selected neuron, and the source of the selected weight, in view."""
         selection = self.selection
@@ -162,29 +104,3 @@ class NetworkView(HorizontalScroll, can_focus=True):
         if source is not None:
             views[selection.column - 1].scroll_to_row(source)
         self.scroll_to_widget(view, animate=False, immediate=True)
-
-    def action_move_column(self, delta: int) -> None:
-        self.selection = self.selection.move_column(self.network, delta)
-
-    def action_move_neuron(self, delta: int) -> None:
-        self.selection = self.selection.move_neuron(self.network, delta)
-
-    def action_cycle_param(self, delta: int) -> None:
-        self.selection = self.selection.cycle_param(self.network, delta)
-
-    @on(LayerView.NeuronClicked)
-    def _neuron_clicked(self, message: LayerView.NeuronClicked) -> None:
-        self.focus()
-        if (message.column, message.neuron) != (self.selection.column, self.selection.neuron):
-            self.selection = Selection(message.column, message.neuron, 0)
-
-    @on(LayerView.WeightClicked)
-    def _weight_clicked(self, message: LayerView.WeightClicked) -> None:
-        self.focus()
-        self.selection = Selection(message.column, message.neuron, message.source)
-
-    # --- the step of + and - ---------------------------------------------------
-
-    def action_change_step(self, direction: int) -> None:
-        index = min(range(len(STEPS)), key=lambda i: abs(STEPS[i] - self.step))
-        self.step = STEPS[max(0, min(len(STEPS) - 1, index + direction))]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from textual import on
@@ -20,7 +19,7 @@ from nntui.document.session import (
     REGULARIZATION_RATES,
     TrainingSettings,
 )
-from nntui.app.bindings import translate_bindings
+from nntui.app.keys import in_language
 from nntui.app.widgets.network_view import NetworkView
 from nntui.core.datasets import DATASET_NAMES
 from nntui.core.training import OPTIMIZER_NAMES, REGULARIZATION_NAMES
@@ -36,20 +35,41 @@ def _regularization(name: str) -> str:
     return t("app.training.no_regularization") if name == "none" else name
 
 
+# Each list's id → the setting it chooses (a TrainingSettings or TrainingConfig field).
+FIELDS = {
+    "dataset": "dataset",
+    "noise": "noise",
+    "learning_rate": "learning_rate",
+    "batch_size": "batch_size",
+    "optimizer": "optimizer",
+    "regularization": "regularization",
+    "regularization_rate": "regularization_rate",
+}
+
+
 class TrainingPanel(Vertical):
-    """Lists to choose the data and the hyper-parameters; posts every change."""
+    """Lists to choose the data and the hyper-parameters; posts every change up.
+
+    It shows the settings it is given and never keeps its own copy: the
+    training session holds them.
+    """
 
     BINDINGS = [Binding("escape", "leave", "app.key.leave_panel", show=False)]
 
-    class SettingsChanged(Message):
-        def __init__(self, settings: TrainingSettings) -> None:
+    class SettingChanged(Message):
+        """The learner chose ``value`` for the setting ``field``."""
+
+        def __init__(self, field: str, value: object) -> None:
             super().__init__()
-            self.settings = settings
+            self.field = field
+            self.value = value
+
+    def __new__(cls, *args: object, **kwargs: object) -> TrainingPanel:
+        return super().__new__(in_language(cls))  # bindings in the current language
 
     def __init__(self, settings: TrainingSettings, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.settings = settings
-        translate_bindings(self)
+        self.settings = settings  # what is shown at first; later values come in show()
 
     def compose(self) -> ComposeResult:
         s, c = self.settings, self.settings.config
@@ -81,14 +101,19 @@ class TrainingPanel(Vertical):
     def show_status(self, text: str) -> None:
         self.query_one("#train-status", Static).update(text, layout=False)  # fixed height
 
+    def show(self, settings: TrainingSettings) -> None:
+        """Show ``settings`` in the lists (after they changed elsewhere)."""
+        self.settings = settings
+        for select_id, name in FIELDS.items():
+            select = self.query_one(f"#{select_id}", Select)
+            value = settings.setting(name)
+            if select.value != value:
+                with select.prevent(Select.Changed):
+                    select.value = value
+
     @on(Select.Changed)
     def _changed(self, event: Select.Changed) -> None:
         event.stop()
-        name, value = event.select.id, event.value
-        if name in ("dataset", "noise"):
-            settings = replace(self.settings, **{name: value})
-        else:
-            settings = replace(self.settings, config=replace(self.settings.config, **{name: value}))
-        if settings != self.settings:
-            self.settings = settings
-            self.post_message(self.SettingsChanged(settings))
+        name = FIELDS[event.select.id or ""]
+        if event.value != self.settings.setting(name):
+            self.post_message(self.SettingChanged(name, event.value))

@@ -1,4 +1,10 @@
-"""Building networks of a given shape with small seeded random weights."""
+"""Networks of a given shape with small seeded random weights, for the tests and the benchmarks.
+
+The app builds new networks with :func:`nntui.core.shape.fresh_network`;
+this one draws every weight from a seed, so a test or a benchmark gets the
+same network every time.  The benchmarks, run from the repository root
+(``python -m benchmarks``), import it from here too.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,6 @@ from collections.abc import Sequence
 import numpy as np
 
 from nntui.core.network import DenseLayer, Network
-from nntui.i18n import t
 
 
 def random_network(
@@ -25,7 +30,7 @@ def random_network(
     biases start at zero and inputs at values in [0, 1).
     """
     if len(sizes) < 2 or any(int(n) < 1 for n in sizes):
-        raise ValueError(t("core.factory.sizes"))
+        raise ValueError("a network needs an input size and at least one layer, all ≥ 1")
     rng = np.random.default_rng(seed)
     layers = []
     for k, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):

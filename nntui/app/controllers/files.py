@@ -1,0 +1,177 @@
+"""Files of the playground: save, save as, open, presets, export, and recovery.
+
+Nothing the learner typed is lost silently: opening asks about unsaved
+changes first, a bad file leaves the network untouched, and unsaved work is
+kept in a recovery copy until it is saved or let go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.timer import Timer
+
+from nntui.app.screens.path_prompt import OpenPathPrompt, SavePathPrompt, default_file_name
+from nntui.app.screens.quit_prompt import QuitChoice, QuitPrompt
+from nntui.app.screens.recovery_offer import RecoveryChoice, RecoveryOffer
+from nntui.core.network import Network
+from nntui.core.presets import load_preset
+from nntui.document.document import Change, Document
+from nntui.document.recovery import Recovery, RecoveryStore
+from nntui.i18n import t
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+RECOVERY_DELAY = 1.0  # seconds of quiet before the recovery copy is refreshed
+
+
+def _reason(error: Exception) -> str:
+    return getattr(error, "strerror", None) or str(error)
+
+
+class FilesController:
+    """Saving, opening and exporting the document; its recovery copy."""
+
+    def __init__(self, screen: Screen, document: Document, recovery: RecoveryStore) -> None:
+        self.screen = screen
+        self.document = document
+        self.recovery = recovery
+        self._recovery_timer: Timer | None = None
+
+    # --- saving ---------------------------------------------------------------------
+
+    def save_then(self, after: Callable[[], None] | None = None) -> None:
+        """Save to the opened file, or ask for a path; then run ``after`` on success."""
+        self.document.settle()
+        if self.document.path is not None:
+            if self._write(self.document.path) and after is not None:
+                after()
+            return
+
+        def chosen(path: Path | None) -> None:
+            if path is not None and self._write(path) and after is not None:
+                after()
+
+        self.screen.app.push_screen(SavePathPrompt(default_file_name(self.document.preset)), chosen)
+
+    def save_as(self) -> None:
+        self.document.settle()  # training pauses while the learner chooses a name
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self._write(path)
+
+        doc = self.document
+        suggestion = doc.path.name if doc.path else default_file_name(doc.preset)
+        self.screen.app.push_screen(SavePathPrompt(suggestion), chosen)
+
+    def _write(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except (OSError, ValueError) as error:
+            self.screen.notify(
+                t("app.file.not_saved", path=path, reason=_reason(error)),
+                title=t("app.file.not_saved_title"), severity="error", timeout=8,
+            )
+            return False
+        self.screen.notify(t("app.file.saved", path=path), timeout=3)
+        return True
+
+    def unless_unsaved(self, before: str, then: Callable[[], None]) -> None:
+        """Run ``then`` now, or after asking to save or discard unsaved changes."""
+        self.document.settle()
+        if not self.document.history.modified:
+            then()
+            return
+
+        def decided(choice: QuitChoice | None) -> None:
+            if choice == "discard":
+                then()
+            elif choice == "save":
+                self.save_then(then)
+
+        self.screen.app.push_screen(QuitPrompt(self.document.label, before), decided)
+
+    # --- opening and exporting ---------------------------------------------------------
+
+    def open(self) -> None:
+        def chosen(opened: tuple[Path, Network] | None) -> None:
+            if opened is not None:
+                self.replace(opened[1], path=opened[0])
+
+        self.unless_unsaved(
+            t("app.quit.before_opening"), lambda: self.screen.app.push_screen(OpenPathPrompt(), chosen)
+        )
+
+    def open_preset(self, name: str) -> None:
+        self.unless_unsaved(
+            t("app.quit.before_opening"), lambda: self.replace(load_preset(name), preset=name)
+        )
+
+    def replace(self, network: Network, *, path: Path | None = None, preset: str | None = None,
+                modified: bool = False) -> None:
+        """Another network in the playground, announced."""
+        self.document.replace(network, path=path, preset=preset, modified=modified)
+        self.screen.notify(t("app.file.opened", what=self.document.label), timeout=3)
+
+    def export(self) -> None:
+        self.document.settle()  # training pauses while the learner chooses a name
+
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
+            try:
+                self.document.export(path)
+            except (OSError, ValueError) as error:
+                self.screen.notify(t("app.file.not_exported", path=path, reason=_reason(error)),
+                                   title=t("app.file.not_exported_title"), severity="error", timeout=8)
+                return
+            self.screen.notify(t("app.file.exported", path=path), timeout=3)
+
+        doc = self.document
+        stem = doc.path.stem if doc.path else doc.preset
+        self.screen.app.push_screen(
+            SavePathPrompt(default_file_name(stem, ".npz"), title=t("app.file.export_title"), suffix=".npz"),
+            chosen,
+        )
+
+    # --- recovery of unsaved work --------------------------------------------------------
+
+    def document_changed(self, change: Change) -> None:
+        """Keep the recovery copy in step with unsaved work, a moment after edits settle."""
+        if change in (Change.MOVED, Change.TRAINED):
+            return
+        if self._recovery_timer is not None:
+            self._recovery_timer.stop()
+        self._recovery_timer = self.screen.set_timer(RECOVERY_DELAY, self.write_recovery)
+
+    def write_recovery(self) -> None:
+        """Write (or remove) the recovery copy now; never lets an error through."""
+        doc = self.document
+        try:
+            if doc.history.modified:
+                self.recovery.write(doc.network, doc.path, doc.preset)
+            else:
+                self.recovery.clear()
+        except OSError as error:
+            self.screen.log.warning(f"recovery copy not written: {error}")
+
+    def offer_recovery(self, found: list[Recovery]) -> None:
+        if not found:
+            return
+        recovery, rest = found[0], found[1:]
+
+        def decided(choice: RecoveryChoice | None) -> None:
+            if choice == "restore":
+                self.replace(recovery.network, path=recovery.source_path,
+                             preset=recovery.preset, modified=True)
+                self.recovery.discard(recovery)
+            elif choice == "discard":
+                self.recovery.discard(recovery)
+            if choice != "later":
+                self.offer_recovery(rest)
+
+        self.screen.app.push_screen(RecoveryOffer(recovery, len(rest)), decided)

@@ -1,0 +1,102 @@
+"""The guided tour: a few steps from one neuron to layers, each waiting for the learner.
+
+Each step says something (a catalogue message), lights up the part of the
+screen it speaks of, and waits until the learner has done what it asks; the
+playground checks after every change of the document.  The tour opens the
+presets it needs, after asking about unsaved work like any other opening.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from nntui.app.controllers.files import FilesController
+from nntui.app.widgets.tour_panel import TourPanel
+from nntui.core.presets import load_preset
+from nntui.document.document import Document
+from nntui.i18n import t
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+HIGHLIGHT = "-tour-target"
+
+
+@dataclass(frozen=True)
+class TourStep:
+    message: str  # catalogue key
+    target: str  # CSS selector of what the step speaks of
+    done: Callable[[Document], bool]  # has the learner done what the step asks?
+    preset: str | None = None  # opened when the step begins
+
+
+def _weight(doc: Document, j: int, i: int, layer: int = 0) -> float:
+    return float(doc.network.layers[layer].weights[j, i])
+
+
+def _selected(doc: Document, column: int, param: int | None = None) -> bool:
+    selection = doc.selection
+    return selection.column == column and (param is None or selection.param == param)
+
+
+STEPS: tuple[TourStep, ...] = (
+    TourStep("app.tour.neuron", "#network", lambda doc: _selected(doc, 1), preset="potatoes"),
+    TourStep("app.tour.formula", "#inspector", lambda doc: _selected(doc, 1, 2)),
+    TourStep("app.tour.saxophone", "#outputs", lambda doc: _weight(doc, 0, 2) >= 0.5),
+    TourStep("app.tour.herbs", "#outputs", lambda doc: _weight(doc, 0, 0) <= 2.0),
+    TourStep("app.tour.activation", "#network",
+             lambda doc: doc.network.layers[0].activation != "sigmoid"),
+    TourStep("app.tour.layers", "#network", lambda doc: _selected(doc, 1), preset="layers"),
+    TourStep("app.tour.feeding", "#network", lambda doc: _selected(doc, 3)),
+    TourStep("app.tour.inputs", "#outputs",
+             lambda doc: doc.network.input_values.tolist() != load_preset("layers").input_values.tolist()),
+    TourStep("app.tour.end", "#tour", lambda doc: False),
+)
+
+
+class TourController:
+    """Which step of the tour is showing, if any."""
+
+    def __init__(self, screen: Screen, document: Document, files: FilesController) -> None:
+        self.screen = screen
+        self.document = document
+        self.files = files
+        self.step: int | None = None
+
+    def toggle(self) -> None:
+        if self.step is not None:
+            self.stop()
+            return
+        self.files.unless_unsaved(t("app.tour.before"), lambda: self._begin_step(0))
+
+    def stop(self) -> None:
+        self.step = None
+        self._highlight(None)
+        self.screen.set_class(False, "-touring")
+
+    def _begin_step(self, index: int) -> None:
+        self.step = index
+        step = STEPS[index]
+        self.screen.set_class(True, "-touring")
+        if step.preset is not None:
+            # Straight in: the learner agreed to leave their work when the tour began.
+            self.document.replace(load_preset(step.preset), preset=step.preset)
+        self.screen.query_one(TourPanel).update(
+            t("app.tour.counter", step=index + 1, steps=len(STEPS)) + " " + t(step.message)
+        )
+        self._highlight(step.target)
+
+    def _highlight(self, selector: str | None) -> None:
+        for widget in self.screen.query(f".{HIGHLIGHT}"):
+            widget.remove_class(HIGHLIGHT)
+        if selector is not None:
+            self.screen.query_one(selector).add_class(HIGHLIGHT)
+
+    def check(self) -> None:
+        """After every change: move on when the learner has done what the step asks."""
+        if self.step is None:
+            return
+        if STEPS[self.step].done(self.document) and self.step + 1 < len(STEPS):
+            self._begin_step(self.step + 1)

@@ -1,0 +1,211 @@
+"""The training view: play, pause, step, and watch the network learn.
+
+Training runs in a worker thread, a chunk of steps at a time under a lock;
+the screen follows on a timer at a steady rate, whatever the number of
+steps in between.  Before any change of the document (an edit, undo,
+opening, saving, exporting, quitting) the document calls :meth:`stop`
+through its ``before_change`` hook, then closes the stretch of training as
+one undoable edit: no call site has to remember it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from contextlib import suppress
+from typing import TYPE_CHECKING
+
+import numpy as np
+from textual.css.query import NoMatches
+from textual.timer import Timer
+from textual.worker import get_current_worker
+
+from nntui.app import heatmap
+from nntui.app.widgets.boundary_view import BoundaryView
+from nntui.app.widgets.layer_view import MAP_COLUMNS, MAP_LINES
+from nntui.app.widgets.loss_chart import LossChart
+from nntui.app.widgets.training_panel import TrainingPanel
+from nntui.core import shape
+from nntui.core.edits import Reshape
+from nntui.core.planes import layer_maps
+from nntui.core.training import DivergenceError
+from nntui.document.document import Document
+from nntui.i18n import t, whole_number
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+FRAME_SECONDS = 1 / 30  # how often the screen follows training
+CHUNK_SECONDS = 1 / 50  # how long the worker trains between two looks at the flag
+
+
+def _capitalised(text: str) -> str:
+    return f"{text[:1].upper()}{text[1:]}"
+
+
+class TrainingController:
+    """The training view's state: shown or not, playing or not, and the worker."""
+
+    def __init__(self, screen: Screen, document: Document) -> None:
+        self.screen = screen
+        self.document = document
+        self.active = False  # the training view is shown
+        self.playing = False
+        self._lock = threading.Lock()
+        self._frame_timer: Timer | None = None
+        document.add_before_change(self.stop)
+
+    @property
+    def session(self):  # -> TrainingSession
+        return self.document.training
+
+    # --- switching the view ------------------------------------------------------
+
+    def toggle(self) -> None:
+        self.document.settle()
+        self.active = not self.active
+        if self.active:
+            self.session.network_edited(self.document.network)
+            problem = self.session.compatible()
+            if problem:
+                self.screen.notify(t("app.train.not_trainable", problem=_capitalised(problem)),
+                                   title=t("app.train.not_trainable_title"), severity="warning", timeout=8)
+
+    def maps(self) -> list[np.ndarray] | None:
+        """Every neuron's heatmap as colour levels, or None outside training."""
+        if not self.active:
+            return None
+        network = self.document.network
+        try:
+            maps = layer_maps(network, self.session.dataset.bounds, MAP_COLUMNS, 2 * MAP_LINES)
+        except ValueError:
+            return None
+        activations = [None] + [layer.activation for layer in network.layers]
+        return [heatmap.levels(heatmap.normalise(m, f)) for m, f in zip(maps, activations)]
+
+    def show(self) -> None:
+        """The boundary, the loss chart and the status of the training panel."""
+        if not self.active:
+            return
+        session, screen = self.session, self.screen
+        screen.query_one(BoundaryView).show(self.document.network, session.dataset)
+        screen.query_one(LossChart).show(session.history)
+        last = session.history[-1] if session.history else None
+        state = t("app.train.playing") if self.playing else t("app.train.paused")
+        lines = [t("app.train.state", state=state, steps=whole_number(session.steps))]
+        if self.playing and session.steps_per_second:
+            lines[0] += f" · {whole_number(round(session.steps_per_second))}/s"
+        if last is not None and last.test.accuracy is not None:
+            lines.append(t("app.train.accuracy", train=f"{last.train.accuracy:.1%}",
+                           test=f"{last.test.accuracy:.1%}"))
+        problem = session.compatible()
+        if problem:
+            lines.append(t("app.train.problem", problem=problem))
+        screen.query_one(TrainingPanel).show_status("\n".join(lines))
+
+    def change_setting(self, name: str, value: object) -> None:
+        self.document.settle()
+        if self.session.change_setting(name, value):
+            self.document.trained()  # new data or settings: every view follows
+
+    # --- play, pause, step ---------------------------------------------------------
+
+    def _can_train(self) -> bool:
+        problem = self.session.compatible()
+        if problem:
+            self.screen.notify(t("app.train.cannot_train", problem=_capitalised(problem)),
+                               title=t("app.train.cannot_train_title"), severity="warning")
+            return False
+        return True
+
+    def play_pause(self) -> None:
+        if self.playing:
+            self.document.settle()
+            self.document.trained()  # "paused" is shown even when no step was taken
+            return
+        if not self._can_train():
+            return
+        self.session.begin_stretch()
+        self.playing = True
+        self._frame_timer = self.screen.set_interval(FRAME_SECONDS, self._frame)
+        self.screen.run_worker(self._train_in_background, thread=True, exclusive=True, group="training")
+        self.show()
+
+    def step(self) -> None:
+        if self.playing or not self._can_train():
+            return
+        try:
+            self.session.run(1)
+        except DivergenceError as problem:
+            self._diverged(str(problem))
+            return
+        self.session.measure()
+        self.document.trained()
+
+    def reset_weights(self) -> None:
+        """New random weights everywhere; a network that fits the data if this one does not."""
+        doc = self.document
+        doc.settle()
+        data = self.session.dataset
+        if self.session.compatible():
+            after = shape.fresh_network(
+                [data.n_inputs, 4, 4, data.n_outputs], doc.rng,
+                output_activation="sigmoid" if data.kind == "classification" else "linear",
+                input_names=list(data.input_names),
+            )
+            description = t("app.train.new_network", shape="-".join(map(str, after.sizes)), data=data.name)
+        else:
+            after = shape.randomize_all(doc.network, doc.rng)
+            description = t("app.train.new_weights")
+        doc.apply(Reshape.of(doc.network, after, description))
+        self.session.reset()
+        self.session.measure()
+        doc.trained()
+
+    def _frame(self) -> None:
+        if not self.playing:
+            return
+        self.session.measure()
+        try:
+            self.document.trained()
+        except NoMatches:  # the app is closing: its widgets are going
+            self.stop()
+
+    def _train_in_background(self) -> None:
+        worker = get_current_worker()
+        chunk = 1
+        while self.playing and not worker.is_cancelled:
+            start = time.perf_counter()
+            problem = None
+            with self._lock:
+                if not self.playing:
+                    return
+                try:
+                    self.session.run(chunk)
+                except DivergenceError as error:
+                    self.playing = False
+                    problem = str(error)
+            if problem is not None:  # told outside the lock: the screen thread may be waiting for it
+                self.screen.app.call_from_thread(self._diverged, problem)
+                return
+            elapsed = time.perf_counter() - start
+            # Grow or shrink the chunk so each takes about CHUNK_SECONDS.
+            chunk = max(1, min(chunk * 2, int(chunk * CHUNK_SECONDS / max(elapsed, 1e-6))))
+            time.sleep(0.001)  # let the screen thread in
+
+    def stop(self) -> None:
+        """Stop the worker after the chunk in progress (the document's before-change hook)."""
+        if self._frame_timer is not None:
+            self._frame_timer.stop()
+            self._frame_timer = None
+        if not self.playing:
+            return
+        with self._lock:  # waits for the chunk in progress
+            self.playing = False
+
+    def _diverged(self, message: str) -> None:
+        self.document.settle()
+        self.screen.notify(f"{_capitalised(message)}.", title=t("app.train.stopped_title"),
+                           severity="error", timeout=10)
+        with suppress(NoMatches):  # unless the app is closing
+            self.document.trained()

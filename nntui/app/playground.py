@@ -1,0 +1,251 @@
+"""The playground screen: the network, its details, the training view.
+
+The screen owns the playground's key bindings (``nntui.app.keys``), its
+widgets and its controllers; the :class:`Document` owns the state.  A key
+runs one of the actions below, which asks a controller to change the
+document; the document tells the screen what changed, and the screen sends
+the new state down to every widget in the same frame.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from nntui.app.controllers.edits import EditsController
+from nntui.app.controllers.files import FilesController
+from nntui.app.controllers.tour import TourController
+from nntui.app.controllers.training import TrainingController
+from nntui.app.keys import CURSOR_ACTIONS, PLAYGROUND_KEYS, TRAINING_ONLY, footer_order, in_language
+from nntui.app.widgets.boundary_view import BoundaryView
+from nntui.app.widgets.inspector import Inspector
+from nntui.app.widgets.layer_view import LayerView
+from nntui.app.widgets.loss_chart import LossChart
+from nntui.app.widgets.network_view import NetworkView
+from nntui.app.widgets.outputs import OutputsPanel
+from nntui.app.widgets.tour_panel import TourPanel
+from nntui.app.widgets.training_panel import TrainingPanel
+from nntui.core.numbers import format_value
+from nntui.document.document import Change, Document
+from nntui.document.recovery import RecoveryStore
+from nntui.document.selection import Selection
+from nntui.i18n import t
+
+MIN_WIDTH, MIN_HEIGHT = 60, 16
+
+
+class PlaygroundScreen(Screen[None]):
+    """One network to explore with the keyboard, and to train."""
+
+    BINDINGS = footer_order(PLAYGROUND_KEYS)
+
+    def __new__(cls, *args: object, **kwargs: object) -> PlaygroundScreen:
+        return super().__new__(in_language(cls))  # bindings in the current language
+
+    def __init__(self, document: Document, recovery: RecoveryStore) -> None:
+        super().__init__()
+        self.document = document
+        self.files = FilesController(self, document, recovery)
+        self.edits = EditsController(self, document)
+        self.training = TrainingController(self, document)
+        self.tour = TourController(self, document, self.files)
+        document.add_listener(self._document_changed)
+
+    # --- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        doc = self.document
+        yield Header(icon="◉")
+        with Vertical(id="main"):
+            yield TourPanel(id="tour")
+            yield NetworkView(doc.network, doc.result, id="network")
+            with Horizontal(id="panels"):
+                yield OutputsPanel(id="outputs")
+                yield Inspector(id="inspector")
+            with Horizontal(id="training"):
+                yield TrainingPanel(doc.training.settings, id="training-panel")
+                yield BoundaryView(id="boundary")
+                yield LossChart(id="loss")
+            yield Static(id="status")
+        yield Static(id="too-small")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one(NetworkView).focus()
+        self.refresh_views()
+
+    def on_resize(self, event: Resize) -> None:
+        too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        self.set_class(too_small, "-too-small")
+        if too_small:
+            self.query_one("#too-small", Static).update(
+                t("app.too_small", width=event.size.width, height=event.size.height,
+                  min_width=MIN_WIDTH, min_height=MIN_HEIGHT)
+            )
+
+    # --- the document, shown ----------------------------------------------------------------
+
+    def _document_changed(self, change: Change) -> None:
+        if not self.is_attached:  # shutting down
+            return
+        if change is Change.MOVED:
+            view = self.query_one(NetworkView)
+            view.show(self.document.network, self.document.result, self.document.selection, view.maps)
+            self.refresh_details()
+        else:
+            self.refresh_views()
+        self.files.document_changed(change)
+
+    def refresh_views(self) -> None:
+        """Every view from the document's current state, in the same frame."""
+        doc = self.document
+        self.query_one(NetworkView).show(doc.network, doc.result, doc.selection, self.training.maps())
+        if not self.training.active:  # hidden behind the training panel otherwise
+            self.query_one(OutputsPanel).show(doc.network, doc.result)
+        self.refresh_details()
+        self.training.show()
+
+    def refresh_details(self) -> None:
+        """The inspector, the title and the status line; then the tour's check."""
+        doc = self.document
+        if not self.training.active:  # hidden behind the training panel otherwise
+            self.query_one(Inspector).show(doc.network, doc.result, doc.selection)
+        modified = " " + t("app.document.modified") if doc.modified else ""
+        self.app.sub_title = f"{doc.network.name} — {doc.label}{modified}"
+        ref = doc.selection.ref(doc.network)
+        status = f"{ref.describe(doc.network)} = {format_value(ref.get(doc.network)).strip()}"
+        status += "   " + t("app.status.step", step=f"{doc.step:g}")
+        if not doc.result.is_finite():
+            status += "   " + t("app.status.overflow")
+        self.query_one("#status", Static).update(status, layout=False)  # one line, always
+        self.tour.check()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While a dialog (help, a prompt, the palette) is over the playground, the
+        # document stays still: a letter pressed there never edits the network.
+        if not self.is_active and action not in CURSOR_ACTIONS:
+            return False
+        if action in TRAINING_ONLY and not self.training.active:
+            return False
+        return True
+
+    # --- the cursor ---------------------------------------------------------------------------
+
+    def action_move_column(self, delta: int) -> None:
+        doc = self.document
+        doc.select(doc.selection.move_column(doc.network, delta))
+
+    def action_move_neuron(self, delta: int) -> None:
+        doc = self.document
+        doc.select(doc.selection.move_neuron(doc.network, delta))
+
+    def action_cycle_param(self, delta: int) -> None:
+        doc = self.document
+        doc.select(doc.selection.cycle_param(doc.network, delta))
+
+    def action_change_step(self, direction: int) -> None:
+        self.document.change_step(direction)
+
+    @on(LayerView.NeuronClicked)
+    def _neuron_clicked(self, message: LayerView.NeuronClicked) -> None:
+        self.query_one(NetworkView).focus()
+        selection = self.document.selection
+        if (message.column, message.neuron) != (selection.column, selection.neuron):
+            self.document.select(Selection(message.column, message.neuron, 0))
+
+    @on(LayerView.WeightClicked)
+    def _weight_clicked(self, message: LayerView.WeightClicked) -> None:
+        self.query_one(NetworkView).focus()
+        self.document.select(Selection(message.column, message.neuron, message.source))
+
+    # --- edits (nntui.app.controllers.edits) ---------------------------------------------------
+
+    def action_nudge(self, direction: int) -> None:
+        self.edits.nudge(direction)
+
+    def action_prompt_value(self) -> None:
+        self.edits.prompt_value()
+
+    def action_cycle_activation(self) -> None:
+        self.edits.cycle_activation()
+
+    def action_choose_activation(self) -> None:
+        self.edits.choose_activation()
+
+    def action_undo(self) -> None:
+        self.edits.undo()
+
+    def action_redo(self) -> None:
+        self.edits.redo()
+
+    def action_add_neuron(self) -> None:
+        self.edits.add_neuron()
+
+    def action_remove_neuron(self) -> None:
+        self.edits.remove_neuron()
+
+    def action_insert_layer(self) -> None:
+        self.edits.insert_layer()
+
+    def action_remove_layer(self) -> None:
+        self.edits.remove_layer()
+
+    def action_rename_neuron(self) -> None:
+        self.edits.rename_neuron()
+
+    def action_rename_layer(self) -> None:
+        self.edits.rename_layer()
+
+    def action_randomize(self, whole_layer: bool) -> None:
+        self.edits.randomize(whole_layer)
+
+    def action_zero(self, whole_layer: bool) -> None:
+        self.edits.zero(whole_layer)
+
+    # --- files (nntui.app.controllers.files) ------------------------------------------------------
+
+    def action_save(self) -> None:
+        self.files.save_then()
+
+    def action_save_as(self) -> None:
+        self.files.save_as()
+
+    def action_open(self) -> None:
+        self.files.open()
+
+    def action_open_preset(self, name: str) -> None:
+        self.files.open_preset(name)
+
+    def action_export(self) -> None:
+        self.files.export()
+
+    # --- training (nntui.app.controllers.training) -----------------------------------------------
+
+    def action_toggle_training(self) -> None:
+        self.training.toggle()
+        self.set_class(self.training.active, "-training")
+        self.refresh_bindings()
+        self.refresh_views()
+
+    def action_play_pause(self) -> None:
+        self.training.play_pause()
+
+    def action_train_step(self) -> None:
+        self.training.step()
+
+    def action_reset_weights(self) -> None:
+        self.training.reset_weights()
+
+    @on(TrainingPanel.SettingChanged)
+    def _setting_changed(self, message: TrainingPanel.SettingChanged) -> None:
+        self.training.change_setting(message.field, message.value)
+        self.query_one(NetworkView).focus()  # back to the network, so the arrows, + and - work on it
+
+    # --- the guided tour (nntui.app.controllers.tour) ---------------------------------------------
+
+    def action_tour(self) -> None:
+        self.tour.toggle()

@@ -1,0 +1,123 @@
+"""What more than one command needs: the exit statuses, UsageError, opening the
+network of FILE / --preset NAME, and the checks of numbers and file names.
+
+Everything from nntui.core is imported where it is used, so that importing this
+module costs nothing (``nntui --version`` must stay fast).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from nntui.i18n import language, t
+
+if TYPE_CHECKING:
+    from nntui.core.network import Network
+
+EXIT_USAGE = 2  # a bad argument or a bad file
+EXIT_OVERFLOW = 3  # the computation itself produced inf or nan
+EXIT_FAILURE = 1  # the system failed us, e.g. stdout could not be written
+
+EXIT_INTERRUPTED = 130  # Ctrl-C
+
+
+class UsageError(Exception):
+    """A user mistake; the message is printed as one line on stderr."""
+
+    def __init__(self, message: str, status: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+# --- the network to work on --------------------------------------------------------
+
+
+def open_network(file: str | None, preset: str | None) -> Network:
+    """The network of FILE, else of --preset NAME, else the default preset."""
+    from nntui.core.fileformat import NetworkFileError, load_network
+    from nntui.core.presets import DEFAULT_PRESET, load_preset
+
+    if file is not None and preset is not None:
+        raise UsageError(t("cli.error.file_and_preset"))
+    try:
+        if file is not None:
+            if not file:
+                raise UsageError(t("cli.error.empty_file_name"))
+            return load_network(file)
+        return load_preset(DEFAULT_PRESET if preset is None else preset)
+    except NetworkFileError as error:
+        raise UsageError(str(error)) from None
+
+
+def open_network_for_app(file: str | None, preset: str | None) -> Network:
+    """open_network, refusing a folder by name, as the playground (or its server) opens it."""
+    if file and Path(file).is_dir():  # an empty name is reported by open_network
+        raise UsageError(t("cli.error.is_a_directory", file=file))
+    return open_network(file, preset)
+
+
+def check_output(name: str) -> Path:
+    """OUT must be a file name in a folder that exists and can be written."""
+    import os
+
+    path = Path(name)
+    if not name:
+        raise UsageError(t("cli.train.output_empty"))
+    if path.is_dir():
+        raise UsageError(t("cli.train.output_is_dir", name=name))
+    if not path.parent.is_dir():
+        raise UsageError(t("cli.train.no_folder", name=name, folder=path.parent))
+    if not os.access(path.parent, os.W_OK):
+        raise UsageError(t("cli.train.folder_not_writable", name=name, folder=path.parent))
+    return path
+
+
+# --- numbers, as argparse types (errors are argparse's, worded by arguments.Parser) ----
+
+
+def thousands(n: int) -> str:
+    """``n`` with its thousands separated as the language writes them: 10,000 / 10 000."""
+    return f"{n:,}".replace(",", " ") if language() == "fr" else f"{n:,}"
+
+
+def number(text: str) -> float:
+    """A finite number, as the playground reads one."""
+    from nntui.core.numbers import NumberError, parse_finite
+
+    try:
+        return parse_finite(text)
+    except NumberError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def positive(text: str) -> float:
+    """A finite number greater than 0."""
+    value = number(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(t("cli.value.positive", value=text.strip()))
+    return value
+
+
+def non_negative(text: str) -> float:
+    """A finite number, 0 or more."""
+    value = number(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(t("cli.value.at_least", low=0, value=text.strip()))
+    return value
+
+
+def whole(text: str, low: int, high: int | None = None) -> int:
+    """A whole number from ``low`` (to ``high``, if given)."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.value.not_whole", value=text.strip())) from None
+    if high is not None and not low <= value <= high:
+        raise argparse.ArgumentTypeError(
+            t("cli.value.range", low=thousands(low), high=thousands(high), value=value)
+        )
+    if value < low:
+        raise argparse.ArgumentTypeError(t("cli.value.at_least", low=low, value=value))
+    return value

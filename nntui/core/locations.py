@@ -1,0 +1,40 @@
+"""Where a problem is in a file, in one line: shared by every reader of files.
+
+The network file (:mod:`nntui.core.fileformat`), the CSV data files
+(:mod:`nntui.core.datasets`) and the exports (:mod:`nntui.core.export`) all
+report a problem as one line that starts with the file's name, and show a
+value from the file quoted and shortened.  This module is that shared part.
+"""
+
+from __future__ import annotations
+
+import json
+
+from nntui.i18n import t
+
+
+def one_line(text: str) -> str:
+    """``text`` with its line breaks written as ``\\r`` and ``\\n``, so a message stays on one line."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
+def located(label: str, problem: object) -> str:
+    """``problem`` in the file ``label``: "net.json: ..." """
+    return t("core.file.located", label=label, problem=problem)
+
+
+def read_error_message(label: str, error: OSError, kind: str) -> str:
+    """One line saying why the file ``label`` (expected to be ``kind``, in words) cannot be read."""
+    if isinstance(error, FileNotFoundError):
+        return t("core.file.no_such_file", label=label)
+    if isinstance(error, IsADirectoryError):
+        return t("core.file.is_a_directory", label=label, kind=kind)
+    if isinstance(error, PermissionError):
+        return t("core.file.permission_denied", label=label)
+    return t("core.file.cannot_read", label=label, reason=error.strerror or error)
+
+
+def quoted(text: str, limit: int) -> str:
+    """``text`` as a JSON string, cut to ``limit`` characters ending in "..." when longer."""
+    shown = text if len(text) <= limit else text[: limit - 3] + "..."
+    return json.dumps(shown, ensure_ascii=False)

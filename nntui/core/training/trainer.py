@@ -1,0 +1,126 @@
+"""The trainer: mini-batch steps that train a network in place."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from nntui.core.network import Network
+from nntui.core.training.buffers import Array, _shapes
+from nntui.core.training.config import DivergenceError, TrainingConfig, TrainingError, default_loss
+from nntui.core.training.fast import _Workspace
+from nntui.core.training.losses import regularization_penalty
+from nntui.i18n import t
+
+
+class Trainer:
+    """Trains ``network`` in place on (x, y) with mini-batches.
+
+    Deterministic: the same network, data, config and number of steps give
+    the same weights, bit for bit.
+
+    Each call of ``step`` or ``run`` reads the weights from the network's
+    layers when it starts and writes the new ones back into the same arrays
+    when it ends, so whatever shows them sees them learn, and a change made
+    between two calls is picked up by the next.  The layers may be given new
+    arrays of the same shape; a layer that changes shape needs a new trainer
+    (the optimiser's state is per weight), and ``step`` says so with a
+    TrainingError.
+
+    The arrays a step needs are allocated once, for the network's shape and
+    the largest batch so far (see _Workspace).
+    """
+
+    _dtype: type = np.float64  # the model's dtype; the benchmark measures float32 with a subclass
+
+    def __init__(self, network: Network, x: Array, y: Array, config: TrainingConfig | None = None) -> None:
+        self.network = network
+        self.config = (config or TrainingConfig()).validated()
+        self.x = np.asarray(x, dtype=np.float64)
+        self.y = np.asarray(y, dtype=np.float64)
+        if self.x.ndim != 2 or self.x.shape[1] != network.n_inputs:
+            raise TrainingError(t("core.training.input_columns", data=self.x.shape[-1],
+                                  network=network.n_inputs))
+        if self.y.ndim != 2 or self.y.shape[1] != network.layers[-1].n_out:
+            raise TrainingError(t("core.training.output_columns", data=self.y.shape[-1],
+                                  network=network.layers[-1].n_out))
+        if len(self.x) != len(self.y) or len(self.x) == 0:
+            raise TrainingError(t("core.training.targets"))
+        self.loss = self.config.loss or default_loss(network)
+        self.steps_done = 0
+        self.last_loss: float | None = None
+        self._rng = np.random.default_rng(self.config.seed)
+        self._order = np.arange(len(self.x))
+        self._cursor = len(self.x)  # start with a fresh shuffle
+        self._x = np.ascontiguousarray(self.x, dtype=self._dtype)
+        self._y_t = np.ascontiguousarray(self.y.T, dtype=self._dtype)
+        self._work = _Workspace(_shapes(network.layers), self._dtype)
+
+    def _next_index(self) -> Array:
+        # Every sample once per epoch; the last batch of an epoch may be
+        # shorter (PyTorch's DataLoader with drop_last=False does the same).
+        if self._cursor >= len(self.x):
+            self._rng.shuffle(self._order)
+            self._cursor = 0
+        index = self._order[self._cursor : self._cursor + self.config.batch_size]
+        self._cursor += len(index)
+        return index
+
+    def _batch(self) -> tuple[Array, Array]:
+        """The next mini-batch (inputs, targets), as ``step`` would take it."""
+        index = self._next_index()
+        return self.x[index], self.y[index]
+
+    def step(self) -> float:
+        """One mini-batch step; returns that batch's loss (penalty included)."""
+        return self.run(1)
+
+    def run(self, steps: int) -> float:
+        """``steps`` steps; returns the last batch's loss.
+
+        The weights are read from the layers when run() starts and written
+        back when it returns, or stops early (a divergence, an interrupt), so
+        the layers always hold the weights after the last completed step.
+        Between the two, only this call uses them: this thread is busy here,
+        and the training view draws the network between two calls, holding
+        the lock its training thread holds around run().
+        """
+        value = float("nan")
+        if steps < 1:
+            return value
+        work, layers = self._work, self.network.layers
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            work.load_parameters(layers)
+            try:
+                for _ in range(steps):
+                    value = self._step()
+            finally:
+                work.store_parameters(layers, work.current)
+        return value
+
+    def _step(self) -> float:
+        config = self.config
+        network = self.network
+        work = self._work
+        index = self._next_index()
+        x, y, layer_rows = work.rows(len(index))
+        np.take(self._x, index, 0, x, "wrap")  # the indices are valid: "wrap" skips the check
+        np.take(self._y_t, index, 1, y, "wrap")  # targets with the samples along the last axis
+        activations = [layer.activation for layer in network.layers]
+        work.forward(activations, x, layer_rows)
+        regularization, rate = config.regularization, config.regularization_rate
+        value = work.backward(activations, self.loss, regularization, rate, x, y, layer_rows)
+        value = value + regularization_penalty(network, regularization, rate)
+        if not math.isfinite(value) or not np.isfinite(work.grads.flat).all():
+            self._diverged(value)
+        if not work.update(config, self.steps_done + 1):
+            self._diverged(float("inf"))
+        work.advance()
+        self.steps_done += 1
+        self.last_loss = value
+        return value
+
+    def _diverged(self, value: float) -> None:
+        # The step's new values are dropped; run() puts the last finite ones in the layers.
+        raise DivergenceError(t("core.training.diverged", step=self.steps_done + 1, value=value))

@@ -1,0 +1,220 @@
+"""One open network and everything the learner is doing with it.
+
+The :class:`Document` is the single owner of the playground's state: the
+network, its undo history, its file (path or preset), the selection and the
+edit step, and the training session.  Every change goes through one of its
+methods, which first run the ``before_change`` hooks and close any stretch
+of training, so a rule such as "training ends before the network is edited,
+saved or replaced" holds on every path and lives here only.  Listeners are
+told after each change, so the views and the recovery copy follow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+
+import numpy as np
+
+from nntui.core.edits import Edit, History, SetValue
+from nntui.core.export import export_npz, export_torch
+from nntui.core.fileformat import load_network, save_network
+from nntui.core.network import ForwardResult, Network
+from nntui.document.selection import Selection
+from nntui.document.session import TrainingSession, TrainingSettings
+from nntui.i18n import t, whole_number
+
+STEPS = (0.001, 0.01, 0.1, 1.0, 10.0, 100.0)  # the choices of * and /
+DEFAULT_STEP = 0.1
+
+
+class Change(Enum):
+    """What a listener is told happened."""
+
+    EDITED = "edited"  # the network changed (an edit, undo, redo, a closed stretch)
+    REPLACED = "replaced"  # another network was opened
+    SAVED = "saved"  # written to a file: the path or the modified flag changed
+    MOVED = "moved"  # only the selection or the step changed
+    TRAINED = "trained"  # training changed the weights or its state (no undo step yet)
+
+
+Listener = Callable[[Change], None]
+
+
+class Document:
+    """The network being edited, with its history, file, cursor and training."""
+
+    def __init__(
+        self,
+        network: Network,
+        *,
+        path: Path | None = None,
+        preset: str | None = None,
+        settings: TrainingSettings | None = None,
+        seed: int = 0,
+    ) -> None:
+        self.network = network
+        self.path = path
+        self.preset = preset
+        self.history = History(network)
+        self.result: ForwardResult = network.forward()
+        self.selection = Selection()
+        self.step = DEFAULT_STEP
+        self.rng = np.random.default_rng(seed)  # new weights: reproducible per session
+        self.training = TrainingSession(network, settings)
+        self._before_change: list[Callable[[], None]] = []
+        self._listeners: list[Listener] = []
+        self._settling = False
+
+    # --- who is told -------------------------------------------------------------
+
+    def add_before_change(self, hook: Callable[[], None]) -> None:
+        """``hook`` runs before every change, save or export (e.g. to stop a training thread)."""
+        self._before_change.append(hook)
+
+    def add_listener(self, listener: Listener) -> None:
+        """``listener`` is called after every change, with what changed."""
+        self._listeners.append(listener)
+
+    def _tell(self, change: Change) -> None:
+        for listener in self._listeners:
+            listener(change)
+
+    def settle(self) -> None:
+        """Make the network still and recorded: run the hooks, close the stretch of training.
+
+        Every method that changes, saves or exports the network calls this
+        first; callers may too (e.g. before quitting).
+        """
+        if self._settling:  # a hook that changes the document must not loop
+            return
+        self._settling = True
+        try:
+            for hook in self._before_change:
+                hook()
+            edit = self.training.end_stretch(lambda steps: t("app.train.stretch", steps=whole_number(steps)))
+            if edit is not None:
+                self.training.measure()
+                self.history.apply(edit)
+                self._recompute()
+                self._tell(Change.EDITED)
+        finally:
+            self._settling = False
+
+    # --- what the views read ---------------------------------------------------------
+
+    @property
+    def modified(self) -> bool:
+        """Unsaved changes, a stretch of training not yet recorded included."""
+        return self.history.modified or self.training.in_stretch
+
+    @property
+    def label(self) -> str:
+        """The file's name, the preset, or "unsaved"."""
+        if self.path is not None:
+            return self.path.name
+        if self.preset is not None:
+            return t("app.document.preset", name=self.preset)
+        return t("app.document.unsaved")
+
+    def _recompute(self) -> None:
+        self.result = self.network.forward()
+        self.selection = self.selection.clamped(self.network)
+
+    def trained(self) -> None:
+        """Training changed the weights, its data or its state: recompute and tell."""
+        self._recompute()
+        self._tell(Change.TRAINED)
+
+    # --- the cursor ------------------------------------------------------------------
+
+    def select(self, selection: Selection) -> None:
+        self.selection = selection.clamped(self.network)
+        self._tell(Change.MOVED)
+
+    def change_step(self, direction: int) -> None:
+        """The next larger (1) or smaller (-1) step of + and -."""
+        index = min(range(len(STEPS)), key=lambda i: abs(STEPS[i] - self.step))
+        self.step = STEPS[max(0, min(len(STEPS) - 1, index + direction))]
+        self._tell(Change.MOVED)
+
+    # --- edits -------------------------------------------------------------------------
+
+    def apply(self, edit: Edit, selection: Selection | None = None) -> None:
+        """Apply one undoable edit; ``selection`` is where the cursor goes after it."""
+        self.settle()
+        self.history.apply(edit)
+        self._edited(selection)
+
+    def undo(self) -> Edit | None:
+        """Undo the newest edit (None when there is none); the cursor goes to what changed."""
+        self.settle()
+        edit = self.history.undo()
+        if edit is not None:
+            self._edited(self._selection_for(edit))
+        return edit
+
+    def redo(self) -> Edit | None:
+        self.settle()
+        edit = self.history.redo()
+        if edit is not None:
+            self._edited(self._selection_for(edit))
+        return edit
+
+    def _selection_for(self, edit: Edit) -> Selection | None:
+        if isinstance(edit, SetValue):
+            return self.selection.select_ref(self.network, edit.ref)
+        return None
+
+    def _edited(self, selection: Selection | None) -> None:
+        self.training.network_edited(self.network)  # the optimiser starts over
+        if selection is not None:
+            self.selection = selection
+        self._recompute()
+        self._tell(Change.EDITED)
+
+    # --- files ---------------------------------------------------------------------------
+
+    def replace(
+        self, network: Network, *, path: Path | None = None, preset: str | None = None,
+        modified: bool = False,
+    ) -> None:
+        """Another network takes this one's place (opened, a preset, restored)."""
+        self.settle()
+        self.network = network
+        self.path = path
+        self.preset = preset
+        self.history = History(network)
+        if modified:
+            self.history.mark_unsaved()
+        self.training.network_edited(network)
+        self.training.reset()
+        self.selection = Selection()
+        self._recompute()
+        self._tell(Change.REPLACED)
+
+    def open(self, path: Path) -> None:
+        """Open a network file (NetworkFileError, unchanged document, when it is bad)."""
+        self.replace(load_network(path), path=path)
+
+    def save(self, path: Path | None = None) -> Path:
+        """Write to ``path`` (default: the open file); it becomes the document's file.
+
+        OSError or ValueError when it cannot be written; nothing changes then.
+        """
+        self.settle()
+        target = path if path is not None else self.path
+        if target is None:
+            raise ValueError(t("app.file.no_path"))
+        save_network(self.network, target)
+        self.path = target
+        self.preset = None
+        self.history.mark_saved()
+        self._tell(Change.SAVED)
+        return target
+
+    def export(self, path: Path) -> None:
+        """Write a ``.py`` PyTorch script or a ``.npz`` archive (OSError or ValueError)."""
+        self.settle()
+        (export_torch if path.suffix == ".py" else export_npz)(self.network, path)
