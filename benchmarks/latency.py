@@ -80,7 +80,8 @@ async def _session(factory: Callable[[], App], action: str, warm: int, count: in
             return display(screen, renderable)
 
         app._display = display_and_encode  # type: ignore[method-assign]
-        run_action = getattr(app, f"action_{action}")
+        owner = getattr(app, "playground", app)  # nntui's keys are its playground screen's
+        run_action = getattr(owner, f"action_{action}")
 
         def counted(*args):  # type: ignore[no-untyped-def]
             nonlocal done
@@ -88,7 +89,7 @@ async def _session(factory: Callable[[], App], action: str, warm: int, count: in
             done += 1
             return result
 
-        setattr(app, f"action_{action}", counted)
+        setattr(owner, f"action_{action}", counted)
         if action == "nudge":
             await pilot.press("right")  # select the first weight of the first neuron
         await pilot.pause()

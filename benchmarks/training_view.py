@@ -8,7 +8,7 @@ for a few seconds count
 * training steps (the session's step counter),
 * heatmap frames: screen updates (``App._display`` with a compositor update,
   turned into terminal output as a terminal would get it) that follow a tick
-  of the training view's frame timer (``_training_frame``, which recomputes
+  of the training view's frame timer (``TrainingController._frame``, which recomputes
   every heatmap),
 
 once with the app as shipped (its frame timer, ``FRAME_SECONDS``), once
@@ -122,7 +122,7 @@ async def _frame_cost(state: Path, frames: int) -> dict:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t", "s")
         await pilot.pause()
-        app.playground.training.playing = True  # what _training_frame checks; no training thread runs
+        app.playground.training.playing = True  # what the frame checks; no training thread runs
         costs = []
         profile = cProfile.Profile()
         try:
@@ -132,7 +132,7 @@ async def _frame_cost(state: Path, frames: int) -> dict:
                 start = time.perf_counter()
                 if profile_this:
                     profile.enable()
-                app._training_frame()
+                app.playground.training._frame()
                 await pilot._wait_for_screen()
                 app.screen._on_timer_update()
                 if profile_this:

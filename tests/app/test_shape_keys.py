@@ -199,7 +199,6 @@ async def test_letters_in_a_dialog_never_edit_the_network() -> None:
         assert not app.document.history.can_undo
 
 
-@pytest.mark.slow
 async def test_ctrl_o_opens_a_file(saved_xor: Path) -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:
