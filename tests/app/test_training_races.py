@@ -49,6 +49,7 @@ async def _still(pilot) -> list[np.ndarray]:
     return after
 
 
+@pytest.mark.slow
 async def test_save_as_while_training_saves_the_network_on_screen(tmp_path) -> None:
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:
@@ -66,6 +67,7 @@ async def test_save_as_while_training_saves_the_network_on_screen(tmp_path) -> N
         assert "modified" not in app.sub_title
 
 
+@pytest.mark.slow
 async def test_export_while_training_exports_the_network_on_screen(tmp_path) -> None:
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:
@@ -81,6 +83,7 @@ async def test_export_while_training_exports_the_network_on_screen(tmp_path) -> 
         assert app.document.modified  # exporting is not saving: the work is still unsaved
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["ctrl+o", "palette"])
 async def test_opening_while_training_asks_first_and_keeps_the_trained_work(how: str) -> None:
     app = preset_app("xor")
@@ -101,6 +104,7 @@ async def test_opening_while_training_asks_first_and_keeps_the_trained_work(how:
         assert all(np.array_equal(a, b) for a, b in zip(_weights(app.document.network), shown))
 
 
+@pytest.mark.slow
 async def test_quitting_while_training_asks_about_the_trained_work() -> None:
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:
