@@ -10,8 +10,6 @@ themes, and leaving tidily on a signal.
 
 from __future__ import annotations
 
-import asyncio
-import signal
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from textual.theme import ThemeProvider
 
 from nntui.app.commands import NetworkCommands
 from nntui.app.keys import PLAYGROUND_KEYS, translated_list
+from nntui.app.lifetime import Lifetime
 from nntui.app.playground import PlaygroundScreen
 from nntui.app.screens.help import HelpScreen
 from nntui.core.network import Network
@@ -77,14 +76,20 @@ class NNTuiApp(App[int]):
         self.recovery = recovery or RecoveryStore()
         self.playground = PlaygroundScreen(self.document, self.recovery)
         self.clean_exit = False
+        self.lifetime = Lifetime(save=self.write_recovery, rescue=self._rescue_work,
+                                 leave=lambda status: self.exit(return_code=status))
         self.add_class(f"-lang-{language()}")  # app.tcss makes room for longer words
 
     def get_default_screen(self) -> Screen:
         return self.playground
 
     def on_mount(self) -> None:
-        self._catch_termination()
+        if not self.is_headless:  # a real terminal; never in tests' run_test
+            self.lifetime.install()
         self.playground.files.offer_recovery(self.recovery.pending())
+
+    def on_unmount(self) -> None:
+        self.lifetime.uninstall()
 
     # --- leaving ------------------------------------------------------------------------
 
@@ -102,22 +107,14 @@ class NNTuiApp(App[int]):
         self.exit(0)
 
     def write_recovery(self) -> None:
-        """Keep unsaved work in a recovery copy now (a crash, a signal)."""
+        """Keep unsaved work in a recovery copy now (a crash, a signal), trained weights included."""
         self.document.settle()
         self.playground.files.write_recovery()
 
-    def _catch_termination(self) -> None:
-        # SIGTERM or a closed terminal: keep the unsaved work, then leave tidily.
-        def terminate() -> None:
-            self.write_recovery()
-            self.exit(143)
-
-        try:
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(sig, terminate)
-        except (NotImplementedError, RuntimeError, AttributeError, ValueError):
-            pass  # not in the main thread (tests) or not supported here
+    def _rescue_work(self) -> None:
+        """The recovery copy from another thread, while the screen's loop is stuck."""
+        self.document.settle(tell=False)  # stops training; no widget is touched
+        self.playground.files.write_recovery()
 
     # --- help -------------------------------------------------------------------------------
 

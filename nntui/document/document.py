@@ -81,11 +81,13 @@ class Document:
         for listener in self._listeners:
             listener(change)
 
-    def settle(self) -> None:
+    def settle(self, *, tell: bool = True) -> None:
         """Make the network still and recorded: run the hooks, close the stretch of training.
 
         Every method that changes, saves or exports the network calls this
-        first; callers may too (e.g. before quitting).
+        first; callers may too (e.g. before quitting).  ``tell=False`` keeps
+        the listeners out of it: for a thread other than the one they live
+        on (saving the work when the screen's loop is stuck).
         """
         if self._settling:  # a hook that changes the document must not loop
             return
@@ -98,7 +100,8 @@ class Document:
                 self.training.measure()
                 self.history.apply(edit)
                 self._recompute()
-                self._tell(Change.EDITED)
+                if tell:
+                    self._tell(Change.EDITED)
         finally:
             self._settling = False
 

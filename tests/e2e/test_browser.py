@@ -32,6 +32,7 @@ from nntui.core.fileformat import save_network
 from nntui.core.numbers import format_value
 from nntui.core.presets import load_preset
 from nntui.document.recovery import RecoveryStore
+from tests.e2e.serving import CATCH_TERMINAL, SCREEN_TEXT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 try:
@@ -42,29 +43,6 @@ except ImportError:  # .ci/run installs it
 pytestmark = pytest.mark.e2e
 
 ERROR_PREFIX = "nntui: error: "
-
-# Catch xterm.js's Terminal: textual-serve's page assigns it to `this.terminal`.
-CATCH_TERMINAL = """
-window.__terminals = [];
-Object.defineProperty(Object.prototype, "terminal", {
-  configurable: true,
-  set(value) {
-    Object.defineProperty(this, "terminal", {value, writable: true, configurable: true, enumerable: true});
-    if (value && value.buffer && value.buffer.active) window.__terminals.push(value);
-  },
-});
-"""
-SCREEN_TEXT = """() => {
-  const terminal = window.__terminals[0];
-  if (!terminal) return "";
-  const buffer = terminal.buffer.active, rows = [];
-  for (let y = 0; y < terminal.rows; y++) {
-    const line = buffer.getLine(buffer.viewportY + y);
-    rows.push(line ? line.translateToString(true) : "");
-  }
-  return rows.join("\\n");
-}"""
-
 
 def _free_port() -> int:
     with socket.socket() as probe:

@@ -1,0 +1,101 @@
+"""Leaving on a signal: keep the unsaved work, then end, even when the terminal is gone.
+
+A closed terminal (SIGHUP), ``kill`` (SIGTERM) or SIGINT must end nntui
+within a few seconds with a recovery copy of any unsaved work, and the exit
+status a shell expects (128 + the signal's number).  Textual's shutdown
+writes to the terminal and can block for ever when nobody reads it any more
+(its output queue is full); while it blocks, the event loop runs nothing,
+so a handler that only schedules work on the loop would never run again.
+
+So the handlers are plain ``signal.signal`` handlers, which Python runs in
+the main thread even while it waits on a lock.  The first signal asks the
+event loop to save the work and exit, and arms a watchdog thread: if the
+process is still there after a grace period, the watchdog saves the work
+itself (when the loop could not) and ends the process at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import threading
+from collections.abc import Callable
+from types import FrameType
+
+GRACE_SECONDS = 1.5  # for a tidy exit, before the watchdog ends the process
+HANDLED = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
+
+
+def exit_status(signum: int) -> int:
+    """What a shell expects of a process ended by ``signum``: 129, 130, 143…"""
+    return 128 + signum
+
+
+class Lifetime:
+    """Signal handlers and the watchdog of one running app.
+
+    ``save`` keeps the unsaved work (a recovery copy) and ``leave`` asks the
+    app to exit with a status; both run on the event loop when it answers.
+    ``rescue`` keeps the work from the watchdog's thread, touching no widget,
+    and runs only if the loop never saved it.
+    """
+
+    def __init__(self, save: Callable[[], None], leave: Callable[[int], None],
+                 rescue: Callable[[], None], grace: float = GRACE_SECONDS) -> None:
+        self._save = save
+        self._leave = leave
+        self._rescue = rescue
+        self._grace = grace
+        self._saved = False
+        self._saving = threading.Lock()  # the loop and the watchdog may both try
+        self._status: int | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._previous: dict[int, object] = {}
+
+    @property
+    def status(self) -> int | None:
+        """The exit status a signal asked for, or None."""
+        return self._status
+
+    def install(self) -> bool:
+        """Catch the signals; False where that is impossible (not the main thread)."""
+        if threading.current_thread() is not threading.main_thread():
+            return False  # tests run the app in a worker thread's loop
+        self._loop = asyncio.get_running_loop()
+        for signum in HANDLED:
+            self._previous[signum] = signal.signal(signum, self._caught)
+        return True
+
+    def uninstall(self) -> None:
+        for signum, previous in self._previous.items():
+            signal.signal(signum, previous)  # type: ignore[arg-type]
+        self._previous.clear()
+
+    def _caught(self, signum: int, frame: FrameType | None) -> None:
+        if self._status is not None:
+            return  # already leaving; the watchdog is armed
+        self._status = exit_status(signum)
+        threading.Thread(target=self._watchdog, name="nntui-watchdog", daemon=True).start()
+        if self._loop is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self._tidy_exit)
+
+    def _save_once(self, save: Callable[[], None]) -> None:
+        with self._saving:
+            if self._saved:
+                return
+            self._saved = True
+            try:
+                save()
+            except Exception:  # noqa: BLE001 — leaving must not fail; the work was already at risk
+                pass
+
+    def _tidy_exit(self) -> None:
+        self._save_once(self._save)
+        assert self._status is not None
+        self._leave(self._status)
+
+    def _watchdog(self) -> None:
+        threading.Event().wait(self._grace)
+        self._save_once(self._rescue)  # only if the loop never got to it
+        os._exit(self._status or 1)

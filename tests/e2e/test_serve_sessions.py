@@ -1,0 +1,259 @@
+"""``nntui serve`` owns its sessions: it ends them with itself and when their browser
+leaves, caps how many run at once, and gives each its own state folder.
+
+The real program in a subprocess; sessions over a websocket (aiohttp) or in
+headless Chromium (Playwright). Every process of a test's server carries a
+unique marker in its environment (tests/e2e/serving.py), so whatever is left,
+in whatever process group, is found in ``/proc/*/environ``. Each stopping case
+runs 10 times; every nntui process must be gone within 5 s.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import signal
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.serving import (
+    CATCH_TERMINAL,
+    GONE_WITHIN,
+    SCREEN_TEXT,
+    TITLE,
+    Server,
+    await_until,
+    describe,
+    environ_of,
+    open_session,
+    read_until,
+)
+
+aiohttp = pytest.importorskip("aiohttp")  # textual-serve's own dependency
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+try:
+    from playwright.sync_api import sync_playwright
+except ImportError:  # .ci/run installs it
+    sync_playwright = None
+
+REPEATS = 10
+HEARTBEAT_GONE_WITHIN = 20.0  # the server's websocket heartbeat (10 s), its pong wait (5 s), the ending
+FULL_EN = "This server is full"
+FULL_FR = "Ce serveur est complet"
+RECOVERY_OFFER = b"Unsaved work was found"
+
+
+@pytest.fixture
+def servers() -> Iterator[list[Server]]:
+    """The servers a test starts; whatever they left running is killed afterwards."""
+    started: list[Server] = []
+    yield started
+    for server in started:
+        server.kill()
+
+
+def _start(servers: list[Server], *args: str, **kwargs: object) -> Server:
+    server = Server(*args, **kwargs)
+    servers.append(server)
+    return server
+
+
+async def _gone(server: Server, timeout: float = GONE_WITHIN) -> set[int]:
+    """Wait until the server has no app left; what is still there after ``timeout`` s."""
+    await await_until(lambda: not server.apps(), timeout)
+    return server.apps()
+
+
+# --- the server stops -------------------------------------------------------------------
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+async def test_stopping_the_server_ends_every_session_within_5_s(sig: int, servers: list[Server]) -> None:
+    for attempt in range(REPEATS):
+        server = await asyncio.to_thread(_start, servers)
+        async with aiohttp.ClientSession() as client:
+            for _ in range(2):
+                await open_session(client, server)
+            assert len(server.apps()) == 2
+            # In a thread: the websockets must be served while the server closes them.
+            elapsed, left = await asyncio.to_thread(server.stop, sig)
+            assert not left, f"attempt {attempt}: left after {elapsed:.1f} s:\n{describe(left)}"
+        out, err = server.process.communicate(timeout=5)
+        assert server.process.returncode == 0, err
+        assert out == "" and err == "", (out, err)
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
+@pytest.mark.skipif(sync_playwright is None, reason="Playwright is not installed (.ci/run installs it)")
+def test_a_page_closed_in_chromium_then_the_server_stopped_leaves_nothing(servers: list[Server]) -> None:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
+        try:
+            for attempt in range(REPEATS):
+                server = _start(servers)
+                page = browser.new_page(viewport={"width": 1000, "height": 700})
+                page.route("**/*", lambda route, url=server.url: route.continue_()
+                           if route.request.url.startswith(url + "/") else route.abort())
+                page.add_init_script(CATCH_TERMINAL)
+                page.goto(server.url)
+                deadline = time.monotonic() + 20
+                while TITLE.decode() not in page.evaluate(SCREEN_TEXT) and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                assert TITLE.decode() in page.evaluate(SCREEN_TEXT)
+                assert len(server.apps()) == 1
+                page.close()
+                elapsed, left = server.stop(signal.SIGTERM)
+                assert not left, f"attempt {attempt}: left after {elapsed:.1f} s:\n{describe(left)}"
+                assert server.process.wait(timeout=1) == 0
+        finally:
+            browser.close()
+
+
+# --- the browser leaves -------------------------------------------------------------------
+
+
+@pytest.mark.e2e
+async def test_a_closed_or_dropped_session_ends_its_app_within_5_s(servers: list[Server]) -> None:
+    """Half the sessions close their websocket; the other half drop the connection."""
+    server = await asyncio.to_thread(_start, servers)
+    for attempt in range(REPEATS):
+        client = aiohttp.ClientSession()
+        ws = await open_session(client, server)
+        assert len(server.apps()) == 1
+        if attempt % 2:
+            await ws.close()
+            await client.close()
+        else:
+            await client.close()  # the connection goes, without a closing handshake
+        left = await _gone(server)
+        assert not left, f"attempt {attempt}:\n{describe(left)}"
+    assert server.process.poll() is None
+
+
+@pytest.mark.e2e
+async def test_a_session_that_flooded_keys_ends_its_app_within_5_s_of_closing(servers: list[Server]) -> None:
+    """Thousands of keys are still queued in the app when the browser leaves."""
+    server = await asyncio.to_thread(_start, servers)
+    for attempt in range(REPEATS):
+        async with aiohttp.ClientSession() as client:
+            ws = await open_session(client, server)
+            keys = json.dumps(["stdin", "+" * 10])
+            deadline = time.monotonic() + 0.5
+            while time.monotonic() < deadline:
+                for _ in range(100):
+                    await ws.send_str(keys)
+                await asyncio.sleep(0)
+            await ws.close()
+        left = await _gone(server)
+        assert not left, f"attempt {attempt}:\n{describe(left)}"
+
+
+@pytest.mark.e2e
+async def test_a_browser_that_stops_answering_is_dropped_at_the_heartbeat(servers: list[Server]) -> None:
+    """A frozen tab keeps its connection but answers no ping: its app ends all the same."""
+    server = await asyncio.to_thread(_start, servers)
+    async with aiohttp.ClientSession() as client:
+        silent = [await open_session(client, server, autoping=False) for _ in range(3)]
+        start = time.monotonic()
+        left = await _gone(server, HEARTBEAT_GONE_WITHIN)
+        assert not left, f"still running after {time.monotonic() - start:.1f} s:\n{describe(left)}"
+        assert len(silent) == 3
+
+
+# --- how many, and whose work ------------------------------------------------------------------
+
+
+async def test_the_session_after_the_last_allowed_is_told_the_server_is_full(servers: list[Server]) -> None:
+    server = await asyncio.to_thread(_start, servers, "--max-sessions", "2")
+    async with aiohttp.ClientSession() as client:
+        first = await open_session(client, server)
+        await open_session(client, server)
+
+        async with client.get(server.url) as page:  # the page says so, in the visitor's language
+            assert page.status == 503
+            assert FULL_EN in await page.text()
+        async with client.get(server.url, headers={"Accept-Language": "fr-FR,fr;q=0.9,en;q=0.5"}) as page:
+            assert page.status == 503
+            assert FULL_FR in await page.text()
+
+        async with client.ws_connect(f"{server.url}/ws?width=100&height=30") as third:
+            said = await read_until(third, FULL_EN.encode(), timeout=10)
+            assert TITLE not in said
+            closing = await third.receive(timeout=5)
+            assert closing.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+        assert len(server.apps()) == 2
+
+        await first.close()  # a seat comes free
+        assert await await_until(lambda: len(server.apps()) == 1, GONE_WITHIN)
+        async with client.get(server.url) as page:
+            assert page.status == 200
+        await open_session(client, server)
+        assert len(server.apps()) == 2
+
+
+async def test_each_session_has_its_own_state_folder_and_no_visitor_is_offered_another_s_work(
+    servers: list[Server], private_state_dir: Path, tmp_path: Path
+) -> None:
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    server = await asyncio.to_thread(_start, servers, env={"TMPDIR": str(temporary)})
+    async with aiohttp.ClientSession() as client:
+        first = await open_session(client, server)
+        [first_app] = server.apps()
+        await first.send_str(json.dumps(["stdin", "+"]))  # unsaved work: the herb smell input 1.000 → 1.100
+        await read_until(first, b"1.100")
+        second = await open_session(client, server)
+        [second_app] = server.apps() - {first_app}
+        folders = [Path(environ_of(pid)["NNTUI_STATE_DIR"]) for pid in (first_app, second_app)]
+        await first.close()  # the first visitor leaves, the work unsaved
+        assert not await _gone_one(server, first_app)
+
+        third = await open_session(client, server)
+        shown = await read_until(third, TITLE) + await _drawn_for(third, 2.0)
+        assert RECOVERY_OFFER not in shown  # the first visitor's work stays the first visitor's
+
+        assert folders[0] != folders[1]
+        assert private_state_dir not in (folders[0], *folders[0].parents)
+        assert not folders[0].exists()  # gone with its session
+        assert folders[1].is_dir()
+        await second.close()
+        await third.close()
+        assert not await _gone(server)
+        assert not folders[1].exists()
+    elapsed, left = await asyncio.to_thread(server.stop, signal.SIGTERM)
+    assert not left
+    assert list(temporary.iterdir()) == []  # the server's own temporary folder went with it
+    assert list(private_state_dir.iterdir()) == []
+
+
+async def _gone_one(server: Server, pid: int) -> bool:
+    """True if ``pid`` still runs GONE_WITHIN s from now."""
+    return not await await_until(lambda: pid not in server.apps(), GONE_WITHIN)
+
+
+async def _drawn_for(ws: aiohttp.ClientWebSocketResponse, seconds: float) -> bytes:
+    received = b""
+    deadline = time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0:
+        try:
+            message = await ws.receive(timeout=left)
+        except asyncio.TimeoutError:
+            break
+        if message.type == aiohttp.WSMsgType.BINARY:
+            received += message.data
+        elif message.type != aiohttp.WSMsgType.TEXT:
+            break
+    return received
+
+
+def test_the_marker_finds_this_process() -> None:
+    """The way leftovers are found works here (a /proc with readable environments)."""
+    assert environ_of(os.getpid()).get("PATH") == os.environ.get("PATH")

@@ -1,0 +1,157 @@
+"""End to end: nntui ends on a closed terminal or a signal, and keeps the trained work.
+
+Each case starts ten real `nntui --preset xor` processes in tmux, plays
+training, then stops them all in the same way: the terminal is closed
+(tmux kill-session, so nntui gets SIGHUP while its terminal is gone) or a
+signal is sent.  Every process must be gone within 3 s, with the exit
+status a shell expects, and leave a recovery copy holding trained weights.
+Processes are found by a unique NNTUI_STATE_DIR in /proc/*/environ, so a
+leftover is seen even after tmux is gone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from nntui.core.presets import load_preset
+
+TMUX = shutil.which("tmux")
+NNTUI = Path(sys.executable).parent / "nntui"
+RUNS = 10
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(TMUX is None, reason="tmux is not installed (.ci/run installs it)"),
+    pytest.mark.skipif(not NNTUI.exists(), reason="the nntui command is not installed"),
+    pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc"),
+]
+
+
+def _processes_with(marker: str) -> list[int]:
+    """Pids of the processes whose environment holds ``marker``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                environ = (entry / "environ").read_bytes()
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue  # gone meanwhile, or not ours to read
+            if marker.encode() in environ and ") Z " not in stat:  # a zombie has ended
+                found.append(int(entry.name))
+    return found
+
+
+class Fleet:
+    """``RUNS`` sessions of nntui on a private tmux server, each with its own state folder."""
+
+    def __init__(self, base: Path) -> None:
+        self.socket = f"nntui-stop-{uuid.uuid4().hex[:8]}"
+        self.marker = f"nntui-e2e-{uuid.uuid4().hex}"
+        self.base = base
+
+    def tmux(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([TMUX, "-L", self.socket, *args], capture_output=True, text=True, timeout=10)
+
+    def state(self, i: int) -> Path:
+        return self.base / f"{self.marker}-{i}"
+
+    def status(self, i: int) -> Path:
+        return self.base / f"status-{i}"
+
+    def start(self) -> None:
+        for i in range(RUNS):
+            command = (f"NNTUI_STATE_DIR={self.state(i)} LC_ALL=C.UTF-8 {NNTUI} --preset xor; "
+                       f"echo $? > {self.status(i)}; sleep 60")
+            done = self.tmux("new-session", "-d", "-s", f"s{i}", "-x", "120", "-y", "36", command)
+            assert done.returncode == 0, done.stderr
+
+    def wait_for_all(self, text: str, timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        for i in range(RUNS):
+            while text not in self.tmux("capture-pane", "-p", "-t", f"s{i}").stdout:
+                assert time.monotonic() < deadline, f"session {i} never showed {text!r}"
+                time.sleep(0.2)
+
+    def keys(self, *keys: str) -> None:
+        for i in range(RUNS):
+            self.tmux("send-keys", "-t", f"s{i}", *keys)
+
+    def train(self) -> None:
+        self.wait_for_all("XOR by hand")
+        self.keys("C-t")
+        self.wait_for_all("paused")
+        self.keys("Space")
+        self.wait_for_all("training ·")
+        time.sleep(1.0)
+
+    def pids(self) -> list[int]:
+        return [pid for pid in _processes_with(self.marker) if "nntui" in Path(f"/proc/{pid}/cmdline").read_text()
+                and "sleep" not in Path(f"/proc/{pid}/cmdline").read_text()]
+
+    def wait_until_gone(self, timeout: float) -> list[int]:
+        deadline = time.monotonic() + timeout
+        while (left := self.pids()) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return left
+
+    def close(self) -> None:
+        self.tmux("kill-server")
+        for pid in _processes_with(self.marker):  # never leave one behind, even when failing
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+    def assert_trained_copies(self) -> None:
+        preset = load_preset("xor").layers[0].weights
+        for i in range(RUNS):
+            copies = list(self.state(i).glob("recovery-*.json"))
+            assert len(copies) == 1, f"session {i}: {copies}"
+            saved = json.loads(copies[0].read_text())["network"]["layers"][0]["weights"]
+            assert not np.array_equal(np.array(saved), preset), f"session {i}: the copy is untrained"
+
+
+@pytest.fixture
+def fleet(tmp_path: Path):
+    fleet = Fleet(tmp_path)
+    fleet.start()
+    try:
+        yield fleet
+    finally:
+        fleet.close()
+
+
+def test_closing_the_terminal_while_training_ends_every_nntui(fleet: Fleet) -> None:
+    fleet.train()
+    assert len(fleet.pids()) == RUNS
+    for i in range(RUNS):
+        fleet.tmux("kill-session", "-t", f"s{i}")  # the terminal goes; nntui gets SIGHUP
+    assert fleet.wait_until_gone(3.0) == []
+    fleet.assert_trained_copies()
+
+
+@pytest.mark.parametrize(("sig", "status"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129), (signal.SIGINT, 130)])
+def test_a_signal_while_training_ends_nntui_with_its_status(fleet: Fleet, sig: int, status: int) -> None:
+    fleet.train()
+    pids = fleet.pids()
+    assert len(pids) == RUNS
+    for pid in pids:
+        os.kill(pid, sig)
+    assert fleet.wait_until_gone(3.0) == []
+    deadline = time.monotonic() + 5
+    while not all(fleet.status(i).exists() for i in range(RUNS)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [fleet.status(i).read_text().strip() for i in range(RUNS)] == [str(status)] * RUNS
+    fleet.assert_trained_copies()
