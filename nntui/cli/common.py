@@ -67,6 +67,12 @@ def check_output(name: str) -> Path:
         raise UsageError(t("cli.train.output_empty"))
     if path.is_dir():
         raise UsageError(t("cli.train.output_is_dir", name=name))
+    from nntui.core.atomic import NotARegularFileError, refuse_special
+
+    try:
+        refuse_special(path)  # /dev/null, a FIFO…: said now, before any training
+    except NotARegularFileError as error:
+        raise UsageError(t("cli.train.cannot_write", output=name, reason=error.strerror)) from None
     if not path.parent.is_dir():
         raise UsageError(t("cli.train.no_folder", name=name, folder=path.parent))
     if not os.access(path.parent, os.W_OK):

@@ -21,6 +21,7 @@ from nntui.core.edits import Edit, History, SetValue
 from nntui.core.export import export_npz, export_torch
 from nntui.core.fileformat import load_network, save_network
 from nntui.core.network import ForwardResult, Network
+from nntui.document.disk import FileStamp, changed_since, stamp
 from nntui.document.selection import Selection
 from nntui.document.session import TrainingSession, TrainingSettings
 from nntui.i18n import t, whole_number
@@ -42,6 +43,14 @@ class Change(Enum):
 Listener = Callable[[Change], None]
 
 
+class ChangedOnDiskError(Exception):
+    """The document's file changed on disk since it was opened or saved here."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(t("app.file.changed_on_disk", name=path.name))
+        self.path = path
+
+
 class Document:
     """The network being edited, with its history, file, cursor and training."""
 
@@ -57,6 +66,7 @@ class Document:
         self.network = network
         self.path = path
         self.preset = preset
+        self._stamp: FileStamp | None = stamp(path) if path is not None else None
         self.history = History(network)
         self.result: ForwardResult = network.forward()
         self.selection = Selection()
@@ -188,6 +198,7 @@ class Document:
         self.network = network
         self.path = path
         self.preset = preset
+        self._stamp = stamp(path) if path is not None else None
         self.history = History(network)
         if modified:
             self.history.mark_unsaved()
@@ -201,21 +212,35 @@ class Document:
         """Open a network file (NetworkFileError, unchanged document, when it is bad)."""
         self.replace(load_network(path), path=path)
 
-    def save(self, path: Path | None = None) -> Path:
+    def save(self, path: Path | None = None, *, overwrite: bool = False) -> Path:
         """Write to ``path`` (default: the open file); it becomes the document's file.
 
-        OSError or ValueError when it cannot be written; nothing changes then.
+        OSError or ValueError when it cannot be written; ChangedOnDiskError
+        when it is the open file and someone else changed it since it was
+        opened or saved here (``overwrite=True`` writes all the same).
+        Nothing changes when it fails.
         """
         self.settle()
         target = path if path is not None else self.path
         if target is None:
             raise ValueError(t("app.file.no_path"))
+        if not overwrite and self._is_open_file(target) and changed_since(target, self._stamp):
+            raise ChangedOnDiskError(target)
         save_network(self.network, target)
         self.path = target
         self.preset = None
+        self._stamp = stamp(target)
         self.history.mark_saved()
         self._tell(Change.SAVED)
         return target
+
+    def _is_open_file(self, target: Path) -> bool:
+        if self.path is None:
+            return False
+        try:
+            return target.resolve() == self.path.resolve()
+        except OSError:
+            return target == self.path
 
     def export(self, path: Path) -> None:
         """Write a ``.py`` PyTorch script or a ``.npz`` archive (OSError or ValueError)."""

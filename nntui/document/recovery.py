@@ -98,6 +98,15 @@ class RecoveryStore:
     def discard(recovery: Recovery) -> None:
         recovery.file.unlink(missing_ok=True)
 
+    def adopt(self, recovery: Recovery) -> None:
+        """Make a restored copy this process's own: it stays until saved or let go.
+
+        Moving it (not deleting it) means a crash right after restoring still
+        leaves the work on disk, and no second copy of it is ever made.
+        """
+        self.directory.mkdir(parents=True, exist_ok=True)
+        os.replace(recovery.file, self.own_file)
+
 
 def _read(file: Path) -> Recovery | None:
     try:

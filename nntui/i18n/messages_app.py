@@ -219,6 +219,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Enregistrer une « capture » SVG de l'écran actuel",
     ),
     # --- files (files.py) -----------------------------------------------------------
+    "app.file.changed_on_disk": (
+        "{name} was changed on disk since you opened or saved it here",
+        "{name} a été modifié sur le disque depuis que vous l'avez ouvert ou enregistré ici",
+    ),
+    "app.overwrite.title": ("Changed on disk", "Modifié sur le disque"),
+    "app.overwrite.question": (
+        "{message}. Overwrite it with this network (the other change is lost), or save this one "
+        "under another name?",
+        "{message}. L'écraser avec ce réseau (l'autre modification est perdue), ou enregistrer "
+        "celui-ci sous un autre nom ?",
+    ),
+    "app.overwrite.overwrite_button": ("Overwrite [u]o[/]", "Écraser [u]o[/]"),
+    "app.overwrite.save_as_button": ("Save as… [u]a[/]", "Enregistrer sous… [u]a[/]"),
+    "app.key.overwrite": ("Overwrite", "Écraser"),
+    "app.recovery.before_restoring": (
+        "restoring the other copy in its place (Cancel keeps that copy for later)",
+        "de restaurer l'autre copie à sa place (Annuler garde cette copie pour plus tard)",
+    ),
     "app.file.no_path": ("no file name given", "aucun nom de fichier donné"),
     "app.file.saved": ("Saved to {path}", "Enregistré dans {path}"),
     "app.file.not_saved": (

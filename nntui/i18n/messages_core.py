@@ -153,6 +153,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{label} : est un dossier, pas {kind}",
     ),
     "core.file.permission_denied": ("{label}: permission denied", "{label} : permission refusée"),
+    "core.file.special": ("{label}: is {what}, not {kind}", "{label} : est {what}, pas {kind}"),
+    "core.file.special.fifo": ("a named pipe (FIFO)", "un tube nommé (FIFO)"),
+    "core.file.special.socket": ("a socket", "une socket"),
+    "core.file.special.device": ("a device", "un périphérique"),
+    "core.file.special.other": ("a special file", "un fichier spécial"),
+    "core.file.too_big": (
+        "{label}: is {size}, more than the {limit} {kind} may have",
+        "{label} : fait {size}, plus que les {limit} permis pour {kind}",
+    ),
+    "core.file.megabytes": ("{count} MB", "{count} Mo"),
     "core.file.cannot_read": (
         "{label}: cannot be read ({reason})",
         "{label} : ne peut pas être lu ({reason})",
@@ -181,13 +191,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "expected a JSON object at the top level, found {found}",
         "un objet JSON était attendu au premier niveau, trouvé : {found}",
     ),
+    "core.file.not_regular": (
+        "it is {kind}, not a regular file: nntui never replaces it",
+        "c'est {kind}, pas un fichier ordinaire : nntui ne le remplace jamais",
+    ),
+    "core.file.kind_of.directory": ("a folder", "un dossier"),
+    "core.file.kind_of.fifo": ("a named pipe (FIFO)", "un tube nommé (FIFO)"),
+    "core.file.kind_of.socket": ("a socket", "une socket"),
+    "core.file.kind_of.device": ("a device", "un périphérique"),
+    "core.file.kind_of.special": ("a special file", "un fichier spécial"),
     "core.file.no_format_key": ('no "format" key', 'aucune clé "format"'),
     "core.file.format_found": ("format {format}", "le format {format}"),
     "core.file.not_nntui": (
         'not an nntui network file: expected "format": "{format}", found {found}',
         'pas un fichier de réseau nntui : "format": "{format}" était attendu, trouvé : {found}',
     ),
-    "core.file.no_version": ("none", "aucune"),
+    "core.file.no_version": (
+        'missing "version": this nntui reads version {version}',
+        '"version" manque : ce nntui lit la version {version}',
+    ),
     "core.file.version": (
         "unsupported format version {found}: this nntui reads version {version}",
         "version de format non prise en charge {found} : ce nntui lit la version {version}",
@@ -268,6 +290,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}{count} neuron names but the layer has {neurons} (one weights row each)",
         "{where}{count} nom(s) de neurone mais la couche a {neurons} (une ligne de poids chacun)",
     ),
+    "core.file.duplicate_key": ("{where}duplicate key {field}", "{where}clé en double {field}"),
     "core.file.unknown_key": (
         "{where}unknown key {field} (expected one of: {allowed})",
         "{where}clé inconnue {field} (clés possibles : {allowed})",

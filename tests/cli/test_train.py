@@ -369,3 +369,18 @@ def test_ctrl_c_stops_without_writing(tmp_path: Path) -> None:
     assert last.endswith("of 10000000 (out.json was not written)")
     assert "Traceback" not in screen
     assert not (tmp_path / "out.json").exists()
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo"])
+def test_an_output_that_is_not_a_regular_file_is_refused_before_training(tmp_path: Path, kind: str) -> None:
+    if kind == "device":
+        target = Path("/dev/null")
+        if not target.is_char_device():
+            pytest.skip("no /dev/null here")
+    else:
+        target = tmp_path / "pipe.json"
+        os.mkfifo(target)
+    result = run_cli("train", "--preset", "xor", "--dataset", "xor", "--steps", "5", "-o", str(target),
+                     cwd=tmp_path)
+    assert "not a regular file" in assert_usage_error(result)
+    assert target.is_char_device() if kind == "device" else target.is_fifo()

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 
 from textual.timer import Timer
 
+from nntui.app.screens.overwrite_prompt import OverwriteChoice, OverwritePrompt
 from nntui.app.screens.path_prompt import OpenPathPrompt, SavePathPrompt, default_file_name
 from nntui.app.screens.quit_prompt import QuitChoice, QuitPrompt
 from nntui.app.screens.recovery_offer import RecoveryChoice, RecoveryOffer
 from nntui.core.network import Network
 from nntui.core.presets import load_preset
-from nntui.document.document import Change, Document
+from nntui.document.document import Change, ChangedOnDiskError, Document
 from nntui.document.recovery import Recovery, RecoveryStore
 from nntui.i18n import t
 
@@ -47,41 +48,51 @@ class FilesController:
         """Save to the opened file, or ask for a path; then run ``after`` on success."""
         self.document.settle()
         if self.document.path is not None:
-            if self._write(self.document.path) and after is not None:
-                after()
+            self._write(self.document.path, after)
             return
-
-        def chosen(path: Path | None) -> None:
-            if path is not None and self._write(path) and after is not None:
-                after()
-
-        self.screen.app.push_screen(SavePathPrompt(default_file_name(self.document.preset)), chosen)
+        self._ask_path(default_file_name(self.document.preset), after)
 
     def save_as(self) -> None:
         self.document.settle()  # training pauses while the learner chooses a name
+        doc = self.document
+        self._ask_path(doc.path.name if doc.path else default_file_name(doc.preset))
 
+    def _ask_path(self, suggestion: str, after: Callable[[], None] | None = None) -> None:
         def chosen(path: Path | None) -> None:
             if path is not None:
-                self._write(path)
+                self._write(path, after)
 
-        doc = self.document
-        suggestion = doc.path.name if doc.path else default_file_name(doc.preset)
         self.screen.app.push_screen(SavePathPrompt(suggestion), chosen)
 
-    def _write(self, path: Path) -> bool:
+    def _write(self, path: Path, after: Callable[[], None] | None = None, *, overwrite: bool = False) -> None:
+        """Save to ``path``, then run ``after``; a file changed elsewhere is only replaced if asked."""
         try:
-            self.document.save(path)
+            self.document.save(path, overwrite=overwrite)
+        except ChangedOnDiskError as changed:
+            def decided(choice: OverwriteChoice | None) -> None:
+                if choice == "overwrite":
+                    self._write(path, after, overwrite=True)
+                elif choice == "save_as":
+                    self._ask_path(path.name, after)
+
+            self.screen.app.push_screen(OverwritePrompt(str(changed)), decided)
+            return
         except (OSError, ValueError) as error:
             self.screen.notify(
                 t("app.file.not_saved", path=path, reason=_reason(error)),
                 title=t("app.file.not_saved_title"), severity="error", timeout=8,
             )
-            return False
+            return
         self.screen.notify(t("app.file.saved", path=path), timeout=3)
-        return True
+        if after is not None:
+            after()
 
-    def unless_unsaved(self, before: str, then: Callable[[], None]) -> None:
-        """Run ``then`` now, or after asking to save or discard unsaved changes."""
+    def unless_unsaved(self, before: str, then: Callable[[], None],
+                       otherwise: Callable[[], None] | None = None) -> None:
+        """Run ``then`` now, or after asking to save or discard unsaved changes.
+
+        ``otherwise`` runs when the learner cancels.
+        """
         self.document.settle()
         if not self.document.history.modified:
             then()
@@ -92,6 +103,8 @@ class FilesController:
                 then()
             elif choice == "save":
                 self.save_then(then)
+            elif otherwise is not None:
+                otherwise()
 
         self.screen.app.push_screen(QuitPrompt(self.document.label, before), decided)
 
@@ -160,18 +173,30 @@ class FilesController:
             self.screen.log.warning(f"recovery copy not written: {error}")
 
     def offer_recovery(self, found: list[Recovery]) -> None:
+        """Offer each copy of work left by a process that stopped unexpectedly, newest first.
+
+        Restoring never replaces unsaved work without asking (save it first,
+        let it go, or keep the copy for later), and a restored copy is kept
+        until its work is saved or let go.
+        """
         if not found:
             return
         recovery, rest = found[0], found[1:]
 
+        def restore() -> None:
+            try:
+                self.recovery.adopt(recovery)
+            except OSError as error:  # the copy stays where it is, to be offered again
+                self.screen.log.warning(f"recovery copy not adopted: {error}")
+            self.replace(recovery.network, path=recovery.source_path, preset=recovery.preset, modified=True)
+            self.offer_recovery(rest)
+
         def decided(choice: RecoveryChoice | None) -> None:
             if choice == "restore":
-                self.replace(recovery.network, path=recovery.source_path,
-                             preset=recovery.preset, modified=True)
-                self.recovery.discard(recovery)
+                self.unless_unsaved(t("app.recovery.before_restoring"), restore,
+                                    otherwise=lambda: self.offer_recovery(rest))
             elif choice == "discard":
                 self.recovery.discard(recovery)
-            if choice != "later":
                 self.offer_recovery(rest)
 
         self.screen.app.push_screen(RecoveryOffer(recovery, len(rest)), decided)

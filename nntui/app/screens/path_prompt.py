@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from nntui.app.screens.text_prompt import TextPrompt
+from nntui.core.atomic import NotARegularFileError, refuse_special
 from nntui.core.fileformat import load_network
 from nntui.core.network import Network
 from nntui.i18n import t
@@ -34,6 +35,10 @@ def check_save_path(text: str, cwd: Path, suffix: str = ".json") -> Path:
         path = path.with_suffix(suffix)
     if not path.parent.is_dir():
         raise ValueError(t("app.path.no_folder", folder=path.parent))
+    try:
+        refuse_special(path)  # a device or a FIFO is never replaced
+    except NotARegularFileError as error:
+        raise ValueError(f"{path.name}: {error.strerror}") from None
     return path
 
 

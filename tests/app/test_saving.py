@@ -1,0 +1,127 @@
+"""Saving never destroys what is not a file, never silently overwrites another's change,
+and restoring a second recovery copy never loses the first."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual.widgets import Label
+
+from nntui.app.app import NNTuiApp
+from nntui.app.screens.overwrite_prompt import OverwritePrompt
+from nntui.app.screens.path_prompt import SavePathPrompt
+from nntui.app.screens.quit_prompt import QuitPrompt
+from nntui.app.screens.recovery_offer import RecoveryOffer
+from nntui.core.fileformat import load_network, save_network
+from nntui.core.presets import load_preset
+from nntui.document.recovery import RecoveryStore
+
+from .helpers import CLEAR, preset_app, widget_text
+
+SIZE = (100, 30)
+
+
+async def test_save_as_onto_a_fifo_is_refused_in_the_prompt(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f12", *CLEAR, *str(fifo), "enter", "enter")
+        assert isinstance(app.screen, SavePathPrompt)  # not replaced, not even after a second Enter
+        assert "not a regular file" in " ".join(widget_text(app.screen.query_one("#error")).split())
+        await pilot.press("escape")
+    assert fifo.is_fifo() and os.listdir(tmp_path) == ["pipe.json"]
+
+
+def _opened(tmp_path: Path) -> tuple[NNTuiApp, Path]:
+    path = tmp_path / "shared.json"
+    save_network(load_preset("xor"), path)
+    return NNTuiApp(load_network(path), path=path), path
+
+
+def _changed_elsewhere(path: Path) -> None:
+    """What a second playground saving the same file does."""
+    other = load_network(path)
+    other.input_values[:] = [0.25, 0.75]
+    save_network(other, path)
+
+
+async def test_saving_over_a_file_changed_elsewhere_asks_first(tmp_path: Path) -> None:
+    app, path = _opened(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("plus")  # x1: 0 → 0.1
+        _changed_elsewhere(path)
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, OverwritePrompt)
+        assert any("shared.json was changed on disk" in str(label.render()) for label in app.screen.query(Label))
+        await pilot.press("escape")  # cancel: the other change stays
+        assert load_network(path).input_values.tolist() == [0.25, 0.75] and app.document.modified
+        await pilot.press("ctrl+s", "o")  # overwrite, on purpose
+        await pilot.pause()
+        assert load_network(path).input_values.tolist() == [0.1, 1.0] and not app.document.modified
+        await pilot.press("plus", "ctrl+s")  # our own last save is no conflict
+        await pilot.pause()
+        assert not isinstance(app.screen, OverwritePrompt) and not app.document.modified
+
+
+async def test_a_file_changed_elsewhere_can_be_kept_by_saving_under_another_name(tmp_path: Path) -> None:
+    app, path = _opened(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("plus")
+        _changed_elsewhere(path)
+        await pilot.press("ctrl+s", "a")
+        assert isinstance(app.screen, SavePathPrompt)
+        await pilot.press(*CLEAR, *str(tmp_path / "mine.json"), "enter")
+        await pilot.pause()
+    assert load_network(path).input_values.tolist() == [0.25, 0.75]
+    assert load_network(tmp_path / "mine.json").input_values.tolist() == [0.1, 1.0]
+
+
+def _crashed_copies(state: Path) -> tuple[RecoveryStore, RecoveryStore]:
+    first, second = RecoveryStore(state, pid=999_999_998), RecoveryStore(state, pid=999_999_999)
+    one, two = load_preset("xor"), load_preset("and")
+    one.input_values[:] = [0.5, 0.5]
+    two.input_values[:] = [0.7, 0.7]
+    first.write(one, None, "xor")
+    second.write(two, None, "and")
+    return first, second
+
+
+async def test_restoring_a_second_copy_asks_and_cancel_keeps_it_for_later(private_state_dir: Path) -> None:
+    first, second = _crashed_copies(private_state_dir)
+    own = RecoveryStore(private_state_dir, pid=4242)
+    app = NNTuiApp(load_preset("potatoes"), preset="potatoes", recovery=own)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, RecoveryOffer)
+        await pilot.press("r")  # the newest copy
+        restored = app.document.network.input_values.tolist()
+        assert isinstance(app.screen, RecoveryOffer)  # the other one is offered next
+        await pilot.press("r")
+        assert isinstance(app.screen, QuitPrompt)  # the first restored work is not replaced silently
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.document.network.input_values.tolist() == restored
+        # The first copy is now this process's own, until its work is saved or let go.
+        assert own.own_file.exists()
+        left = [r.network.input_values.tolist() for r in RecoveryStore(private_state_dir, pid=1).pending()]
+        assert sorted(left) == sorted([[0.5, 0.5], [0.7, 0.7]])
+
+
+async def test_a_restored_copy_is_removed_once_its_work_is_saved(private_state_dir: Path, tmp_path: Path) -> None:
+    crashed = RecoveryStore(private_state_dir, pid=999_999_999)
+    work = load_preset("xor")
+    work.input_values[:] = [1.0, 1.0]
+    crashed.write(work, None, "xor")
+    own = RecoveryStore(private_state_dir, pid=4243)
+    app = NNTuiApp(load_preset("potatoes"), preset="potatoes", recovery=own)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        assert not crashed.own_file.exists() and own.own_file.exists()  # moved, not deleted
+        await pilot.press("ctrl+s", *CLEAR, *str(tmp_path / "kept.json"), "enter")
+        await pilot.pause()
+        app.playground.files.write_recovery()  # what the timer does a second after the save
+        assert not own.own_file.exists()
+    assert load_network(tmp_path / "kept.json").input_values.tolist() == [1.0, 1.0]
