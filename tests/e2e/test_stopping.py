@@ -155,3 +155,12 @@ def test_a_signal_while_training_ends_nntui_with_its_status(fleet: Fleet, sig: i
         time.sleep(0.1)
     assert [fleet.status(i).read_text().strip() for i in range(RUNS)] == [str(status)] * RUNS
     fleet.assert_trained_copies()
+
+
+def test_closing_the_terminal_of_an_idle_playground_ends_it(fleet: Fleet) -> None:
+    fleet.wait_for_all("XOR by hand")
+    assert len(fleet.pids()) == RUNS
+    for i in range(RUNS):
+        fleet.tmux("kill-session", "-t", f"s{i}")
+    assert fleet.wait_until_gone(3.0) == []
+    assert not [copy for i in range(RUNS) for copy in fleet.state(i).glob("recovery-*.json")]  # nothing unsaved
