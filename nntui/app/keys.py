@@ -71,6 +71,12 @@ PLAYGROUND_KEYS: list[Binding] = [
     _key("s", "train_step", "app.key.step", "app.key.step.help"),
     _key("x", "reset_weights", "app.key.reset", "app.key.reset.help"),
     _key("t", "tour", "app.key.tour", "app.key.tour.help", show=False),
+    _key("T", "toggle_learning('truth')", "app.key.truth", "app.key.truth.help", show=False),
+    _key("g", "choose_challenge", "app.key.challenge", "app.key.challenge.help", show=False),
+    _key("b", "toggle_learning('backward')", "app.key.backward", "app.key.backward.help", show=False),
+    _key("B", "gradient_step", "app.key.gradient_step", "app.key.gradient_step.help", show=False),
+    _key("y", "set_target", "app.key.target", "app.key.target.help", show=False),
+    _key("L", "toggle_learning('slice')", "app.key.slice", "app.key.slice.help", show=False),
 ]
 TRAINING_ONLY = frozenset({"play_pause", "train_step", "reset_weights"})
 CURSOR_ACTIONS = ("move_column", "move_neuron", "cycle_param", "change_step")

@@ -18,17 +18,22 @@ from textual.widgets import Footer, Header, Static
 
 from nntui.app.controllers.edits import EditsController
 from nntui.app.controllers.files import FilesController
+from nntui.app.controllers.learning import LearningController
 from nntui.app.controllers.tour import TourController
 from nntui.app.controllers.training import TrainingController
 from nntui.app.keys import CURSOR_ACTIONS, PLAYGROUND_KEYS, TRAINING_ONLY, footer_order, in_language
+from nntui.app.widgets.backward_panel import BackwardPanel
 from nntui.app.widgets.boundary_view import BoundaryView
+from nntui.app.widgets.challenge_bar import ChallengeBar
 from nntui.app.widgets.inspector import Inspector
 from nntui.app.widgets.layer_view import LayerView
 from nntui.app.widgets.loss_chart import LossChart
+from nntui.app.widgets.loss_slice_panel import LossSlicePanel
 from nntui.app.widgets.network_view import NetworkView
 from nntui.app.widgets.outputs import OutputsPanel
 from nntui.app.widgets.tour_panel import TourPanel
 from nntui.app.widgets.training_panel import TrainingPanel
+from nntui.app.widgets.truth_table import TruthTablePanel
 from nntui.core.numbers import format_value
 from nntui.document.document import Change, Document
 from nntui.document.recovery import RecoveryStore
@@ -52,7 +57,8 @@ class PlaygroundScreen(Screen[None]):
         self.files = FilesController(self, document, recovery)
         self.edits = EditsController(self, document)
         self.training = TrainingController(self, document)
-        self.tour = TourController(self, document, self.files)
+        self.learning = LearningController(self, document, self.files)
+        self.tour = TourController(self, document, self.files, self.learning)
         document.add_listener(self._document_changed)
 
     # --- layout --------------------------------------------------------------------------
@@ -62,10 +68,14 @@ class PlaygroundScreen(Screen[None]):
         yield Header(icon="◉")
         with Vertical(id="main"):
             yield TourPanel(id="tour")
+            yield ChallengeBar(id="challenge")
             yield NetworkView(doc.network, doc.result, id="network")
             with Horizontal(id="panels"):
                 yield OutputsPanel(id="outputs")
+                yield TruthTablePanel(id="truth")
                 yield Inspector(id="inspector")
+                yield BackwardPanel(id="backward")
+                yield LossSlicePanel(id="slice")
             with Horizontal(id="training"):
                 yield TrainingPanel(doc.training.settings, id="training-panel")
                 yield BoundaryView(id="boundary")
@@ -99,6 +109,7 @@ class PlaygroundScreen(Screen[None]):
         else:
             self.refresh_views()
         self.files.document_changed(change)
+        self.learning.document_changed(change)
 
     def refresh_views(self) -> None:
         """Every view from the document's current state, in the same frame."""
@@ -122,6 +133,8 @@ class PlaygroundScreen(Screen[None]):
         if not doc.result.is_finite():
             status += "   " + t("app.status.overflow")
         self.query_one("#status", Static).update(status, layout=False)  # one line, always
+        if not self.training.active:
+            self.learning.show()
         self.tour.check()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -244,6 +257,20 @@ class PlaygroundScreen(Screen[None]):
     def _setting_changed(self, message: TrainingPanel.SettingChanged) -> None:
         self.training.change_setting(message.field, message.value)
         self.query_one(NetworkView).focus()  # back to the network, so the arrows, + and - work on it
+
+    # --- learning by doing (nntui.app.controllers.learning) ----------------------------------------
+
+    def action_toggle_learning(self, panel: str) -> None:
+        self.learning.toggle(panel)
+
+    def action_choose_challenge(self) -> None:
+        self.learning.choose()
+
+    def action_gradient_step(self) -> None:
+        self.learning.step()
+
+    def action_set_target(self) -> None:
+        self.learning.set_target()
 
     # --- the guided tour (nntui.app.controllers.tour) ---------------------------------------------
 

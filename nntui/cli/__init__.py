@@ -1,14 +1,15 @@
 """The ``nntui`` command: launch the playground, list presets, evaluate or train a network,
 or serve the playground to a web browser.
 
-One module per command (launch, evaluate, presets, train, serve), each with a
+One module per command (launch, challenges, evaluate, presets, train, serve), each with a
 ``run(argv) -> exit status``; ``arguments`` words argparse in the chosen
 language, ``common`` holds what several commands share.  This module picks the
 language and the command, and reports a UsageError as one line on stderr.
 
 Textual is imported only when the playground starts (and textual-serve only
-when it is served), so ``nntui --version``, ``nntui presets``, ``nntui eval``
-and ``nntui train`` stay fast and work without a terminal.
+when it is served), so ``nntui --version``, ``nntui presets``, ``nntui
+challenges``, ``nntui eval`` and ``nntui train`` stay fast and work without a
+terminal.
 
 Every word shown is a ``cli.`` message of the catalogue (nntui/i18n), in the
 language of ``--lang en|fr``, accepted anywhere before ``--``, else of the
@@ -20,7 +21,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 
-from nntui.cli import evaluate, launch, presets, serve, train
+from nntui.cli import challenges, evaluate, launch, presets, serve, train
 from nntui.cli.arguments import take_language
 from nntui.cli.common import (
     EXIT_FAILURE,
@@ -48,6 +49,7 @@ __all__ = [
 ]
 
 COMMANDS: dict[str, Callable[[list[str]], int]] = {
+    "challenges": challenges.run,
     "eval": evaluate.run,
     "presets": presets.run,
     "serve": serve.run,

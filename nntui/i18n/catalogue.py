@@ -7,10 +7,17 @@ parts never clash; a clash would fail here, at import.
 
 from __future__ import annotations
 
-from nntui.i18n import messages_app, messages_cli, messages_core, messages_tour
+from nntui.i18n import (
+    messages_app,
+    messages_challenges,
+    messages_cli,
+    messages_core,
+    messages_learn,
+    messages_tour,
+)
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
-for _part in (messages_app, messages_cli, messages_core, messages_tour):
+for _part in (messages_app, messages_cli, messages_core, messages_tour, messages_learn, messages_challenges):
     for _key, _texts in _part.MESSAGES.items():
         if _key in CATALOGUE:
             raise RuntimeError(f"message key {_key!r} is defined twice")

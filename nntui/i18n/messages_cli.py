@@ -102,6 +102,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.main.epilog": (
         "commands:\n"
         "  nntui presets                 list the example networks\n"
+        "  nntui challenges              list the challenges, and those solved\n"
         "  nntui eval FILE|--preset NAME [--input v1,v2,...]\n"
         "                                print every layer's values as JSON\n"
         "  nntui train FILE|--preset NAME (--dataset NAME | --data FILE.csv)\n"
@@ -112,6 +113,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "\nRun 'nntui eval --help', 'nntui train --help' or 'nntui serve --help' for details.",
         "commandes :\n"
         "  nntui presets                 lister les réseaux d'exemple\n"
+        "  nntui challenges              lister les défis, et ceux réussis\n"
         "  nntui eval FICHIER|--preset NOM [--input v1,v2,...]\n"
         "                                afficher les valeurs de chaque couche en JSON\n"
         "  nntui train FICHIER|--preset NOM (--dataset NOM | --data FICHIER.csv)\n"
@@ -172,6 +174,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Lister les réseaux d'exemple fournis avec nntui.",
     ),
     "cli.presets.default": ("(default)", "(par défaut)"),
+    # --- nntui challenges -------------------------------------------------------------------
+    "cli.challenges.description": (
+        "List the challenges of the playground, with a ✓ for those you have solved.",
+        "Lister les défis du terrain de jeu, avec un ✓ pour ceux que vous avez réussis.",
+    ),
+    "cli.challenges.solved": ("✓ solved", "✓ réussi"),
+    "cli.challenges.how_to_open": (
+        "To take one up, press g in the playground (run nntui).",
+        "Pour en relever un, appuyez sur g dans le terrain de jeu (lancez nntui).",
+    ),
     # --- nntui eval -------------------------------------------------------------------------
     "cli.eval.description": (
         "Run a network's forward pass and print one JSON object: {example}.",

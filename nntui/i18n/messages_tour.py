@@ -39,6 +39,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "La somme passe par une fonction d'activation non linéaire. Appuyez sur a pour en "
         "essayer une autre et regardez comment la sortie change.",
     ),
+    "app.tour.truth": (
+        "Press T (shift+t) for the truth table: every combination of the three clues, low or high, "
+        "and what the neuron answers to each.",
+        "Appuyez sur T (maj+t) pour la table de vérité : chaque combinaison des trois indices, "
+        "bas ou haut, et ce que le neurone répond à chacune.",
+    ),
+    "app.tour.gradient": (
+        "Learning is the way back: press b for the backward pass. For each weight it shows the "
+        "gradient δ·a, how much the loss changes with it; B takes one step downhill.",
+        "Apprendre, c'est le chemin du retour : appuyez sur b pour la rétropropagation. Pour chaque "
+        "poids elle montre le gradient δ·a, combien la perte varie avec lui ; B fait un pas vers le bas.",
+    ),
     "app.tour.layers": (
         "Many neurons side by side make a layer: here an input layer, two hidden layers and "
         "an output layer. Press → to enter the first hidden layer.",

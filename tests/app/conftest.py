@@ -16,3 +16,13 @@ def saved_xor(tmp_path: Path) -> Path:
     path = tmp_path / "xor.json"
     save_network(load_preset("xor"), path)
     return path
+
+
+@pytest.fixture(autouse=True)
+def in_a_temporary_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run every playground test in its own folder: a file saved under a suggested name
+    (a random key walk pressing ctrl+s and Enter) never lands in the repository."""
+    folder = tmp_path / "cwd"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    return folder

@@ -20,6 +20,7 @@ import nntui.document
 from nntui.app.screens.help import HelpScreen
 from nntui.app.screens.quit_prompt import QuitPrompt
 from nntui.core.activations import ACTIVATION_NAMES
+from nntui.core.training import LOSS_NAMES
 from nntui.i18n import messages_app, set_language, t
 from nntui.i18n.catalogue import CATALOGUE
 
@@ -32,6 +33,7 @@ DOCUMENT_DIR = Path(nntui.document.__file__).parent  # the playground's state as
 # Keys the app builds at run time: prefix → the names that complete it.
 DYNAMIC_PREFIXES = {
     "app.activation.note.": ACTIVATION_NAMES,  # screens/activation_chooser.py: note()
+    "app.loss_name.": LOSS_NAMES,  # widgets/backward_panel.py: _loss_words()
 }
 # Strings of the app that look like keys but are not.
 NOT_KEYS = {"app.tcss", "app.quit_app", "app.help"}  # NNTuiApp.CSS_PATH; actions of the App

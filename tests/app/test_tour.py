@@ -20,6 +20,8 @@ ANSWERS = [
     ["plus"] * 4,
     ["right_square_bracket", "right_square_bracket", *["minus"] * 10],
     ["a"],
+    ["T"],
+    ["b"],
     ["right"],
     ["right", "right"],
     ["left", "left", "left", "plus"],

@@ -369,13 +369,14 @@ def probe(argv: list[str], preload: str = "") -> dict[str, object]:
     [
         pytest.param(["--version"], 0, id="version"),
         pytest.param(["presets"], 0, id="presets"),
+        pytest.param(["challenges"], 0, id="challenges"),
         pytest.param(["eval", "--preset", "xor", "--input", "1,0"], 0, id="eval"),
         pytest.param(["eval", "--preset", "xor", "--input", "x,0"], 2, id="eval-error"),
         pytest.param(["--preset", "nope"], 2, id="app-unknown-preset"),
     ],
 )
 def test_commands_do_not_import_textual(argv: list[str], code: int) -> None:
-    """--version, presets and eval (and early app errors) never import Textual."""
+    """--version, presets, challenges and eval (and early app errors) never import Textual."""
     report = probe(argv)
     assert report["code"] == code
     assert report["textual"] is False

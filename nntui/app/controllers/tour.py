@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from nntui.app.controllers.files import FilesController
+from nntui.app.controllers.learning import LearningController
 from nntui.app.widgets.tour_panel import TourPanel
 from nntui.core.presets import load_preset
 from nntui.document.document import Document
@@ -28,7 +29,7 @@ HIGHLIGHT = "-tour-target"
 class TourStep:
     message: str  # catalogue key
     target: str  # CSS selector of what the step speaks of
-    done: Callable[[Document], bool]  # has the learner done what the step asks?
+    done: Callable[[Document, LearningController], bool]  # has the learner done what the step asks?
     preset: str | None = None  # opened when the step begins
 
 
@@ -42,27 +43,31 @@ def _selected(doc: Document, column: int, param: int | None = None) -> bool:
 
 
 STEPS: tuple[TourStep, ...] = (
-    TourStep("app.tour.neuron", "#network", lambda doc: _selected(doc, 1), preset="potatoes"),
-    TourStep("app.tour.formula", "#inspector", lambda doc: _selected(doc, 1, 2)),
-    TourStep("app.tour.saxophone", "#outputs", lambda doc: _weight(doc, 0, 2) >= 0.5),
-    TourStep("app.tour.herbs", "#outputs", lambda doc: _weight(doc, 0, 0) <= 2.0),
+    TourStep("app.tour.neuron", "#network", lambda doc, _: _selected(doc, 1), preset="potatoes"),
+    TourStep("app.tour.formula", "#inspector", lambda doc, _: _selected(doc, 1, 2)),
+    TourStep("app.tour.saxophone", "#outputs", lambda doc, _: _weight(doc, 0, 2) >= 0.5),
+    TourStep("app.tour.herbs", "#outputs", lambda doc, _: _weight(doc, 0, 0) <= 2.0),
     TourStep("app.tour.activation", "#network",
-             lambda doc: doc.network.layers[0].activation != "sigmoid"),
-    TourStep("app.tour.layers", "#network", lambda doc: _selected(doc, 1), preset="layers"),
-    TourStep("app.tour.feeding", "#network", lambda doc: _selected(doc, 3)),
+             lambda doc, _: doc.network.layers[0].activation != "sigmoid"),
+    TourStep("app.tour.truth", "#network", lambda _, learning: learning.truth),
+    TourStep("app.tour.gradient", "#backward", lambda _, learning: learning.backward),
+    TourStep("app.tour.layers", "#network", lambda doc, _: _selected(doc, 1), preset="layers"),
+    TourStep("app.tour.feeding", "#network", lambda doc, _: _selected(doc, 3)),
     TourStep("app.tour.inputs", "#outputs",
-             lambda doc: doc.network.input_values.tolist() != load_preset("layers").input_values.tolist()),
-    TourStep("app.tour.end", "#tour", lambda doc: False),
+             lambda doc, _: doc.network.input_values.tolist() != load_preset("layers").input_values.tolist()),
+    TourStep("app.tour.end", "#tour", lambda doc, _: False),
 )
 
 
 class TourController:
     """Which step of the tour is showing, if any."""
 
-    def __init__(self, screen: Screen, document: Document, files: FilesController) -> None:
+    def __init__(self, screen: Screen, document: Document, files: FilesController,
+                 learning: LearningController) -> None:
         self.screen = screen
         self.document = document
         self.files = files
+        self.learning = learning
         self.step: int | None = None
 
     def toggle(self) -> None:
@@ -98,5 +103,5 @@ class TourController:
         """After every change: move on when the learner has done what the step asks."""
         if self.step is None:
             return
-        if STEPS[self.step].done(self.document) and self.step + 1 < len(STEPS):
+        if STEPS[self.step].done(self.document, self.learning) and self.step + 1 < len(STEPS):
             self._begin_step(self.step + 1)

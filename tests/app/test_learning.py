@@ -1,0 +1,106 @@
+"""Learning by doing, with the keyboard: the truth table, a challenge solved by typed weights,
+the backward pass with real numbers, one gradient step, the loss slice."""
+
+from __future__ import annotations
+
+import numpy as np
+from textual.widgets import OptionList
+
+from nntui.app.screens.challenge_chooser import ChallengeChooser
+from nntui.app.widgets.backward_panel import BackwardPanel
+from nntui.app.widgets.loss_slice_panel import LossSlicePanel
+from nntui.app.widgets.truth_table import TruthTablePanel
+from nntui.core.backward import backward, gradient_step
+from nntui.core.challenges import CHALLENGES
+from nntui.document.progress import SolvedStore
+from nntui.i18n import t
+
+from .helpers import CLEAR, preset_app, widget_text
+
+SIZE = (140, 44)
+
+
+async def test_shift_t_shows_the_truth_table_of_the_potatoes_neuron() -> None:
+    app = preset_app("potatoes")
+    async with app.run_test(size=SIZE) as pilot:
+        assert not app.query_one(TruthTablePanel).display
+        await pilot.press("T")
+        panel = app.query_one(TruthTablePanel)
+        text = widget_text(panel)
+        assert panel.display and "Truth table" in text
+        rows = [line for line in text.splitlines() if "│" in line and ("0" in line or "1" in line)]
+        assert len(rows) == 8  # herbs × peelings × saxophone, low or high
+        assert "herb smell"[:6] in text
+        await pilot.press("plus", "plus")  # an input changes: the row under ▶ follows
+        await pilot.press("T")
+        assert not app.query_one(TruthTablePanel).display
+
+
+def _and_challenge():
+    return next(c for c in CHALLENGES if "and" in c.id and "step" in c.id)
+
+
+async def test_the_and_challenge_is_solved_by_typed_weights_and_kept(private_state_dir) -> None:
+    chosen = _and_challenge()
+    app = preset_app("potatoes")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        assert isinstance(app.screen, ChallengeChooser)
+        app.screen.query_one(OptionList).highlighted = [c.id for c in CHALLENGES].index(chosen.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.playground.learning.challenge is chosen
+        assert app.query_one("#challenge").display and app.query_one(TruthTablePanel).display
+        assert not app.playground.learning.solved
+        # w1 = 1, w2 = 1, bias = -1.5, each typed with Enter.
+        await pilot.press("right")
+        for value in ("1", "1", "-1.5"):
+            await pilot.press("enter", *CLEAR, *value, "enter", "right_square_bracket")
+        await pilot.pause()
+        assert app.playground.learning.solved
+        assert chosen.id in SolvedStore(private_state_dir).solved()
+        assert any(t("app.challenge.solved_title") == n.title for n in app._notifications)
+        assert "✓" in widget_text(app.query_one("#challenge"))
+
+
+async def test_b_shows_each_gradient_as_two_factors_and_their_product() -> None:
+    app = preset_app("potatoes")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right", "b")
+        panel = app.query_one(BackwardPanel)
+        assert panel.display and not app.query_one("#inspector").display
+        network = app.document.network
+        x, target = app.playground.learning.sample()
+        expected = backward(network, x, target)
+        delta, a, g = expected.weight_gradient(0, 0, 0)
+        text = widget_text(panel)
+        assert "δ" in text and f"{g:+.3f}"[:5] in text.replace(" ", "")
+        assert abs(delta * a - g) < 1e-12
+
+
+async def test_shift_b_moves_every_weight_by_minus_eta_g_in_one_undo_step() -> None:
+    app = preset_app("potatoes")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right")
+        before = app.document.network.copy()
+        x, target = app.playground.learning.sample()
+        rate = app.document.training.settings.config.learning_rate
+        expected, moves = gradient_step(before, x, target, rate)
+        await pilot.press("B")
+        assert np.array_equal(app.document.network.layers[0].weights, expected.layers[0].weights)
+        for ref, old, gradient, new in moves:
+            assert new == old - rate * gradient
+        assert app.query_one(BackwardPanel).display  # the step is shown
+        assert "→" in widget_text(app.query_one(BackwardPanel))
+        await pilot.press("u")
+        assert np.array_equal(app.document.network.layers[0].weights, before.layers[0].weights)
+
+
+async def test_shift_l_plots_the_loss_against_the_selected_weight() -> None:
+    app = preset_app("potatoes")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("L")
+        assert "Select a weight" in widget_text(app.query_one(LossSlicePanel))
+        await pilot.press("right")
+        text = widget_text(app.query_one(LossSlicePanel))
+        assert "∂L/∂w" in text and "herb smell" in text

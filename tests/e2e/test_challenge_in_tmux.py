@@ -1,0 +1,61 @@
+"""End to end: a newcomer solves the AND challenge in a real terminal by typing weights.
+
+g opens the challenges, the third is AND with a step neuron; the weights
+1, 1 and the bias -1.5 are typed with Enter; the challenge is marked solved
+on screen and kept, so `nntui challenges` shows its ✓ afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.test_tmux import NNTUI, TMUX, Terminal
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(TMUX is None, reason="tmux is not installed (.ci/run installs it)"),
+    pytest.mark.skipif(NNTUI is None, reason="the nntui command is not installed"),
+]
+
+
+@pytest.fixture
+def terminal():
+    term = Terminal(f"nntui-challenge-{os.getpid()}")
+    yield term
+    term.tmux("kill-server")
+
+
+def test_the_and_challenge_is_solved_by_typing_weights(tmp_path: Path, terminal: Terminal) -> None:
+    state = tmp_path / "state"
+    terminal.start(f"cd {tmp_path} && NNTUI_STATE_DIR={state} LC_ALL=C.UTF-8 {NNTUI}", 120, 36)
+    terminal.wait_for("Potatoes are baking")
+    terminal.keys("g")
+    terminal.wait_for("AND with a step neuron")
+    terminal.keys("Down", "Down", "Enter")
+    terminal.wait_for("Challenge 3/10")
+    terminal.wait_for("1 of 4 rows right")  # a step neuron of zero weights says 1 everywhere
+    terminal.keys("Right")
+    for value in ("1", "1", "-1.5"):
+        terminal.keys("Enter")
+        terminal.keys("C-a", "C-k")
+        terminal.keys(value, literal=True)
+        terminal.keys("Enter")
+        terminal.keys("]")
+    screen = terminal.wait_for("✓ solved")
+    assert "4/4 right" in screen
+    terminal.keys("q")
+    terminal.wait_for("Discard")
+    terminal.keys("d")
+    deadline = time.monotonic() + 10
+    while terminal.alive() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not terminal.alive(), f"nntui did not quit:\n{terminal.screen()}"
+    listing = subprocess.run([NNTUI, "challenges"], capture_output=True, text=True, timeout=30,
+                             env={**os.environ, "NNTUI_STATE_DIR": str(state), "LC_ALL": "C.UTF-8"})
+    line = next(line for line in listing.stdout.splitlines() if "and_step" in line)
+    assert "✓" in line
