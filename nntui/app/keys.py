@@ -72,6 +72,7 @@ PLAYGROUND_KEYS: list[Binding] = [
     _key("x", "reset_weights", "app.key.reset", "app.key.reset.help"),
     _key("t", "tour", "app.key.tour", "app.key.tour.help", show=False),
     _key("T", "toggle_learning('truth')", "app.key.truth", "app.key.truth.help", show=False),
+    _key("v", "truth_range", "app.key.truth_range", "app.key.truth_range.help", show=False),
     _key("g", "choose_challenge", "app.key.challenge", "app.key.challenge.help", show=False),
     _key("b", "toggle_learning('backward')", "app.key.backward", "app.key.backward.help", show=False),
     _key("B", "gradient_step", "app.key.gradient_step", "app.key.gradient_step.help", show=False),

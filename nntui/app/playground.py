@@ -263,6 +263,13 @@ class PlaygroundScreen(Screen[None]):
     def action_toggle_learning(self, panel: str) -> None:
         self.learning.toggle(panel)
 
+    def action_truth_range(self) -> None:
+        self.learning.choose_range()
+
+    @on(TruthTablePanel.RowClicked)
+    def _truth_row_clicked(self, message: TruthTablePanel.RowClicked) -> None:
+        self.learning.use_row(message.row)
+
     def action_choose_challenge(self) -> None:
         self.learning.choose()
 

@@ -37,6 +37,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # truth table
     "app.truth.title": ("Truth table", "Table de vérité"),
     "app.truth.target": ("target", "cible"),
+    "app.truth.range_title": ("Low and high input values of the truth table", "Valeurs basse et haute des entrées de la table"),
+    "app.truth.range_hint": ("two numbers, the low one first: 0 1, or -1 1", "deux nombres, le bas d'abord : 0 1, ou -1 1"),
+    "app.truth.range_two_numbers": ("type two numbers: the low value, then the high one",
+                                   "tapez deux nombres : la valeur basse, puis la haute"),
+    "app.truth.range_order": ("the low value must be below the high one", "la valeur basse doit être sous la haute"),
+    "app.truth.row_edit": ("inputs of the truth table's row {row}", "entrées de la ligne {row} de la table"),
+    "app.key.truth_range": ("Low/high", "Bas/haut"),
+    "app.key.truth_range.help": (
+        "the truth table's low and high input values (0 and 1)",
+        "les valeurs basse et haute de la table (0 et 1)",
+    ),
     "app.truth.score": ("{right}/{rows} right", "{right}/{rows} justes"),
     # backward pass
     "app.backward.title": ("Backward pass · {name}", "Rétropropagation · {name}"),

@@ -104,3 +104,27 @@ async def test_shift_l_plots_the_loss_against_the_selected_weight() -> None:
         await pilot.press("right")
         text = widget_text(app.query_one(LossSlicePanel))
         assert "∂L/∂w" in text and "herb smell" in text
+
+
+async def test_v_sets_the_low_and_high_values_and_refuses_bad_ones() -> None:
+    app = preset_app("potatoes")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v", *CLEAR, *"1 0", "enter")
+        assert "below the high one" in " ".join(widget_text(app.screen.query_one("#error")).split())
+        await pilot.press(*CLEAR, *"-1, 1", "enter")
+        await pilot.pause()
+        panel = app.query_one(TruthTablePanel)
+        assert panel.display and "-1" in widget_text(panel)
+        assert (app.playground.learning.low, app.playground.learning.high) == (-1.0, 1.0)
+
+
+async def test_clicking_a_row_makes_its_inputs_the_sample_in_one_undo_step() -> None:
+    app = preset_app("potatoes")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("T")
+        panel = app.query_one(TruthTablePanel)
+        await pilot.click(panel, offset=(6, 1 + 1 + 6))  # border, header, then row 7: 1 1 0
+        assert app.document.network.input_values.tolist() == [1.0, 1.0, 0.0]
+        assert "▶" in [line for line in widget_text(panel).splitlines() if "0.971" in line][0]
+        await pilot.press("u")
+        assert app.document.network.input_values.tolist() == [1.0, 0.0, 1.0]

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from nntui.app.controllers.files import FilesController
 from nntui.app.screens.challenge_chooser import ChallengeChooser
+from nntui.app.screens.range_prompt import RangePrompt
 from nntui.app.screens.value_prompt import ValuePrompt
 from nntui.app.widgets.backward_panel import BackwardPanel
 from nntui.app.widgets.challenge_bar import ChallengeBar
@@ -52,6 +53,7 @@ class LearningController:
         self.solved = False
         self.edits = 0
         self.targets: np.ndarray | None = None  # the learner's target for the sample, outside a challenge
+        self.low, self.high = 0.0, 1.0  # the truth table's input values
         self.moves: dict[ParamRef, tuple[float, float, float]] = {}
         self._stepping = False
         self._opening = False
@@ -69,7 +71,8 @@ class LearningController:
         network = self.document.network
         x = network.input_values.astype(np.float64)
         if self.challenge is not None and self.challenge.targets is not None:
-            return x, np.asarray(self.challenge.targets(tuple(bool(v >= 0.5) for v in x)), dtype=np.float64)
+            middle = (self.low + self.high) / 2
+            return x, np.asarray(self.challenge.targets(tuple(bool(v >= middle) for v in x)), dtype=np.float64)
         n_out = network.sizes[-1]
         if self.targets is None or self.targets.shape != (n_out,):
             self.targets = np.ones(n_out)
@@ -82,14 +85,12 @@ class LearningController:
             panel = self.screen.query_one(TruthTablePanel)
             try:
                 targets = self.challenge.targets if self.challenge is not None else None
-                rows = truth_table(doc.network, targets=targets)
+                rows = truth_table(doc.network, low=self.low, high=self.high, targets=targets)
             except TruthTableError as refusal:
                 panel.show_message(str(refusal))
             else:
-                high = tuple(bool(v >= 0.5) for v in doc.network.input_values)
                 current = next((n for n, row in enumerate(rows)
-                                if tuple(v >= 0.5 for v in row.inputs) == high
-                                and np.allclose(row.inputs, doc.network.input_values)), None)
+                                if np.allclose(row.inputs, doc.network.input_values)), None)
                 panel.show(doc.network, rows, current)
         if self.backward or self.slice:
             x, target = self.sample()
@@ -114,6 +115,31 @@ class LearningController:
             panel.update(t("app.slice.pick_a_weight"))
             return
         panel.show(loss_slice(doc.network, ref, x[None, :], target[None, :]), ref.describe(doc.network))
+
+    def choose_range(self) -> None:
+        """Type the low and high input values of the truth table."""
+        def typed(chosen: tuple[float, float] | None) -> None:
+            if chosen is not None:
+                self.low, self.high = chosen
+                if not self.truth:
+                    self.toggle("truth")
+                else:
+                    self.show()
+
+        self.screen.app.push_screen(RangePrompt(self.low, self.high), typed)
+
+    def use_row(self, row: int) -> None:
+        """The inputs of truth-table row ``row`` become the network's: that row is the sample."""
+        doc = self.document
+        try:
+            rows = truth_table(doc.network, low=self.low, high=self.high)
+        except TruthTableError:
+            return
+        if not 0 <= row < len(rows) or np.array_equal(rows[row].inputs, doc.network.input_values):
+            return
+        after = doc.network.copy()
+        after.input_values[:] = rows[row].inputs
+        doc.apply(Reshape.of(doc.network, after, t("app.truth.row_edit", row=row + 1)))
 
     # --- the sample's target and one gradient step -------------------------------------------
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from rich.console import Group
 from rich.text import Text
+from textual import events
+from textual.message import Message
 from textual.widgets import Static
 
 from nntui.app import palette
@@ -30,6 +32,19 @@ class TruthTablePanel(Static):
     """One row per combination; ✓ or ✗ where there is a target; the current inputs' row marked."""
 
     _rows = -1
+    HEADER = 1  # lines above the first row, inside the border
+
+    class RowClicked(Message):
+        """The learner clicked row ``row``: its inputs become the network's."""
+
+        def __init__(self, row: int) -> None:
+            super().__init__()
+            self.row = row
+
+    def on_click(self, event: events.Click) -> None:
+        row = event.y - 1 - self.HEADER  # the top border, then the header
+        if 0 <= row < self._rows:
+            self.post_message(self.RowClicked(row))
 
     def show(self, network: Network, rows: list[TruthRow], current: int | None) -> None:
         k = len(network.layers)
@@ -49,7 +64,7 @@ class TruthTablePanel(Static):
         for index, row in enumerate(rows):
             line = Text("▶" if index == current else " ", style="bold")
             for value, (_, width) in zip(row.inputs, inputs):
-                line.append(_cell(f"{value:g}", width))
+                line.append(_cell(format_value(value, NUMBER).strip() if value % 1 else f"{value:g}", width))
             line.append(" │", style="dim")
             for value, (_, width) in zip(row.outputs, outputs):
                 line.append(_cell(format_value(value, NUMBER).strip(), width), style=palette.value_style(value, 1.0))
