@@ -102,6 +102,7 @@ class PlaygroundScreen(Screen[None]):
     def _document_changed(self, change: Change) -> None:
         if not self.is_attached:  # shutting down
             return
+        self.training.document_changed(change)  # before the views read its numbers
         if change is Change.MOVED:
             view = self.query_one(NetworkView)
             view.show(self.document.network, self.document.result, self.document.selection, view.maps)

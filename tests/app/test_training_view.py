@@ -18,7 +18,7 @@ from nntui.core.fileformat import dumps_network
 from nntui.core.presets import load_preset
 from nntui.core.training import DivergenceError, Trainer, TrainingConfig
 
-from .helpers import preset_app
+from .helpers import preset_app, widget_text
 
 SIZE = (140, 44)
 
@@ -236,3 +236,19 @@ async def test_a_csv_file_given_at_start_is_the_training_data(tmp_path) -> None:
         app.query_one("#dataset", Select).value = "circle"
         await pilot.pause()
         assert app.document.training.dataset.name == "circle"
+
+
+async def test_accuracy_and_losses_follow_a_change_by_hand_at_once() -> None:
+    """Zeroing a layer after training: the panel's numbers are those of the network on screen."""
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t", "x", *["s"] * 30)
+        trained = app.document.training.history[-1]
+        await pilot.press("l", "l", "Z")  # the output layer's weights and bias to 0
+        await pilot.pause()
+        now = app.document.training.history[-1]
+        assert now.step == trained.step and now.train.loss != trained.train.loss
+        status = widget_text(app.query_one("#train-status"))
+        assert f"{now.train.accuracy:.1%}" in status
+        await pilot.press("u")
+        assert app.document.training.history[-1].train.loss == trained.train.loss

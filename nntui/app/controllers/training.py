@@ -29,7 +29,8 @@ from nntui.core import shape
 from nntui.core.edits import Reshape
 from nntui.core.planes import layer_maps
 from nntui.core.training import DivergenceError
-from nntui.document.document import Document
+from nntui.document.document import Change, Document
+from nntui.document.session import TrainingSession
 from nntui.i18n import t, whole_number
 
 if TYPE_CHECKING:
@@ -56,8 +57,13 @@ class TrainingController:
         document.add_before_change(self.stop)
 
     @property
-    def session(self):  # -> TrainingSession
+    def session(self) -> TrainingSession:
         return self.document.training
+
+    def document_changed(self, change: Change) -> None:
+        """A change by hand, undo, redo or another network: the numbers shown are measured again."""
+        if self.active and change in (Change.EDITED, Change.REPLACED) and not self.playing:
+            self.session.measure()
 
     # --- switching the view ------------------------------------------------------
 
