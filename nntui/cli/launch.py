@@ -6,7 +6,7 @@ from pathlib import Path
 
 from nntui import __version__
 from nntui.cli.arguments import Parser, RawFormatter
-from nntui.cli.common import open_network_for_app
+from nntui.cli.common import UsageError, open_network_for_app
 from nntui.i18n import t
 
 
@@ -19,6 +19,7 @@ def _parser() -> Parser:
     )
     parser.add_argument("file", nargs="?", metavar=t("cli.metavar.file"), help=t("cli.help.file_to_open"))
     parser.add_argument("--preset", metavar=t("cli.metavar.name"), help=t("cli.help.preset_to_open"))
+    parser.add_argument("--data", metavar=t("cli.metavar.csv"), help=t("cli.help.data_in_playground"))
     parser.add_argument("--version", action="version", version=f"nntui {__version__}",
                         help=t("cli.argparse.version"))
     return parser.add_lang()
@@ -28,15 +29,31 @@ def run(argv: list[str]) -> int:
     """Open the playground on FILE or a preset; returns the app's exit status."""
     args = _parser().parse_args(argv)
     network = open_network_for_app(args.file, args.preset)
+    data = _checked_data(args.data)
     # Imported here so the non-interactive commands (and --version) never load Textual.
     from nntui.app.app import NNTuiApp
     from nntui.core.presets import DEFAULT_PRESET
 
     preset = None if args.file is not None else (args.preset if args.preset is not None else DEFAULT_PRESET)
-    app = NNTuiApp(network, path=Path(args.file) if args.file is not None else None, preset=preset)
+    app = NNTuiApp(network, path=Path(args.file) if args.file is not None else None, preset=preset, data=data)
     try:
         app.run()
     finally:
         if not app.clean_exit:
             app.write_recovery()  # a crash or a signal: keep any unsaved work
     return app.return_code or 0
+
+
+def _checked_data(name: str | None) -> Path | None:
+    """The CSV file of --data, read once now so a bad one is said before the screen opens."""
+    if name is None:
+        return None
+    if not name:
+        raise UsageError(t("cli.train.data_empty"))
+    from nntui.core.datasets import DataFileError, load_csv
+
+    try:
+        load_csv(name)
+    except DataFileError as error:
+        raise UsageError(str(error)) from None
+    return Path(name)

@@ -140,6 +140,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "valeurs d'entrée séparées par des virgules (par défaut : celles enregistrées dans le réseau)",
     ),
     "cli.help.dataset": ("generated data: {names}", "données générées : {names}"),
+    "cli.help.data_in_playground": (
+        "train on this CSV file in the training view (ctrl+t): a header, input columns, then y, y1...",
+        "s'entraîner sur ce fichier CSV dans la vue d'entraînement (ctrl+t) : un en-tête, les colonnes "
+        "d'entrée, puis y, y1...",
+    ),
     "cli.help.data": (
         "a CSV file: a header, input columns, then y, y1...",
         "un fichier CSV : un en-tête, les colonnes d'entrée, puis y, y1...",
