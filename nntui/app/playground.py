@@ -57,7 +57,7 @@ class PlaygroundScreen(Screen[None]):
         self.files = FilesController(self, document, recovery)
         self.edits = EditsController(self, document)
         self.training = TrainingController(self, document)
-        self.learning = LearningController(self, document, self.files)
+        self.learning = LearningController(self, document, self.files, refresh=self.refresh_details)
         self.tour = TourController(self, document, self.files, self.learning)
         document.add_listener(self._document_changed)
 

@@ -8,6 +8,7 @@ the target of the sample, and the moves of the last gradient step.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -41,8 +42,10 @@ class LearningController:
     """The learning tools' state, and what they show after every change."""
 
     def __init__(self, screen: Screen, document: Document, files: FilesController,
-                 solved: SolvedStore | None = None) -> None:
+                 refresh: Callable[[], None], solved: SolvedStore | None = None) -> None:
+        """``refresh`` shows the details again (the panels, the tour's check) after a panel opens."""
         self.screen = screen
+        self.refresh = refresh
         self.document = document
         self.files = files
         self.store = solved or SolvedStore()
@@ -64,7 +67,7 @@ class LearningController:
         """Show or hide ``panel``: "truth", "backward" or "slice"."""
         setattr(self, panel, not getattr(self, panel))
         self.screen.set_class(getattr(self, panel), f"-{panel}")
-        self.show()
+        self.refresh()
 
     def sample(self) -> tuple[np.ndarray, np.ndarray]:
         """The sample of the backward pass: the inputs as set, and their target."""
