@@ -5,7 +5,8 @@
 
 Sections: latency (edit latency), training (core steps/s against PyTorch),
 view (the training view's frame rate), startup (start-up and the imports of
-the non-interactive commands).  --quick uses tiny repetition counts: it
+the non-interactive commands), loading (a 4 M-weight network file against
+json.loads).  --quick uses tiny repetition counts: it
 checks that everything runs, its numbers mean little.
 """
 
@@ -21,7 +22,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SECTIONS = ("latency", "training", "view", "startup")
+SECTIONS = ("latency", "training", "view", "startup", "loading")
 README_BEGIN = "<!-- benchmarks:begin -->"
 README_END = "<!-- benchmarks:end -->"
 
@@ -31,6 +32,7 @@ SETTINGS = {
     "training": {"rounds": (9, 1), "seconds": (0.2, 0.02)},
     "view": {"seconds": (3.0, 0.3), "cost_frames": (20, 2)},
     "startup": {"rounds": (5, 1)},
+    "loading": {"rounds": (5, 1), "hidden": (2000, 200)},
 }
 
 
@@ -106,6 +108,10 @@ def run(argv: list[str] | None = None) -> dict:
             from benchmarks import startup
 
             report["startup"] = startup.measure(**settings)
+        elif section == "loading":
+            from benchmarks import loading
+
+            report["loading"] = loading.measure(**settings)
         report.setdefault("section_seconds", {})[section] = round(time.perf_counter() - section_start, 1)
     load = os.getloadavg() if hasattr(os, "getloadavg") else None
     report["machine"]["load_average_at_end"] = None if load is None else [round(x, 2) for x in load]
@@ -141,6 +147,10 @@ def summary(report: dict) -> list[dict]:
         from benchmarks import startup
 
         rows += startup.summary_rows(report["startup"])
+    if "loading" in report:
+        from benchmarks import loading
+
+        rows += loading.summary_rows(report["loading"])
     return rows
 
 

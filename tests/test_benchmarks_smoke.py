@@ -1,7 +1,7 @@
 """The benchmark runs end to end and writes a well-formed report (no timing is checked).
 
 ``python -m benchmarks --quick`` with tiny repetition counts: every section
-runs (edit latency, training throughput, the training view, start-up), the
+runs (edit latency, training throughput, the training view, start-up, loading a file), the
 JSON report and the table are written, every ratio is a positive number.
 The PyTorch comparison runs only when torch is available (this Python, or
 NNTUI_BENCH_TORCH_PYTHON); otherwise the report says it was skipped.
@@ -95,6 +95,14 @@ def test_startup_is_measured_and_the_commands_without_a_screen_skip_textual(repo
         assert check["exit_status"] == 0
         assert check["textual_imported"] is False  # a real requirement, not a timing
     assert section["met"] is True
+
+
+def test_loading_a_big_file_is_compared_with_json_loads(report: tuple[dict, Path]) -> None:
+    section = report[0]["loading"]
+    assert _positive(section["json_loads_seconds"]) and _positive(section["load_network_seconds"])
+    assert _positive(section["ratio"]["median"])
+    assert section["bit_identical"] is True  # what was loaded is what was saved
+    assert isinstance(section["met"], bool)
 
 
 def test_update_readme_replaces_only_the_table_between_the_markers(tmp_path: Path) -> None:

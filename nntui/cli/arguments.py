@@ -8,6 +8,11 @@ line a translated "usage: " prefix, and error() maps argparse's fixed English
 error messages, recognised by the patterns below, to catalogue keys.  In
 English a message is left exactly as argparse wrote it; a message no pattern
 knows (a future Python's rewording) stays in English.
+
+argparse reads "-inf" or "-1e5" after an option as an option of its own
+("--lr: expected one argument"): Parser takes anything that starts like a
+number (a minus, then a digit, a point, "inf" or "nan") as a value, so that
+it is checked, and refused, like every other number.
 """
 
 from __future__ import annotations
@@ -19,6 +24,9 @@ from typing import Any, NoReturn
 
 from nntui.cli.common import UsageError
 from nntui.i18n import LANGUAGES, language, t
+
+# "-1", "-.5", "-1e5", "-1,5", "-inf", "-Infinity", "-nan": values, not options (none of ours looks so).
+NEGATIVE_NUMBER = re.compile(r"^-(?:\.?\d|inf|nan)", re.IGNORECASE)
 
 _ARGPARSE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.DOTALL), key)
@@ -82,6 +90,8 @@ class Parser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", Formatter)
         # No abbreviations: "--inp" would slip past the "--input -1,0" fix-up.
         super().__init__(allow_abbrev=False, add_help=False, **kwargs)
+        # argparse's own pattern is r'^-\d+$|^-\d*\.\d+$'; it is consulted while parsing only.
+        self._negative_number_matcher = NEGATIVE_NUMBER
         self._positionals.title = t("cli.argparse.positionals")
         self._optionals.title = t("cli.argparse.options")
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,

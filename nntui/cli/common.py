@@ -88,6 +88,13 @@ def thousands(n: int) -> str:
     return f"{n:,}".replace(",", " ") if language() == "fr" else f"{n:,}"
 
 
+def echoed(value: object) -> str:
+    """A value as given, stripped and cut to a few dozen characters: to quote it in a message."""
+    from nntui.core.locations import shortened
+
+    return shortened(str(value).strip())
+
+
 def number(text: str) -> float:
     """A finite number, as the playground reads one."""
     from nntui.core.numbers import NumberError, parse_finite
@@ -102,7 +109,7 @@ def positive(text: str) -> float:
     """A finite number greater than 0."""
     value = number(text)
     if value <= 0:
-        raise argparse.ArgumentTypeError(t("cli.value.positive", value=text.strip()))
+        raise argparse.ArgumentTypeError(t("cli.value.positive", value=echoed(text)))
     return value
 
 
@@ -110,7 +117,7 @@ def non_negative(text: str) -> float:
     """A finite number, 0 or more."""
     value = number(text)
     if value < 0:
-        raise argparse.ArgumentTypeError(t("cli.value.at_least", low=0, value=text.strip()))
+        raise argparse.ArgumentTypeError(t("cli.value.at_least", low=0, value=echoed(text)))
     return value
 
 
@@ -119,11 +126,11 @@ def whole(text: str, low: int, high: int | None = None) -> int:
     try:
         value = int(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(t("cli.value.not_whole", value=text.strip())) from None
+        raise argparse.ArgumentTypeError(t("cli.value.not_whole", value=echoed(text))) from None
     if high is not None and not low <= value <= high:
         raise argparse.ArgumentTypeError(
-            t("cli.value.range", low=thousands(low), high=thousands(high), value=value)
+            t("cli.value.range", low=thousands(low), high=thousands(high), value=echoed(value))
         )
     if value < low:
-        raise argparse.ArgumentTypeError(t("cli.value.at_least", low=low, value=value))
+        raise argparse.ArgumentTypeError(t("cli.value.at_least", low=low, value=echoed(value)))
     return value

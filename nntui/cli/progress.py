@@ -19,6 +19,16 @@ if TYPE_CHECKING:
 REDRAW_SECONDS = 0.1  # the progress bar on a terminal changes at most 10 times a second
 
 
+def loss_text(value: float) -> str:
+    """A loss in 4 significant digits; never "-0".
+
+    A loss is never below 0, but a sum of zeros can be -0.0: softmax over a
+    single output is always 1, so its cross-entropy is -(y·log 1) = -0.0.
+    Adding 0.0 turns -0.0 into 0.0 and leaves every other number as it is.
+    """
+    return f"{value + 0.0:.4g}"
+
+
 class Progress:
     """A bar redrawn in place on stderr on a terminal; otherwise a line on stdout every 10%."""
 
@@ -42,8 +52,8 @@ class Progress:
                 accuracy = (
                     "" if test.accuracy is None else t("cli.train.line_accuracy", test=f"{test.accuracy:.3f}")
                 )
-                line = t("cli.train.line", done=done, steps=self.steps, loss=f"{train.loss:.4g}",
-                         test=f"{test.loss:.4g}", accuracy=accuracy)
+                line = t("cli.train.line", done=done, steps=self.steps, loss=loss_text(train.loss),
+                         test=loss_text(test.loss), accuracy=accuracy)
                 print(line, flush=True)
             return
         now = time.monotonic()
@@ -60,8 +70,8 @@ class Progress:
                 steps=self.steps,
                 bar="#" * filled + "." * (20 - filled),
                 percent=100 * done // self.steps,
-                loss=f"{train.loss:.4g}",
-                test=f"{test.loss:.4g}",
+                loss=loss_text(train.loss),
+                test=loss_text(test.loss),
                 accuracy=accuracy,
             )
             padded, self.width = line.ljust(self.width), max(self.width, len(line))  # before a Ctrl-C

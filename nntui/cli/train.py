@@ -18,6 +18,7 @@ from nntui.cli.common import (
     EXIT_OVERFLOW,
     UsageError,
     check_output,
+    echoed,
     non_negative,
     number,
     open_network,
@@ -25,7 +26,7 @@ from nntui.cli.common import (
     thousands,
     whole,
 )
-from nntui.cli.progress import Progress, train_in_chunks
+from nntui.cli.progress import Progress, loss_text, train_in_chunks
 from nntui.i18n import t
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def _noise(text: str) -> float:
 
     value = number(text)
     if not 0 <= value <= MAX_NOISE:
-        raise argparse.ArgumentTypeError(t("cli.value.range", low=0, high=MAX_NOISE, value=text.strip()))
+        raise argparse.ArgumentTypeError(t("cli.value.range", low=0, high=MAX_NOISE, value=echoed(text)))
     return value
 
 
@@ -110,7 +111,7 @@ def _settings(args: argparse.Namespace) -> TrainingSettings:
             raise UsageError(t("cli.train.data_empty"))
     elif args.dataset not in DATASET_NAMES:
         available = ", ".join(DATASET_NAMES)
-        raise UsageError(t("cli.train.unknown_dataset", name=args.dataset, available=available))
+        raise UsageError(t("cli.train.unknown_dataset", name=echoed(args.dataset), available=available))
     try:
         config = TrainingConfig(
             learning_rate=args.lr,
@@ -190,8 +191,8 @@ def run(argv: list[str]) -> int:
         t(
             "cli.train.summary",
             steps=counted("cli.count.step", args.steps),
-            loss=f"{train.loss:.4g}",
-            test=f"{test.loss:.4g}",
+            loss=loss_text(train.loss),
+            test=loss_text(test.loss),
             accuracy=accuracy,
             output=args.output,
         )

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +19,10 @@ import numpy as np
 
 from nntui.core.activations import ACTIVATION_NAMES
 from nntui.core.atomic import write_text_atomically
-from nntui.core.locations import located, one_line, quoted, read_error_message
+from nntui.core.locations import located, one_line, quoted, shortened, shown
 from nntui.core.network import DenseLayer, Network
 from nntui.core.plural import counted
+from nntui.core.reading import FileReadError, read_limited
 from nntui.i18n import t
 
 FORMAT_NAME = "nntui-network"
@@ -43,13 +45,16 @@ class _Problem(Exception):
 
 
 def load_network(path: str | os.PathLike[str], label: str | None = None) -> Network:
-    """Read and validate a network file; messages name it as ``label`` (default: the path)."""
+    """Read and validate a network file; messages name it as ``label`` (default: the path).
+
+    Only a regular file of at most ``reading.MAX_FILE_BYTES`` is read.
+    """
     path = Path(path)
     label = one_line(str(path) if label is None else label)
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise NetworkFileError(read_error_message(label, error, t("core.file.kind.network"))) from None
+        raw = read_limited(path, label, t("core.file.kind.network"))
+    except FileReadError as error:
+        raise NetworkFileError(str(error)) from None
     return loads_network(raw, label)
 
 
@@ -61,7 +66,7 @@ def loads_network(text: str | bytes, label: str = "<network>") -> Network:
         except UnicodeDecodeError as error:
             raise NetworkFileError(t("core.file.not_text", label=label, byte=error.start)) from None
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_Object.of)
     except json.JSONDecodeError as error:
         raise NetworkFileError(
             t("core.file.bad_json", label=label, reason=error.msg, line=error.lineno, column=error.colno)
@@ -77,6 +82,28 @@ def loads_network(text: str | bytes, label: str = "<network>") -> Network:
 
 def _reject_constant(name: str) -> float:
     raise _Problem(t("core.file.constant", name=name))
+
+
+class _Object(dict):  # type: ignore[type-arg]
+    """A JSON object as read; ``repeated`` is its first key written twice, if any.
+
+    A repeated key is reported where the object is checked, so the message
+    says which input or layer it is in.
+    """
+
+    repeated: str | None = None
+
+    @classmethod
+    def of(cls, pairs: list[tuple[str, Any]]) -> _Object:
+        result = cls(pairs)
+        if len(result) != len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    result.repeated = key
+                    break
+                seen.add(key)
+        return result
 
 
 def network_from_dict(data: Any, label: str = "<network>") -> Network:
@@ -95,12 +122,13 @@ def _build(data: Any) -> Network:
         if "format" not in data:
             found = t("core.file.no_format_key")
         else:
-            found = t("core.file.format_found", format=json.dumps(fmt))
+            found = t("core.file.format_found", format=shown(fmt))
         raise _Problem(t("core.file.not_nntui", format=FORMAT_NAME, found=found))
     version = data.get("version")
+    if "version" not in data:
+        raise _Problem(t("core.file.no_version", version=FORMAT_VERSION))
     if version != FORMAT_VERSION or isinstance(version, bool):
-        found = t("core.file.no_version") if "version" not in data else json.dumps(version)
-        raise _Problem(t("core.file.version", found=found, version=FORMAT_VERSION))
+        raise _Problem(t("core.file.version", found=shown(version), version=FORMAT_VERSION))
     _check_keys(data, _TOP_KEYS, "")
     name = _optional_string(data, "name", "") or t("core.network.untitled")
 
@@ -120,7 +148,7 @@ def _build(data: Any) -> Network:
         if not input_name:
             raise _Problem(t("core.file.input_empty_name", where=where))
         input_names.append(input_name)
-        input_values.append(_number(item.get("value", 0.0), f'{where}"value"'))
+        input_values.append(_number(item.get("value", 0.0), lambda: f'{where}"value"'))
 
     layers_data = data.get("layers")
     if not isinstance(layers_data, list) or not layers_data:
@@ -140,7 +168,7 @@ def _build_layer(item: Any, k: int, n_in: int) -> DenseLayer:
         raise _Problem(t("core.file.layer_not_object", where=where, found=_kind(item)))
     layer_name = _optional_string(item, "name", where)
     if layer_name:
-        where = t("core.file.at_named_layer", k=k, name=json.dumps(layer_name, ensure_ascii=False))
+        where = t("core.file.at_named_layer", k=k, name=shown(layer_name))
     _check_keys(item, _LAYER_KEYS, where)
 
     valid = ", ".join(ACTIVATION_NAMES)
@@ -149,7 +177,7 @@ def _build_layer(item: Any, k: int, n_in: int) -> DenseLayer:
     activation = item["activation"]
     if activation not in ACTIVATION_NAMES:
         raise _Problem(
-            t("core.file.unknown_activation", where=where, name=json.dumps(activation), valid=valid)
+            t("core.file.unknown_activation", where=where, name=shown(activation), valid=valid)
         )
 
     if "weights" not in item:
@@ -157,27 +185,8 @@ def _build_layer(item: Any, k: int, n_in: int) -> DenseLayer:
     weights = item["weights"]
     if not isinstance(weights, list) or not weights:
         raise _Problem(t("core.file.weights_not_rows", where=where, found=_kind(weights)))
-    rows: list[list[float]] = []
-    for j, row in enumerate(weights, start=1):
-        if not isinstance(row, list):
-            raise _Problem(t("core.file.row_not_list", where=where, row=j, n_in=n_in, found=_kind(row)))
-        if len(row) != n_in:
-            raise _Problem(
-                t(
-                    "core.file.row_length",
-                    where=where,
-                    row=j,
-                    count=len(row),
-                    neurons=counted("core.count.neuron", n_in),
-                )
-            )
-        rows.append(
-            [
-                _number(v, t("core.file.weight_value", where=where, row=j, column=i))
-                for i, v in enumerate(row, 1)
-            ]
-        )
-    n_out = len(rows)
+    matrix = _weights(weights, n_in, where)
+    n_out = len(weights)
 
     if "bias" in item:
         bias_data = item["bias"]
@@ -192,11 +201,14 @@ def _build_layer(item: Any, k: int, n_in: int) -> DenseLayer:
                     neurons=counted("core.count.neuron", n_out),
                 )
             )
-        bias = [
-            _number(v, t("core.file.bias_value", where=where, index=j)) for j, v in enumerate(bias_data, 1)
-        ]
+        bias = _finite_array(bias_data, n_out, bias_data)
+        if bias is None:
+            bias = np.array([
+                _number(v, lambda j=j: t("core.file.bias_value", where=where, index=j))
+                for j, v in enumerate(bias_data, 1)
+            ])
     else:
-        bias = [0.0] * n_out
+        bias = np.zeros(n_out)
 
     neuron_names: list[str] | None = None
     if "neurons" in item:
@@ -214,14 +226,66 @@ def _build_layer(item: Any, k: int, n_in: int) -> DenseLayer:
             )
         neuron_names = list(names)
 
-    return DenseLayer(np.array(rows), np.array(bias), activation, layer_name or None, neuron_names)
+    return DenseLayer(matrix, bias, activation, layer_name or None, neuron_names)
+
+
+def _weights(rows: list[Any], n_in: int, where: str) -> np.ndarray:
+    """The weights matrix of a layer; its first bad row or value, in reading order, is a _Problem.
+
+    A valid layer costs a few passes in C over its numbers: the location of
+    a number is put in words only once a bad one is met.
+    """
+    if set(map(type, rows)) == {list} and set(map(len, rows)) == {n_in}:
+        matrix = _finite_array(chain.from_iterable(rows), len(rows) * n_in, chain.from_iterable(rows))
+        if matrix is not None:
+            return matrix.reshape(len(rows), n_in)
+    checked: list[list[float]] = []
+    for j, row in enumerate(rows, start=1):
+        if not isinstance(row, list):
+            raise _Problem(t("core.file.row_not_list", where=where, row=j, n_in=n_in, found=_kind(row)))
+        if len(row) != n_in:
+            raise _Problem(
+                t(
+                    "core.file.row_length",
+                    where=where,
+                    row=j,
+                    count=len(row),
+                    neurons=counted("core.count.neuron", n_in),
+                )
+            )
+        checked.append([
+            _number(v, lambda j=j, i=i: t("core.file.weight_value", where=where, row=j, column=i))
+            for i, v in enumerate(row, 1)
+        ])
+    return np.array(checked, dtype=np.float64)
+
+
+_NUMBER_TYPES = frozenset((int, float))  # what json.loads makes of a number (bool is not one)
+
+
+def _finite_array(values: Iterable[Any], count: int, again: Iterable[Any]) -> np.ndarray | None:
+    """The ``count`` ``values`` as float64 if each is a finite JSON number, else None.
+
+    ``again`` goes over the same values, for the check of their types: NumPy
+    would take "2", true or null for numbers.
+    """
+    if not set(map(type, again)) <= _NUMBER_TYPES:
+        return None
+    try:
+        array = np.fromiter(values, dtype=np.float64, count=count)
+    except (OverflowError, ValueError, TypeError):  # an integer too large for a float
+        return None
+    return array if bool(np.isfinite(array).all()) else None
 
 
 def _check_keys(item: Mapping[str, Any], allowed: tuple[str, ...], where: str) -> None:
+    repeated = getattr(item, "repeated", None)
+    if repeated is not None:
+        raise _Problem(t("core.file.duplicate_key", where=where, field=shown(repeated)))
     for key in item:
         if key not in allowed:
             raise _Problem(
-                t("core.file.unknown_key", where=where, field=json.dumps(key), allowed=", ".join(allowed))
+                t("core.file.unknown_key", where=where, field=shown(key), allowed=", ".join(allowed))
             )
 
 
@@ -232,15 +296,16 @@ def _optional_string(item: Mapping[str, Any], key: str, where: str) -> str | Non
     return value
 
 
-def _number(value: Any, where: str) -> float:
+def _number(value: Any, where: Callable[[], str]) -> float:
+    """``value`` as a finite float; ``where`` puts its place in words, only if it is not one."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _Problem(t("core.file.not_number", where=where, found=_kind(value)))
+        raise _Problem(t("core.file.not_number", where=where(), found=_kind(value)))
     try:
         result = float(value)
     except OverflowError:
         result = math.inf
     if not math.isfinite(result):
-        raise _Problem(t("core.file.too_large", where=where))
+        raise _Problem(t("core.file.too_large", where=where()))
     return result
 
 
@@ -259,7 +324,7 @@ def _kind(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
-        return t("core.file.found.number", value=repr(value))
+        return t("core.file.found.number", value=shortened(repr(value)))
     if isinstance(value, str):
         return t("core.file.found.text", text=quoted(value, 20))
     if isinstance(value, list):

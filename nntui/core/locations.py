@@ -34,6 +34,35 @@ def read_error_message(label: str, error: OSError, kind: str) -> str:
     return t("core.file.cannot_read", label=label, reason=error.strerror or error)
 
 
+SHOWN = 60  # characters of a value echoed in a message, at most
+
+
+def shortened(text: str, limit: int = SHOWN) -> str:
+    """``text`` cut to ``limit`` characters ending in "…" when longer."""
+    return text if len(text) <= limit else text[: max(limit - 1, 0)] + "…"
+
+
+def shown(value: object, limit: int = SHOWN) -> str:
+    """A value from a file, written as JSON and cut to ``limit`` characters: for messages.
+
+    A string is cut inside its quotes.  A list or an object is written only
+    as far as shown, however large it is.
+    """
+    if isinstance(value, str):
+        return json.dumps(shortened(value, limit), ensure_ascii=False)
+    pieces: list[str] = []
+    length = 0
+    try:
+        for piece in json.JSONEncoder(ensure_ascii=False).iterencode(value):
+            pieces.append(piece)
+            length += len(piece)
+            if length > limit:
+                break
+    except (TypeError, ValueError):  # not from a JSON file
+        pieces = [repr(value)]
+    return shortened("".join(pieces), limit)
+
+
 def quoted(text: str, limit: int) -> str:
     """``text`` as a JSON string, cut to ``limit`` characters ending in "..." when longer."""
     shown = text if len(text) <= limit else text[: limit - 3] + "..."

@@ -121,7 +121,8 @@ class Network:
     @property
     def sizes(self) -> list[int]:
         """Neurons per layer, the input layer first."""
-        return [self.n_inputs] + [layer.n_out for layer in self.layers]
+        # Asked for on every line a column draws: kept cheap for networks of thousands of layers.
+        return [len(self.input_names), *[layer.weights.shape[0] for layer in self.layers]]
 
     def layer_title(self, k: int) -> str:
         """Display title of column ``k`` (0 is the input layer)."""

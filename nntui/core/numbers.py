@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from nntui.core.locations import shortened
 from nntui.i18n import t
 
 
@@ -17,6 +18,7 @@ def parse_finite(text: str) -> float:
     >>> parse_finite(" -2.5 ")
     -2.5
     """
+    shown = shortened(text.strip())  # as quoted in a message
     cleaned = text.strip().replace("\u2212", "-").replace("_", "")
     if not cleaned:
         raise NumberError(t("core.number.empty"))
@@ -25,11 +27,11 @@ def parse_finite(text: str) -> float:
     try:
         value = float(cleaned)
     except ValueError:
-        raise NumberError(t("core.number.not_a_number", text=text.strip())) from None
+        raise NumberError(t("core.number.not_a_number", text=shown)) from None
     if math.isnan(value):
-        raise NumberError(t("core.number.nan", text=text.strip()))
+        raise NumberError(t("core.number.nan", text=shown))
     if math.isinf(value):
-        raise NumberError(t("core.number.infinite", text=text.strip()))
+        raise NumberError(t("core.number.infinite", text=shown))
     return value
 
 

@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 from nntui.core.fileformat import NetworkFileError, loads_network
+from nntui.core.locations import shortened
 from nntui.core.network import Network
 from nntui.i18n import language, t
 
@@ -43,7 +44,7 @@ def load_preset(name: str) -> Network:
     """
     if name not in preset_names():
         raise NetworkFileError(
-            t("core.preset.unknown", name=name, available=", ".join(preset_names()))
+            t("core.preset.unknown", name=shortened(name), available=", ".join(preset_names()))
         )
     text = resources.files("nntui.presets").joinpath(f"{name}.json").read_text("utf-8")
     network = loads_network(text, t("core.preset.label", name=name))

@@ -345,6 +345,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.outputs.one": ("Output", "Sortie"),
     "app.outputs.many": ("Outputs ({count})", "Sorties ({count})"),
     "app.layer.values_you_set": ("values you set", "valeurs choisies"),
+    "app.network.hidden_left.one": ("◀ {count} more layer", "◀ {count} couche de plus"),
+    "app.network.hidden_left.other": ("◀ {count} more layers", "◀ {count} couches de plus"),
+    "app.network.hidden_right.one": ("{count} more layer ▶", "{count} couche de plus ▶"),
+    "app.network.hidden_right.other": ("{count} more layers ▶", "{count} couches de plus ▶"),
     # --- activation chooser (screens/activation_chooser.py) ---------------------
     "app.activation.title": ("Activation of {layer}", "Fonction d'activation de la couche {layer}"),
     "app.activation.keys": (

@@ -173,6 +173,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "seulement) ; quiconque peut joindre une autre adresse peut utiliser le terrain de "
         "jeu et ses fichiers",
     ),
+    "cli.help.max_sessions": (
+        "how many browser tabs may have a playground at once, 1 to {high} (default {default})",
+        "combien d'onglets peuvent avoir un terrain de jeu à la fois, de 1 à {high} (par défaut {default})",
+    ),
     # --- nntui presets ----------------------------------------------------------------------
     "cli.presets.description": (
         "List the example networks shipped with nntui.",
@@ -303,10 +307,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- nntui serve ------------------------------------------------------------------------
     "cli.serve.description": (
         "Serve the playground to a web browser with textual-serve: every browser tab "
-        "runs its own playground, opened on FILE or --preset NAME. Ctrl-C stops the server.",
+        "runs its own playground, opened on FILE or --preset NAME, and its unsaved work "
+        "stays its own; at most --max-sessions at once. Ctrl-C stops the server and "
+        "every playground.",
         "Servir le terrain de jeu à un navigateur web avec textual-serve : chaque onglet "
-        "a son propre terrain de jeu, ouvert sur FICHIER ou --preset NOM. Ctrl-C arrête le serveur.",
+        "a son propre terrain de jeu, ouvert sur FICHIER ou --preset NOM, et son travail "
+        "non enregistré reste le sien ; au plus --max-sessions à la fois. Ctrl-C arrête "
+        "le serveur et tous les terrains de jeu.",
     ),
+    "cli.serve.full_title": ("nntui: this server is full", "nntui : ce serveur est complet"),
+    "cli.serve.full": (
+        "This server is full: it runs {playgrounds} at most, and none is free. "
+        "Try again in a few minutes.",
+        "Ce serveur est complet : il fait tourner {playgrounds} au plus, et aucun n'est "
+        "libre. Réessayez dans quelques minutes.",
+    ),
+    "cli.count.playground.one": ("{count} playground", "{count} terrain de jeu"),
+    "cli.count.playground.other": ("{count} playgrounds", "{count} terrains de jeu"),
     "cli.serve.host_empty": ("the --host address is empty", "l'adresse de --host est vide"),
     "cli.serve.bad_host": ('--host "{host}": {reason}', '--host "{host}" : {reason}'),
     "cli.serve.every_address": (

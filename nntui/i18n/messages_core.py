@@ -154,10 +154,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "core.file.permission_denied": ("{label}: permission denied", "{label} : permission refusée"),
     "core.file.special": ("{label}: is {what}, not {kind}", "{label} : est {what}, pas {kind}"),
-    "core.file.special.fifo": ("a named pipe (FIFO)", "un tube nommé (FIFO)"),
-    "core.file.special.socket": ("a socket", "une socket"),
-    "core.file.special.device": ("a device", "un périphérique"),
-    "core.file.special.other": ("a special file", "un fichier spécial"),
     "core.file.too_big": (
         "{label}: is {size}, more than the {limit} {kind} may have",
         "{label} : fait {size}, plus que les {limit} permis pour {kind}",

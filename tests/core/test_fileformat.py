@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nntui.core import fileformat
+from nntui.core import fileformat, reading
 from nntui.core.activations import ACTIVATION_NAMES
 from nntui.core.fileformat import (
     NetworkFileError,
@@ -217,7 +217,7 @@ BAD_FILES: list[Any] = [
     # version
     pytest.param(
         _text(_doc(version=...)),
-        "net.json: unsupported format version none: this nntui reads version 1",
+        'net.json: missing "version": this nntui reads version 1',
         id="version-missing",
     ),
     pytest.param(
@@ -629,7 +629,7 @@ def test_unreadable_file(
     """
     monkeypatch.chdir(tmp_path)
     (tmp_path / "net.json").write_text(_text(_doc()), encoding="utf-8")
-    monkeypatch.setattr(Path, "read_bytes", _raiser(error))
+    monkeypatch.setattr(reading, "_read_at_most", _raiser(error))
     with pytest.raises(NetworkFileError) as info:
         load_network("net.json")
     assert str(info.value) == expected

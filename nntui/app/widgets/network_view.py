@@ -4,19 +4,42 @@ from __future__ import annotations
 
 import numpy as np
 from textual.containers import HorizontalScroll
+from textual.widgets import Static
 
 from nntui.document.selection import Selection
 from nntui.app.widgets.layer_view import LayerView
 from nntui.core.network import ForwardResult, Network
+from nntui.core.plural import counted
+
+# Columns drawn at once.  A deeper network shows this many around the
+# selection (the window moves with it) and says how many are left out.
+MAX_MOUNTED_COLUMNS = 32
+
 
 class NetworkView(HorizontalScroll, can_focus=True, inherit_bindings=False):
-    """All the layers of the network; the focused widget of the playground.
+    """The layers of the network; the focused widget of the playground.
 
     It draws what it is given (:meth:`show`) and never changes the network or
     the selection: the playground's keys (it takes none of its own, not
     even scrolling ones) and a click on a neuron or weight
     (posted up by its columns) go to the screen, which moves the cursor in
     the document and shows the result again.
+
+    A LayerView costs a widget and its layout, so at most MAX_MOUNTED_COLUMNS
+    are mounted: every column of a normal network, and for a network of
+    thousands of layers a window of columns around the selection, with the
+    number of layers left out on each side.  Moving the selection out of the
+    window moves the window: its LayerViews are handed other columns.
+    """
+
+    DEFAULT_CSS = """
+    NetworkView > .more-columns {
+        width: auto;
+        height: 1fr;
+        padding: 1 1 0 1;
+        color: $text-muted;
+        display: none;
+    }
     """
 
     def __init__(self, network: Network, result: ForwardResult, *, id: str | None = None) -> None:
@@ -28,12 +51,17 @@ class NetworkView(HorizontalScroll, can_focus=True, inherit_bindings=False):
         # cursor leaves so the window does not jump around.
         self._strip_targets: list[int] = [0] * len(network.layers)
         self._columns: list[LayerView] = []
+        self._first = 0  # the column of the first LayerView
+        self._more_left = Static(id="more-left", classes="more-columns")
+        self._more_right = Static(id="more-right", classes="more-columns")
         # Per column, each neuron's heatmap as colour levels (training mode only).
         self.maps: list[np.ndarray] | None = None
 
     def compose(self):  # -> ComposeResult
-        self._columns = [LayerView(k) for k in range(len(self.network.layers) + 1)]
+        self._columns = [LayerView(k) for k in range(min(len(self.network.layers) + 1, MAX_MOUNTED_COLUMNS))]
+        yield self._more_left
         yield from self._columns
+        yield self._more_right
 
     def on_mount(self) -> None:
         self._draw()
@@ -53,30 +81,67 @@ class NetworkView(HorizontalScroll, can_focus=True, inherit_bindings=False):
         self.maps = maps
         moved = selection != self.selection
         self.selection = selection
-        self._sync_columns()
+        shifted = self._sync_columns()
         if moved:
             self._follow_selection()
         self._draw()
+        if shifted:  # the LayerViews have new columns and widths: scroll once they are laid out
+            self.call_after_refresh(self._follow_selection)
 
     def column_view(self, column: int) -> LayerView:
-        """The widget that draws ``column`` (0 is the input layer)."""
-        return self._columns[column]
+        """The widget that draws ``column`` (0 is the input layer); IndexError if not drawn now."""
+        index = column - self._first
+        if not 0 <= index < len(self._columns):
+            raise IndexError(column)
+        return self._columns[index]
 
-    def _sync_columns(self) -> None:
-        """One LayerView per layer: add or remove columns after a shape change."""
+    def _sync_columns(self) -> bool:
+        """A LayerView per column of the window: after a shape change or a move. True if it moved."""
         columns = len(self.network.layers) + 1
         self._strip_targets = (self._strip_targets + [0] * columns)[: columns - 1]
-        if len(self._columns) > columns:
-            gone, self._columns = self._columns[columns:], self._columns[:columns]
+        count = min(columns, MAX_MOUNTED_COLUMNS)
+        if len(self._columns) > count:
+            gone, self._columns = self._columns[count:], self._columns[:count]
             self.remove_children(gone)
-        if len(self._columns) < columns:
-            new = [LayerView(k) for k in range(len(self._columns), columns)]
+        if len(self._columns) < count:
+            new = [LayerView(k) for k in range(len(self._columns), count)]
             self._columns += new
-            self.mount_all(new)
+            self.mount_all(new, before=self._more_right)
             self.call_after_refresh(self._draw)
+        first = self._window_start(columns, count)
+        moved = first != self._first
+        self._first = first
+        for k, view in enumerate(self._columns, start=first):
+            if view.column != k:
+                view.column = k
+                view.scroll_to(y=0, animate=False, immediate=True)
+        self._show_hidden(first, columns - first - count)
+        return moved
+
+    def _window_start(self, columns: int, count: int) -> int:
+        """The first column to draw: the window moves only when the selection nears its edge."""
+        if count == columns:
+            return 0
+        column = min(self.selection.column, columns - 1)
+        first = min(self._first, columns - count)
+        low = first + (1 if first > 0 else 0)  # a column left of the selection stays in view
+        high = first + count - (2 if first + count < columns else 1)
+        if low <= column <= high:
+            return first
+        return max(0, min(column - count // 2, columns - count))
+
+    def _show_hidden(self, left: int, right: int) -> None:
+        """Say how many layers are left out on each side (nothing for a normal network)."""
+        for marker, hidden, key in (
+            (self._more_left, left, "app.network.hidden_left"),
+            (self._more_right, right, "app.network.hidden_right"),
+        ):
+            marker.display = hidden > 0
+            if hidden > 0:
+                marker.update(counted(key, hidden))
 
     def _views(self) -> list[LayerView]:
-        """The columns, input layer first (without any still being removed)."""
+        """The LayerViews, leftmost first (without any still being removed)."""
         return self._columns
 
     def _draw(self) -> None:
@@ -96,11 +161,12 @@ class NetworkView(HorizontalScroll, can_focus=True, inherit_bindings=False):
         if not self.is_mounted:
             return
         views = self._views()
-        if selection.column >= len(views):
+        index = selection.column - self._first
+        if not 0 <= index < len(views):
             return
-        view = views[selection.column]
+        view = views[index]
         view.scroll_to_row(selection.neuron)
         source = selection.weight_source(self.network)
-        if source is not None:
-            views[selection.column - 1].scroll_to_row(source)
+        if source is not None and index > 0:
+            views[index - 1].scroll_to_row(source)
         self.scroll_to_widget(view, animate=False, immediate=True)

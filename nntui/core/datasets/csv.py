@@ -15,7 +15,8 @@ from pathlib import Path
 import numpy as np
 
 from nntui.core.datasets.dataset import Dataset, Kind, check_seed, check_test_fraction, split_samples
-from nntui.core.locations import located, one_line, quoted, read_error_message
+from nntui.core.locations import located, one_line, quoted, shortened
+from nntui.core.reading import FileReadError, read_limited
 from nntui.i18n import t
 
 
@@ -38,10 +39,10 @@ def load_csv(
     check_test_fraction(test_fraction)
     check_seed(seed)
     label = one_line(os.fspath(path))
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise DataFileError(read_error_message(label, error, t("core.file.kind.csv"))) from None
+    try:  # only a regular file of at most reading.MAX_FILE_BYTES
+        raw = read_limited(path, label, t("core.file.kind.csv"))
+    except FileReadError as error:
+        raise DataFileError(str(error)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -94,17 +95,12 @@ def _parse_csv(text: str) -> tuple[list[str], int, list[list[float]]]:
             raise _Problem(
                 t("core.csv.row_length", line=line, count=len(names), names=_name_list(names), found=len(row))
             )
-        values: list[float] = []
-        for column, (field, name) in enumerate(zip(row, names), start=1):
-            where = t("core.csv.at_cell", line=line, column=column, name=quoted(name, _SHOWN))
-            shown = quoted(field.strip(), _SHOWN)
-            try:
-                value = float(field)
-            except ValueError:
-                raise _Problem(t("core.csv.not_number", where=where, found=shown)) from None
-            if not math.isfinite(value):
-                raise _Problem(t("core.csv.not_finite", where=where, found=shown))
-            values.append(value)
+        try:
+            values = [float(field) for field in row]
+        except ValueError:
+            values = []
+        if len(values) != len(row) or not all(map(math.isfinite, values)):
+            _bad_cell(row, names, line)  # raises, naming the first bad cell
         rows.append(values)
     if names is None:
         raise _Problem(t("core.csv.empty"))
@@ -113,6 +109,19 @@ def _parse_csv(text: str) -> tuple[list[str], int, list[list[float]]]:
     if len(rows) < 2:
         raise _Problem(t("core.csv.one_row"))
     return names, n_inputs, rows
+
+
+def _bad_cell(row: list[str], names: list[str], line: int) -> None:
+    """Raise the _Problem of the first cell of ``row`` that is not a finite number."""
+    for column, (field, name) in enumerate(zip(row, names), start=1):
+        where = t("core.csv.at_cell", line=line, column=column, name=quoted(name, _SHOWN))
+        shown = quoted(field.strip(), _SHOWN)
+        try:
+            value = float(field)
+        except ValueError:
+            raise _Problem(t("core.csv.not_number", where=where, found=shown)) from None
+        if not math.isfinite(value):
+            raise _Problem(t("core.csv.not_finite", where=where, found=shown))
 
 
 def _check_header(names: list[str], line: int) -> int:
@@ -147,6 +156,7 @@ def _check_header(names: list[str], line: int) -> int:
 
 
 def _name_list(names: list[str]) -> str:
+    names = [shortened(name, _SHOWN) for name in names]
     if len(names) <= 8:
         return ", ".join(names)
     return ", ".join(names[:4] + ["..."] + names[-2:])

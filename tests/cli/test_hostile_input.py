@@ -1,0 +1,109 @@
+"""Hostile input at the command line: special and huge files, numbers argparse took for options, -0.
+
+Run as real subprocesses, like tests/cli/test_cli.py.  Each answer is one
+line and comes at once (the subprocess's timeout would fail the test
+otherwise: a FIFO that is opened blocks forever).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_cli import assert_usage_error, network_doc, run_cli, write_json
+
+QUICK = 15  # seconds: far more than an answer "at once" takes
+
+
+def run_quick(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "nntui", *args], cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True,
+        text=True, timeout=QUICK, env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+
+
+_TRAIN = ["train", "--preset", "xor", "--steps", "10", "-o"]
+
+
+def test_eval_dev_zero_is_one_line() -> None:
+    message = assert_usage_error(run_quick("eval", "/dev/zero"))
+    assert message == "/dev/zero: is a device, not a network file"
+
+
+def test_train_on_dev_zero_data_is_one_line(tmp_path: Path) -> None:
+    message = assert_usage_error(run_quick(*_TRAIN, str(tmp_path / "x.json"), "--data", "/dev/zero"))
+    assert message == "/dev/zero: is a device, not a CSV file"
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_a_fifo_answers_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "f"
+    os.mkfifo(fifo)
+    message = assert_usage_error(run_quick("eval", str(fifo)))
+    assert message == f"{fifo}: is a named pipe (FIFO), not a network file"
+    message = assert_usage_error(run_quick("train", str(fifo), "--dataset", "xor", "--steps", "10", "-o", str(tmp_path / "x.json")))
+    assert message.startswith(f"{fifo}: is a named pipe (FIFO)")
+    message = assert_usage_error(run_quick(*_TRAIN, str(tmp_path / "x.json"), "--data", str(fifo)))
+    assert message == f"{fifo}: is a named pipe (FIFO), not a CSV file"
+
+
+def test_a_128_mb_file_answers_at_once(tmp_path: Path) -> None:
+    big = tmp_path / "big.json"
+    with big.open("wb") as file:
+        file.truncate(128_000_000)
+    message = assert_usage_error(run_quick("eval", str(big)))
+    assert message == f"{big}: is 128 MB, more than the 100 MB a network file may have"
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "needle"),
+    [
+        ("--lr", "-inf", '"-inf" is too large'),
+        ("--lr", "-Infinity", "infinity"),
+        ("--lr", "-nan", "NaN"),
+        ("--lr", "-1e5", "greater than 0"),
+        ("--lr", "-.5", "greater than 0"),
+        ("--regularization-rate", "-inf", "infinity"),
+        ("--noise", "-1e-3", "0 to 0.5"),
+        ("--seed", "-1e3", "whole number"),
+        ("--batch", "-inf", "whole number"),
+    ],
+)
+def test_negative_looking_numbers_are_read_as_numbers(tmp_path: Path, option: str, value: str, needle: str) -> None:
+    message = assert_usage_error(run_cli(*_TRAIN, str(tmp_path / "x.json"), "--dataset", "xor", option, value))
+    assert message.startswith(f"argument {option}: "), message
+    assert needle in message
+    assert "expected one argument" not in message
+
+
+def test_a_one_output_softmax_shows_loss_0_not_minus_0(tmp_path: Path) -> None:
+    """Softmax over one output is always 1, so cross-entropy is 0: shown as 0, never -0."""
+    net = write_json(tmp_path / "one.json", network_doc(
+        [("x1", 0.0), ("x2", 0.0)], [{"activation": "softmax", "weights": [[1.0, 1.0]], "bias": [0.0]}]))
+    result = run_cli("train", str(net), "--dataset", "xor", "--steps", "20", "-o", str(tmp_path / "out.json"))
+    assert result.returncode == 0, result.stderr
+    assert "-0" not in result.stdout
+    assert "loss 0 test 0" in result.stdout.splitlines()[-1]
+
+
+def test_a_long_activation_name_is_shortened(tmp_path: Path) -> None:
+    net = write_json(tmp_path / "long.json", network_doc(
+        [("x1", 0.0)], [{"activation": "x" * 100_000, "weights": [[1.0]]}]))
+    message = assert_usage_error(run_cli("eval", str(net)))
+    assert len(message) < 300
+    assert '"xxxxxxxx' in message and '…"' in message
+
+
+def test_the_refusals_are_in_french_too(tmp_path: Path) -> None:
+    result = run_quick("--lang", "fr", "eval", "/dev/zero")
+    assert result.returncode == 2
+    assert result.stderr == "nntui : erreur : /dev/zero : est un périphérique, pas un fichier de réseau\n"
+    big = tmp_path / "big.csv"
+    with big.open("wb") as file:
+        file.truncate(101_000_000)
+    result = run_quick("--lang", "fr", *_TRAIN, str(tmp_path / "x.json"), "--data", str(big))
+    assert result.stderr == f"nntui : erreur : {big} : fait 101 Mo, plus que les 100 Mo permis pour un fichier CSV\n"
