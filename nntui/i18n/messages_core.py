@@ -578,6 +578,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "l'entraînement a divergé à l'étape {step} : la perte est devenue {value} — "
         "les derniers poids finis ont été rétablis ; baissez le taux d'apprentissage",
     ),
+    "core.training.softmax_of_one": (
+        "a softmax over a single output is always 1, so it cannot learn: use sigmoid for one output",
+        "un softmax sur une seule sortie vaut toujours 1, il ne peut rien apprendre : "
+        "utilisez sigmoid pour une sortie",
+    ),
     "core.training.mismatch": (
         "the {data} data has {has} but the network has {network}",
         "les données {data} ont {has} mais le réseau en a {network}",

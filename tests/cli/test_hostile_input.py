@@ -80,14 +80,21 @@ def test_negative_looking_numbers_are_read_as_numbers(tmp_path: Path, option: st
     assert "expected one argument" not in message
 
 
-def test_a_one_output_softmax_shows_loss_0_not_minus_0(tmp_path: Path) -> None:
-    """Softmax over one output is always 1, so cross-entropy is 0: shown as 0, never -0."""
+def test_a_one_output_softmax_is_refused_before_training(tmp_path: Path) -> None:
+    """Softmax over one output is always 1: its loss is 0 (once shown as "-0") while the weights
+    drift, so it cannot learn anything; nntui train says so instead of "training" it."""
     net = write_json(tmp_path / "one.json", network_doc(
         [("x1", 0.0), ("x2", 0.0)], [{"activation": "softmax", "weights": [[1.0, 1.0]], "bias": [0.0]}]))
     result = run_cli("train", str(net), "--dataset", "xor", "--steps", "20", "-o", str(tmp_path / "out.json"))
-    assert result.returncode == 0, result.stderr
-    assert "-0" not in result.stdout
-    assert "loss 0 test 0" in result.stdout.splitlines()[-1]
+    message = assert_usage_error(result)
+    assert "softmax over a single output" in message and "-0" not in result.stderr
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_a_loss_is_never_shown_as_minus_0() -> None:
+    from nntui.cli.progress import loss_text
+
+    assert loss_text(-0.0) == "0" and loss_text(0.25) == "0.25"
 
 
 def test_a_long_activation_name_is_shortened(tmp_path: Path) -> None:

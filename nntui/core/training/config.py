@@ -79,6 +79,10 @@ def data_mismatch(network: Network, dataset: Dataset) -> str | None:
         if data_has != net_has:
             return t("core.training.mismatch", data=dataset.name, has=counted(noun, data_has),
                      network=net_has)
+    output = network.layers[-1]
+    if output.activation == "softmax" and output.n_out == 1:
+        # Softmax over one number is always 1: the loss stays 0 while the weights drift.
+        return t("core.training.softmax_of_one")
     return None
 
 
