@@ -2,23 +2,26 @@
 
 textual-serve (and with it Textual) is imported only once the arguments, the
 network and the address have been checked, so mistakes are reported at once,
-on the terminal, not in the browser.
+on the terminal, not in the browser. The server itself is in ``serve_web``,
+each tab's session in ``serve_session``.
 """
 
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from nntui.cli.arguments import Parser
 from nntui.cli.common import EXIT_FAILURE, UsageError, open_network_for_app, whole
 from nntui.i18n import language, t
 
 if TYPE_CHECKING:
-    from textual_serve.server import Server
+    from nntui.cli.serve_web import WebServer
 
 DEFAULT_PORT = 8000
 LOOPBACK = "127.0.0.1"
+DEFAULT_MAX_SESSIONS = 8  # each tab's app takes about 60 MB
+MOST_SESSIONS = 100
 
 
 def _parser() -> Parser:
@@ -29,11 +32,17 @@ def _parser() -> Parser:
                         help=t("cli.help.port", default=DEFAULT_PORT))
     parser.add_argument("--host", default=LOOPBACK, metavar=t("cli.metavar.address"),
                         help=t("cli.help.host", default=LOOPBACK))
+    parser.add_argument("--max-sessions", type=_max_sessions, default=DEFAULT_MAX_SESSIONS, metavar="N",
+                        help=t("cli.help.max_sessions", high=MOST_SESSIONS, default=DEFAULT_MAX_SESSIONS))
     return parser.add_lang()
 
 
 def _port(text: str) -> int:
     return whole(text, 1, 65535)
+
+
+def _max_sessions(text: str) -> int:
+    return whole(text, 1, MOST_SESSIONS)
 
 
 def _check_listen(host: str, port: int) -> bool:
@@ -84,7 +93,7 @@ def run(argv: list[str]) -> int:
     if not loopback:
         print(t("cli.serve.warning", host=args.host), file=sys.stderr)
     # textual-serve runs the command through the shell, once per browser tab.
-    server = _web_server(shlex.join(command), args.host, args.port, url)
+    server = _web_server(shlex.join(command), args.host, args.port, url, max_sessions=args.max_sessions)
     try:
         server.serve()
     except OSError as error:  # e.g. another program took the port since the check
@@ -95,46 +104,12 @@ def run(argv: list[str]) -> int:
     return 0
 
 
-def _web_server(command: str, host: str, port: int, url: str) -> Server:
-    """textual-serve's server, quiet, that stops every browser tab's app on Ctrl-C."""
-    import asyncio
-    import logging
-
+def _web_server(command: str, host: str, port: int, url: str, max_sessions: int) -> WebServer:
+    """textual-serve's server, quiet, that owns its sessions' apps (see serve_web)."""
     try:
-        from textual_serve.server import Server
+        import textual_serve.server  # noqa: F401 - only to know it is there
     except ImportError:
         raise UsageError(t("cli.serve.needs_textual_serve"), EXIT_FAILURE) from None
+    from nntui.cli.serve_web import WebServer
 
-    class WebServer(Server):
-        def __init__(self) -> None:
-            super().__init__(command, host=host, port=port, title="nntui", public_url=url)
-            self.websockets: set[Any] = set()  # one per open browser tab
-            self.apps: set[asyncio.Future[Any]] = set()  # each app's exit, until it has exited
-
-        def initialize_logging(self) -> None:  # problems only, on stderr; no banner, no access log
-            logging.basicConfig(level=logging.WARNING, format="nntui serve: %(message)s")
-
-        async def on_startup(self, app: Any) -> None:
-            print(t("cli.serve.open", url=url), flush=True)
-
-        async def _process_messages(self, websocket: Any, app_service: Any) -> None:
-            process = getattr(app_service, "_process", None)
-            if process is not None:
-                exited = asyncio.ensure_future(process.wait())
-                self.apps.add(exited)
-                exited.add_done_callback(self.apps.discard)
-            self.websockets.add(websocket)
-            try:
-                await super()._process_messages(websocket, app_service)
-            finally:
-                self.websockets.discard(websocket)
-
-        async def on_shutdown(self, app: Any) -> None:
-            # Else the server would wait for every tab to close, and exit before the
-            # apps do. A closed tab's session tells its app to quit (its unsaved work
-            # is kept as a recovery copy); wait for them all.
-            await asyncio.gather(*(websocket.close() for websocket in list(self.websockets)))
-            if self.apps:
-                await asyncio.wait(list(self.apps), timeout=10)
-
-    return WebServer()
+    return WebServer(command, host, port, url, max_sessions)

@@ -66,7 +66,8 @@ def test_main_help_is_french(lang: tuple[str, ...], locale: str) -> None:
     result = run_cli("--help", *lang, locale=locale)
     assert result.returncode == 0 and result.stderr == ""
     out = result.stdout
-    assert out.startswith("utilisation : nntui [-h] [--preset NOM] [--version] [--lang LANGUE] [FICHIER]\n")
+    assert out.startswith("utilisation : nntui [-h] [--preset NOM] [--data FICHIER.csv] [--version]\n"
+                          "                    [--lang LANGUE]\n")
     for words in (
         "arguments positionnels :",
         "options :",
@@ -215,7 +216,7 @@ def test_serve_passes_the_language_to_each_session(monkeypatch: pytest.MonkeyPat
         def serve(self) -> None:
             pass
 
-    def web_server(command: str, host: str, port: int, url: str) -> Server:
+    def web_server(command: str, host: str, port: int, url: str, max_sessions: int) -> Server:
         started.append(command)
         return Server()
 

@@ -10,12 +10,15 @@ ends them all, so a failing test leaves nothing running.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import select
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Callable
@@ -127,7 +130,11 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.marker = uuid.uuid4().hex
-        environment = {**os.environ, "LC_ALL": "C.UTF-8", **(env or {}), MARKER: self.marker}
+        # Its temporary folder (the sessions' state folders are made in it) is the test's:
+        # nothing is left in /tmp even if the server has to be killed.
+        self.temporary = Path(tempfile.mkdtemp(prefix="nntui-serve-test-"))
+        environment = {**os.environ, "LC_ALL": "C.UTF-8", "TMPDIR": str(self.temporary),
+                       **(env or {}), MARKER: self.marker}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "nntui", "serve", "--port", str(self.port), *args],
             cwd=cwd,
@@ -139,14 +146,30 @@ class Server:
             env=environment,
         )
         ready, _, _ = select.select([self.process.stdout], [], [], 20)
-        if not ready:
+        self.first_line = self.process.stdout.readline() if ready else ""
+        self.errors = ""
+        if not self.first_line:
             self.kill()
-            raise AssertionError(f"nntui serve printed nothing in 20 s: {self.process.stderr.read()}")
-        self.first_line = self.process.stdout.readline()
+            raise AssertionError(f"nntui serve printed nothing in 20 s: {self.errors}")
+        # The line is printed as the server starts; it takes connections a moment later.
+        if not wait_until(self._listening, 10):
+            self.kill()
+            raise AssertionError(f"nntui serve does not listen on {self.url}")
+
+    def _listening(self) -> bool:
+        try:
+            socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+        except OSError:
+            return False
+        return True
 
     def apps(self) -> set[int]:
         """The live processes the server started (its sessions' apps)."""
         return marked(self.marker) - {self.process.pid}
+
+    def sessions(self) -> set[int]:
+        """The apps themselves: one per session (a shell running one is not counted)."""
+        return {pid for pid in self.apps() if Path(f"/proc/{pid}/comm").read_text().strip() != "sh"}
 
     def leftovers(self) -> set[int]:
         """Every live process of this server, the server included."""
@@ -161,7 +184,11 @@ class Server:
         return time.monotonic() - start, self.leftovers()
 
     def kill(self) -> None:
-        """End everything this server started, whatever state it is in."""
+        """End everything this server started, whatever state it is in: SIGTERM to the
+        server, as a user would, then SIGKILL to whatever is left."""
+        if self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGTERM)
+            wait_until(lambda: self.process.poll() is not None and not self.leftovers(), GONE_WITHIN)
         for _ in range(3):
             try:
                 os.killpg(self.process.pid, signal.SIGKILL)
@@ -174,7 +201,11 @@ class Server:
                     pass
             if wait_until(lambda: not marked(self.marker), 2):
                 break
-        self.process.communicate(timeout=10)
+        try:
+            _, self.errors = self.process.communicate(timeout=10)
+        except ValueError:  # its output was read already
+            self.process.wait(timeout=10)
+        shutil.rmtree(self.temporary, ignore_errors=True)
 
 
 async def read_until(ws: aiohttp.ClientWebSocketResponse, text: bytes, timeout: float = 20) -> bytes:
@@ -194,6 +225,22 @@ async def read_until(ws: aiohttp.ClientWebSocketResponse, text: bytes, timeout: 
         elif message.type != aiohttp.WSMsgType.TEXT:
             raise AssertionError(f"the session closed before {text!r}: {message!r} {received[-500:]!r}")
     return received
+
+
+async def flood(ws: aiohttp.ClientWebSocketResponse, seconds: float = 0.5) -> None:
+    """Send keys for ``seconds`` as fast as the connection takes them: thousands, which the
+    app queues."""
+    keys = json.dumps(["stdin", "+" * 10])
+
+    async def send() -> None:
+        while True:
+            await ws.send_str(keys)
+            await asyncio.sleep(0)  # the timeout can fire even if sending never waits
+
+    try:
+        await asyncio.wait_for(send(), seconds)
+    except asyncio.TimeoutError:
+        pass
 
 
 async def open_session(

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import select
 import shutil
 import signal
 import socket
@@ -32,7 +31,7 @@ from nntui.core.fileformat import save_network
 from nntui.core.numbers import format_value
 from nntui.core.presets import load_preset
 from nntui.document.recovery import RecoveryStore
-from tests.e2e.serving import CATCH_TERMINAL, SCREEN_TEXT
+from tests.e2e.serving import CATCH_TERMINAL, SCREEN_TEXT, Server
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 try:
@@ -44,12 +43,6 @@ pytestmark = pytest.mark.e2e
 
 ERROR_PREFIX = "nntui: error: "
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _nntui(*args: str) -> list[str]:
     return [sys.executable, "-m", "nntui", *args]
 
@@ -60,48 +53,15 @@ def _english() -> dict[str, str]:
     return {**os.environ, "LC_ALL": "C.UTF-8"}
 
 
-class Served:
-    """``nntui serve`` running in its own process group (the apps it starts join it)."""
-
-    def __init__(self, *args: str, cwd: Path | None = None) -> None:
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen(
-            _nntui("serve", "--port", str(self.port), *args),
-            cwd=cwd,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            start_new_session=True,
-            env=_english(),
-        )
-        self.first_line = self._read_line(timeout=20)
-
-    def _read_line(self, timeout: float) -> str:
-        ready, _, _ = select.select([self.process.stdout], [], [], timeout)
-        if not ready:
-            self.kill()
-            raise AssertionError(f"nntui serve printed nothing in {timeout} s: {self.process.stderr.read()}")
-        return self.process.stdout.readline()
+class Served(Server):
+    """``nntui serve`` in its own process group; each app it starts is in a group of its own."""
 
     def ctrl_c(self) -> tuple[int, str, str]:
-        """What a terminal does on Ctrl-C: SIGINT to the whole foreground process group."""
+        """What a terminal does on Ctrl-C: SIGINT to the whole foreground process group (the
+        server's; the apps, in groups of their own, are the server's to stop)."""
         os.killpg(self.process.pid, signal.SIGINT)
         out, err = self.process.communicate(timeout=20)
         return self.process.returncode, out, err
-
-    def group_alive(self) -> bool:
-        try:
-            os.killpg(self.process.pid, 0)
-        except ProcessLookupError:
-            return False
-        return True
-
-    def kill(self) -> None:
-        if self.group_alive():
-            os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.communicate(timeout=10)
 
 
 @pytest.fixture
@@ -143,6 +103,9 @@ def _serve_error(*args: str, cwd: Path | None = None) -> str:
         (["--host", ""], "the --host address is empty"),
         (["--host", "0.0.0.0"], "listens on every address"),
         (["--colour"], "unrecognized arguments: --colour"),
+        (["--max-sessions", "0"], "must be from 1 to 100, not 0"),
+        (["--max-sessions", "101"], "must be from 1 to 100, not 101"),
+        (["--max-sessions", "many"], '"many" is not a whole number'),
     ],
 )
 def test_serve_argument_errors_are_one_line_before_any_server(
@@ -198,7 +161,7 @@ def test_serve_hands_its_file_to_each_session_and_stops_the_sessions_on_sigint(
     out, err = server.process.communicate(timeout=20)
     assert server.process.returncode in (0, 130), err
     assert out == "" and err == ""
-    assert not server.group_alive()  # the app has exited too, not left behind
+    assert not server.leftovers()  # the app has exited too, not left behind
 
 
 # --- in a browser --------------------------------------------------------------------
@@ -259,11 +222,9 @@ def test_edit_an_input_and_a_weight_in_headless_chromium(
             status, out, err = server.ctrl_c()  # with the browser still connected
             assert status in (0, 130), err
             assert out == "" and err == ""
-            assert not server.group_alive()  # the app the browser ran has stopped too
-            # ... and, stopped by the server, kept its unsaved work for the next start
-            [recovery] = RecoveryStore(private_state_dir).pending()
-            assert recovery.preset == "potatoes"
-            assert recovery.network.input_values[0] == pytest.approx(1.1)
-            assert recovery.network.layers[0].weights[0, 0] == pytest.approx(3.1)
+            assert not server.leftovers()  # the app the browser ran has stopped too
+            # ... and its unsaved work was this visitor's alone: no recovery copy is left
+            # where the next server, and its next visitor, would find it
+            assert RecoveryStore(private_state_dir).pending() == []
         finally:
             browser.close()

@@ -1,0 +1,196 @@
+"""One browser session of ``nntui serve``: its app, in a process group of its own and
+with a state folder of its own, and how the session ends.
+
+textual-serve starts each session's app through its ``AppService``.
+:class:`SessionService` starts it the same way, with three differences:
+
+* in a new session (``start_new_session``): the app, and anything it starts, is
+  one process group, ended as one, and a Ctrl-C on the server's terminal does
+  not reach it behind the server's back;
+* through ``exec``: no ``sh -c`` stays between the server and the app;
+* with ``NNTUI_STATE_DIR`` set to the session's own folder, so one visitor's
+  recovery copy is never offered to another. The folder goes with the session.
+
+What the browser sends is written to the app without waiting for it to read
+(textual-serve waits): the session keeps up with its websocket, and sees it
+close, even when the app is thousands of keys behind. Input that comes while the
+app has ``MOST_UNREAD`` bytes still to read is dropped.
+
+:meth:`Session.end` ends it, once, however many ask (the browser leaving, the
+server stopping): the app is asked to quit, as textual-serve asks it when its
+page closes; if it is still there ``QUIT_GRACE`` seconds later (busy with
+thousands of queued keys, say), its group gets SIGTERM (the app leaves tidily),
+then SIGKILL. Everything is over within ``ENDS_WITHIN`` seconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import signal
+import tempfile
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
+from typing import Any, Literal
+
+from aiohttp import web
+from textual_serve.app_service import AppService
+
+QUIT_GRACE = 1.0  # seconds for the app to leave when asked
+TERM_GRACE = 1.0  # seconds for its group to leave after SIGTERM
+KILL_GRACE = 1.0  # seconds for the kernel to clear the group after SIGKILL
+CLOSE_WAIT = 0.5  # seconds for the browser to answer the websocket's closing, and for the last output
+MOST_UNREAD = 256 * 1024  # bytes the app has still to read, beyond which the browser's input is dropped
+ENDS_WITHIN = QUIT_GRACE + TERM_GRACE + KILL_GRACE + 2 * CLOSE_WAIT
+
+
+class SessionService(AppService):
+    """textual-serve's app service for one session: see the module's notes."""
+
+    def __init__(self, command: str, state_dir: Path, **options: Any) -> None:
+        super().__init__(command, **options)
+        self.state_dir = state_dir
+        self.process: asyncio.subprocess.Process | None = None
+        self.passing = True  # the browser's keys and sizes reach the app until the session ends
+
+    # textual-serve (1.1.3) has no public way to choose how the app's process starts: only
+    # this private method, overridden here and nowhere else. It does what AppService's does,
+    # plus the new session, `exec` and the state folder.
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
+        environment = self._build_environment(width=width, height=height)
+        environment["NNTUI_STATE_DIR"] = str(self.state_dir)
+        self.process = await asyncio.create_subprocess_shell(
+            f"exec {self.command}",
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=environment,
+            start_new_session=True,
+        )
+        self._process, self._stdin = self.process, self.process.stdin
+        return self.process
+
+    # What the browser sends (keys, sizes, focus) is written to the app without waiting
+    # for it to read: the session keeps up with its websocket, and sees it close, however
+    # far behind the app is. While the app has MOST_UNREAD bytes still to read, more is dropped.
+
+    async def send_bytes(self, data: bytes) -> bool:
+        return self._write(b"D", data)
+
+    async def send_meta(self, data: dict[str, str | None | int | bool]) -> bool:
+        return self._write(b"M", json.dumps(data).encode("utf-8"))
+
+    def _write(self, kind: Literal[b"D", b"M"], payload: bytes) -> bool:
+        pipe = self.stdin.transport
+        if not self.passing or pipe.is_closing() or pipe.get_write_buffer_size() > MOST_UNREAD:
+            return False
+        try:
+            self.stdin.write(self.encode_packet(kind, payload))
+        except RuntimeError:
+            return False
+        return True
+
+    def ask_to_quit(self) -> None:
+        """Ask the app to quit, as textual-serve does when its page closes, without waiting
+        for it to read; from now on nothing else is passed on (keys the browser sent in a
+        burst stay unsent)."""
+        if self.passing and self.process is not None and self.process.returncode is None:
+            with suppress(Exception):  # the app has just gone: nothing to ask
+                self.stdin.write(self.encode_packet(b"M", b'{"type": "quit"}'))
+        self.passing = False
+
+
+class Session:
+    """One browser tab's playground: its websocket, its app and its state folder."""
+
+    def __init__(
+        self,
+        command: str,
+        folder: Path,
+        websocket: web.WebSocketResponse,
+        on_end: Callable[[Session], None],
+        **options: Any,
+    ) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="session-", dir=folder))
+        self.websocket = websocket
+        self.service = SessionService(
+            command,
+            self.folder,
+            write_bytes=websocket.send_bytes,
+            write_str=websocket.send_str,
+            close=websocket.close,
+            **options,
+        )
+        self._on_end = on_end
+        self._starting: asyncio.Future[None] | None = None
+        self._ending: asyncio.Future[None] | None = None
+
+    async def start(self, width: int, height: int) -> None:
+        self._starting = asyncio.ensure_future(self.service.start(width, height))
+        await self._starting
+
+    def end(self) -> asyncio.Future[None]:
+        """End the session; done when its app's whole process group has gone."""
+        if self._ending is None:
+            self._ending = asyncio.ensure_future(self._end())
+        return asyncio.shield(self._ending)
+
+    def kill_now(self) -> None:
+        """The last resort, when the server leaves: SIGKILL to the app's group, now."""
+        if self.service.process is not None:
+            _signal_group(self.service.process.pid, signal.SIGKILL)
+
+    async def _end(self) -> None:
+        try:
+            if self._starting is not None:
+                await asyncio.wait([self._starting])  # a session ended while its app starts
+            process = self.service.process
+            gone = True
+            if process is not None:
+                self.service.ask_to_quit()
+                gone = await _group_gone(process, QUIT_GRACE)
+                for sig, grace in ((signal.SIGTERM, TERM_GRACE), (signal.SIGKILL, KILL_GRACE)):
+                    if gone:
+                        break
+                    _signal_group(process.pid, sig)
+                    gone = await _group_gone(process, grace)
+            with suppress(Exception):
+                await self.websocket.close()  # at most CLOSE_WAIT: the websocket's own timeout
+            with suppress(Exception):  # textual-serve's own ending: downloads, the app's last output
+                await asyncio.wait_for(self.service.stop(), CLOSE_WAIT)
+            if gone:
+                shutil.rmtree(self.folder, ignore_errors=True)
+            # else (a group that outlived SIGKILL) the folder goes with the server's
+        finally:
+            self._on_end(self)
+
+
+async def _group_gone(process: asyncio.subprocess.Process, timeout: float) -> bool:
+    """Wait up to ``timeout`` seconds for the app (the group's leader) and its whole group to go."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    with suppress(asyncio.TimeoutError):
+        await asyncio.wait_for(process.wait(), timeout)
+    while process.returncode is None or _group_alive(process.pid):
+        if loop.time() >= deadline:
+            return False
+        await asyncio.sleep(0.02)
+    return True
+
+
+def _group_alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - a member changed user: still there
+        return True
+    return True
+
+
+def _signal_group(group: int, sig: int) -> None:
+    with suppress(ProcessLookupError, PermissionError):
+        os.killpg(group, sig)
