@@ -16,6 +16,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from nntui.app.commands import guard_palette
 from nntui.app.controllers.edits import EditsController
 from nntui.app.controllers.files import FilesController
 from nntui.app.controllers.learning import LearningController
@@ -32,6 +33,7 @@ from nntui.app.widgets.loss_slice_panel import LossSlicePanel
 from nntui.app.widgets.network_view import NetworkView
 from nntui.app.widgets.outputs import OutputsPanel
 from nntui.app.widgets.tour_panel import TourPanel
+from nntui.app.text import plain, safe
 from nntui.app.widgets.training_panel import TrainingPanel
 from nntui.app.widgets.truth_table import TruthTablePanel
 from nntui.core.numbers import format_value
@@ -87,6 +89,8 @@ class PlaygroundScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(NetworkView).focus()
         self.refresh_views()
+        # Every command palette opened (ctrl+p, themes) answers once however fast keys come.
+        self.app.screen_change_signal.subscribe(self, guard_palette)
 
     def on_resize(self, event: Resize) -> None:
         too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
@@ -127,13 +131,14 @@ class PlaygroundScreen(Screen[None]):
         if not self.training.active:  # hidden behind the training panel otherwise
             self.query_one(Inspector).show(doc.network, doc.result, doc.selection)
         modified = " " + t("app.document.modified") if doc.modified else ""
-        self.app.sub_title = f"{doc.network.name} — {doc.label}{modified}"
+        # The Header shows the sub-title as it is (no markup); its characters made visible here.
+        self.app.sub_title = f"{safe(doc.network.name)} — {safe(doc.label)}{modified}"
         ref = doc.selection.ref(doc.network)
-        status = f"{ref.describe(doc.network)} = {format_value(ref.get(doc.network)).strip()}"
+        status = f"{safe(ref.describe(doc.network))} = {format_value(ref.get(doc.network)).strip()}"
         status += "   " + t("app.status.step", step=f"{doc.step:g}")
         if not doc.result.is_finite():
             status += "   " + t("app.status.overflow")
-        self.query_one("#status", Static).update(status, layout=False)  # one line, always
+        self.query_one("#status", Static).update(plain(status), layout=False)  # one line, always
         if not self.training.active:
             self.learning.show()
         self.tour.check()

@@ -81,5 +81,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _report(message: str) -> None:
-    """One line on stderr, whatever the message quotes (a file name may hold a newline)."""
-    print(t("cli.error.line", message=" ".join(message.splitlines())), file=sys.stderr)
+    """One line on stderr, whatever the message quotes.
+
+    A file name or a name in a file may hold a newline or an escape sequence:
+    every control character is shown as a visible one (nntui.core.text), so the
+    message stays one line and never commands the terminal.
+    """
+    from nntui.core.text import MESSAGE_LIMIT, safe
+
+    print(t("cli.error.line", message=safe(message, MESSAGE_LIMIT)), file=sys.stderr)

@@ -14,6 +14,7 @@ def run(argv: list[str]) -> int:
     """List each preset's name, layer sizes and title; returns the exit status."""
     _parser().parse_args(argv)
     from nntui.core.presets import DEFAULT_PRESET, load_preset, preset_names
+    from nntui.core.text import safe
 
     names = preset_names()
     width = max(len(name) for name in names)
@@ -21,5 +22,5 @@ def run(argv: list[str]) -> int:
         network = load_preset(name)
         shape = "-".join(str(n) for n in network.sizes)
         default = "  " + t("cli.presets.default") if name == DEFAULT_PRESET else ""
-        print(f"{name.ljust(width)}  {shape.ljust(9)} {network.name}{default}")
+        print(f"{safe(name).ljust(width)}  {shape.ljust(9)} {safe(network.name)}{default}")
     return 0

@@ -151,6 +151,7 @@ def run(argv: list[str]) -> int:
     dataset = _training_data(settings)
     from nntui.core.fileformat import save_network
     from nntui.core.plural import counted
+    from nntui.core.text import safe
     from nntui.core.training import DivergenceError, TrainingError, data_mismatch
     from nntui.document.session import new_trainer
 
@@ -194,7 +195,7 @@ def run(argv: list[str]) -> int:
             loss=loss_text(train.loss),
             test=loss_text(test.loss),
             accuracy=accuracy,
-            output=args.output,
+            output=safe(args.output),  # a file name may hold an escape sequence
         )
     )
     return 0

@@ -23,7 +23,9 @@ SIZE = (100, 30)
 
 
 async def test_save_as_onto_a_fifo_is_refused_in_the_prompt(tmp_path: Path) -> None:
-    fifo = tmp_path / "pipe.json"
+    folder = tmp_path / "out"
+    folder.mkdir()
+    fifo = folder / "pipe.json"
     os.mkfifo(fifo)
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:
@@ -31,7 +33,7 @@ async def test_save_as_onto_a_fifo_is_refused_in_the_prompt(tmp_path: Path) -> N
         assert isinstance(app.screen, SavePathPrompt)  # not replaced, not even after a second Enter
         assert "not a regular file" in " ".join(widget_text(app.screen.query_one("#error")).split())
         await pilot.press("escape")
-    assert fifo.is_fifo() and os.listdir(tmp_path) == ["pipe.json"]
+    assert fifo.is_fifo() and os.listdir(folder) == ["pipe.json"]
 
 
 def _opened(tmp_path: Path) -> tuple[NNTuiApp, Path]:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from nntui.app.screens.activation_chooser import ActivationChooser
 from nntui.app.screens.name_prompt import NamePrompt
 from nntui.app.screens.value_prompt import ValuePrompt
+from nntui.app.text import MESSAGE_LIMIT, notify, safe
 from nntui.core import shape
 from nntui.core.activations import next_activation
 from nntui.core.edits import Reshape, SetActivation, SetValue
@@ -45,7 +46,7 @@ class EditsController:
         old = ref.get(self.network)
         new = nudge(old, direction * self.document.step)
         if not math.isfinite(new):
-            self.screen.notify(t("app.edit.would_overflow"), severity="warning")
+            notify(self.screen, t("app.edit.would_overflow"), severity="warning")
             return
         self.document.apply(SetValue(ref, old, new))
 
@@ -63,7 +64,7 @@ class EditsController:
     def cycle_activation(self) -> None:
         column = self.document.selection.column
         if column == 0:
-            self.screen.notify(t("app.edit.input_has_no_activation"), title=t("app.edit.no_activation_title"))
+            notify(self.screen, t("app.edit.input_has_no_activation"), title=t("app.edit.no_activation_title"))
             return
         old = self.network.layers[column - 1].activation
         self.document.apply(SetActivation(column - 1, old, next_activation(old)))
@@ -71,7 +72,7 @@ class EditsController:
     def choose_activation(self) -> None:
         column = self.document.selection.column
         if column == 0:
-            self.screen.notify(t("app.shape.input_has_no_activation"), title=t("app.edit.no_activation_title"))
+            notify(self.screen, t("app.shape.input_has_no_activation"), title=t("app.edit.no_activation_title"))
             return
         old = self.network.layers[column - 1].activation
 
@@ -84,16 +85,16 @@ class EditsController:
     def undo(self) -> None:
         edit = self.document.undo()
         if edit is None:
-            self.screen.notify(t("app.edit.nothing_to_undo"))
+            notify(self.screen, t("app.edit.nothing_to_undo"))
         else:
-            self.screen.notify(t("app.edit.undid", what=edit.describe(self.network)), timeout=2)
+            notify(self.screen, t("app.edit.undid", what=safe(edit.describe(self.network), MESSAGE_LIMIT)), timeout=2)
 
     def redo(self) -> None:
         edit = self.document.redo()
         if edit is None:
-            self.screen.notify(t("app.edit.nothing_to_redo"))
+            notify(self.screen, t("app.edit.nothing_to_redo"))
         else:
-            self.screen.notify(t("app.edit.redid", what=edit.describe(self.network)), timeout=2)
+            notify(self.screen, t("app.edit.redid", what=safe(edit.describe(self.network), MESSAGE_LIMIT)), timeout=2)
 
     # --- shape -------------------------------------------------------------------------------
 
@@ -103,8 +104,8 @@ class EditsController:
         try:
             after = change(self.network)
         except shape.ShapeError as refusal:
-            self.screen.notify(f"{str(refusal)[:1].upper()}{str(refusal)[1:]}.",
-                               title=t("app.shape.not_possible"), severity="warning")
+            why = safe(refusal, MESSAGE_LIMIT)
+            notify(self.screen, f"{why[:1].upper()}{why[1:]}.", title=t("app.shape.not_possible"), severity="warning")
             return False
         self.document.apply(Reshape.of(self.network, after, description), selection)
         return True
@@ -115,7 +116,7 @@ class EditsController:
         if sel.is_input:
             description = t("app.shape.add_input")
         else:
-            description = t("app.shape.add_neuron", layer=self.network.layer_title(sel.column))
+            description = t("app.shape.add_neuron", layer=safe(self.network.layer_title(sel.column)))
         rng = self.document.rng
         self.reshape(lambda net: shape.add_neuron(net, sel.column, at, rng), description,
                      Selection(sel.column, at, 0))
@@ -125,7 +126,7 @@ class EditsController:
         name = self.network.neuron_name(sel.column, sel.neuron)
         self.reshape(
             lambda net: shape.remove_neuron(net, sel.column, sel.neuron),
-            t("app.shape.remove_neuron", name=name),
+            t("app.shape.remove_neuron", name=safe(name)),
             Selection(sel.column, max(0, sel.neuron - 1) if sel.neuron else 0, 0),
         )
 
@@ -135,10 +136,10 @@ class EditsController:
         rng = self.document.rng
         if self.reshape(
             lambda net: shape.insert_layer(net, column, rng),
-            t("app.shape.insert_layer", layer=self.network.layer_title(column)),
+            t("app.shape.insert_layer", layer=safe(self.network.layer_title(column))),
             Selection(column + 1, 0, 0),
         ) and selected > column:
-            self.screen.notify(t("app.shape.output_stays_last"))
+            notify(self.screen, t("app.shape.output_stays_last"))
 
     def remove_layer(self) -> None:
         column = self.document.selection.column
@@ -149,31 +150,31 @@ class EditsController:
         rng = self.document.rng
         if self.reshape(
             lambda net: shape.remove_layer(net, column, rng),
-            t("app.shape.remove_layer", layer=title),
+            t("app.shape.remove_layer", layer=safe(title)),
             Selection(column, 0, 0),
         ) and not keeps:
-            self.screen.notify(t("app.shape.weights_redrawn"), title=t("app.shape.layer_removed"))
+            notify(self.screen, t("app.shape.weights_redrawn"), title=t("app.shape.layer_removed"))
 
     def rename_neuron(self) -> None:
         sel = self.document.selection
         current = self.network.neuron_name(sel.column, sel.neuron)
-        title = t("app.shape.rename_input" if sel.is_input else "app.shape.rename_neuron", name=current)
+        title = t("app.shape.rename_input" if sel.is_input else "app.shape.rename_neuron", name=safe(current))
         self._rename(title, current, lambda name: shape.rename_neuron(self.network, sel.column, sel.neuron, name))
 
     def rename_layer(self) -> None:
         column = self.document.selection.column
         if column == 0:
-            self.screen.notify(t("app.shape.input_layer_name"), title=t("app.shape.not_possible"),
-                               severity="warning")
+            notify(self.screen, t("app.shape.input_layer_name"), title=t("app.shape.not_possible"),
+                   severity="warning")
             return
         current = self.network.layer_title(column)
-        self._rename(t("app.shape.rename_layer", layer=current), current,
+        self._rename(t("app.shape.rename_layer", layer=safe(current)), current,
                      lambda name: shape.rename_layer(self.network, column, name))
 
     def _rename(self, title: str, current: str, rename: Callable[[str], Network]) -> None:
         def renamed(network: Network | None) -> None:
             if network is not None:
-                self.document.apply(Reshape.of(self.network, network, t("app.shape.rename", name=current)))
+                self.document.apply(Reshape.of(self.network, network, t("app.shape.rename", name=safe(current))))
 
         self.screen.app.push_screen(NamePrompt(title, current, rename), renamed)
 
@@ -193,5 +194,5 @@ class EditsController:
     def _target_words(self, whole_layer: bool) -> str:
         sel = self.document.selection
         if whole_layer:
-            return self.network.layer_title(sel.column)
-        return self.network.neuron_name(sel.column, sel.neuron)
+            return safe(self.network.layer_title(sel.column))
+        return safe(self.network.neuron_name(sel.column, sel.neuron))

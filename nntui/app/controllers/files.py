@@ -17,6 +17,7 @@ from nntui.app.screens.overwrite_prompt import OverwriteChoice, OverwritePrompt
 from nntui.app.screens.path_prompt import OpenPathPrompt, SavePathPrompt, default_file_name
 from nntui.app.screens.quit_prompt import QuitChoice, QuitPrompt
 from nntui.app.screens.recovery_offer import RecoveryChoice, RecoveryOffer
+from nntui.app.text import MESSAGE_LIMIT, notify, safe
 from nntui.core.network import Network
 from nntui.core.presets import load_preset
 from nntui.document.document import Change, ChangedOnDiskError, Document
@@ -78,12 +79,12 @@ class FilesController:
             self.screen.app.push_screen(OverwritePrompt(str(changed)), decided)
             return
         except (OSError, ValueError) as error:
-            self.screen.notify(
-                t("app.file.not_saved", path=path, reason=_reason(error)),
+            notify(
+                self.screen, t("app.file.not_saved", path=safe(path), reason=safe(_reason(error), MESSAGE_LIMIT)),
                 title=t("app.file.not_saved_title"), severity="error", timeout=8,
             )
             return
-        self.screen.notify(t("app.file.saved", path=path), timeout=3)
+        notify(self.screen, t("app.file.saved", path=safe(path)), timeout=3)
         if after is not None:
             after()
 
@@ -128,7 +129,7 @@ class FilesController:
                 modified: bool = False) -> None:
         """Another network in the playground, announced."""
         self.document.replace(network, path=path, preset=preset, modified=modified)
-        self.screen.notify(t("app.file.opened", what=self.document.label), timeout=3)
+        notify(self.screen, t("app.file.opened", what=safe(self.document.label)), timeout=3)
 
     def export(self) -> None:
         self.document.settle()  # training pauses while the learner chooses a name
@@ -139,10 +140,11 @@ class FilesController:
             try:
                 self.document.export(path)
             except (OSError, ValueError) as error:
-                self.screen.notify(t("app.file.not_exported", path=path, reason=_reason(error)),
-                                   title=t("app.file.not_exported_title"), severity="error", timeout=8)
+                reason = safe(_reason(error), MESSAGE_LIMIT)
+                notify(self.screen, t("app.file.not_exported", path=safe(path), reason=reason),
+                       title=t("app.file.not_exported_title"), severity="error", timeout=8)
                 return
-            self.screen.notify(t("app.file.exported", path=path), timeout=3)
+            notify(self.screen, t("app.file.exported", path=safe(path)), timeout=3)
 
         doc = self.document
         stem = doc.path.stem if doc.path else doc.preset

@@ -21,6 +21,7 @@ from nntui.app.screens.value_prompt import ValuePrompt
 from nntui.app.widgets.backward_panel import BackwardPanel
 from nntui.app.widgets.challenge_bar import ChallengeBar
 from nntui.app.widgets.loss_slice_panel import LossSlicePanel
+from nntui.app.text import notify, safe
 from nntui.app.widgets.truth_table import TruthTablePanel
 from nntui.core.backward import backward, gradient_step
 from nntui.core.challenges import CHALLENGES, Challenge, challenge
@@ -150,7 +151,7 @@ class LearningController:
         """Type the target of the selected output (of the first one, elsewhere)."""
         doc = self.document
         if self.challenge is not None and self.challenge.targets is not None:
-            self.screen.notify(t("app.backward.target_from_challenge"))
+            notify(self.screen, t("app.backward.target_from_challenge"))
             return
         _, target = self.sample()
         last = len(doc.network.layers)
@@ -180,7 +181,7 @@ class LearningController:
             self.toggle("backward")
         else:
             self.show()
-        self.screen.notify(t("app.backward.stepped", count=len(moves), rate=f"{self.learning_rate:g}"), timeout=3)
+        notify(self.screen, t("app.backward.stepped", count=len(moves), rate=f"{self.learning_rate:g}"), timeout=3)
 
     # --- challenges ------------------------------------------------------------------------------
 
@@ -226,8 +227,8 @@ class LearningController:
                 self.store.mark(self.challenge.id)
             except OSError as error:
                 self.screen.log.warning(f"solved mark not kept: {error}")
-            self.screen.notify(t("app.challenge.solved", title=t(self.challenge.title)),
-                               title=t("app.challenge.solved_title"), timeout=6)
+            notify(self.screen, t("app.challenge.solved", title=t(self.challenge.title)),
+                   title=t("app.challenge.solved_title"), timeout=6)
 
     def _show_challenge(self) -> None:
         if self.challenge is None:
@@ -237,7 +238,7 @@ class LearningController:
         number = next(n for n, c in enumerate(CHALLENGES, 1) if c.id == chosen.id)
         lines = [t("app.challenge.bar", number=number, count=len(CHALLENGES), title=t(chosen.title),
                    goal=t(chosen.goal))]
-        state = "✓ " + t("app.challenge.solved_mark") if verdict.solved else verdict.detail
+        state = "✓ " + t("app.challenge.solved_mark") if verdict.solved else safe(verdict.detail)
         lines.append(t("app.challenge.state", state=state))
         if not verdict.solved and chosen.why_impossible is not None and self.edits >= WHY_AFTER:
             lines.append(t(chosen.why_impossible))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from nntui.app.controllers.files import FilesController
 from nntui.app.controllers.learning import LearningController
+from nntui.app.text import plain
 from nntui.app.widgets.tour_panel import TourPanel
 from nntui.core.presets import load_preset
 from nntui.document.document import Document
@@ -89,7 +90,7 @@ class TourController:
             # Straight in: the learner agreed to leave their work when the tour began.
             self.document.replace(load_preset(step.preset), preset=step.preset)
         self.screen.query_one(TourPanel).update(
-            t("app.tour.counter", step=index + 1, steps=len(STEPS)) + " " + t(step.message)
+            plain(t("app.tour.counter", step=index + 1, steps=len(STEPS)) + " " + t(step.message), None)
         )
         self._highlight(step.target)
 

@@ -21,6 +21,7 @@ from textual.timer import Timer
 from textual.worker import get_current_worker
 
 from nntui.app import heatmap
+from nntui.app.text import MESSAGE_LIMIT, notify, safe
 from nntui.app.widgets.boundary_view import BoundaryView
 from nntui.app.widgets.layer_view import MAP_COLUMNS, MAP_LINES
 from nntui.app.widgets.loss_chart import LossChart
@@ -63,7 +64,8 @@ class TrainingController:
     def document_changed(self, change: Change) -> None:
         """A change by hand, undo, redo or another network: the numbers shown are measured again."""
         if self.active and change in (Change.EDITED, Change.REPLACED) and not self.playing:
-            self.session.measure()
+            if not self.session.compatible():  # a network that does not fit the data has no loss on it
+                self.session.measure()
 
     # --- switching the view ------------------------------------------------------
 
@@ -74,8 +76,8 @@ class TrainingController:
             self.session.network_edited(self.document.network)
             problem = self.session.compatible()
             if problem:
-                self.screen.notify(t("app.train.not_trainable", problem=_capitalised(problem)),
-                                   title=t("app.train.not_trainable_title"), severity="warning", timeout=8)
+                notify(self.screen, t("app.train.not_trainable", problem=_capitalised(safe(problem, MESSAGE_LIMIT))),
+                       title=t("app.train.not_trainable_title"), severity="warning", timeout=8)
 
     def maps(self) -> list[np.ndarray] | None:
         """Every neuron's heatmap as colour levels, or None outside training."""
@@ -106,7 +108,7 @@ class TrainingController:
                            test=f"{last.test.accuracy:.1%}"))
         problem = session.compatible()
         if problem:
-            lines.append(t("app.train.problem", problem=problem))
+            lines.append(t("app.train.problem", problem=safe(problem, MESSAGE_LIMIT)))
         screen.query_one(TrainingPanel).show_status("\n".join(lines))
 
     def change_setting(self, name: str, value: object) -> None:
@@ -119,8 +121,8 @@ class TrainingController:
     def _can_train(self) -> bool:
         problem = self.session.compatible()
         if problem:
-            self.screen.notify(t("app.train.cannot_train", problem=_capitalised(problem)),
-                               title=t("app.train.cannot_train_title"), severity="warning")
+            notify(self.screen, t("app.train.cannot_train", problem=_capitalised(safe(problem, MESSAGE_LIMIT))),
+                   title=t("app.train.cannot_train_title"), severity="warning")
             return False
         return True
 
@@ -159,7 +161,7 @@ class TrainingController:
                 output_activation="sigmoid" if data.kind == "classification" else "linear",
                 input_names=list(data.input_names),
             )
-            description = t("app.train.new_network", shape="-".join(map(str, after.sizes)), data=data.name)
+            description = t("app.train.new_network", shape="-".join(map(str, after.sizes)), data=safe(data.name))
         else:
             after = shape.randomize_all(doc.network, doc.rng)
             description = t("app.train.new_weights")
@@ -211,7 +213,7 @@ class TrainingController:
 
     def _diverged(self, message: str) -> None:
         self.document.settle()
-        self.screen.notify(f"{_capitalised(message)}.", title=t("app.train.stopped_title"),
-                           severity="error", timeout=10)
+        notify(self.screen, f"{_capitalised(safe(message, MESSAGE_LIMIT))}.", title=t("app.train.stopped_title"),
+               severity="error", timeout=10)
         with suppress(NoMatches):  # unless the app is closing
             self.document.trained()

@@ -12,6 +12,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from nntui.app.screens.dialog import Dialog
+from nntui.app.text import plain, safe
 
 from nntui.app.plot import braille_plot
 from nntui.core.activations import ACTIVATION_NAMES, Activation, get_activation
@@ -47,7 +48,7 @@ class ActivationChooser(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="prompt chooser"):
-            yield Label(t("app.activation.title", layer=self.layer_title), classes="prompt-title")
+            yield Label(plain(t("app.activation.title", layer=safe(self.layer_title))), classes="prompt-title")
             with Horizontal(id="chooser-body"):
                 yield OptionList(
                     *(Option(self._label(name), id=name) for name in ACTIVATION_NAMES),
@@ -66,9 +67,9 @@ class ActivationChooser(Dialog[str | None]):
         return text
 
     def on_mount(self) -> None:
-        options = self.query_one(OptionList)
-        options.highlighted = ACTIVATION_NAMES.index(self.current)
-        options.focus()
+        for options in self.query(OptionList):  # none when answered before it mounted
+            options.highlighted = ACTIVATION_NAMES.index(self.current)
+            options.focus()
 
     @on(OptionList.OptionHighlighted)
     def _show(self, event: OptionList.OptionHighlighted) -> None:

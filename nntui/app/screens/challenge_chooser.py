@@ -41,10 +41,10 @@ class ChallengeChooser(Dialog[str | None]):
         return text
 
     def on_mount(self) -> None:
-        options = self.query_one(OptionList)
         ids = [c.id for c in CHALLENGES]
-        options.highlighted = ids.index(self.current) if self.current in ids else 0
-        options.focus()
+        for options in self.query(OptionList):  # none when answered before it mounted
+            options.highlighted = ids.index(self.current) if self.current in ids else 0
+            options.focus()
 
     @on(OptionList.OptionHighlighted)
     def _show(self, event: OptionList.OptionHighlighted) -> None:

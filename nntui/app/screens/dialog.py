@@ -40,8 +40,7 @@ class ChoiceDialog(Dialog[ResultType]):
     Subclasses bind keys to ``choose('<id>')``; the first button has focus.
     """
 
-    def on_mount(self) -> None:
-        self.query(Button).first().focus()
+    AUTO_FOCUS = "Button"  # the first; a query in on_mount fails for a dialog answered before it mounts
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -35,7 +35,7 @@ class HelpScreen(Dialog[None]):
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
         for key, description in self.keys:
-            table.add_row(key, description)
+            table.add_row(Text(key), Text(description))  # as written, never as markup
         return table
 
     def action_close(self) -> None:

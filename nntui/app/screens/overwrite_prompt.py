@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label
 
 from nntui.app.screens.dialog import ChoiceDialog
+from nntui.app.text import MESSAGE_LIMIT, plain, safe
 from nntui.i18n import t
 
 OverwriteChoice = Literal["overwrite", "save_as", "cancel"]
@@ -29,7 +30,7 @@ class OverwritePrompt(ChoiceDialog[OverwriteChoice]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="prompt"):
             yield Label(t("app.overwrite.title"), classes="prompt-title")
-            yield Label(t("app.overwrite.question", message=self.message), markup=False)
+            yield Label(plain(t("app.overwrite.question", message=safe(self.message, MESSAGE_LIMIT))))
             with Horizontal(id="buttons"):
                 yield Button(t("app.overwrite.save_as_button"), id="save_as", variant="primary")
                 yield Button(t("app.overwrite.overwrite_button"), id="overwrite", variant="error")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from nntui.app.screens.text_prompt import TextPrompt
+from nntui.app.text import safe
 from nntui.core.atomic import NotARegularFileError, refuse_special
 from nntui.core.fileformat import load_network
 from nntui.core.network import Network
@@ -30,11 +31,11 @@ def check_save_path(text: str, cwd: Path, suffix: str = ".json") -> Path:
     path = resolve_path(text, cwd)
     if path.is_dir():
         folder = text.strip().rstrip("/")
-        raise ValueError(t("app.path.is_folder", folder=folder, suffix=suffix))
+        raise ValueError(t("app.path.is_folder", folder=safe(folder), suffix=suffix))
     if not path.suffix:
         path = path.with_suffix(suffix)
     if not path.parent.is_dir():
-        raise ValueError(t("app.path.no_folder", folder=path.parent))
+        raise ValueError(t("app.path.no_folder", folder=safe(path.parent)))
     try:
         refuse_special(path)  # a device or a FIFO is never replaced
     except NotARegularFileError as error:
@@ -61,7 +62,7 @@ class SavePathPrompt(TextPrompt[Path]):
         super().__init__(
             t("app.path.save_title") if title is None else title,
             default_file_name() if suggestion is None else suggestion,
-            hint=t("app.path.in_folder", folder=self.cwd), keys=t("app.prompt.keys.save"),
+            hint=t("app.path.in_folder", folder=safe(self.cwd)), keys=t("app.prompt.keys.save"),
             select_on_focus=False,
         )
 
@@ -70,7 +71,7 @@ class SavePathPrompt(TextPrompt[Path]):
 
     def needs_confirmation(self, value: Path) -> str | None:
         if value.exists():
-            return t("app.path.exists", name=value.name)
+            return t("app.path.exists", name=safe(value.name))
         return None
 
 
@@ -84,7 +85,7 @@ class OpenPathPrompt(TextPrompt[tuple[Path, Network]]):
     def __init__(self, suggestion: str = "", cwd: Path | None = None) -> None:
         self.cwd = cwd or Path.cwd()
         super().__init__(
-            t("app.path.open_title"), suggestion, hint=t("app.path.in_folder", folder=self.cwd),
+            t("app.path.open_title"), suggestion, hint=t("app.path.in_folder", folder=safe(self.cwd)),
             keys=t("app.prompt.keys.open"), select_on_focus=False,
         )
 

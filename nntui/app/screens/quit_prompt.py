@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label
 
 from nntui.app.screens.dialog import ChoiceDialog
+from nntui.app.text import plain, safe
 from nntui.i18n import t
 
 QuitChoice = Literal["save", "discard", "cancel"]
@@ -31,7 +32,7 @@ class QuitPrompt(ChoiceDialog[QuitChoice]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="prompt"):
             yield Label(t("app.quit.title"), classes="prompt-title")
-            yield Label(t("app.quit.question", what=self.what, before=self.before))
+            yield Label(plain(t("app.quit.question", what=safe(self.what), before=self.before)))
             with Horizontal(id="buttons"):
                 yield Button(t("app.quit.save_button"), id="save", variant="primary")
                 yield Button(t("app.quit.discard_button"), id="discard", variant="error")

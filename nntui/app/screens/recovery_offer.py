@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label
 
 from nntui.app.screens.dialog import ChoiceDialog
+from nntui.app.text import plain, safe
 from nntui.core.plural import counted
 from nntui.i18n import t
 
@@ -37,8 +38,8 @@ class RecoveryOffer(ChoiceDialog[RecoveryChoice]):
         shape = "-".join(str(n) for n in network.sizes)
         with Vertical(id="dialog", classes="prompt"):
             yield Label(t("app.recovery.title"), classes="prompt-title")
-            yield Label(t("app.recovery.found", when=when, name=network.name, shape=shape,
-                          source=recovery.source))
+            yield Label(plain(t("app.recovery.found", when=when, name=safe(network.name), shape=shape,
+                                source=safe(recovery.source))))
             yield Label(t("app.recovery.question"))
             if self.others:
                 yield Label(counted("app.recovery.others", self.others), classes="prompt-hint")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nntui.app.screens.text_prompt import TextPrompt
+from nntui.app.text import safe
 from nntui.core.numbers import parse_finite
 from nntui.i18n import t
 
@@ -15,7 +16,7 @@ class ValuePrompt(TextPrompt[float]):
     """
 
     def __init__(self, what: str, current: float) -> None:
-        super().__init__(t("app.prompt.value.title", what=what), repr(current),
+        super().__init__(t("app.prompt.value.title", what=safe(what)), repr(current),
                          hint=t("app.prompt.value.current", value=repr(current)))
 
     def parse(self, text: str) -> float:

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from nntui.app import palette
+from nntui.app.text import plain, safe
 from nntui.core.backward import BackwardPass
 from nntui.core.edits import ParamRef
 from nntui.core.network import Network
@@ -29,8 +30,7 @@ def _num(value: float, *, selected: bool = False) -> Text:
 
 
 def _name(text: str, *, selected: bool = False) -> Text:
-    shown = text if len(text) <= NAME_WIDTH else text[: NAME_WIDTH - 1] + "…"
-    return Text(shown.ljust(NAME_WIDTH) + " ", style="bold" if selected else "")
+    return Text(safe(text, NAME_WIDTH).ljust(NAME_WIDTH) + " ", style="bold" if selected else "")
 
 
 def _loss_words(name: str) -> str:
@@ -46,7 +46,7 @@ class BackwardPanel(Static):
     def show(self, network: Network, backward: BackwardPass, selection: Selection, learning_rate: float,
              moves: dict[ParamRef, tuple[float, float, float]]) -> None:
         k, j = selection.column, selection.neuron
-        self.border_title = t("app.backward.title", name=network.neuron_name(k, j))
+        self.border_title = plain(t("app.backward.title", name=safe(network.neuron_name(k, j))))
         target = " ".join(format_value(float(v), 6).strip() for v in backward.target)
         head = Text.assemble(
             (t("app.backward.loss", loss=_loss_words(backward.loss_name)) + " L = ", "bold"), _num(backward.loss),

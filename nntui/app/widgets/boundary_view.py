@@ -18,6 +18,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from nntui.app import heatmap
+from nntui.app.text import MESSAGE_LIMIT, safe
 from nntui.core.datasets import Dataset
 from nntui.core.network import Network
 from nntui.core.planes import layer_maps, pixel_of
@@ -49,7 +50,7 @@ class BoundaryView(Widget):
         try:
             maps = layer_maps(network, dataset.bounds, columns, 2 * lines)
         except ValueError as problem:
-            self._levels, self._message = None, str(problem)
+            self._levels, self._message = None, safe(problem, MESSAGE_LIMIT)
             self.refresh()
             return
         output = network.layers[-1].activation

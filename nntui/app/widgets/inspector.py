@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from nntui.app import palette
+from nntui.app.text import plain, safe
 from nntui.document.selection import Selection
 from nntui.core.network import ForwardResult, Network
 from nntui.core.numbers import format_value
@@ -22,8 +23,7 @@ def _num(value: float, *, selected: bool = False) -> Text:
 
 
 def _name(text: str, *, selected: bool = False) -> Text:
-    shown = text if len(text) <= NAME_WIDTH else text[: NAME_WIDTH - 1] + "…"
-    return Text(shown.ljust(NAME_WIDTH), style="bold" if selected else "")
+    return Text(safe(text, NAME_WIDTH).ljust(NAME_WIDTH), style="bold" if selected else "")
 
 
 class Inspector(Static):
@@ -33,7 +33,8 @@ class Inspector(Static):
 
     def show(self, network: Network, result: ForwardResult, selection: Selection) -> None:
         k, j = selection.column, selection.neuron
-        self.border_title = t("app.inspector.title", name=network.neuron_name(k, j), layer=network.layer_title(k))
+        self.border_title = plain(t("app.inspector.title", name=safe(network.neuron_name(k, j)),
+                                    layer=safe(network.layer_title(k))))
         # A new layout only when the height may change; new numbers need none.
         shape = (k, j, network.sizes[max(k - 1, 0)], selection.param)
         layout, self._shape = shape != self._shape, shape
@@ -44,7 +45,7 @@ class Inspector(Static):
 
     def _input_view(self, network: Network, i: int) -> RenderableType:
         return Group(
-            Text.assemble((t("app.inspector.input_neuron") + " ", "bold"), (network.input_names[i], "bold underline")),
+            Text.assemble((t("app.inspector.input_neuron") + " ", "bold"), (safe(network.input_names[i]), "bold underline")),
             Text.assemble(t("app.inspector.input_value") + " x = ", _num(float(network.input_values[i]), selected=True)),
             Text(""),
             Text(t("app.inspector.input_explanation"), style="dim"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -24,6 +25,7 @@ from nntui.app import heatmap, palette
 from nntui.document.selection import Selection
 from nntui.core.network import ForwardResult, Network
 from nntui.core.numbers import format_value
+from nntui.core.text import ELLIPSIS, visible
 from nntui.i18n import t
 
 HEADER_LINES = 2
@@ -38,10 +40,18 @@ MAP_LINES, MAP_COLUMNS = 3, 8  # a neuron's heatmap in training mode: 8×6 pixel
 
 
 def _fit(text: str, width: int) -> str:
-    """``text`` cut or padded to exactly ``width`` cells."""
-    if len(text) > width:
-        return text[: max(width - 1, 0)] + "…" if width > 0 else ""
-    return text.ljust(width)
+    """``text`` cut or padded to exactly ``width`` cells, every character visible.
+
+    Names come from files: a control character is drawn as its visible
+    stand-in (never sent to the terminal), and a wide one counts two cells.
+    """
+    if width <= 0:
+        return ""
+    enough = 2 * width + 2  # characters enough for ``width`` cells, and one more to know it is cut
+    shown = visible(text[:enough])
+    if len(text) > enough or cell_len(shown) > width:
+        return set_cell_size(shown, width - 1) + ELLIPSIS
+    return set_cell_size(shown, width)
 
 
 @dataclass(frozen=True)
@@ -129,7 +139,7 @@ class LayerView(ScrollView, can_focus=False):
         k = self.column
         size = network.sizes[k]
         names = (network.neuron_name(k, j) for j in range(min(size, 2000)))
-        longest = max((len(n) for n in names), default=NAME_MIN)
+        longest = max((cell_len(visible(n[: 2 * NAME_MAX])) for n in names), default=NAME_MIN)
         self._name_width = max(NAME_MIN, min(NAME_MAX, longest))
 
         values = result.activations[k]
@@ -226,13 +236,15 @@ class LayerView(ScrollView, can_focus=False):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self._style("")
-        if self._network is None or self._result is None:
+        network, result, k = self._network, self._result, self.column
+        # Blank while this view is between two networks (moved to another column, or being removed).
+        if network is None or result is None or k >= len(network.sizes) or k >= len(result.activations):
             return Strip.blank(width, base)
         if y < HEADER_LINES:
             segments = self._header_line(y)
         else:
             row, line = divmod(y - HEADER_LINES + int(self.scroll_offset.y), self.row_height)
-            if row >= self._network.sizes[self.column]:
+            if row >= min(network.sizes[k], len(result.activations[k])):
                 return Strip.blank(width, base)
             segments = self._neuron_line(row, line)
         strip = Strip(Segment.apply_style(segments, base))

@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from nntui.app.plot import braille_series
+from nntui.app.text import plain, safe
 from nntui.core.loss_slice import LossSlice
 from nntui.core.numbers import format_value
 from nntui.i18n import t
@@ -43,5 +44,5 @@ class LossSlicePanel(Static):
         plot.append(" " * LABEL + f"{values[0]:<.3g}".ljust(WIDTH - 6) + f"{values[-1]:>.3g}\n", style="dim")
         plot.append(t("app.slice.here", value=format_value(cut.current).strip(),
                       loss=format_value(cut.current_loss).strip(), slope=format_value(cut.slope).strip()))
-        self.border_title = t("app.slice.title", what=what)
+        self.border_title = plain(t("app.slice.title", what=safe(what)))
         self.update(plot)

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from nntui.app import palette
+from nntui.app.text import safe
 from nntui.core.network import ForwardResult, Network
 from nntui.core.numbers import format_value
 from nntui.i18n import t
@@ -29,7 +30,7 @@ class OutputsPanel(Static):
         lines: list[Text] = []
         for j, value in enumerate(outputs):
             style = palette.value_style(value, scale, bold=True)
-            name = network.neuron_name(k, j)
+            name = safe(network.neuron_name(k, j))
             number = Text(format_value(value, 7), style=style)
             if len(outputs) <= BIG:
                 lines.append(Text(name, style="bold", overflow="ellipsis", no_wrap=True))

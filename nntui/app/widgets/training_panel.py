@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Label, Select, Static
 
@@ -20,6 +21,7 @@ from nntui.document.session import (
     TrainingSettings,
 )
 from nntui.app.keys import in_language
+from nntui.app.text import plain
 from nntui.app.widgets.network_view import NetworkView
 from nntui.core.datasets import DATASET_NAMES
 from nntui.core.training import OPTIMIZER_NAMES, REGULARIZATION_NAMES
@@ -76,9 +78,9 @@ class TrainingPanel(Vertical):
         yield Static(id="train-status")
         with Grid(id="train-controls"):
             yield Label(t("app.training.data"))
-            datasets = [(n, n) for n in DATASET_NAMES]
+            datasets: list[tuple[str | Content, str]] = [(n, n) for n in DATASET_NAMES]
             if s.data_file is not None:
-                datasets.insert(0, (Path(s.data_file).name, CSV_DATASET))
+                datasets.insert(0, (plain(Path(s.data_file).name), CSV_DATASET))
             yield Select(datasets, value=s.dataset, allow_blank=False, compact=True, id="dataset")
             yield Label(t("app.training.noise"))
             yield Select(_numbers(NOISE_LEVELS), value=s.noise, allow_blank=False, compact=True, id="noise")
@@ -99,7 +101,8 @@ class TrainingPanel(Vertical):
         self.screen.focus_next(NetworkView)
 
     def show_status(self, text: str) -> None:
-        self.query_one("#train-status", Static).update(text, layout=False)  # fixed height
+        """``text``'s lines, as they are: any outside value in them already made safe."""
+        self.query_one("#train-status", Static).update(Content(text), layout=False)  # fixed height
 
     def show(self, settings: TrainingSettings) -> None:
         """Show ``settings`` in the lists (after they changed elsewhere)."""

@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from nntui.app import palette
+from nntui.app.text import MESSAGE_LIMIT, safe
 from nntui.core.network import Network
 from nntui.core.numbers import format_value
 from nntui.core.truth import TruthRow
@@ -24,8 +25,7 @@ def _width(name: str) -> int:
 
 def _cell(text: str, width: int) -> str:
     """``text`` right-aligned in ``width`` cells plus one space before, cut with … when longer."""
-    shown = text if len(text) <= width else text[: width - 1] + "…"
-    return " " + shown.rjust(width)
+    return " " + safe(text, width).rjust(width)
 
 
 class TruthTablePanel(Static):
@@ -86,4 +86,4 @@ class TruthTablePanel(Static):
         self.border_title = t("app.truth.title")
         self.border_subtitle = ""
         self._rows = -1
-        self.update(Text(message, style="dim"))
+        self.update(Text(safe(message, MESSAGE_LIMIT), style="dim"))
