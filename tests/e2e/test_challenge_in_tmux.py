@@ -14,20 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_tmux import NNTUI, TMUX, Terminal
+from tests.e2e.test_tmux import NNTUI, TMUX, Terminal, terminal  # noqa: F401 — the same private tmux server fixture
 
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(TMUX is None, reason="tmux is not installed (.ci/run installs it)"),
     pytest.mark.skipif(NNTUI is None, reason="the nntui command is not installed"),
 ]
-
-
-@pytest.fixture
-def terminal():
-    term = Terminal(f"nntui-challenge-{os.getpid()}")
-    yield term
-    term.tmux("kill-server")
 
 
 def test_the_and_challenge_is_solved_by_typing_weights(tmp_path: Path, terminal: Terminal) -> None:
