@@ -20,11 +20,21 @@ import asyncio
 import os
 import signal
 import threading
+import warnings
 from collections.abc import Callable
 from types import FrameType
 
 GRACE_SECONDS = 1.5  # for a tidy exit, before the watchdog ends the process
 HANDLED = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
+# Textual's input thread hands each key to the event loop as a coroutine. A key that
+# comes while the loop closes is never run, and Python warns about it on stderr, which
+# ``nntui serve`` forwards to its own output. Such a key has nothing left to do.
+LATE_KEY_WARNING = r"coroutine 'MessagePump\._post_message' was never awaited"
+
+
+def ignore_late_keys() -> None:
+    """Say nothing of keys that reach the app while it closes (see LATE_KEY_WARNING)."""
+    warnings.filterwarnings("ignore", message=LATE_KEY_WARNING, category=RuntimeWarning)
 
 
 def exit_status(signum: int) -> int:

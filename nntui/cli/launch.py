@@ -32,10 +32,12 @@ def run(argv: list[str]) -> int:
     data = _checked_data(args.data)
     # Imported here so the non-interactive commands (and --version) never load Textual.
     from nntui.app.app import NNTuiApp
+    from nntui.app.lifetime import ignore_late_keys
     from nntui.core.presets import DEFAULT_PRESET
 
     preset = None if args.file is not None else (args.preset if args.preset is not None else DEFAULT_PRESET)
     app = NNTuiApp(network, path=Path(args.file) if args.file is not None else None, preset=preset, data=data)
+    ignore_late_keys()
     try:
         app.run()
     finally:
