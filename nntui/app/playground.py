@@ -90,7 +90,7 @@ class PlaygroundScreen(Screen[None]):
         self.query_one(NetworkView).focus()
         self.refresh_views()
         # Every command palette opened (ctrl+p, themes) answers once however fast keys come.
-        self.app.screen_change_signal.subscribe(self, guard_palette)
+        self.app.screen_change_signal.subscribe(self, guard_palette, immediate=True)  # as it is pushed
 
     def on_resize(self, event: Resize) -> None:
         too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT

@@ -29,10 +29,11 @@ pytestmark = pytest.mark.slow
 KEYS = [
     "left", "right", "up", "down", "right_square_bracket", "left_square_bracket",
     "plus", "minus", "asterisk", "slash", "a",
-    "n", "d", "N", "D", "r", "R", "z", "Z",
+    "n", "d", "N", "D", "D", "r", "R", "z", "Z",  # D twice: it is refused on the input and output layers
     "u", "u", "ctrl+r", "pagedown", "pageup",
-    "s", "x",  # in the training view (ctrl+t, now and then): one step, new weights
+    "s", "x",  # act only in the training view: one step, new weights
 ]
+TRAINING_KEYS = 20  # keys of a short stretch in the training view, where an edit redraws every heatmap
 # Dialogs opened and closed again, so their keys are part of the walk too.
 DIALOGS = [
     ("f", "down", "enter"), ("enter", "escape"), ("c", "escape"), ("question_mark", "escape"),
@@ -85,10 +86,17 @@ class Walk:
         self.sent += len(text)
 
     async def burst(self) -> None:
-        if self.rng.random() < 0.15:
-            self.post("ctrl+t")  # in or out of the training view (it restyles the screen: not too often)
         for _ in range(BURST_KEYS):
             self.post(*(self.rng.choice(DIALOGS) if self.rng.random() < 0.03 else (self.rng.choice(KEYS),)))
+        await self.settle()
+
+    async def training(self) -> None:
+        """A short stretch in the training view: ctrl+t, keys (space, s, x among them), ctrl+t."""
+        self.post("ctrl+t")
+        for _ in range(TRAINING_KEYS):
+            self.post(self.rng.choice([*KEYS, "space", "s", "x", "space", "s", "x"]))
+        await self.settle()
+        self.post("ctrl+t")
         await self.settle()
 
     async def rename(self) -> None:
@@ -126,13 +134,15 @@ async def test_random_key_walk_never_raises_and_always_reloads(preset: str) -> N
         replace(network, **where)
 
     app.document.replace = replaced  # type: ignore[method-assign]
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         walk = Walk(app, pilot, rng)
         for burst in range(BURSTS):
             await walk.burst()
-            if rng.random() < 0.25:
+            if rng.random() < 0.15:
+                await walk.training()
+            if rng.random() < 0.2:
                 await walk.rename()
-            if rng.random() < 0.12:
+            if rng.random() < 0.1:
                 await walk.palette()
             assert app.is_running
             text = dumps_network(app.document.network)
