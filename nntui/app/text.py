@@ -11,16 +11,32 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len, set_cell_size
 from textual.content import Content
 from textual.markup import escape
 
-from nntui.core.text import LIMIT, MESSAGE_LIMIT, safe
+from nntui.core.text import ELLIPSIS, LIMIT, MESSAGE_LIMIT, safe, visible
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
     from textual.widget import Widget
 
-__all__ = ["LIMIT", "MESSAGE_LIMIT", "markup_safe", "notify", "plain", "safe"]
+__all__ = ["LIMIT", "MESSAGE_LIMIT", "fit", "markup_safe", "notify", "plain", "safe"]
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut (with …) or padded to exactly ``width`` cells, every character visible.
+
+    Names come from files: a control character is drawn as its visible
+    stand-in (never sent to the terminal), and a wide one counts two cells.
+    """
+    if width <= 0:
+        return ""
+    enough = 2 * width + 2  # characters enough for ``width`` cells, and one more to know it is cut
+    shown = visible(text[:enough])
+    if len(text) > enough or cell_len(shown) > width:
+        return set_cell_size(shown, width - 1) + ELLIPSIS
+    return set_cell_size(shown, width)
 
 
 def plain(text: object, limit: int | None = MESSAGE_LIMIT) -> Content:

@@ -345,6 +345,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.outputs.one": ("Output", "Sortie"),
     "app.outputs.many": ("Outputs ({count})", "Sorties ({count})"),
     "app.layer.values_you_set": ("values you set", "valeurs choisies"),
+    # The gap between two columns: its weights as links, or as a matrix.
+    "app.gap.links": ("links, |w| up to {scale}", "liens, |w| jusqu’à {scale}"),
+    "app.gap.matrix": ("matrix → {layer}", "matrice → {layer}"),
+    "app.gap.matrix_window": ("matrix →{first}–{last}/{total}", "matrice →{first}–{last}/{total}"),
     "app.network.hidden_left.one": ("◀ {count} more layer", "◀ {count} couche de plus"),
     "app.network.hidden_left.other": ("◀ {count} more layers", "◀ {count} couches de plus"),
     "app.network.hidden_right.one": ("{count} more layer ▶", "{count} couche de plus ▶"),
@@ -393,7 +397,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.help.keys": ("Keys", "Touches"),
     "app.help.palette": ("command palette", "palette de commandes"),
     "app.help.mouse_key": ("mouse", "souris"),
-    "app.help.mouse": ("click a neuron or a weight to select it", "cliquer sur un neurone ou un poids pour le sélectionner"),
+    "app.help.mouse": ("click a neuron, a link or a weight to select it",
+                       "cliquer sur un neurone, un lien ou un poids pour le sélectionner"),
     "app.help.explanation": (
         """\
 ## How a neuron works
@@ -409,6 +414,12 @@ negative one pushes it down, a weight near 0 makes the input irrelevant.
 The **input layer** (left) holds the values you set. Each **hidden layer**
 computes new features from the layer before it; the **output layer** (right)
 gives the network's answer. Every change recomputes all of them at once.
+
+Between two layers, each weight is a **link**: blue when positive, orange and
+dashed when negative, brighter for a larger weight. The selected neuron's
+links are bold and the selected weight's value is written on its link. Layers
+of more than 16 neurons show their weights as a **matrix** instead: a row per
+neuron, a cell per weight.
 
 ## Training
 
@@ -448,6 +459,12 @@ La **couche d'entrée** (à gauche) contient les valeurs que vous choisissez.
 Chaque **couche cachée** calcule de nouvelles caractéristiques à partir de la
 couche précédente ; la **couche de sortie** (à droite) donne la réponse du
 réseau. Chaque modification les recalcule toutes à la fois.
+
+Entre deux couches, chaque poids est un **lien** : bleu s'il est positif,
+orange et en tirets s'il est négatif, plus vif pour un poids plus grand. Les
+liens du neurone sélectionné sont en gras et la valeur du poids sélectionné
+est écrite sur son lien. Les couches de plus de 16 neurones montrent plutôt
+leurs poids en **matrice** : une ligne par neurone, une case par poids.
 
 ## L'entraînement
 

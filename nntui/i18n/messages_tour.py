@@ -21,9 +21,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "choisir le poids du saxophone.",
     ),
     "app.tour.saxophone": (
-        "The saxophone's weight is tiny. Press + until it reaches 0.5 and watch the output: "
+        "The saxophone's weight is tiny: its link is faint. Press + until it reaches 0.5 and watch the output: "
         "it barely moves. A small weight means an input that hardly matters.",
-        "Le poids du saxophone est minuscule. Appuyez sur + jusqu'à 0,5 et regardez la "
+        "Le poids du saxophone est minuscule : son lien est pâle. Appuyez sur + jusqu'à 0,5 et regardez la "
         "sortie : elle bouge à peine. Un petit poids, c'est une entrée qui compte peu.",
     ),
     "app.tour.herbs": (

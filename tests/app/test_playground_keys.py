@@ -199,13 +199,16 @@ async def test_a_cycles_the_activation_of_the_selected_layer_and_is_undoable() -
 async def test_clicking_selects_a_neuron_or_a_weight() -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # laid out for the terminal's size
         view = app.query_one(NetworkView).column_view(0)
-        await pilot.click(view, offset=(3, 4))  # third input row (two header lines)
+        rows, header = view.plan.rows, 2  # the inputs are spread over the height, below two header lines
+        await pilot.click(view, offset=(3, header + rows[2]))  # the third input
         assert selection(app) == Selection(0, 2, 0)
-        await pilot.click(view, offset=(view.neuron_width + 3, 3))  # weight from input 2
+        await pilot.click(view, offset=(view.neuron_width + 10, header + rows[1]))  # the link from input 2
         assert selection(app) == Selection(1, 0, 1)
         assert selection(app).ref(app.document.network) == ParamRef.weight(0, 0, 1)
-        await pilot.click(app.query_one(NetworkView).column_view(1), offset=(3, 2))
+        output = app.query_one(NetworkView).column_view(1)
+        await pilot.click(output, offset=(3, header + output.plan.rows[0]))
         assert selection(app) == Selection(1, 0, 1)  # same neuron: the weight stays selected
 
 

@@ -7,14 +7,17 @@ from rich.text import Text
 from textual.widgets import Static
 
 from nntui.app import palette
-from nntui.app.text import plain, safe
+from rich.cells import cell_len
+
+from nntui.app.text import fit, plain, safe
 from nntui.document.selection import Selection
 from nntui.core.network import ForwardResult, Network
 from nntui.core.numbers import format_value
 from nntui.i18n import t
 
 WINDOW = 5  # incoming connections listed around the selected one
-NAME_WIDTH = 13
+NAME_WIDTH = 13  # the name column at least; wider when the names are and the panel has room
+NUMBERS = 1 + 6 + 3 + 6 + 3 + 6  # right of a name: a space, xᵢ, " × ", wᵢ, " = ", xᵢ·wᵢ
 
 
 def _num(value: float, *, selected: bool = False) -> Text:
@@ -22,16 +25,24 @@ def _num(value: float, *, selected: bool = False) -> Text:
     return Text(format_value(value, 6), style=style)
 
 
-def _name(text: str, *, selected: bool = False) -> Text:
-    return Text(safe(text, NAME_WIDTH).ljust(NAME_WIDTH), style="bold" if selected else "")
+def _name(text: str, width: int, *, selected: bool = False) -> Text:
+    """The name in a column of ``width`` cells (shortened with … if longer), then a space."""
+    return Text(fit(text, width) + " ", style="bold" if selected else "")
 
 
 class Inspector(Static):
     """y = f(Σ xᵢ·wᵢ + b) for the selected neuron, one line per connection."""
 
     _shape: object = None  # what decides the height: which neuron, how many inputs
+    _shown: tuple[Network, ForwardResult, Selection] | None = None
+
+    def on_resize(self) -> None:
+        if self._shown is not None:  # the name column follows the room there is
+            self._shape = None
+            self.show(*self._shown)
 
     def show(self, network: Network, result: ForwardResult, selection: Selection) -> None:
+        self._shown = (network, result, selection)
         k, j = selection.column, selection.neuron
         self.border_title = plain(t("app.inspector.title", name=safe(network.neuron_name(k, j)),
                                     layer=safe(network.layer_title(k))))
@@ -66,16 +77,17 @@ class Inspector(Static):
         first = max(0, min(focus - WINDOW // 2, n_in - WINDOW))
         last = min(n_in, first + WINDOW)
         shown = "  " + t("app.inspector.window", first=first + 1, last=last, count=n_in) if last - first < n_in else ""
+        width = self._name_width([network.neuron_name(k - 1, i) for i in range(first, last)])
         lines: list[Text] = [
             Text.assemble((f"y = {f}(Σ xᵢ·wᵢ + b)", "bold"), (shown, "dim")),
-            Text("  " + t("app.inspector.from").ljust(NAME_WIDTH) + "    xᵢ" + "      wᵢ" + "   xᵢ·wᵢ", style="dim"),
+            Text("  " + fit(t("app.inspector.from"), width) + "     xᵢ" + "      wᵢ" + "   xᵢ·wᵢ", style="dim"),
         ]
         for i in range(first, last):
             chosen = i == source
             lines.append(
                 Text.assemble(
                     "▶ " if chosen else "  ",
-                    _name(network.neuron_name(k - 1, i), selected=chosen),
+                    _name(network.neuron_name(k - 1, i), width, selected=chosen),
                     _num(float(x[i])),
                     " × ",
                     _num(float(layer.weights[j, i]), selected=chosen),
@@ -87,14 +99,21 @@ class Inspector(Static):
         lines.append(
             Text.assemble(
                 "▶ " if bias_chosen else "  ",
-                _name(t("app.inspector.bias") + " b", selected=bias_chosen),
-                " " * 9,
-                "+  ",
+                _name(t("app.inspector.bias") + " b", width, selected=bias_chosen),
+                " " * 6,  # no xᵢ: the bias lines up with the weights
+                " + ",
                 _num(float(layer.bias[j]), selected=bias_chosen),
             )
         )
         z = float(result.pre_activations[k - 1][j])
         y = float(result.activations[k][j])
-        lines.append(Text.assemble("z = Σ xᵢ·wᵢ + b".ljust(30), " = ", _num(z)))
-        lines.append(Text.assemble(f"y = {f}(z)".ljust(30), " = ", _num(y, selected=True)))
+        equals = 2 + width + NUMBERS - 6 - 3  # where " = " stands in the rows above
+        lines.append(Text.assemble("z = Σ xᵢ·wᵢ + b".ljust(equals), " = ", _num(z)))
+        lines.append(Text.assemble(f"y = {f}(z)".ljust(equals), " = ", _num(y, selected=True)))
         return Group(*lines)
+
+    def _name_width(self, names: list[str]) -> int:
+        """Wide enough for the longest name shown, as far as the panel's width allows."""
+        longest = max((cell_len(safe(name)) for name in names), default=0)
+        room = self.content_size.width - 2 - NUMBERS
+        return max(NAME_WIDTH, min(longest, room))

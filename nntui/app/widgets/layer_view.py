@@ -1,76 +1,40 @@
-"""One column of the network: a layer's neurons and the weights leaving them.
+"""One column of the network: a layer's neurons, and the weights leaving them.
 
 A single Line API widget draws the whole column, however many neurons it
 has: only the visible lines are rendered, so a 784-neuron input layer costs
-no more than a 3-neuron one.  To its right it draws the strip of outgoing
-weights (rows = this layer's neurons, cells = the next layer's neurons), so
-the strip always scrolls together with the neurons it starts from.
+no more than a 3-neuron one.  The :class:`ColumnPlan` it is handed (see
+:mod:`graph_layout`) says how: a small column is spread over the height and
+its weights are links to the next column (:mod:`link_gap`); a large one is a
+list that scrolls, with the matrix of its weights beside it
+(:mod:`weight_strip`), so the strip scrolls together with the neurons it
+starts from.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from nntui.app import heatmap, palette
-from nntui.document.selection import Selection
+from nntui.app.text import fit
+from nntui.app.widgets import weight_strip
+from nntui.app.widgets.graph_layout import BAR_WIDTH, MAP_COLUMNS, VALUE_WIDTH, ColumnPlan, Parts
+from nntui.app.widgets.link_gap import LinkGap
+from nntui.app.widgets.weight_strip import StripLayout
 from nntui.core.network import ForwardResult, Network
 from nntui.core.numbers import format_value
-from nntui.core.text import ELLIPSIS, visible
+from nntui.document.selection import Selection
 from nntui.i18n import t
 
 HEADER_LINES = 2
-VALUE_WIDTH = 6
-BAR_WIDTH = 4
-NAME_MIN, NAME_MAX = 4, 14
-NUMERIC_STRIP_MAX = 2  # up to this many targets, the strip shows numbers
-NUMERIC_CELL = VALUE_WIDTH + 1
-GLYPH_CELL = 2
-GLYPH_WINDOW = 16  # at most this many targets are drawn; the window follows the selection
-MAP_LINES, MAP_COLUMNS = 3, 8  # a neuron's heatmap in training mode: 8×6 pixels
-
-
-def _fit(text: str, width: int) -> str:
-    """``text`` cut or padded to exactly ``width`` cells, every character visible.
-
-    Names come from files: a control character is drawn as its visible
-    stand-in (never sent to the terminal), and a wide one counts two cells.
-    """
-    if width <= 0:
-        return ""
-    enough = 2 * width + 2  # characters enough for ``width`` cells, and one more to know it is cut
-    shown = visible(text[:enough])
-    if len(text) > enough or cell_len(shown) > width:
-        return set_cell_size(shown, width - 1) + ELLIPSIS
-    return set_cell_size(shown, width)
-
-
-@dataclass(frozen=True)
-class StripLayout:
-    """Where the outgoing-weights strip sits and which targets it shows."""
-
-    x: int  # first cell of the strip, relative to the widget
-    cell: int  # width of one target's cell
-    first: int  # index of the first target drawn
-    count: int  # how many targets are drawn
-    total: int  # how many targets the next layer has
-
-    @property
-    def numeric(self) -> bool:
-        return self.cell == NUMERIC_CELL
-
-    @property
-    def width(self) -> int:
-        return 1 + self.count * self.cell + 1
+MAP_LINES = 3  # lines of a neuron's heatmap in the training view, when the height allows: 8×6 pixels
+NO_STYLE = Style()
 
 
 class LayerView(ScrollView, can_focus=False):
@@ -94,7 +58,7 @@ class LayerView(ScrollView, can_focus=False):
             self.neuron = neuron
 
     class WeightClicked(Message):
-        """The learner clicked a weight in this column's outgoing strip."""
+        """The learner clicked a weight: a cell of the matrix, or a link."""
 
         def __init__(self, column: int, neuron: int, source: int) -> None:
             super().__init__()
@@ -108,13 +72,19 @@ class LayerView(ScrollView, can_focus=False):
         self._network: Network | None = None
         self._result: ForwardResult | None = None
         self._selection = Selection()
-        self._strip_target = 0
-        self._name_width = NAME_MIN
+        self._plan = ColumnPlan(Parts())
+        self._lines = 0  # body lines of a spread column
+        self._line_rows = np.zeros(0, dtype=np.int64)  # per body line of a spread column: its neuron, or -1
         self._strip: StripLayout | None = None
+        self._links = LinkGap()
+        self._linked = False
+        self._width = 0  # the width last given to the styles
+        self._placed: tuple[object, ...] | None = None  # what placed the lines last shown
+        self._nodes_shown: list[tuple[object, ...]] | None = None  # what each node showed
         self._value_scale = 1.0
         self._weight_scale = 1.0
         self._styles: dict[str, Style] = {}
-        self._maps: np.ndarray | None = None  # colour levels (neurons, 2·MAP_LINES, MAP_COLUMNS)
+        self._maps: np.ndarray | None = None  # colour levels (neurons, 2·row_height, MAP_COLUMNS)
 
     # --- data in -------------------------------------------------------------
 
@@ -123,61 +93,112 @@ class LayerView(ScrollView, can_focus=False):
         network: Network,
         result: ForwardResult,
         selection: Selection,
-        strip_target: int,
+        plan: ColumnPlan,
+        lines: int,
+        *,
+        target_rows: tuple[int, ...] | None = None,
+        strip_target: int = 0,
         maps: np.ndarray | None = None,
     ) -> None:
-        """Draw the column from this network state; only visible lines re-render.
+        """Draw the column from this network state, as ``plan`` says; only visible lines re-render.
 
-        With ``maps`` (training mode) every neuron also shows its heatmap over
-        the input plane, and takes MAP_LINES lines instead of one.
+        ``lines`` is the height below the header that spread columns share;
+        ``target_rows`` where the next column's neurons are (for the links);
+        ``maps`` (training view) each neuron's heatmap over the input plane.
         """
-        self._maps = maps
-        self._network = network
-        self._result = result
-        self._selection = selection
-        self._strip_target = strip_target
+        self._network, self._result, self._selection = network, result, selection
+        self._plan, self._lines = plan, lines
+        self._maps = _fitted_maps(maps, plan.row_height)
         k = self.column
         size = network.sizes[k]
-        names = (network.neuron_name(k, j) for j in range(min(size, 2000)))
-        longest = max((cell_len(visible(n[: 2 * NAME_MAX])) for n in names), default=NAME_MIN)
-        self._name_width = max(NAME_MIN, min(NAME_MAX, longest))
-
         values = result.activations[k]
         finite = values[np.isfinite(values)]
         self._value_scale = max(1.0, float(np.max(np.abs(finite)))) if finite.size else 1.0
 
-        self._strip = self._strip_layout(network, strip_target)
-        if self._strip is not None:
-            weights = network.layers[k].weights
-            finite_w = weights[np.isfinite(weights)]
-            self._weight_scale = float(np.max(np.abs(finite_w))) if finite_w.size else 1.0
-
-        width = self.neuron_width + (self._strip.width if self._strip else 0)
-        virtual = Size(width, HEADER_LINES + size * self.row_height)
+        self._linked = plan.links > 0 and plan.rows is not None and target_rows is not None
+        self._strip = None
+        gap = 0
+        gap_changed: set[int] | None = None
+        if self._linked:
+            assert plan.rows is not None and target_rows is not None
+            gap_changed = self._links.show(network, k, selection, plan.rows, target_rows, plan.links, lines)
+            gap = plan.links
+        elif k < len(network.layers):
+            self._strip = weight_strip.strip_layout(plan.parts.width, network.layers[k].n_out, strip_target)
+            self._weight_scale = weight_strip.weight_scale(network.layers[k].weights)
+            gap = self._strip.width
+        if plan.rows is not None:
+            self._line_rows = np.full(lines, -1, dtype=np.int64)
+            for neuron, top in enumerate(plan.rows):
+                self._line_rows[top: top + plan.row_height] = neuron
+            height = HEADER_LINES + lines
+        else:
+            height = HEADER_LINES + size * plan.row_height
+        width = plan.parts.width + gap
+        virtual = Size(width, height)
         if virtual != self.virtual_size:
             self.virtual_size = virtual
-            self.styles.width = width + 1  # one cell for the vertical scrollbar
-        self.refresh()
+        width += 0 if plan.spread else 1  # a list's vertical scrollbar
+        if width != self._width:
+            self._width = width
+            self.styles.width = width
+        self._repaint((plan, lines, self._linked, size, gap), gap_changed)
+
+    def _repaint(self, layout: tuple[object, ...], gap_changed: set[int] | None) -> None:
+        """Repaint what changed. A spread column with links usually changes a few lines only
+        (the nodes whose values moved, the links whose weights did): only those are redrawn,
+        as every edit redraws the whole screen otherwise. Anything else repaints whole."""
+        nodes = self._node_keys() if self._linked or self._strip is None else None
+        old_layout, old_nodes = self._placed, self._nodes_shown
+        self._placed, self._nodes_shown = layout, nodes
+        rows = self._plan.rows
+        if (layout != old_layout or nodes is None or old_nodes is None or gap_changed is None
+                or rows is None or self._maps is not None or len(nodes) != len(old_nodes)):
+            self.refresh()
+            return
+        changed = set(gap_changed)
+        for row, (before, now) in enumerate(zip(old_nodes, nodes)):
+            if before != now:
+                changed.update(range(rows[row], rows[row] + self.row_height))
+        width = self.size.width
+        regions = [Region(0, 0, width, HEADER_LINES)]  # the titles follow the selection
+        regions += [Region(0, HEADER_LINES + y, width, 1) for y in sorted(changed)]
+        self.refresh(*regions)
+
+    def _node_keys(self) -> list[tuple[object, ...]] | None:
+        """What each node of a spread column shows, to tell which ones changed; None for a list."""
+        network, result, rows = self._network, self._result, self._plan.rows
+        if network is None or result is None or rows is None:
+            return None
+        k, selection = self.column, self._selection
+        source = selection.weight_source(network) if selection.column == k + 1 else None
+        values = result.activations[k]
+        keys: list[tuple[object, ...]] = []
+        for row in range(len(rows)):
+            value = float(values[row])
+            cursor = selection.column == k and selection.neuron == row
+            keys.append((cursor, source == row, network.neuron_name(k, row), format_value(value, VALUE_WIDTH),
+                         palette.bar(value, self._value_scale, BAR_WIDTH),
+                         palette.value_style(value, self._value_scale)))
+        return keys
+
+    @property
+    def plan(self) -> ColumnPlan:
+        """How this column is drawn now."""
+        return self._plan
 
     @property
     def row_height(self) -> int:
-        return 1 if self._maps is None else MAP_LINES
+        return self._plan.row_height
 
     @property
     def neuron_width(self) -> int:
-        # marker, [map, gap,] name, gap, value, gap, bar, gap
-        map_width = 0 if self._maps is None else MAP_COLUMNS + 1
-        return 1 + map_width + self._name_width + 1 + VALUE_WIDTH + 1 + BAR_WIDTH + 1
+        return self._plan.parts.width
 
-    def _strip_layout(self, network: Network, target: int) -> StripLayout | None:
-        if self.column >= len(network.layers):
-            return None  # the output layer has no outgoing weights
-        total = network.layers[self.column].n_out
-        if total <= NUMERIC_STRIP_MAX:
-            return StripLayout(self.neuron_width, NUMERIC_CELL, 0, total, total)
-        count = min(total, GLYPH_WINDOW)
-        first = max(0, min(target - count // 2, total - count))
-        return StripLayout(self.neuron_width, GLYPH_CELL, first, count, total)
+    def row_line(self, row: int) -> int:
+        """The first body line of neuron ``row``."""
+        rows = self._plan.rows
+        return rows[row] if rows is not None and row < len(rows) else row * self.row_height
 
     # --- scrolling -----------------------------------------------------------
 
@@ -185,7 +206,8 @@ class LayerView(ScrollView, can_focus=False):
         """Scroll just enough that neuron ``row`` is visible below the header."""
         visible = max(1, self.scrollable_content_region.height - HEADER_LINES)
         top = int(self.scroll_offset.y)
-        first, last = row * self.row_height, (row + 1) * self.row_height - 1
+        first = self.row_line(row)
+        last = first + self.row_height - 1
         if first < top:
             self.scroll_to(y=first, animate=False, immediate=True)
         elif last >= top + visible:
@@ -203,17 +225,31 @@ class LayerView(ScrollView, can_focus=False):
         offset = event.get_content_offset(self)
         if offset is None or offset.y < HEADER_LINES:
             return
-        row = (offset.y - HEADER_LINES + int(self.scroll_offset.y)) // self.row_height
-        if row >= self._network.sizes[self.column]:
+        body = offset.y - HEADER_LINES + int(self.scroll_offset.y)
+        node = self._plan.parts.width
+        if self._linked and offset.x >= node:
+            target, source = self._links.weight_at(offset.x - node, body)
+            event.stop()
+            self.post_message(self.WeightClicked(self.column + 1, target, source))
+            return
+        row = self._row_of(body)
+        if row is None:
             return
         event.stop()
-        strip = self._strip
-        if strip is not None and offset.x > strip.x:
-            cell = (offset.x - strip.x - 1) // strip.cell
-            if 0 <= cell < strip.count:
-                self.post_message(self.WeightClicked(self.column + 1, strip.first + cell, row))
-                return
-        self.post_message(self.NeuronClicked(self.column, row))
+        target = self._strip.target_at(offset.x) if self._strip is not None else None
+        if target is not None:
+            self.post_message(self.WeightClicked(self.column + 1, target, row))
+        else:
+            self.post_message(self.NeuronClicked(self.column, row))
+
+    def _row_of(self, body: int) -> int | None:
+        """The neuron drawn on body line ``body``, or None."""
+        assert self._network is not None
+        if self._plan.rows is not None:
+            row = int(self._line_rows[body]) if 0 <= body < len(self._line_rows) else -1
+            return row if row >= 0 else None
+        row = body // self.row_height
+        return row if row < self._network.sizes[self.column] else None
 
     # --- drawing -------------------------------------------------------------
 
@@ -243,10 +279,7 @@ class LayerView(ScrollView, can_focus=False):
         if y < HEADER_LINES:
             segments = self._header_line(y)
         else:
-            row, line = divmod(y - HEADER_LINES + int(self.scroll_offset.y), self.row_height)
-            if row >= min(network.sizes[k], len(result.activations[k])):
-                return Strip.blank(width, base)
-            segments = self._neuron_line(row, line)
+            segments = self._body_line(y - HEADER_LINES + int(self.scroll_offset.y))
         strip = Strip(Segment.apply_style(segments, base))
         return strip.crop_extend(0, width, base)
 
@@ -255,101 +288,73 @@ class LayerView(ScrollView, can_focus=False):
         assert network is not None
         k = self.column
         selected = self._selection.column == k
-        title_style = self._style(
-            "layer-view--title-selected" if selected else "layer-view--title"
-        )
+        title_style = self._style("layer-view--title-selected" if selected else "layer-view--title")
         sub_style = self._style("layer-view--subtitle")
         width = self.neuron_width
         size = network.sizes[k]
         if y == 0:
             count = f" ({size})" if size > 9 else ""
-            text = _fit(" " + network.layer_title(k) + count, width)
-            segments = [Segment(text, title_style)]
+            segments = [Segment(fit(" " + network.layer_title(k) + count, width), title_style)]
         else:
             kind = t("app.layer.values_you_set") if k == 0 else f"f = {network.layers[k - 1].activation}"
-            segments = [Segment(_fit(" " + kind, width), sub_style)]
-        segments.extend(self._strip_header(y))
+            segments = [Segment(fit(" " + kind, width), sub_style)]
+        gap_style = self._style("layer-view--strip-title")
+        if self._linked:
+            segments.extend(self._links.header(network, k, y, gap_style))
+        elif self._strip is not None:
+            segments.extend(weight_strip.header(self._strip, network, k, y, gap_style))
         return segments
 
-    def _strip_header(self, y: int) -> list[Segment]:
-        strip = self._strip
+    def _body_line(self, body: int) -> list[Segment]:
         network = self._network
-        if strip is None or network is None:
-            return []
-        style = self._style("layer-view--strip-title")
-        if y == 0:
-            if strip.count < strip.total:
-                label = f" →{strip.first + 1}–{strip.first + strip.count}/{strip.total}"
-            else:
-                label = " → " + network.layer_title(self.column + 1)
-            return [Segment(_fit(label, strip.width), style)]
-        cells = [" "]
-        for j in range(strip.first, strip.first + strip.count):
-            if strip.numeric:
-                cells.append(_fit(network.neuron_name(self.column + 1, j), VALUE_WIDTH).rjust(strip.cell))
-            else:
-                cells.append(str((j + 1) % 100).rjust(strip.cell))
-        return [Segment(_fit("".join(cells), strip.width), style)]
+        assert network is not None
+        row = self._row_of(body)
+        if row is None:
+            segments = [Segment(" " * self.neuron_width)]
+            line = -1
+        else:
+            line = body - self.row_line(row)
+            segments = self._node_line(row, line)
+        if self._linked:
+            segments.extend(self._links.line(body))
+        elif self._strip is not None and row is not None and line == 0:
+            segments.extend(weight_strip.cells(self._strip, network, self.column, row,
+                                               self._selection, self._weight_scale))
+        return segments
 
-    def _neuron_line(self, row: int, line: int = 0) -> list[Segment]:
+    def _node_line(self, row: int, line: int) -> list[Segment]:
+        """Line ``line`` of neuron ``row``: marker, [heatmap], [name], [value], [bar]."""
         network, result = self._network, self._result
         assert network is not None and result is not None
-        k = self.column
-        selection = self._selection
-        is_cursor = selection.column == k and selection.neuron == row
-        is_source = (
-            selection.column == k + 1 and selection.weight_source(network) == row
-        )
-        if is_cursor:
-            row_style = self._style("layer-view--cursor")
-            marker = "▶"
-        elif is_source:
-            row_style = self._style("layer-view--source")
-            marker = "›"
+        k, parts, selection = self.column, self._plan.parts, self._selection
+        if selection.column == k and selection.neuron == row:
+            row_style, marker = self._style("layer-view--cursor"), "▶"
+        elif selection.column == k + 1 and selection.weight_source(network) == row:
+            row_style, marker = self._style("layer-view--source"), "›"
         else:
-            row_style = Style()
-            marker = " "
+            row_style, marker = NO_STYLE, " "
         segments = [Segment(marker if line == 0 else " ", row_style)]
-        if self._maps is not None:
+        if self._maps is not None and row < len(self._maps):
             segments.extend(heatmap.picture_line(self._maps[row], line))
             segments.append(Segment(" ", row_style))
+        rest = parts.width - 1 - (MAP_COLUMNS + 1 if parts.map else 0)
         if line > 0:  # the lines below a heatmap's first carry only the heatmap
-            rest = self.neuron_width - 1 - MAP_COLUMNS - 1
             return [*segments, Segment(" " * rest, row_style)]
         value = float(result.activations[k][row])
         scale = self._value_scale
-        segments += [
-            Segment(_fit(network.neuron_name(k, row), self._name_width) + " ", row_style),
-            Segment(format_value(value, VALUE_WIDTH), row_style + palette.value_style(value, scale)),
-            Segment(" ", row_style),
-            Segment(palette.bar(value, scale, BAR_WIDTH), row_style + palette.value_style(value, scale)),
-            Segment(" ", row_style),
-        ]
-        segments.extend(self._strip_cells(row))
+        colour = row_style + palette.value_style(value, scale)
+        if parts.name:
+            segments.append(Segment(fit(network.neuron_name(k, row), parts.name) + " ", row_style))
+        if parts.value:
+            segments += [Segment(format_value(value, VALUE_WIDTH), colour), Segment(" ", row_style)]
+        if parts.bar:
+            segments += [Segment(palette.bar(value, scale, BAR_WIDTH), colour), Segment(" ", row_style)]
         return segments
 
-    def _strip_cells(self, row: int) -> list[Segment]:
-        strip = self._strip
-        network = self._network
-        if strip is None or network is None:
-            return []
-        weights = network.layers[self.column].weights
-        selection = self._selection
-        chosen_target = (
-            selection.neuron
-            if selection.column == self.column + 1 and selection.weight_source(network) == row
-            else None
-        )
-        segments = [Segment(" ")]
-        scale = self._weight_scale
-        for j in range(strip.first, strip.first + strip.count):
-            w = float(weights[j, row])
-            selected = j == chosen_target
-            style = palette.value_style(w, scale, bold=selected, reverse=selected)
-            if strip.numeric:
-                segments.append(Segment(" ", Style()))
-                segments.append(Segment(format_value(w, VALUE_WIDTH), style))
-            else:
-                segments.append(Segment(palette.weight_glyph(w, scale), style))
-        segments.append(Segment(" "))
-        return segments
+
+def _fitted_maps(maps: np.ndarray | None, row_height: int) -> np.ndarray | None:
+    """Heatmaps cut down to ``row_height`` lines (two pixel rows a line) when the height is short."""
+    if maps is None or maps.shape[1] == 2 * row_height:
+        return maps
+    keep = np.rint(np.linspace(0, maps.shape[1] - 1, 2 * row_height)).astype(np.int64)
+    return maps[:, keep, :]

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import numpy as np
+from rich.cells import cell_len
 from textual.containers import HorizontalScroll
 from textual.widgets import Static
 
 from nntui.document.selection import Selection
-from nntui.app.widgets.layer_view import LayerView
+from nntui.app.widgets.graph_layout import NAME_CAP, ColumnPlan, column_width, plan
+from nntui.app.widgets.layer_view import HEADER_LINES, LayerView
 from nntui.core.network import ForwardResult, Network
 from nntui.core.plural import counted
+from nntui.core.text import visible
 
 # Columns drawn at once.  A deeper network shows this many around the
 # selection (the window moves with it) and says how many are left out.
@@ -144,12 +147,41 @@ class NetworkView(HorizontalScroll, can_focus=True, inherit_bindings=False):
         """The LayerViews, leftmost first (without any still being removed)."""
         return self._columns
 
+    def on_resize(self) -> None:
+        self._draw()  # the layout follows the room there is
+
     def _draw(self) -> None:
-        for view in self._views():
+        views = self._views()
+        if not views:
+            return
+        network = self.network
+        columns = [view.column for view in views]
+        sizes = [network.sizes[k] for k in columns]
+        last = columns[-1]
+        next_size = network.sizes[last + 1] if last + 1 < len(network.sizes) else None
+        names = [self._longest_name(k) for k in columns]
+        region = self.scrollable_content_region
+        width, lines = region.width, max(1, region.height - HEADER_LINES)
+        if self.scrollbars_enabled[1]:  # sideways already: the scrollbar takes a line of its own
+            lines += self.styles.scrollbar_size_horizontal
+        training = self.maps is not None
+        plans = plan(sizes, names, width, lines, training=training, next_size=next_size)
+        if _total_width(plans, sizes, next_size) > width:  # it will scroll sideways: one line less
+            lines -= self.styles.scrollbar_size_horizontal
+            plans = plan(sizes, names, width, max(1, lines), training=training, next_size=next_size)
+        for i, view in enumerate(views):
             k = view.column
             target = self._strip_targets[k] if k < len(self._strip_targets) else 0
             maps = self.maps[k] if self.maps is not None else None
-            view.show(self.network, self.result, self.selection, target, maps)
+            following = plans[i + 1].rows if i + 1 < len(plans) else None
+            view.show(self.network, self.result, self.selection, plans[i], lines,
+                      target_rows=following, strip_target=target, maps=maps)
+
+    def _longest_name(self, k: int) -> int:
+        """Cells of the longest name in column ``k`` (the first 2,000 names: a list scrolls anyway)."""
+        network = self.network
+        names = (network.neuron_name(k, j) for j in range(min(network.sizes[k], 2000)))
+        return max((cell_len(visible(name[: 2 * NAME_CAP])) for name in names), default=1)
 
     # --- selection -----------------------------------------------------------
 
@@ -170,3 +202,8 @@ class NetworkView(HorizontalScroll, can_focus=True, inherit_bindings=False):
         if source is not None and index > 0:
             views[index - 1].scroll_to_row(source)
         self.scroll_to_widget(view, animate=False, immediate=True)
+
+
+def _total_width(plans: list[ColumnPlan], sizes: list[int], next_size: int | None) -> int:
+    after = [*sizes[1:], next_size]
+    return sum(column_width(p, n) for p, n in zip(plans, after))

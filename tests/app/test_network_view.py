@@ -1,0 +1,219 @@
+"""The network as a picture: links coloured by their weights, a layout that uses the screen.
+
+Read from what the columns draw (the Line API's strips), as a learner sees it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from rich.color import Color
+from rich.segment import Segment
+from textual.geometry import Region
+
+from nntui.app.app import NNTuiApp
+from nntui.app.palette import NEGATIVE, NEUTRAL, POSITIVE
+from nntui.app.widgets.layer_view import HEADER_LINES, LayerView
+from nntui.app.widgets.links import BRAILLE, LEVEL, LEVEL_DASHED
+from nntui.app.widgets.network_view import NetworkView
+from nntui.core.shape import fresh_network
+
+from .helpers import big_network, preset_app, selection, widget_text
+
+LINK_CHARS = {LEVEL, LEVEL_DASHED}
+
+
+def _is_link(char: str) -> bool:
+    return char in LINK_CHARS or BRAILLE < ord(char) < BRAILLE + 256
+
+
+def _cells(view: LayerView, y: int) -> list[tuple[str, Segment]]:
+    """Line ``y`` of a column as (character, its segment), one per cell."""
+    strip = view.render_lines(Region(0, y, view.size.width, 1))[0]
+    return [(char, segment) for segment in strip for char in segment.text]
+
+
+def _link_colours(view: LayerView, row: int, reach: int = 12) -> list[tuple[int, int, int]]:
+    """The colours of the link cells near the start of the links leaving body line ``row``:
+    the first ``reach`` cells of the gap, on that line and the lines above and below it."""
+    colours = []
+    for line in (row - 1, row, row + 1):
+        cells = _cells(view, HEADER_LINES + line)[view.neuron_width: view.neuron_width + reach]
+        colours += [_rgb(segment.style.color) for char, segment in cells if _is_link(char)]
+    return colours
+
+
+def _rgb(colour: Color | None) -> tuple[int, int, int]:
+    assert colour is not None
+    triplet = colour.get_truecolor()
+    return triplet.red, triplet.green, triplet.blue
+
+
+def _strength(rgb: tuple[int, int, int], towards: tuple[int, int, int] = POSITIVE) -> float:
+    """How far a colour is from the neutral grey towards ``towards`` (0 … 1)."""
+    span = np.subtract(towards, NEUTRAL)
+    return float(np.dot(np.subtract(rgb, NEUTRAL), span) / np.dot(span, span))
+
+
+def _gap_text(view: LayerView, body_line: int) -> str:
+    return "".join(char for char, _ in _cells(view, HEADER_LINES + body_line)[view.neuron_width:])
+
+
+async def test_potatoes_shows_three_links_coloured_by_the_weights_3_2_5_and_0_1() -> None:
+    app = preset_app("potatoes")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        view = app.query_one(NetworkView).column_view(0)
+        rows = view.plan.rows
+        assert rows is not None and len(rows) == 3 and view.plan.links > 0
+        strengths = []
+        for row, label in zip(rows, ("+3.000", "+2.500", "+0.100")):
+            assert _gap_text(view, row).startswith(label)  # each link carries its weight
+            colours = _link_colours(view, row)
+            assert colours, f"no link drawn from row {row}"
+            strengths.append(_strength(colours[0]))
+        assert strengths[0] > strengths[1] > strengths[2] > 0  # blue, brighter for a larger weight
+        # The links reach the output: every line between the rows carries some of them.
+        assert all(any(_is_link(c) for c in _gap_text(view, line)) for line in range(rows[0] + 1, rows[-1]))
+
+
+async def test_pressing_plus_on_a_weight_redraws_its_link_at_once() -> None:
+    app = preset_app("potatoes")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("right", "right_square_bracket", "right_square_bracket")  # the saxophone's 0.1
+        view = app.query_one(NetworkView).column_view(0)
+        row = view.plan.rows[2]
+        before_text, before = _gap_text(view, row), _strength(_link_colours(view, row)[0])
+        await pilot.press(*["plus"] * 15)
+        after_text, after = _gap_text(view, row), _strength(_link_colours(view, row)[0])
+        assert before_text.startswith("+0.100") and after_text.startswith("+1.600")
+        assert after > before
+
+
+async def test_a_negative_weight_is_orange_and_dashed() -> None:
+    app = preset_app("potatoes")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("right", "right_square_bracket", "enter")  # peelings seen: level with the output
+        await pilot.press("home", "ctrl+k", *"-3", "enter")
+        view = app.query_one(NetworkView).column_view(0)
+        row = view.plan.rows[1]
+        colour = _link_colours(view, row)[0]
+        assert _strength(colour, NEGATIVE) > 0.9 and _strength(colour, POSITIVE) < 0.5
+        line = _gap_text(view, row)[7:-4]  # after its value, before the end where the links meet
+        assert LEVEL_DASHED in line and LEVEL not in line
+        assert " " in line.strip()  # gaps between the dashes: the sign reads without colour
+
+
+async def test_clicking_a_link_selects_its_weight() -> None:
+    app = preset_app("xor")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        view = app.query_one(NetworkView).column_view(0)
+        sources, targets, gap = view.plan.rows, app.query_one(NetworkView).column_view(1).plan.rows, view.plan.links
+        # x1 → h2: from the first input's row down to the second hidden neuron's.
+        x = gap // 4  # a quarter of the way: clear of where it crosses x2 → h1
+        y = round(sources[0] + (targets[1] - sources[0]) * (x + 0.5) / gap)
+        await pilot.click(view, offset=(view.neuron_width + x, HEADER_LINES + y))
+        await pilot.pause()
+        assert (selection(app).column, selection(app).neuron, selection(app).param) == (1, 1, 0)
+
+
+async def test_the_selected_weights_link_carries_its_value() -> None:
+    app = preset_app("xor")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("right", "down", "right_square_bracket")  # h2's weight from x2: -20
+        view = app.query_one(NetworkView).column_view(0)
+        lines = [_gap_text(view, y) for y in range(view.plan.rows[-1] + 1)]
+        assert sum("-20.00" in line for line in lines) == 1
+
+
+async def test_names_are_shown_whole_when_they_fit() -> None:
+    app = preset_app("potatoes")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        network = app.query_one(NetworkView)
+        assert "saxophone in the street" in widget_text(network.column_view(0))
+        assert "potatoes baking" in widget_text(network.column_view(1))
+
+
+def _file_app(sizes: list[int]) -> NNTuiApp:
+    return NNTuiApp(fresh_network(sizes, np.random.default_rng(0)))
+
+
+def _shown_whole(app: NNTuiApp, column: int) -> bool:
+    network = app.query_one(NetworkView)
+    view = network.column_view(column)
+    return network.scrollable_content_region.contains_region(view.region)
+
+
+@pytest.mark.parametrize("sizes", [[2, 8, 8, 8, 8, 8, 8, 1], [2, 4, 4, 1]], ids=["2-8x6-1", "2-4-4-1"])
+@pytest.mark.parametrize("training", [False, True], ids=["playground", "training view"])
+async def test_networks_up_to_tensorflow_playgrounds_largest_fit_120_by_36(sizes: list[int], training: bool) -> None:
+    app = _file_app(sizes)
+    async with app.run_test(size=(120, 36)) as pilot:
+        if training:
+            await pilot.press("ctrl+t")
+        await pilot.pause()
+        network = app.query_one(NetworkView)
+        assert network.max_scroll_x == 0
+        assert all(_shown_whole(app, k) for k in range(len(sizes)))
+        assert all(network.column_view(k).plan.links > 0 for k in range(len(sizes) - 1))
+        if training:
+            assert network.maps is not None  # the heatmaps sit in the nodes
+
+
+async def test_a_wider_network_scrolls_sideways_and_keeps_the_selection_in_sight() -> None:
+    sizes = [2] + [8] * 12 + [1]
+    app = _file_app(sizes)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        network = app.query_one(NetworkView)
+        assert network.max_scroll_x > 0
+        for column in range(1, len(sizes)):
+            await pilot.press("right")
+            assert selection(app).column == column
+            assert _shown_whole(app, column), f"column {column} out of sight"
+        assert network.scroll_x > 0
+
+
+async def test_large_layers_keep_a_matrix_and_the_header_says_so() -> None:
+    app = NNTuiApp(big_network())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        network = app.query_one(NetworkView)
+        assert "matrix" in widget_text(network.column_view(0))
+        assert network.column_view(0).plan.links == 0
+        await pilot.press(*["pagedown"] * 20)  # row 200 of 784
+        assert selection(app).neuron == 200
+        assert "▶" in widget_text(network.column_view(0))  # scrolled to the selection
+
+
+async def test_the_links_header_says_which_view_is_shown() -> None:
+    app = preset_app("potatoes")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        header = widget_text(app.query_one(NetworkView).column_view(0)).splitlines()[:2]
+        assert "→ output" in header[0] and "links, |w| up to 3" in header[1]
+
+
+async def test_a_resize_lays_the_network_out_again() -> None:
+    app = _file_app([2, 8, 8, 1])
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        wide = app.query_one(NetworkView).column_view(0).plan
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        narrow = app.query_one(NetworkView).column_view(0).plan
+        assert narrow.links < wide.links
+        assert all(_shown_whole(app, k) for k in range(4))
+
+
+
+
+async def test_the_inspector_shows_whole_names_apart_from_their_numbers() -> None:
+    app = preset_app("potatoes")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("right")  # the output: one row per input
+        text = widget_text(app.query_one("#inspector"))
+        assert "saxophone in the street +1.000 × +0.100" in text
+        assert "peelings seen " in text and "peelings seen+" not in text
