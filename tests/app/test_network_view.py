@@ -217,3 +217,27 @@ async def test_the_inspector_shows_whole_names_apart_from_their_numbers() -> Non
         text = widget_text(app.query_one("#inspector"))
         assert "saxophone in the street +1.000 × +0.100" in text
         assert "peelings seen " in text and "peelings seen+" not in text
+
+
+def _drawn_now(view: LayerView) -> list[str]:
+    """What the column shows now: its lines as cached since the last repaint, styles included."""
+    size = view.size
+    return [str(list(strip)) for strip in view.render_lines(Region(0, 0, size.width, size.height))]
+
+
+@pytest.mark.parametrize("make", [lambda: preset_app("layers"), lambda: NNTuiApp(big_network())],
+                         ids=["layers", "784-128-10"])
+async def test_only_changed_lines_are_repainted_and_none_is_left_stale(make) -> None:
+    """Edits repaint a few lines of each column: what it shows always equals a full repaint."""
+    app = make()
+    rng = np.random.default_rng(3)
+    keys = ["plus", "minus", "right", "left", "down", "up", "right_square_bracket", "pagedown", "z", "r", "u"]
+    async with app.run_test(size=(120, 36)) as pilot:
+        for key in rng.choice(keys, size=60):
+            await pilot.press(str(key))
+            network = app.query_one(NetworkView)
+            for k in range(len(app.document.network.sizes)):
+                view = network.column_view(k)
+                shown = _drawn_now(view)
+                view.refresh()  # everything drawn again from the state
+                assert _drawn_now(view) == shown, f"column {k} stale after {key!r}"

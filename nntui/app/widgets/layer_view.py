@@ -80,7 +80,7 @@ class LayerView(ScrollView, can_focus=False):
         self._linked = False
         self._width = 0  # the width last given to the styles
         self._placed: tuple[object, ...] | None = None  # what placed the lines last shown
-        self._nodes_shown: list[tuple[object, ...]] | None = None  # what each node showed
+        self._nodes_shown: list[tuple[object, ...]] | None = None  # what each node in sight showed
         self._value_scale = 1.0
         self._weight_scale = 1.0
         self._styles: dict[str, Style] = {}
@@ -118,7 +118,7 @@ class LayerView(ScrollView, can_focus=False):
         self._linked = plan.links > 0 and plan.rows is not None and target_rows is not None
         self._strip = None
         gap = 0
-        gap_changed: set[int] | None = None
+        gap_changed: set[int] | None = set()  # no gap (the output layer): nothing changed there
         if self._linked:
             assert plan.rows is not None and target_rows is not None
             gap_changed = self._links.show(network, k, selection, plan.rows, target_rows, plan.links, lines)
@@ -145,42 +145,54 @@ class LayerView(ScrollView, can_focus=False):
         self._repaint((plan, lines, self._linked, size, gap), gap_changed)
 
     def _repaint(self, layout: tuple[object, ...], gap_changed: set[int] | None) -> None:
-        """Repaint what changed. A spread column with links usually changes a few lines only
-        (the nodes whose values moved, the links whose weights did): only those are redrawn,
-        as every edit redraws the whole screen otherwise. Anything else repaints whole."""
-        nodes = self._node_keys() if self._linked or self._strip is None else None
+        """Repaint what changed. An edit usually changes a few lines of a column only (the
+        nodes whose values moved, the links or weights that did): only those are redrawn, as
+        every edit would redraw the whole screen otherwise. Anything else repaints whole."""
+        first, nodes = self._node_keys()
+        layout = (*layout, first, self._strip, self._weight_scale if self._strip is not None else None)
         old_layout, old_nodes = self._placed, self._nodes_shown
         self._placed, self._nodes_shown = layout, nodes
-        rows = self._plan.rows
-        if (layout != old_layout or nodes is None or old_nodes is None or gap_changed is None
-                or rows is None or self._maps is not None or len(nodes) != len(old_nodes)):
+        if (layout != old_layout or old_nodes is None or gap_changed is None
+                or self._maps is not None or len(nodes) != len(old_nodes)):
             self.refresh()
             return
         changed = set(gap_changed)
-        for row, (before, now) in enumerate(zip(old_nodes, nodes)):
+        for row, (before, now) in enumerate(zip(old_nodes, nodes), start=first):
             if before != now:
-                changed.update(range(rows[row], rows[row] + self.row_height))
+                top = self.row_line(row) - int(self.scroll_offset.y)
+                changed.update(range(top, top + self.row_height))
         width = self.size.width
         regions = [Region(0, 0, width, HEADER_LINES)]  # the titles follow the selection
-        regions += [Region(0, HEADER_LINES + y, width, 1) for y in sorted(changed)]
+        regions += [Region(0, HEADER_LINES + y, width, 1) for y in sorted(changed) if y >= 0]
         self.refresh(*regions)
 
-    def _node_keys(self) -> list[tuple[object, ...]] | None:
-        """What each node of a spread column shows, to tell which ones changed; None for a list."""
-        network, result, rows = self._network, self._result, self._plan.rows
-        if network is None or result is None or rows is None:
-            return None
-        k, selection = self.column, self._selection
+    def _node_keys(self) -> tuple[int, list[tuple[object, ...]]]:
+        """What each node in sight shows (with its weights, in a matrix), to tell which changed:
+        the first row in sight, and a key per row from there."""
+        network, result = self._network, self._result
+        assert network is not None and result is not None
+        k, selection, size = self.column, self._selection, network.sizes[self.column]
+        if self._plan.rows is not None:
+            first, last = 0, size
+        else:  # a list: the rows in sight only
+            first = int(self.scroll_offset.y) // self.row_height
+            last = min(size, first + self.visible_rows // self.row_height + 2)
         source = selection.weight_source(network) if selection.column == k + 1 else None
+        strip = self._strip
+        weights = network.layers[k].weights if strip is not None else None
         values = result.activations[k]
         keys: list[tuple[object, ...]] = []
-        for row in range(len(rows)):
+        for row in range(first, last):
             value = float(values[row])
             cursor = selection.column == k and selection.neuron == row
+            cells = None
+            if strip is not None and weights is not None:
+                cells = (weights[strip.first: strip.first + strip.count, row].tobytes(),
+                         selection.neuron if source == row else None)
             keys.append((cursor, source == row, network.neuron_name(k, row), format_value(value, VALUE_WIDTH),
                          palette.bar(value, self._value_scale, BAR_WIDTH),
-                         palette.value_style(value, self._value_scale)))
-        return keys
+                         palette.value_style(value, self._value_scale), cells))
+        return first, keys
 
     @property
     def plan(self) -> ColumnPlan:

@@ -57,6 +57,8 @@ class NetworkView(HorizontalScroll, can_focus=True, inherit_bindings=False):
         self._first = 0  # the column of the first LayerView
         self._more_left = Static(id="more-left", classes="more-columns")
         self._more_right = Static(id="more-right", classes="more-columns")
+        # Per column, the names last measured and their longest (see _longest_name).
+        self._names: dict[int, tuple[tuple[object, ...], int]] = {}
         # Per column, each neuron's heatmap as colour levels (training mode only).
         self.maps: list[np.ndarray] | None = None
 
@@ -178,10 +180,20 @@ class NetworkView(HorizontalScroll, can_focus=True, inherit_bindings=False):
                       target_rows=following, strip_target=target, maps=maps)
 
     def _longest_name(self, k: int) -> int:
-        """Cells of the longest name in column ``k`` (the first 2,000 names: a list scrolls anyway)."""
+        """Cells of the longest name in column ``k`` (the first 2,000 names: a list scrolls anyway).
+
+        Remembered while the column's names stay the same (edits of values keep them)."""
         network = self.network
-        names = (network.neuron_name(k, j) for j in range(min(network.sizes[k], 2000)))
-        return max((cell_len(visible(name[: 2 * NAME_CAP])) for name in names), default=1)
+        count = min(network.sizes[k], 2000)
+        names = network.input_names if k == 0 else network.layers[k - 1].neuron_names
+        key = (None if names is None else tuple(names[:count]), count, len(network.layers))
+        cached = self._names.get(k)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        shown = (network.neuron_name(k, j) for j in range(count))
+        longest = max((cell_len(visible(name[: 2 * NAME_CAP])) for name in shown), default=1)
+        self._names[k] = (key, longest)
+        return longest
 
     # --- selection -----------------------------------------------------------
 

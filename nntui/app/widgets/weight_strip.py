@@ -62,6 +62,11 @@ def strip_layout(x: int, total: int, target: int) -> StripLayout:
 
 def weight_scale(weights: np.ndarray) -> float:
     """The largest finite |w|: the full colour of a strip or of links."""
+    if weights.size == 0:
+        return 1.0
+    largest = float(np.max(np.abs(weights)))
+    if np.isfinite(largest):  # the usual case, without the copy that filtering makes
+        return largest
     finite = weights[np.isfinite(weights)]
     return float(np.max(np.abs(finite))) if finite.size else 1.0
 
