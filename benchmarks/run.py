@@ -30,7 +30,7 @@ README_END = "<!-- benchmarks:end -->"
 SETTINGS = {
     "latency": {"rounds": (5, 1), "warm": (5, 1), "count": (40, 3), "profile_edits": (10, 2)},
     "training": {"rounds": (9, 1), "seconds": (0.2, 0.02)},
-    "view": {"seconds": (3.0, 0.3), "cost_frames": (20, 2)},
+    "view": {"rounds": (3, 1), "seconds": (2.0, 0.3), "cost_frames": (20, 2)},
     "startup": {"rounds": (5, 1)},
     "loading": {"rounds": (5, 1), "hidden": (2000, 200)},
 }

@@ -48,13 +48,30 @@ def test_the_report_and_the_table_are_written(report: tuple[dict, Path]) -> None
 
 def test_edit_latency_has_a_positive_ratio_per_network(report: tuple[dict, Path]) -> None:
     section = report[0]["edit_latency"]
-    assert _positive(section["reference"]["median_ms"])
+    for reference in (section["reference"], section["full_screen_reference"]):  # one label; a full screen
+        assert _positive(reference["median_ms"]) and _positive(reference["p95_ms"])
+        assert reference["frames_missing"] == 0
     assert set(section["cases"]) == {"potatoes", "2-8-8-1 (8×8 hidden)", "784-128-10"}
     for case in section["cases"].values():
         assert _positive(case["median_ms"]) and _positive(case["p95_ms"])
-        assert _positive(case["ratio_median"]["median"]) and _positive(case["ratio_p95"])
+        assert _positive(case["ratio_median"]["median"]) and _positive(case["ratio_p95"])  # vs one label
+        full = case["full_screen"]
+        assert _positive(full["ratio_median"]["median"]) and _positive(full["ratio_p95"])
         assert case["frames_missing"] == 0  # every edit produced a screen update
-        assert isinstance(case["met"], bool) and _positive(case["target"])
+        assert _positive(case["target"]["median"]) and _positive(case["target"]["p95"])
+        assert case["met"] is (full["met_median"] and full["met_p95"])  # judged on both
+
+
+def test_the_full_screen_reference_changes_every_number_of_its_screen() -> None:
+    from benchmarks.full_screen_app import LINES, NUMBERS_PER_LINE, screen_text
+
+    def numbers(count: int) -> list[str]:
+        return screen_text(count).split()
+
+    before, after = numbers(0), numbers(1)
+    assert len(before) == len(after) == LINES * NUMBERS_PER_LINE
+    assert all(old != new for old, new in zip(before, after))
+    assert max(len(line) for line in screen_text(0).splitlines()) <= 140  # fits the benchmark's screen
 
 
 def test_training_throughput_compares_with_before_and_with_torch_when_present(report: tuple[dict, Path]) -> None:
@@ -84,6 +101,11 @@ def test_the_training_view_trains_and_draws(report: tuple[dict, Path]) -> None:
         assert section[run]["heatmap_frames_per_second"] >= 0
     assert _positive(section["frame_cost_paused"]["median_ms"])
     assert _positive(section["training_alone_steps_per_second"])
+    assert _positive(section["picture_app"]["frames_per_second"])  # the reference drew
+    assert _positive(section["nntui_train_steps_per_second"])
+    for ratio in section["ratios"].values():
+        assert ratio["median"] >= 0 and ratio["rounds"] >= 1
+    assert isinstance(section["met"], bool) and isinstance(section["met_steps"], bool)
 
 
 def test_startup_is_measured_and_the_commands_without_a_screen_skip_textual(report: tuple[dict, Path]) -> None:

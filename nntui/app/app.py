@@ -19,12 +19,13 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
-from nntui.app.commands import NetworkCommands
+from nntui.app.commands import GuardedPalette, NetworkCommands
 from nntui.app.keys import PLAYGROUND_KEYS, translated_list
 from nntui.app.lifetime import Lifetime
 from nntui.app.playground import PlaygroundScreen
 from nntui.app.screens.help import HelpScreen
 from nntui.core.network import Network
+from nntui.core.training_record import TrainingRecord
 from nntui.document.document import Document
 from nntui.document.recovery import RecoveryStore
 from nntui.document.session import CSV_DATASET, TrainingSettings
@@ -68,11 +69,13 @@ class NNTuiApp(App[int]):
         seed: int = 0,
         recovery: RecoveryStore | None = None,
         data: Path | None = None,
+        training: TrainingRecord | None = None,
     ) -> None:
-        """``data``: a CSV file (already checked by the CLI) to train on instead of xor."""
+        """``data``: a CSV file (already checked by the CLI) to train on instead of xor, or instead
+        of the data of ``training``, the training settings of the file at ``path``."""
         super().__init__()
         settings = TrainingSettings(dataset=CSV_DATASET, data_file=str(data)) if data else None
-        self.document = Document(network, path=path, preset=preset, settings=settings, seed=seed)
+        self.document = Document(network, path=path, preset=preset, settings=settings, training=training, seed=seed)
         self.recovery = recovery or RecoveryStore()
         self.playground = PlaygroundScreen(self.document, self.recovery)
         self.clean_exit = False
@@ -86,6 +89,7 @@ class NNTuiApp(App[int]):
     def on_mount(self) -> None:
         if not self.is_headless:  # a real terminal; never in tests' run_test
             self.lifetime.install()
+        self.playground.files.tell_data_problem()  # the file's training data could not be read
         self.playground.files.offer_recovery(self.recovery.pending())
 
     def on_unmount(self) -> None:
@@ -139,11 +143,11 @@ class NNTuiApp(App[int]):
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(
-                CommandPalette(id="--command-palette", placeholder=t("app.palette.placeholder"))
+                GuardedPalette(id="--command-palette", placeholder=t("app.palette.placeholder"))
             )
 
     def search_themes(self) -> None:
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=t("app.palette.themes")))
+        self.push_screen(GuardedPalette(providers=[ThemeProvider], placeholder=t("app.palette.themes")))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):

@@ -2,32 +2,39 @@
 
 Commands come from the playground's key table, so the palette, the footer
 and the help screen always agree; Textual adds its own (theme, quit, keys).
+One has no key: "Copy the training command" (nntui.app.screens.training_command).
 They run on the screen the palette was opened on: the playground.
 
 Textual's palette (8.2) fails on keys in a burst: a second Enter or an
 Escape right after the first dismisses it twice, popping the playground
 itself (ScreenStackError) and running the command twice; text typed before
 the answer starts a search after it, whose list is gone (NoMatches); a page
-key before its list is laid out raises KeyError.  :func:`guard_palette`
-makes each palette opened answer once and ignore what comes after; the
-playground applies it to every palette opened (they are Textual's, made in
-nntui.app.app, so the guard is put on each one, not on a subclass).
+key before its list is laid out raises KeyError.  :class:`GuardedPalette`,
+the palette nntui.app.app opens, answers once and ignores what comes after,
+through Textual's public ways: a dismiss that runs once, message handlers
+that stop what comes after the answer before the base class's run, and its
+own page bindings.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from functools import partial
+from typing import Any
 
+from textual import on
 from textual.await_complete import AwaitComplete
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
-from textual.screen import Screen
+from textual.binding import Binding
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.css.query import NoMatches
+from textual.message import Message
 from textual.widgets import Button, Input, OptionList
 
 from nntui.app.keys import PLAYGROUND_KEYS, translated_list
+from nntui.app.screens.training_command import show_training_command
 from nntui.app.text import markup_safe, plain, safe
 from nntui.core.presets import preset_names
+from nntui.document.document import Document
 from nntui.i18n import t
 
 # Keys that make poor commands (moving the cursor, or Textual's own quit and keys).
@@ -48,6 +55,10 @@ class NetworkCommands(Provider):
             key = binding.key_display or binding.key.split(",")[0]
             run = partial(screen.run_action, binding.action)
             yield binding.description, run, f"{binding.tooltip} ({key})"
+        document = getattr(screen, "document", None)  # the playground's
+        if isinstance(document, Document):
+            run = partial(show_training_command, screen, document)
+            yield t("app.experiment.command"), run, t("app.experiment.command.help")
         for name in preset_names():
             run = partial(screen.run_action, f"open_preset({name!r})")
             shown = safe(name)
@@ -68,43 +79,50 @@ class NetworkCommands(Provider):
                 yield Hit(score, matcher.highlight(name), run, help=markup_safe(help_text))
 
 
-# What a palette's input and list tell it; ignored once it has answered.
-_AFTER_ANSWER = (Input.Changed, Input.Submitted, OptionList.OptionSelected, Button.Pressed)
+class GuardedPalette(CommandPalette):
+    """Textual's command palette, answering once (see the module's notes).
 
+    It is dismissed once: a second Enter, a Button press, typed text or a chosen
+    option that come after the answer (keys in a burst) are stopped before
+    Textual's own handlers see them, so nothing runs twice and the screen below
+    is never popped. A page key before the list is laid out does nothing.
+    """
 
-def _nothing() -> None:
-    pass
+    BINDINGS = [
+        Binding("pagedown", "page('page_down')", show=False),
+        Binding("pageup", "page('page_up')", show=False),
+    ]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.answered = False
 
-def guard_palette(screen: Screen) -> None:
-    """If ``screen`` is a command palette: make it answer once, and survive early page keys."""
-    if not isinstance(screen, CommandPalette) or vars(screen).get("_nntui_guarded"):
-        return
-    palette = screen
-    palette._nntui_guarded = True  # type: ignore[attr-defined]
-    dismiss, command_list, gather = palette.dismiss, palette._action_command_list, palette._gather_commands
+    def dismiss(self, result: object = None) -> AwaitComplete:
+        if self.answered or not self.is_active:
+            return AwaitComplete()  # answered already, or covered: the screen below stays
+        self.answered = True
+        # A search started by text typed just before the answer would read the list after
+        # it is gone (NoMatches): it is cancelled with everything else this palette runs.
+        self.workers.cancel_node(self)
+        return super().dismiss(result)
 
-    def dismiss_once(result: object = None) -> AwaitComplete:
-        if not palette.is_active:
-            # Answered already (or covered): popping now would pop the screen below, and
-            # the palette runs its selected command right after: make that one do nothing.
-            selected = palette._selected_command
-            if selected is not None:
-                palette._selected_command = replace(selected, command=_nothing)
-            return AwaitComplete()
-        palette.disable_messages(*_AFTER_ANSWER)  # keys typed after the answer start nothing
-        return dismiss(result)
+    @on(Input.Changed)
+    @on(Input.Submitted)
+    @on(OptionList.OptionSelected)
+    @on(Button.Pressed)
+    def _after_the_answer(self, event: Message) -> None:
+        if self.answered or not self.is_active:
+            event.prevent_default()  # Textual's handlers (a base class's) do not run
+            event.stop()
 
-    def page_when_laid_out(action: str) -> None:
+    # Textual has no public hook for the search a keystroke starts; this override is the one
+    # private name used: text typed before the answer, read after it, finds its list gone.
+    def _gather_commands(self, search_value: str) -> None:  # type: ignore[override]
+        if not self.answered and self.is_active:
+            super()._gather_commands(search_value)
+
+    def action_page(self, action: str) -> None:
         try:
-            command_list(action)
-        except KeyError:  # a page key before the list is laid out (OptionList._move_page)
+            getattr(self.query_one(CommandList), f"action_{action}")()
+        except (KeyError, NoMatches):  # before the list is laid out, or once it is gone
             pass
-
-    def gather_while_open(search_value: str) -> None:
-        if palette.is_active:  # text typed before the answer, read after it: its list is gone
-            gather(search_value)
-
-    palette.dismiss = dismiss_once  # type: ignore[method-assign]
-    palette._action_command_list = page_when_laid_out  # type: ignore[method-assign]
-    palette._gather_commands = gather_while_open  # type: ignore[method-assign]

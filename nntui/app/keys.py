@@ -70,6 +70,8 @@ PLAYGROUND_KEYS: list[Binding] = [
     _key("space", "play_pause", "app.key.play_pause", "app.key.play_pause.help", display="␣", priority=True),
     _key("s", "train_step", "app.key.step", "app.key.step.help"),
     _key("x", "reset_weights", "app.key.reset", "app.key.reset.help"),
+    _key("G", "regenerate_data", "app.key.regenerate", "app.key.regenerate.help", show=False),
+    _key("ctrl+l", "toggle_log_scale", "app.key.log_scale", "app.key.log_scale.help", display="^l", show=False),
     _key("t", "tour", "app.key.tour", "app.key.tour.help", show=False),
     _key("T", "toggle_learning('truth')", "app.key.truth", "app.key.truth.help", show=False),
     _key("v", "truth_range", "app.key.truth_range", "app.key.truth_range.help", show=False),
@@ -79,7 +81,7 @@ PLAYGROUND_KEYS: list[Binding] = [
     _key("y", "set_target", "app.key.target", "app.key.target.help", show=False),
     _key("L", "toggle_learning('slice')", "app.key.slice", "app.key.slice.help", show=False),
 ]
-TRAINING_ONLY = frozenset({"play_pause", "train_step", "reset_weights"})
+TRAINING_ONLY = frozenset({"play_pause", "train_step", "reset_weights", "toggle_log_scale", "regenerate_data"})
 CURSOR_ACTIONS = ("move_column", "move_neuron", "cycle_param", "change_step")
 
 

@@ -16,7 +16,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from nntui.app.commands import guard_palette
+from nntui.app.controllers.data import DataController
 from nntui.app.controllers.edits import EditsController
 from nntui.app.controllers.files import FilesController
 from nntui.app.controllers.learning import LearningController
@@ -30,6 +30,7 @@ from nntui.app.widgets.inspector import Inspector
 from nntui.app.widgets.layer_view import LayerView
 from nntui.app.widgets.loss_chart import LossChart
 from nntui.app.widgets.loss_slice_panel import LossSlicePanel
+from nntui.app.widgets.metrics_panel import MetricsPanel
 from nntui.app.widgets.network_view import NetworkView
 from nntui.app.widgets.outputs import OutputsPanel
 from nntui.app.widgets.tour_panel import TourPanel
@@ -43,6 +44,8 @@ from nntui.document.selection import Selection
 from nntui.i18n import t
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
+METRICS_HEIGHT = 34  # below it the metrics panel is hidden: the chart keeps its rows (accuracy, R² stay in the status)
+WIDE = 160  # from it the metrics panel stands beside the loss chart, not under it
 
 
 class PlaygroundScreen(Screen[None]):
@@ -59,6 +62,7 @@ class PlaygroundScreen(Screen[None]):
         self.files = FilesController(self, document, recovery)
         self.edits = EditsController(self, document)
         self.training = TrainingController(self, document)
+        self.data = DataController(self, document, self.training)
         self.learning = LearningController(self, document, self.files, refresh=self.refresh_details)
         self.tour = TourController(self, document, self.files, self.learning)
         document.add_listener(self._document_changed)
@@ -81,7 +85,9 @@ class PlaygroundScreen(Screen[None]):
             with Horizontal(id="training"):
                 yield TrainingPanel(doc.training.settings, id="training-panel")
                 yield BoundaryView(id="boundary")
-                yield LossChart(id="loss")
+                with Vertical(id="train-results"):  # the metrics under the chart, or beside it on a wide screen
+                    yield LossChart(id="loss")
+                    yield MetricsPanel(id="metrics")
             yield Static(id="status")
         yield Static(id="too-small")
         yield Footer(compact=True, show_command_palette=False)
@@ -89,12 +95,12 @@ class PlaygroundScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(NetworkView).focus()
         self.refresh_views()
-        # Every command palette opened (ctrl+p, themes) answers once however fast keys come.
-        self.app.screen_change_signal.subscribe(self, guard_palette, immediate=True)  # as it is pushed
 
     def on_resize(self, event: Resize) -> None:
         too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
         self.set_class(too_small, "-too-small")
+        self.set_class(event.size.height < METRICS_HEIGHT, "-short")
+        self.set_class(event.size.width >= WIDE, "-wide")
         if too_small:
             self.query_one("#too-small", Static).update(
                 t("app.too_small", width=event.size.width, height=event.size.height,
@@ -259,10 +265,21 @@ class PlaygroundScreen(Screen[None]):
     def action_reset_weights(self) -> None:
         self.training.reset_weights()
 
+    def action_toggle_log_scale(self) -> None:
+        self.training.toggle_log_scale()
+
+    def action_regenerate_data(self) -> None:
+        self.data.regenerate()
+
     @on(TrainingPanel.SettingChanged)
     def _setting_changed(self, message: TrainingPanel.SettingChanged) -> None:
         self.training.change_setting(message.field, message.value)
         self.query_one(NetworkView).focus()  # back to the network, so the arrows, + and - work on it
+
+    @on(TrainingPanel.Asked)
+    def _panel_asked(self, message: TrainingPanel.Asked) -> None:
+        self.query_one(NetworkView).focus()  # where the keys go once the prompt is answered
+        self.data.ask(message.what)
 
     # --- learning by doing (nntui.app.controllers.learning) ----------------------------------------
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from nntui.i18n import language, t
 
 if TYPE_CHECKING:
+    from nntui.core.fileformat import NetworkFile
     from nntui.core.network import Network
 
 EXIT_USAGE = 2  # a bad argument or a bad file
@@ -36,7 +37,12 @@ class UsageError(Exception):
 
 def open_network(file: str | None, preset: str | None) -> Network:
     """The network of FILE, else of --preset NAME, else the default preset."""
-    from nntui.core.fileformat import NetworkFileError, load_network
+    return open_network_file(file, preset).network
+
+
+def open_network_file(file: str | None, preset: str | None) -> NetworkFile:
+    """open_network, with the file's training settings when it has some."""
+    from nntui.core.fileformat import NetworkFile, NetworkFileError, load_network_file
     from nntui.core.presets import DEFAULT_PRESET, load_preset
 
     if file is not None and preset is not None:
@@ -45,17 +51,17 @@ def open_network(file: str | None, preset: str | None) -> Network:
         if file is not None:
             if not file:
                 raise UsageError(t("cli.error.empty_file_name"))
-            return load_network(file)
-        return load_preset(DEFAULT_PRESET if preset is None else preset)
+            return load_network_file(file)
+        return NetworkFile(load_preset(DEFAULT_PRESET if preset is None else preset))
     except NetworkFileError as error:
         raise UsageError(str(error)) from None
 
 
-def open_network_for_app(file: str | None, preset: str | None) -> Network:
-    """open_network, refusing a folder by name, as the playground (or its server) opens it."""
-    if file and Path(file).is_dir():  # an empty name is reported by open_network
+def open_network_for_app(file: str | None, preset: str | None) -> NetworkFile:
+    """open_network_file, refusing a folder by name, as the playground (or its server) opens it."""
+    if file and Path(file).is_dir():  # an empty name is reported by open_network_file
         raise UsageError(t("cli.error.is_a_directory", file=file))
-    return open_network(file, preset)
+    return open_network_file(file, preset)
 
 
 def check_output(name: str) -> Path:

@@ -28,7 +28,7 @@ def _parser() -> Parser:
 def run(argv: list[str]) -> int:
     """Open the playground on FILE or a preset; returns the app's exit status."""
     args = _parser().parse_args(argv)
-    network = open_network_for_app(args.file, args.preset)
+    opened = open_network_for_app(args.file, args.preset)
     data = _checked_data(args.data)
     # Imported here so the non-interactive commands (and --version) never load Textual.
     from nntui.app.app import NNTuiApp
@@ -36,7 +36,8 @@ def run(argv: list[str]) -> int:
     from nntui.core.presets import DEFAULT_PRESET
 
     preset = None if args.file is not None else (args.preset if args.preset is not None else DEFAULT_PRESET)
-    app = NNTuiApp(network, path=Path(args.file) if args.file is not None else None, preset=preset, data=data)
+    app = NNTuiApp(opened.network, path=Path(args.file) if args.file is not None else None, preset=preset, data=data,
+                   training=opened.training)
     ignore_late_keys()
     try:
         app.run()

@@ -19,8 +19,10 @@ import numpy as np
 
 from nntui.core.edits import Edit, History, SetValue
 from nntui.core.export import export_npz, export_torch
-from nntui.core.fileformat import load_network, save_network
+from nntui.core.fileformat import load_network_file, save_network
 from nntui.core.network import ForwardResult, Network
+from nntui.core.training_record import TrainingRecord
+from nntui.document import experiment
 from nntui.document.disk import FileStamp, changed_since, stamp
 from nntui.document.selection import Selection
 from nntui.document.session import TrainingSession, TrainingSettings
@@ -61,8 +63,11 @@ class Document:
         path: Path | None = None,
         preset: str | None = None,
         settings: TrainingSettings | None = None,
+        training: TrainingRecord | None = None,
         seed: int = 0,
     ) -> None:
+        """``training``: the training object of the file at ``path``; ``settings``, when given
+        too, choose the data instead of the file (the file's other settings are kept)."""
         self.network = network
         self.path = path
         self.preset = preset
@@ -73,6 +78,11 @@ class Document:
         self.step = DEFAULT_STEP
         self.rng = np.random.default_rng(seed)  # new weights: reproducible per session
         self.training = TrainingSession(network, settings)
+        # Why the file's training data could not be read, if it could not (said once shown).
+        self.data_problem: str | None = None
+        if training is not None and path is not None:
+            self.data_problem = experiment.restore(self.training, training, path, settings)
+        self._steps_at_file = self.training.steps  # the session's steps when the file was read or written
         self._before_change: list[Callable[[], None]] = []
         self._listeners: list[Listener] = []
         self._settling = False
@@ -191,9 +201,13 @@ class Document:
 
     def replace(
         self, network: Network, *, path: Path | None = None, preset: str | None = None,
-        modified: bool = False,
+        modified: bool = False, training: TrainingRecord | None = None,
     ) -> None:
-        """Another network takes this one's place (opened, a preset, restored)."""
+        """Another network takes this one's place (opened, a preset, restored).
+
+        ``training``: the training object of the file at ``path``, whose
+        settings and steps the session takes; without one they stay as they are.
+        """
         self.settle()
         self.network = network
         self.path = path
@@ -204,16 +218,23 @@ class Document:
             self.history.mark_unsaved()
         self.training.network_edited(network)
         self.training.reset()
+        self.data_problem = None
+        if training is not None and path is not None:
+            self.data_problem = experiment.restore(self.training, training, path)
+        self._steps_at_file = self.training.steps
         self.selection = Selection()
         self._recompute()
         self._tell(Change.REPLACED)
 
     def open(self, path: Path) -> None:
         """Open a network file (NetworkFileError, unchanged document, when it is bad)."""
-        self.replace(load_network(path), path=path)
+        opened = load_network_file(path)
+        self.replace(opened.network, path=path, training=opened.training)
 
     def save(self, path: Path | None = None, *, overwrite: bool = False) -> Path:
-        """Write to ``path`` (default: the open file); it becomes the document's file.
+        """Write the network, its training settings and steps to ``path`` (default: the open file).
+
+        The file becomes the document's file.
 
         OSError or ValueError when it cannot be written; ChangedOnDiskError
         when it is the open file and someone else changed it since it was
@@ -226,13 +247,21 @@ class Document:
             raise ValueError(t("app.file.no_path"))
         if not overwrite and self._is_open_file(target) and changed_since(target, self._stamp):
             raise ChangedOnDiskError(target)
-        save_network(self.network, target)
+        session = self.training
+        save_network(self.network, target, experiment.record_from_settings(session.settings, session.steps, target))
+        self._steps_at_file = session.steps
         self.path = target
         self.preset = None
         self._stamp = stamp(target)
         self.history.mark_saved()
         self._tell(Change.SAVED)
         return target
+
+    @property
+    def steps_since_saved(self) -> int:
+        """Training steps taken since the file was opened or saved (all of them after a reset)."""
+        steps = self.training.steps
+        return steps - self._steps_at_file if steps >= self._steps_at_file else steps
 
     def _is_open_file(self, target: Path) -> bool:
         if self.path is None:

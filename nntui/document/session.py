@@ -12,8 +12,9 @@ build their data with :func:`training_data` and their trainer with
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
+from typing import overload
 
 from nntui.core.datasets import Dataset, load_csv, make_dataset
 from nntui.core.edits import Reshape
@@ -23,16 +24,25 @@ from nntui.core.training import (
     Trainer,
     TrainingConfig,
     data_mismatch,
-    evaluate,
+    default_loss,
     fitted_config,
 )
+from nntui.core.training.diagnosis import Finding, diagnose
+from nntui.core.training.metrics import Metrics, assess
+from nntui.core.training.stopping import StoppedEarly, StopRule
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 BATCH_SIZES = (1, 5, 10, 32, 100, 500)
 REGULARIZATION_RATES = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 NOISE_LEVELS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
+STOP_AFTER_STEPS = (0, 50, 100, 200, 500, 1000, 5000)  # the stop rule's choices; 0: never
 HISTORY_LIMIT = 2000  # loss points kept for the chart
 CSV_DATASET = "csv"
+RATIOS = (10, 20, 30, 40, 50, 60, 70, 80, 90)  # percent of the samples trained on, as TensorFlow Playground
+MIN_RATIO, MAX_RATIO = RATIOS[0], RATIOS[-1]
+GENERATED_RATIO = 50  # a generated set's split when none was chosen (TensorFlow Playground's)
+CSV_RATIO = 80  # a CSV file's split when none was chosen (load_csv's own)
+MAX_BATCH = 500  # the largest batch size the training view's prompt takes
 
 
 @dataclass(frozen=True)
@@ -43,33 +53,69 @@ class TrainingSettings:
     noise: float = 0.0
     config: TrainingConfig = field(default_factory=TrainingConfig)
     data_file: str | None = None  # a CSV file given with --data
+    ratio: int | None = None  # percent of the samples trained on; None: the data's own split
+    data_seed: int | None = None  # draws the data's points and split; None: config.seed, as before it existed
+    show_test: bool = True  # the boundary shows the test points
+    discretize: bool = False  # the boundary shows only the class (or the sign), not the shades
+    stop_after: int = 0  # stop when the test loss has not improved for this many steps; 0: never
+
+    @property
+    def uses_csv(self) -> bool:
+        return self.dataset == CSV_DATASET and self.data_file is not None
+
+    @property
+    def effective_ratio(self) -> int:
+        """The percent of the samples trained on: the one chosen, else the data's own."""
+        if self.ratio is not None:
+            return self.ratio
+        return CSV_RATIO if self.uses_csv else GENERATED_RATIO
+
+    @property
+    def effective_data_seed(self) -> int:
+        """The seed of the data's points and split: the one chosen, else the training seed."""
+        return self.config.seed if self.data_seed is None else self.data_seed
+
+    def data_key(self) -> tuple[object, ...]:
+        """What the samples depend on: equal keys, equal data (a CSV path as written)."""
+        source = ("csv", self.data_file) if self.uses_csv else (self.dataset, self.noise)
+        return (*source, self.effective_ratio, self.effective_data_seed)
 
     def with_setting(self, name: str, value: object) -> TrainingSettings:
-        """These settings with one field changed: ``dataset``, ``noise`` or a TrainingConfig field."""
-        if name in DATA_FIELDS:
+        """These settings with one field changed: a data or view field, or a TrainingConfig field."""
+        if name in DATA_FIELDS or name in VIEW_FIELDS or name in RULE_FIELDS:
             return replace(self, **{name: value})
         if name in CONFIG_FIELDS:
             return replace(self, config=replace(self.config, **{name: value}))
         raise KeyError(name)
 
     def setting(self, name: str) -> object:
-        """The value of one field, by the same names as :meth:`with_setting`."""
-        if name in DATA_FIELDS:
+        """The value of one field, by the same names as :meth:`with_setting` (the ratio and the data
+        seed as they are used)."""
+        if name == "ratio":
+            return self.effective_ratio
+        if name == "data_seed":
+            return self.effective_data_seed
+        if name in DATA_FIELDS or name in VIEW_FIELDS or name in RULE_FIELDS:
             return getattr(self, name)
         if name in CONFIG_FIELDS:
             return getattr(self.config, name)
         raise KeyError(name)
 
 
-DATA_FIELDS = frozenset({"dataset", "noise"})
+DATA_FIELDS = frozenset({"dataset", "noise", "ratio", "data_seed"})
+VIEW_FIELDS = frozenset({"show_test", "discretize"})  # how the boundary is drawn: training is not touched
+RULE_FIELDS = frozenset({"stop_after"})  # when training stops by itself
 CONFIG_FIELDS = frozenset(f.name for f in fields(TrainingConfig))
 
 
 def training_data(settings: TrainingSettings) -> Dataset:
     """The data ``settings`` name: a CSV file, or a generated set (ValueError/DataFileError)."""
-    if settings.dataset == CSV_DATASET and settings.data_file is not None:
-        return load_csv(settings.data_file, seed=settings.config.seed)
-    return make_dataset(settings.dataset, noise=settings.noise, seed=settings.config.seed)
+    test_fraction = (100 - settings.effective_ratio) / 100  # 50 → 0.5 and 80 → 0.2 exactly
+    seed = settings.effective_data_seed
+    if settings.uses_csv:
+        assert settings.data_file is not None
+        return load_csv(settings.data_file, test_fraction=test_fraction, seed=seed)
+    return make_dataset(settings.dataset, noise=settings.noise, test_fraction=test_fraction, seed=seed)
 
 
 def new_trainer(network: Network, dataset: Dataset, config: TrainingConfig) -> Trainer:
@@ -77,11 +123,36 @@ def new_trainer(network: Network, dataset: Dataset, config: TrainingConfig) -> T
     return Trainer(network, dataset.x_train, dataset.y_train, fitted_config(config, dataset))
 
 
+def new_stop_rule(trainer: Trainer, dataset: Dataset, stop_after: int) -> StopRule:
+    """The stop rule: ``trainer``'s steps end once the loss on ``dataset``'s test part is flat for ``stop_after``."""
+    return StopRule(trainer, stop_after, dataset.x_test, dataset.y_test)
+
+
 @dataclass(frozen=True)
 class LossPoint:
     step: int
     train: Evaluation
     test: Evaluation
+
+
+class _TrainLosses(Sequence[tuple[int, float]]):
+    """The history as (step, train loss) pairs, made one at a time as they are read (it runs every frame)."""
+
+    def __init__(self, points: list[LossPoint]) -> None:
+        self._points = points
+
+    def __len__(self) -> int:
+        return len(self._points)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, float]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[int, float]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[int, float] | list[tuple[int, float]]:
+        if isinstance(index, slice):
+            return [(p.step, p.train.loss) for p in self._points[index]]
+        point = self._points[index]
+        return point.step, point.train.loss
 
 
 class TrainingSession:
@@ -101,6 +172,9 @@ class TrainingSession:
         self.steps_per_second = 0.0
         self._stretch_start: Network | None = None  # the network when this stretch began
         self._stretch_steps = 0
+        self.metrics: tuple[Metrics, Metrics] | None = None  # train and test, as of the last point in history
+        self.stopped: StoppedEarly | None = None  # why the stop rule ended the last run, in this session's steps
+        self._rule: StopRule | None = None  # the stop rule of this trainer, when the settings ask for one
 
     @property
     def dataset(self) -> Dataset:
@@ -111,21 +185,21 @@ class TrainingSession:
     # --- changes from outside ------------------------------------------------------
 
     def change(self, settings: TrainingSettings) -> None:
-        """New settings: new data if the data changed, and a fresh trainer."""
-        data_changed = (settings.dataset, settings.noise, settings.config.seed, settings.data_file) != (
-            self.settings.dataset, self.settings.noise, self.settings.config.seed, self.settings.data_file
-        )
-        self.settings = settings
-        if data_changed:
+        """New settings: new data if the data changed, and a fresh trainer (unless only the view changed)."""
+        before, self.settings = self.settings, settings
+        if settings.data_key() != before.data_key():
             self._dataset = None
             self.history.clear()
+            self.metrics = None
             self.steps = 0
-        self.trainer = None
+        if replace(settings, show_test=before.show_test, discretize=before.discretize) != before:
+            self.trainer = None
+            self.stopped = None
 
     def change_setting(self, name: str, value: object) -> bool:
-        """Change one setting by name; False when it already had that value."""
+        """Change one setting by name; False when it already had that value (as used)."""
         settings = self.settings.with_setting(name, value)
-        if settings == self.settings:
+        if settings == self.settings or self.settings.setting(name) == value:
             return False
         self.change(settings)
         return True
@@ -134,11 +208,14 @@ class TrainingSession:
         """The network changed by hand (or was replaced): optimiser state starts over."""
         self.network = network
         self.trainer = None
+        self.stopped = None
 
     def reset(self) -> None:
         """Back to step 0 (after new random weights): the loss history starts over."""
         self.trainer = None
         self.history.clear()
+        self.metrics = None
+        self.stopped = None
         self.steps = 0
 
     # --- training ----------------------------------------------------------------
@@ -147,35 +224,58 @@ class TrainingSession:
         """Why this network cannot learn this data, or None when it can."""
         return data_mismatch(self.network, self.dataset)
 
+    @property
+    def loss_name(self) -> str:
+        """The loss trained on: the settings' own, else the one the data and the output call for."""
+        return fitted_config(self.settings.config, self.dataset).loss or default_loss(self.network)
+
+    def diagnosis(self) -> list[Finding]:
+        """What keeps the network from learning the data, from its numbers and the loss so far."""
+        return diagnose(self.network, self.dataset, _TrainLosses(self.history), self.loss_name)
+
     def _trainer(self) -> Trainer:
         if self.trainer is None:
             self.trainer = new_trainer(self.network, self.dataset, self.settings.config)
+            self._rule = None
+        if self.settings.stop_after and (self._rule is None or self.stopped is not None):
+            # The rule watches from now: after it stopped training, playing again gives N more steps.
+            self._rule = new_stop_rule(self.trainer, self.dataset, self.settings.stop_after)
         return self.trainer
 
     def run(self, steps: int) -> None:
-        """Take ``steps`` steps (DivergenceError passes through, weights restored)."""
+        """Take ``steps`` steps, or fewer when the stop rule ends training (``stopped`` then says why).
+
+        DivergenceError passes through, weights restored.
+        """
         trainer = self._trainer()
+        self.stopped = None
         self.begin_stretch()
         before = trainer.steps_done
         start = time.perf_counter()
         try:
-            trainer.run(steps)
+            if self._rule is None:
+                trainer.run(steps)
+            else:
+                self._rule.run(steps)
+        except StoppedEarly as stop:
+            at = self.steps + trainer.steps_done - before  # in this session's steps, which go on across trainers
+            self.stopped = StoppedEarly(at, at - (stop.step - stop.best_step), stop.best_loss, stop.patience)
         finally:
             self.steps += trainer.steps_done - before  # those that were taken
         elapsed = time.perf_counter() - start
         if elapsed > 0:
-            self.steps_per_second = steps / elapsed
+            self.steps_per_second = (trainer.steps_done - before) / elapsed
 
     def measure(self) -> LossPoint:
         """Evaluate on the training and test data now, and remember it."""
         data = self.dataset
         classification = data.kind == "classification"
         loss = fitted_config(self.settings.config, data).loss  # as the trainer learns it
-        point = LossPoint(
-            self.steps,
-            evaluate(self.network, data.x_train, data.y_train, loss, classification),
-            evaluate(self.network, data.x_test, data.y_test, loss, classification),
-        )
+        # One forward pass per split gives the loss, the accuracy and the metrics.
+        train, train_metrics = assess(self.network, data.x_train, data.y_train, loss, classification)
+        test, test_metrics = assess(self.network, data.x_test, data.y_test, loss, classification)
+        point = LossPoint(self.steps, train, test)
+        self.metrics = (train_metrics, test_metrics)
         if not self.history or self.history[-1].step != point.step:
             self.history.append(point)
             del self.history[:-HISTORY_LIMIT]

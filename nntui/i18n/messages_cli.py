@@ -221,21 +221,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.count.value.other": ("{count} values", "{count} valeurs"),
     # --- nntui train ------------------------------------------------------------------------
     "cli.train.usage": (
-        "nntui train FILE|--preset NAME (--dataset NAME [--noise N] | --data FILE.csv)\n"
+        "nntui train FILE|--preset NAME [--dataset NAME [--noise N] | --data FILE.csv]\n"
         "                   --steps N [--lr R] [--batch B] [--optimizer NAME]\n"
         "                   [--regularization NAME] [--regularization-rate R] [--seed S]\n"
         "                   -o OUT.json",
         "nntui train FICHIER|--preset NOM\n"
-        "                          (--dataset NOM [--noise N] | --data FICHIER.csv)\n"
+        "                          [--dataset NOM [--noise N] | --data FICHIER.csv]\n"
         "                          --steps N [--lr R] [--batch B] [--optimizer NOM]\n"
         "                          [--regularization NOM] [--regularization-rate R]\n"
         "                          [--seed S] -o SORTIE.json",
     ),
     "cli.train.description": (
-        "Train a network and save it to OUT.json. The same options and seed give the "
-        "same network, bit for bit, as training in the playground.",
-        "Entraîner un réseau et l'enregistrer dans SORTIE.json. Les mêmes options et la même "
-        "graine donnent le même réseau, bit pour bit, que l'entraînement dans le terrain de jeu.",
+        "Train a network and save it to OUT.json, with the settings used and the steps done. "
+        "The same options and seed give the same network, bit for bit, as training in the "
+        "playground. A FILE saved with training settings (by the playground or nntui train) "
+        "gives the defaults: --dataset or --data may be left out, and each option given "
+        "overrides one setting.",
+        "Entraîner un réseau et l'enregistrer dans SORTIE.json, avec les réglages utilisés et "
+        "les pas faits. Les mêmes options et la même graine donnent le même réseau, bit pour bit, "
+        "que l'entraînement dans le terrain de jeu. Un FICHIER enregistré avec ses réglages "
+        "d'entraînement (par le terrain de jeu ou nntui train) donne les valeurs par défaut : "
+        "--dataset ou --data peuvent être omis, et chaque option donnée remplace un réglage.",
     ),
     "cli.train.needs_network": (
         "nntui train needs a FILE or --preset NAME (see 'nntui train --help')",

@@ -21,6 +21,7 @@ from nntui.core.fileformat import dumps_network, load_network, save_network
 from nntui.core.network import Network
 from nntui.core.presets import load_preset
 from nntui.core.training import Trainer, TrainingConfig
+from nntui.core.training_record import TrainingRecord
 from tests.cli.test_cli import (
     ERROR_PREFIX,
     TIMEOUT,
@@ -100,7 +101,9 @@ def test_preset_training_equals_in_process_run(
     noise = 0.2 if "--noise" in options else 0.0
     expected = trained_in_process(load_preset("xor"), "circle", 250, noise, **config)
     assert same_weights(saved, expected)
-    assert first.decode("utf-8") == dumps_network(expected)
+    # The file holds the settings used and the steps done (format version 2).
+    record = TrainingRecord(dataset="circle", noise=noise, config=TrainingConfig(**config), steps=250)  # type: ignore[arg-type]
+    assert first.decode("utf-8") == dumps_network(expected, record)
 
 
 def test_regression_trains_like_the_playground(tmp_path: Path) -> None:

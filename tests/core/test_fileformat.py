@@ -217,22 +217,22 @@ BAD_FILES: list[Any] = [
     # version
     pytest.param(
         _text(_doc(version=...)),
-        'net.json: missing "version": this nntui reads version 1',
+        'net.json: missing "version": this nntui reads version 1 or 2',
         id="version-missing",
     ),
     pytest.param(
-        _text(_doc(version=2)),
-        "net.json: unsupported format version 2: this nntui reads version 1",
-        id="version-2",
+        _text(_doc(version=3)),
+        "net.json: unsupported format version 3: this nntui reads version 1 or 2",
+        id="version-3",
     ),
     pytest.param(
         _text(_doc(version="1")),
-        'net.json: unsupported format version "1": this nntui reads version 1',
+        'net.json: unsupported format version "1": this nntui reads version 1 or 2',
         id="version-string",
     ),
     pytest.param(
         _text(_doc(version=True)),
-        "net.json: unsupported format version true: this nntui reads version 1",
+        "net.json: unsupported format version true: this nntui reads version 1 or 2",
         id="version-true",
     ),
     # top-level keys

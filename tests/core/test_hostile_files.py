@@ -149,7 +149,7 @@ def test_a_file_that_grows_past_the_limit_while_read_is_refused(tmp_path: Path, 
 def test_a_missing_version_is_called_missing(tmp_path: Path) -> None:
     with pytest.raises(NetworkFileError) as raised:
         loads_network(json.dumps(_doc(version=...)), "net.json")
-    assert str(raised.value) == 'net.json: missing "version": this nntui reads version 1'
+    assert str(raised.value) == 'net.json: missing "version": this nntui reads version 1 or 2'
 
 
 @pytest.mark.parametrize(
@@ -249,3 +249,20 @@ def test_the_bad_number_of_a_big_layer_is_found(row: list[Any], expected: str) -
     with pytest.raises(NetworkFileError) as raised:
         loads_network(text, "net.json")
     assert str(raised.value).startswith(f"net.json: layer 1: weights row 1000 {expected}")
+
+
+def test_a_name_with_a_lone_surrogate_is_saved_as_it_is_and_reads_back(tmp_path) -> None:
+    """JSON allows "\\ud800", UTF-8 cannot encode it: saving once raised UnicodeEncodeError."""
+    from nntui.core.fileformat import dumps_network, load_network, loads_network, save_network
+
+    text = ('{"format": "nntui-network", "version": 1, "name": "bad \\ud800 name",'
+            ' "inputs": [{"name": "a\\udfff", "value": 0}],'
+            ' "layers": [{"activation": "sigmoid", "weights": [[1]], "bias": [0]}]}')
+    network = loads_network(text)
+    assert network.name == "bad \ud800 name"
+    saved = tmp_path / "net.json"
+    save_network(network, saved)
+    saved.read_bytes().decode("utf-8")  # valid UTF-8
+    again = load_network(saved)
+    assert again.name == network.name and again.input_names == ["a\udfff"]
+    assert dumps_network(again) == dumps_network(network)

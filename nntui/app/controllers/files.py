@@ -11,15 +11,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual.css.query import NoMatches
 from textual.timer import Timer
+from textual.widgets.select import InvalidSelectValueError
 
 from nntui.app.screens.overwrite_prompt import OverwriteChoice, OverwritePrompt
 from nntui.app.screens.path_prompt import OpenPathPrompt, SavePathPrompt, default_file_name
 from nntui.app.screens.quit_prompt import QuitChoice, QuitPrompt
 from nntui.app.screens.recovery_offer import RecoveryChoice, RecoveryOffer
 from nntui.app.text import MESSAGE_LIMIT, notify, safe
+from nntui.app.widgets.training_panel import TrainingPanel
+from nntui.core.fileformat import NetworkFile
 from nntui.core.network import Network
 from nntui.core.presets import load_preset
+from nntui.core.training_record import TrainingRecord
 from nntui.document.document import Change, ChangedOnDiskError, Document
 from nntui.document.recovery import Recovery, RecoveryStore
 from nntui.i18n import t
@@ -112,9 +117,10 @@ class FilesController:
     # --- opening and exporting ---------------------------------------------------------
 
     def open(self) -> None:
-        def chosen(opened: tuple[Path, Network] | None) -> None:
+        def chosen(opened: tuple[Path, NetworkFile] | None) -> None:
             if opened is not None:
-                self.replace(opened[1], path=opened[0])
+                path, loaded = opened
+                self.replace(loaded.network, path=path, training=loaded.training)
 
         self.unless_unsaved(
             t("app.quit.before_opening"), lambda: self.screen.app.push_screen(OpenPathPrompt(), chosen)
@@ -126,10 +132,28 @@ class FilesController:
         )
 
     def replace(self, network: Network, *, path: Path | None = None, preset: str | None = None,
-                modified: bool = False) -> None:
-        """Another network in the playground, announced."""
-        self.document.replace(network, path=path, preset=preset, modified=modified)
+                modified: bool = False, training: TrainingRecord | None = None) -> None:
+        """Another network in the playground, announced; with the training settings of its file."""
+        self.document.replace(network, path=path, preset=preset, modified=modified, training=training)
         notify(self.screen, t("app.file.opened", what=safe(self.document.label)), timeout=3)
+        if training is not None:
+            self._show_training_settings()
+            self.tell_data_problem()
+
+    def _show_training_settings(self) -> None:
+        """The training panel's lists show the settings the file brought."""
+        try:
+            self.screen.query_one(TrainingPanel).show(self.document.training.settings)
+        except (NoMatches, InvalidSelectValueError) as error:  # a CSV file its data list does not offer
+            self.screen.log.warning(f"training settings not shown: {error}")
+
+    def tell_data_problem(self) -> None:
+        """Say why the file's training data could not be read (the default data is used instead)."""
+        problem = self.document.data_problem
+        if problem is not None:
+            self.document.data_problem = None
+            notify(self.screen, t("app.experiment.data_problem", problem=safe(problem, MESSAGE_LIMIT)),
+                   title=t("app.experiment.data_problem_title"), severity="warning", timeout=10)
 
     def export(self) -> None:
         self.document.settle()  # training pauses while the learner chooses a name

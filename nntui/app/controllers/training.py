@@ -25,13 +25,15 @@ from nntui.app.text import MESSAGE_LIMIT, notify, safe
 from nntui.app.widgets.boundary_view import BoundaryView
 from nntui.app.widgets.layer_view import MAP_COLUMNS, MAP_LINES
 from nntui.app.widgets.loss_chart import LossChart
+from nntui.app.widgets.metrics_panel import MetricsPanel
 from nntui.app.widgets.training_panel import TrainingPanel
 from nntui.core import shape
 from nntui.core.edits import Reshape
 from nntui.core.planes import layer_maps
 from nntui.core.training import DivergenceError
+from nntui.core.training.diagnosis import fitting_output, reaches_targets
 from nntui.document.document import Change, Document
-from nntui.document.session import TrainingSession
+from nntui.document.session import TrainingSession, TrainingSettings
 from nntui.i18n import t, whole_number
 
 if TYPE_CHECKING:
@@ -53,6 +55,7 @@ class TrainingController:
         self.document = document
         self.active = False  # the training view is shown
         self.playing = False
+        self.log_scale: bool | None = None  # the loss chart's scale as chosen; None: by the losses' span
         self._lock = threading.Lock()
         self._frame_timer: Timer | None = None
         document.add_before_change(self.stop)
@@ -96,25 +99,53 @@ class TrainingController:
         if not self.active:
             return
         session, screen = self.session, self.screen
-        screen.query_one(BoundaryView).show(self.document.network, session.dataset)
-        screen.query_one(LossChart).show(session.history)
+        settings = session.settings
+        screen.query_one(BoundaryView).show(self.document.network, session.dataset, show_test=settings.show_test,
+                                            discrete=settings.discretize)
+        problem = session.compatible()
+        loss_key = f"app.loss_name.{session.loss_name}"  # the backward panel's words for it
+        loss = "" if problem else t(loss_key)
+        screen.query_one(LossChart).show(session.history, loss, self.log_scale)
         last = session.history[-1] if session.history else None
-        state = t("app.train.playing") if self.playing else t("app.train.paused")
+        stopped = None if self.playing else session.stopped  # by the stop rule
+        state = t("app.train.playing") if self.playing else t("app.train.stopped") if stopped else t("app.train.paused")
         lines = [t("app.train.state", state=state, steps=whole_number(session.steps))]
         if self.playing and session.steps_per_second:
             lines[0] += f" · {whole_number(round(session.steps_per_second))}/s"
         if last is not None and last.test.accuracy is not None:
             lines.append(t("app.train.accuracy", train=f"{last.train.accuracy:.1%}",
                            test=f"{last.test.accuracy:.1%}"))
-        problem = session.compatible()
+        if last is not None and session.metrics is not None and session.metrics[1].r2 is not None:
+            lines.append(t("app.metrics.r2_line", train=f"{session.metrics[0].r2:.3f}",  # regression
+                           test=f"{session.metrics[1].r2:.3f}"))
+        if stopped is not None:
+            lines.append(t("app.train.stopped_early", patience=whole_number(stopped.patience),
+                           loss=f"{stopped.best_loss:.4g}", best=whole_number(stopped.best_step)))
         if problem:
             lines.append(t("app.train.problem", problem=safe(problem, MESSAGE_LIMIT)))
-        screen.query_one(TrainingPanel).show_status("\n".join(lines))
+        metrics = None if problem or last is None else session.metrics
+        screen.query_one(MetricsPanel).show(metrics, session.dataset.output_names)
+        diagnosis = [] if problem else [finding.text for finding in session.diagnosis()]
+        screen.query_one(TrainingPanel).show_status("\n".join(lines), diagnosis)
+
+    def toggle_log_scale(self) -> None:
+        """The loss chart in the other scale than the one it shows, until toggled again."""
+        self.log_scale = not self.screen.query_one(LossChart).log_scale
+        self.show()
 
     def change_setting(self, name: str, value: object) -> None:
+        self.change_settings(self.session.settings.with_setting(name, value))
+
+    def change_settings(self, settings: TrainingSettings) -> None:
+        """New settings; the accuracy, the losses and the boundary are those of the new data at once."""
         self.document.settle()
-        if self.session.change_setting(name, value):
-            self.document.trained()  # new data or settings: every view follows
+        if settings == self.session.settings:
+            return
+        self.session.change(settings)
+        self.screen.query_one(TrainingPanel).show(settings)  # a change made elsewhere (a prompt, G) shows too
+        if not self.session.compatible():  # a network that does not fit the data has no loss on it
+            self.session.measure()
+        self.document.trained()  # new data or settings: every view follows
 
     # --- play, pause, step ---------------------------------------------------------
 
@@ -151,17 +182,21 @@ class TrainingController:
         self.document.trained()
 
     def reset_weights(self) -> None:
-        """New random weights everywhere; a network that fits the data if this one does not."""
+        """New random weights everywhere; a network, or an output, that fits the data if this one does not."""
         doc = self.document
         doc.settle()
         data = self.session.dataset
+        output = fitting_output(data)
         if self.session.compatible():
             after = shape.fresh_network(
                 [data.n_inputs, 4, 4, data.n_outputs], doc.rng,
-                output_activation="sigmoid" if data.kind == "classification" else "linear",
-                input_names=list(data.input_names),
+                output_activation=output, input_names=list(data.input_names),
             )
             description = t("app.train.new_network", shape="-".join(map(str, after.sizes)), data=safe(data.name))
+        elif not reaches_targets(doc.network.layers[-1].activation, data):
+            after = shape.randomize_all(doc.network, doc.rng)  # the targets are out of the output's reach
+            after.layers[-1].activation = output
+            description = t("app.train.new_output", activation=output)
         else:
             after = shape.randomize_all(doc.network, doc.rng)
             description = t("app.train.new_weights")
@@ -193,8 +228,14 @@ class TrainingController:
                 except DivergenceError as error:
                     self.playing = False
                     problem = str(error)
+                stopped = self.session.stopped is not None  # by the stop rule
+                if stopped:
+                    self.playing = False
             if problem is not None:  # told outside the lock: the screen thread may be waiting for it
                 self.screen.app.call_from_thread(self._diverged, problem)
+                return
+            if stopped:
+                self.screen.app.call_from_thread(self._stopped)
                 return
             elapsed = time.perf_counter() - start
             # Grow or shrink the chunk so each takes about CHUNK_SECONDS.
@@ -210,6 +251,12 @@ class TrainingController:
             return
         with self._lock:  # waits for the chunk in progress
             self.playing = False
+
+    def _stopped(self) -> None:
+        """The stop rule ended training: the panel says why (TrainingController.show)."""
+        self.document.settle()
+        with suppress(NoMatches):  # unless the app is closing
+            self.document.trained()
 
     def _diverged(self, message: str) -> None:
         self.document.settle()

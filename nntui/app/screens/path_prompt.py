@@ -7,8 +7,7 @@ from pathlib import Path
 from nntui.app.screens.text_prompt import TextPrompt
 from nntui.app.text import safe
 from nntui.core.atomic import NotARegularFileError, refuse_special
-from nntui.core.fileformat import load_network
-from nntui.core.network import Network
+from nntui.core.fileformat import NetworkFile, load_network_file
 from nntui.i18n import t
 
 
@@ -75,8 +74,8 @@ class SavePathPrompt(TextPrompt[Path]):
         return None
 
 
-class OpenPathPrompt(TextPrompt[tuple[Path, Network]]):
-    """Returns the path and the network loaded from it, or None when cancelled.
+class OpenPathPrompt(TextPrompt[tuple[Path, NetworkFile]]):
+    """Returns the path and what was loaded from it (the network, its training settings), or None.
 
     The file is loaded here, so a bad file keeps the dialog open with the
     loader's message and the network on screen is never touched.
@@ -89,7 +88,7 @@ class OpenPathPrompt(TextPrompt[tuple[Path, Network]]):
             keys=t("app.prompt.keys.open"), select_on_focus=False,
         )
 
-    def parse(self, text: str) -> tuple[Path, Network]:
+    def parse(self, text: str) -> tuple[Path, NetworkFile]:
         path = resolve_path(text, self.cwd)
         # Messages name the file as typed; NetworkFileError is a ValueError.
-        return path, load_network(path, label=text.strip())
+        return path, load_network_file(path, label=text.strip())

@@ -79,6 +79,8 @@ class LayerView(ScrollView, can_focus=False):
         self._links = LinkGap()
         self._linked = False
         self._width = 0  # the width last given to the styles
+        self._neurons = 0  # neurons in the column
+        self._column_count = 0  # columns in the network
         self._placed: tuple[object, ...] | None = None  # what placed the lines last shown
         self._nodes_shown: list[tuple[object, ...]] | None = None  # what each node in sight showed
         self._value_scale = 1.0
@@ -110,7 +112,9 @@ class LayerView(ScrollView, can_focus=False):
         self._plan, self._lines = plan, lines
         self._maps = _fitted_maps(maps, plan.row_height)
         k = self.column
-        size = network.sizes[k]
+        # Not Network.sizes, which builds a list of every layer's size (10,000 for a deep one).
+        self._neurons = size = len(network.input_names) if k == 0 else network.layers[k - 1].n_out
+        self._column_count = len(network.layers) + 1
         values = result.activations[k]
         finite = values[np.isfinite(values)]
         self._value_scale = max(1.0, float(np.max(np.abs(finite)))) if finite.size else 1.0
@@ -171,7 +175,7 @@ class LayerView(ScrollView, can_focus=False):
         the first row in sight, and a key per row from there."""
         network, result = self._network, self._result
         assert network is not None and result is not None
-        k, selection, size = self.column, self._selection, network.sizes[self.column]
+        k, selection, size = self.column, self._selection, self._neurons
         if self._plan.rows is not None:
             first, last = 0, size
         else:  # a list: the rows in sight only
@@ -261,7 +265,7 @@ class LayerView(ScrollView, can_focus=False):
             row = int(self._line_rows[body]) if 0 <= body < len(self._line_rows) else -1
             return row if row >= 0 else None
         row = body // self.row_height
-        return row if row < self._network.sizes[self.column] else None
+        return row if row < self._neurons else None
 
     # --- drawing -------------------------------------------------------------
 
@@ -286,7 +290,7 @@ class LayerView(ScrollView, can_focus=False):
         base = self._style("")
         network, result, k = self._network, self._result, self.column
         # Blank while this view is between two networks (moved to another column, or being removed).
-        if network is None or result is None or k >= len(network.sizes) or k >= len(result.activations):
+        if network is None or result is None or k >= self._column_count or k >= len(result.activations):
             return Strip.blank(width, base)
         if y < HEADER_LINES:
             segments = self._header_line(y)
@@ -303,7 +307,7 @@ class LayerView(ScrollView, can_focus=False):
         title_style = self._style("layer-view--title-selected" if selected else "layer-view--title")
         sub_style = self._style("layer-view--subtitle")
         width = self.neuron_width
-        size = network.sizes[k]
+        size = self._neurons
         if y == 0:
             count = f" ({size})" if size > 9 else ""
             segments = [Segment(fit(" " + network.layer_title(k) + count, width), title_style)]

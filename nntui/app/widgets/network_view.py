@@ -158,10 +158,11 @@ class NetworkView(HorizontalScroll, can_focus=True, inherit_bindings=False):
             return
         network = self.network
         columns = [view.column for view in views]
-        sizes = [network.sizes[k] for k in columns]
+        every = network.sizes  # a list built on each call: once here
+        sizes = [every[k] for k in columns]
         last = columns[-1]
-        next_size = network.sizes[last + 1] if last + 1 < len(network.sizes) else None
-        names = [self._longest_name(k) for k in columns]
+        next_size = every[last + 1] if last + 1 < len(every) else None
+        names = [self._longest_name(k, every[k]) for k in columns]
         region = self.scrollable_content_region
         width, lines = region.width, max(1, region.height - HEADER_LINES)
         if self.scrollbars_enabled[1]:  # sideways already: the scrollbar takes a line of its own
@@ -179,12 +180,12 @@ class NetworkView(HorizontalScroll, can_focus=True, inherit_bindings=False):
             view.show(self.network, self.result, self.selection, plans[i], lines,
                       target_rows=following, strip_target=target, maps=maps)
 
-    def _longest_name(self, k: int) -> int:
+    def _longest_name(self, k: int, size: int) -> int:
         """Cells of the longest name in column ``k`` (the first 2,000 names: a list scrolls anyway).
 
         Remembered while the column's names stay the same (edits of values keep them)."""
         network = self.network
-        count = min(network.sizes[k], 2000)
+        count = min(size, 2000)
         names = network.input_names if k == 0 else network.layers[k - 1].neuron_names
         key = (None if names is None else tuple(names[:count]), count, len(network.layers))
         cached = self._names.get(k)

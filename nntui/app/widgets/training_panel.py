@@ -1,4 +1,9 @@
-"""The controls of the training view: data, hyper-parameters, and how it goes."""
+"""The controls of the training view: data, hyper-parameters, and how it goes.
+
+Its words come first and are never cut: the status and the diagnosis take
+the lines they need, wrapped to the panel's width, and the lists below
+scroll when too little height is left for them.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +12,19 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Vertical
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Label, Select, Static
+from textual.widgets import Button, Label, Select, Static
 
 from nntui.document.session import (
     BATCH_SIZES,
     CSV_DATASET,
     LEARNING_RATES,
     NOISE_LEVELS,
+    RATIOS,
     REGULARIZATION_RATES,
+    STOP_AFTER_STEPS,
     TrainingSettings,
 )
 from nntui.app.keys import in_language
@@ -25,10 +32,14 @@ from nntui.app.text import plain
 from nntui.app.widgets.network_view import NetworkView
 from nntui.core.datasets import DATASET_NAMES
 from nntui.core.training import OPTIMIZER_NAMES, REGULARIZATION_NAMES
-from nntui.i18n import t
+from nntui.i18n import t, whole_number
 
 
-def _numbers(values: tuple[float, ...]) -> list[tuple[str, float]]:
+def _numbers(values: tuple[float, ...], current: float | None = None) -> list[tuple[str, float]]:
+    """A list's numbers, with ``current`` among them (in order) when a file or the command line
+    set one the list does not offer: every valid setting shows, and stays chosen."""
+    if current is not None and current not in values:
+        values = tuple(sorted((*values, current)))
     return [(f"{v:g}", v) for v in values]
 
 
@@ -37,16 +48,61 @@ def _regularization(name: str) -> str:
     return t("app.training.no_regularization") if name == "none" else name
 
 
+# The lists of numbers, by setting: a value outside them is added when it is the current one.
+NUMBER_LISTS = {
+    "ratio": RATIOS,
+    "noise": NOISE_LEVELS,
+    "learning_rate": LEARNING_RATES,
+    "batch_size": BATCH_SIZES,
+    "regularization_rate": REGULARIZATION_RATES,
+    "stop_after": STOP_AFTER_STEPS,
+}
+
+MIN_LIST_ROWS = 3  # rows the lists keep when a second paragraph of diagnosis would take them
+
 # Each list's id → the setting it chooses (a TrainingSettings or TrainingConfig field).
 FIELDS = {
     "dataset": "dataset",
+    "ratio": "ratio",
     "noise": "noise",
     "learning_rate": "learning_rate",
     "batch_size": "batch_size",
     "optimizer": "optimizer",
     "regularization": "regularization",
     "regularization_rate": "regularization_rate",
+    "stop_after": "stop_after",
+    "show_test": "show_test",
+    "discretize": "discretize",
 }
+# Entries that ask for more than a value: a CSV file's path, a batch size typed.
+ASK_CSV = "csv…"
+ASK_BATCH = -1
+
+
+def _datasets(data_file: str | None) -> list[tuple[str | Content, str]]:
+    """The data list: the CSV file in use (by its name), the generated sets, then "CSV file…"."""
+    datasets: list[tuple[str | Content, str]] = [(n, n) for n in DATASET_NAMES]
+    if data_file is not None:
+        datasets.insert(0, (plain(Path(data_file).name), CSV_DATASET))
+    return [*datasets, (t("app.data.csv_entry"), ASK_CSV)]
+
+
+def _batches(current: int) -> list[tuple[str, int]]:
+    return [*_numbers(BATCH_SIZES, current), (t("app.data.other_batch"), ASK_BATCH)]  # type: ignore[list-item]
+
+
+def _ratios(current: int) -> list[tuple[str, int]]:
+    return [(t("app.data.ratio_value", percent=f"{v:g}"), int(v)) for _, v in _numbers(RATIOS, current)]
+
+
+def _stops(current: int) -> list[tuple[str, int]]:
+    """The stop rule's choices: never, or after N steps without a better test loss."""
+    return [(t("app.training.stop_steps", steps=whole_number(int(v))) if v else t("app.training.stop_never"), int(v))
+            for _, v in _numbers(STOP_AFTER_STEPS, current)]
+
+
+def _seed_label(seed: int) -> str:
+    return t("app.data.regenerate", seed=seed)
 
 
 class TrainingPanel(Vertical):
@@ -66,57 +122,149 @@ class TrainingPanel(Vertical):
             self.field = field
             self.value = value
 
+    class Asked(Message):
+        """The learner asked for ``what``: "csv" (a file to train on), "batch" (a size to type),
+        "regenerate" (new points)."""
+
+        def __init__(self, what: str) -> None:
+            super().__init__()
+            self.what = what
+
     def __new__(cls, *args: object, **kwargs: object) -> TrainingPanel:
         return super().__new__(in_language(cls))  # bindings in the current language
 
     def __init__(self, settings: TrainingSettings, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.settings = settings  # what is shown at first; later values come in show()
+        self._shown: dict[str, Content] = {}  # the words each Static shows, by selector
+        self._status = ""
+        self._diagnosis: list[str] = []
+        self._listed_file = settings.data_file  # the CSV file the data list names
 
     def compose(self) -> ComposeResult:
         s, c = self.settings, self.settings.config
         yield Static(id="train-status")
-        with Grid(id="train-controls"):
+        yield Static(id="train-diagnosis")
+        with VerticalScroll(id="train-scroll", can_focus=False), Grid(id="train-controls"):
             yield Label(t("app.training.data"))
-            datasets: list[tuple[str | Content, str]] = [(n, n) for n in DATASET_NAMES]
-            if s.data_file is not None:
-                datasets.insert(0, (plain(Path(s.data_file).name), CSV_DATASET))
-            yield Select(datasets, value=s.dataset, allow_blank=False, compact=True, id="dataset")
+            yield Select(_datasets(s.data_file), value=s.dataset, allow_blank=False, compact=True, id="dataset")
+            yield Label(t("app.data.ratio"))
+            yield Select(_ratios(s.effective_ratio), value=s.effective_ratio, allow_blank=False, compact=True,
+                         id="ratio")
             yield Label(t("app.training.noise"))
-            yield Select(_numbers(NOISE_LEVELS), value=s.noise, allow_blank=False, compact=True, id="noise")
+            yield Select(_numbers(NOISE_LEVELS, s.noise), value=s.noise, allow_blank=False, compact=True, id="noise")
+            yield Label(t("app.data.seed"))
+            yield Button(_seed_label(s.effective_data_seed), compact=True, id="data_seed")
             yield Label(t("app.training.learning_rate"))
-            yield Select(_numbers(LEARNING_RATES), value=c.learning_rate, allow_blank=False, compact=True, id="learning_rate")
+            yield Select(_numbers(LEARNING_RATES, c.learning_rate), value=c.learning_rate, allow_blank=False,
+                         compact=True, id="learning_rate")
             yield Label(t("app.training.batch_size"))
-            yield Select(_numbers(BATCH_SIZES), value=c.batch_size, allow_blank=False, compact=True, id="batch_size")
+            yield Select(_batches(c.batch_size), value=c.batch_size, allow_blank=False, compact=True,
+                         id="batch_size")
             yield Label(t("app.training.optimizer"))
             yield Select([(n, n) for n in OPTIMIZER_NAMES], value=c.optimizer, allow_blank=False, compact=True, id="optimizer")
             yield Label(t("app.training.regularization"))
             yield Select([(_regularization(n), n) for n in REGULARIZATION_NAMES], value=c.regularization,
                          allow_blank=False, compact=True, id="regularization")
             yield Label(t("app.training.regularization_rate"))
-            yield Select(_numbers(REGULARIZATION_RATES), value=c.regularization_rate,
+            yield Select(_numbers(REGULARIZATION_RATES, c.regularization_rate), value=c.regularization_rate,
                          allow_blank=False, compact=True, id="regularization_rate")
+            yield Label(t("app.training.stop_after"))
+            yield Select(_stops(s.stop_after), value=s.stop_after, allow_blank=False, compact=True, id="stop_after")
+            yield Label(t("app.data.test_points"))
+            yield Select([(t("app.data.shown"), True), (t("app.data.hidden"), False)], value=s.show_test,
+                         allow_blank=False, compact=True, id="show_test")
+            yield Label(t("app.data.output"))
+            yield Select([(t("app.data.shades"), False), (t("app.data.discrete"), True)], value=s.discretize,
+                         allow_blank=False, compact=True, id="discretize")
 
     def action_leave(self) -> None:
         self.screen.focus_next(NetworkView)
 
-    def show_status(self, text: str) -> None:
-        """``text``'s lines, as they are: any outside value in them already made safe."""
-        self.query_one("#train-status", Static).update(Content(text), layout=False)  # fixed height
+    def show_status(self, text: str, diagnosis: list[str] | None = None) -> None:
+        """``text``'s lines and the ``diagnosis``'s paragraphs, as they are: outside values already made safe.
+
+        The diagnosis is most pressing first; the first paragraph is always
+        shown, the next ones while they leave MIN_LIST_ROWS rows to the lists.
+        """
+        self._status, self._diagnosis = text, [f"⚠ {finding}" for finding in diagnosis or []]
+        self._show_words()
+
+    def on_resize(self) -> None:
+        self._show_words()  # as many paragraphs as the new height holds
+
+    def _show_words(self) -> None:
+        self._update("#train-status", Content(self._status))
+        found = self._fitting()
+        self.query_one("#train-diagnosis", Static).display = bool(found)
+        self._update("#train-diagnosis", Content("\n".join(found)))
+
+    def _fitting(self) -> list[str]:
+        """The diagnosis's first paragraph, and the next ones while they fit."""
+        width, height = self.content_region.width, self.content_region.height
+        if width <= 0:
+            return self._diagnosis[:1]
+        lines = [len(Content(text).wrap(width)) for text in [self._status, *self._diagnosis]]
+        room = height - lines[0] - 1 - MIN_LIST_ROWS  # the lists' top margin, then their rows
+        count = 1
+        while count < len(self._diagnosis) and sum(lines[1:count + 2]) <= room:
+            count += 1
+        return self._diagnosis[:count]
+
+    def _update(self, selector: str, content: Content) -> None:
+        """Show ``content``; the layout is done again only when its number of lines changes.
+
+        The status changes at every frame while training: a new layout each
+        time would cost the whole screen's.
+        """
+        static = self.query_one(selector, Static)
+        before, width = self._shown.get(selector), static.size.width
+        if before is not None and before.plain == content.plain:
+            return
+        self._shown[selector] = content
+        same_height = before is not None and width > 0 and len(before.wrap(width)) == len(content.wrap(width))
+        static.update(content, layout=not same_height)
 
     def show(self, settings: TrainingSettings) -> None:
         """Show ``settings`` in the lists (after they changed elsewhere)."""
         self.settings = settings
+        self.query_one("#data_seed", Button).label = _seed_label(settings.effective_data_seed)
+        if settings.data_file != self._listed_file:  # another CSV file: the list names it
+            self._listed_file = settings.data_file
+            with self.query_one("#dataset", Select).prevent(Select.Changed):
+                self.query_one("#dataset", Select).set_options(_datasets(settings.data_file))
         for select_id, name in FIELDS.items():
             select = self.query_one(f"#{select_id}", Select)
             value = settings.setting(name)
             if select.value != value:
                 with select.prevent(Select.Changed):
+                    if name in NUMBER_LISTS and value not in NUMBER_LISTS[name]:
+                        select.set_options(self._options(name, value))  # a value the list lacks
                     select.value = value
+
+    @staticmethod
+    def _options(name: str, value: object) -> list[tuple[str, object]]:
+        if name == "ratio":
+            return _ratios(value)  # type: ignore[arg-type,return-value]
+        if name == "batch_size":
+            return _batches(value)  # type: ignore[arg-type,return-value]
+        if name == "stop_after":
+            return _stops(value)  # type: ignore[arg-type,return-value]
+        return _numbers(NUMBER_LISTS[name], value)  # type: ignore[arg-type,return-value]
 
     @on(Select.Changed)
     def _changed(self, event: Select.Changed) -> None:
         event.stop()
         name = FIELDS[event.select.id or ""]
-        if event.value != self.settings.setting(name):
+        asked = {("dataset", ASK_CSV): "csv", ("batch_size", ASK_BATCH): "batch"}.get((name, event.value))
+        if asked is not None:
+            with event.select.prevent(Select.Changed):  # the list shows the setting until the answer
+                event.select.value = self.settings.setting(name)
+            self.post_message(self.Asked(asked))
+        elif event.value != self.settings.setting(name):
             self.post_message(self.SettingChanged(name, event.value))
+
+    @on(Button.Pressed, "#data_seed")
+    def _regenerate(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.Asked("regenerate"))

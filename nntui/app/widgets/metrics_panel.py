@@ -1,0 +1,137 @@
+"""What the network gets right, train and test: confusion matrices for classes, R² and squared error for numbers.
+
+It draws the :class:`~nntui.core.training.metrics.Metrics` it is handed:
+the training session measures them with the losses, so they are never older
+than the numbers beside them.  A confusion matrix's rows are the targets'
+classes and its columns the network's answers (→0, →1, …): right answers on
+the diagonal, in green; wrong ones off it, in red.  The train and test
+matrices stand side by side when the width allows; otherwise (many classes)
+the test matrix alone.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.geometry import Size
+from textual.widget import Widget
+
+from nntui.app.text import fit
+from nntui.core.training.metrics import Counts, Metrics
+from nntui.i18n import t
+
+RIGHT_COLOUR = "#5fd787"  # answers on the diagonal
+WRONG_COLOUR = "#ff6b6b"  # answers off it
+LABEL_WIDTH = 10  # cells at most for a class's name
+GAP = 2  # cells between the train and test blocks
+WIDE = 10_000  # a width that never wraps: the panel's natural width
+
+
+def class_labels(names: tuple[str, ...], count: int) -> list[str]:
+    """A short name per class: 0 and 1 for one output, the outputs' names (numbered) for several."""
+    if len(names) != count:
+        return [str(i) for i in range(count)]
+    return [fit(f"{i} {name}", LABEL_WIDTH).rstrip() for i, name in enumerate(names)]
+
+
+def _number(value: float | None, digits: str) -> str:
+    return "—" if value is None else f"{value + 0.0:{digits}}"  # + 0.0: never "-0"
+
+
+def confusion_lines(train: Counts, test: Counts, labels: list[str], width: int) -> list[Text]:
+    """The train and test matrices side by side when ``width`` allows, else the test matrix alone."""
+    names = [t("app.metrics.train"), t("app.metrics.test")]
+    count = len(labels)
+    digits = max(len(str(int(m.max(initial=0)))) for m in (train, test))
+    answers = len(f"→{count - 1}")
+    # Each column is one space and ``cell`` cells; a block is wide enough for a space and its name.
+    cell = max(digits, answers, -(-(max(cell_len(n) for n in names) + 1) // count) - 1)
+    label = max(cell_len(text) for text in labels)
+    blocks = list(zip(names, (train, test)))
+    if label + 2 * count * (cell + 1) + GAP <= width:
+        return _rows(blocks, labels, label, cell)
+    return _rows(blocks[1:], labels, label, cell)  # many classes: the one that tells how it generalises
+
+
+def _rows(blocks: list[tuple[str, Counts]], labels: list[str], label: int, cell: int) -> list[Text]:
+    """The blocks' names, the answers' classes, then one row per target class."""
+    block = len(labels) * (cell + 1)
+    header, answers = Text(" " * label), Text(" " * label, style="dim")
+    rows = [Text(fit(name, label), style="dim") for name in labels]
+    for i, (name, counts) in enumerate(blocks):
+        gap = " " * GAP if i else ""
+        header.append(gap + " " + fit(name, block - 1), style="bold")
+        answers.append(gap + "".join(f"{'→' + str(j):>{cell + 1}}" for j in range(len(labels))))
+        for row, line in enumerate(rows):
+            line.append(gap)
+            for column, value in enumerate(counts[row]):
+                style = "dim" if value == 0 else RIGHT_COLOUR if row == column else WRONG_COLOUR
+                line.append(f"{int(value):>{cell + 1}}", style=style)
+    return [header, answers, *rows]
+
+
+def regression_lines(train: Metrics, test: Metrics) -> list[Text]:
+    """R² and the mean squared error, train and test, in columns."""
+    rows = [
+        ("", t("app.metrics.train"), t("app.metrics.test")),
+        (t("app.metrics.r2"), _number(train.r2, ".3f"), _number(test.r2, ".3f")),
+        (t("app.metrics.mse"), _number(train.mse, ".4g"), _number(test.mse, ".4g")),
+    ]
+    first = max(cell_len(row[0]) for row in rows)
+    widths = [max(cell_len(row[i]) for row in rows) + GAP for i in (1, 2)]
+    lines = []
+    for i, (name, left, right) in enumerate(rows):
+        line = Text(name + " " * (first - cell_len(name)), style="dim")
+        line.append(f"{left:>{widths[0]}}{right:>{widths[1]}}", style="bold" if i == 0 else "")
+        lines.append(line)
+    return lines
+
+
+class MetricsPanel(Widget):
+    """The confusion matrices (classification) or R² and MSE (regression), train and test.
+
+    Hidden (class ``-empty``) while there is nothing measured to show.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._metrics: tuple[Metrics, Metrics] | None = None
+        self._labels: list[str] = []
+        self.add_class("-empty")
+
+    def show(self, metrics: tuple[Metrics, Metrics] | None, class_names: tuple[str, ...] = ()) -> None:
+        """``metrics`` of the train and test data, or None; ``class_names``: the outputs' names."""
+        before = self._lines(WIDE)
+        self._metrics = metrics
+        train = metrics[0] if metrics else None
+        confusion = train.confusion if train else None
+        self._labels = [] if confusion is None else class_labels(class_names, len(confusion))
+        self.set_class(metrics is None, "-empty")
+        if train is not None:
+            title = t("app.metrics.confusion") if train.classification else t("app.metrics.title")
+            subtitle = t("app.metrics.rows") if train.classification else ""
+            if (self.border_title, self.border_subtitle) != (title, subtitle):  # shown every frame: only changes
+                self.border_title, self.border_subtitle = title, subtitle
+        after = self._lines(WIDE)
+        # It is shown every frame while training: a new layout only when its size may change.
+        same_size = len(before) == len(after) and all(
+            cell_len(a.plain) == cell_len(b.plain) for a, b in zip(before, after)
+        )
+        self.refresh(layout=not same_size)
+
+    def _lines(self, width: int) -> list[Text]:
+        if self._metrics is None:
+            return []
+        train, test = self._metrics
+        if train.confusion is not None and test.confusion is not None:
+            return confusion_lines(train.confusion, test.confusion, self._labels, width)
+        return regression_lines(train, test)
+
+    def render(self) -> Text:
+        return Text("\n").join(self._lines(self.size.width))
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return max((cell_len(line.plain) for line in self._lines(WIDE)), default=0)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))

@@ -1,0 +1,35 @@
+"""Messages of the metrics (confusion matrix, R², squared error) and of the stop rule: key → (English, French)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # nntui/app/widgets/metrics_panel.py
+    "app.metrics.title": ("metrics", "métriques"),
+    "app.metrics.confusion": ("confusion matrix", "matrice de confusion"),
+    "app.metrics.rows": ("rows: target · →: answer", "lignes : cible · → : réponse"),
+    "app.metrics.train": ("train", "entraîn."),
+    "app.metrics.test": ("test", "test"),
+    "app.metrics.r2": ("R²", "R²"),
+    "app.metrics.mse": ("MSE", "EQM"),
+    "app.metrics.r2_line": ("R² {train} · test {test}", "R² {train} · test {test}"),  # the panel's status
+    # the stop rule: the training panel's list (labels fit 13 cells) and the status when it stops
+    "app.training.stop_after": ("stop if flat", "arrêt si plat"),
+    "app.training.stop_never": ("never", "jamais"),
+    "app.training.stop_steps": ("{steps} steps", "{steps} pas"),
+    "app.train.stopped": ("■ stopped", "■ arrêté"),
+    "app.train.stopped_early": (
+        "No better test loss in {patience} steps: best {loss} at step {best}.",
+        "Pas de meilleure perte de test en {patience} pas : meilleure {loss} au pas {best}.",
+    ),
+    # nntui train --stop-after
+    "cli.help.stop_after": (
+        "stop when the test loss has not improved for N steps; 0: never (default: the file's, else 0)",
+        "arrêter quand la perte de test ne s'est pas améliorée en N pas ; 0 : jamais (par défaut : celui du "
+        "fichier, sinon 0)",
+    ),
+    "cli.train.stopped_early": (
+        "stopped at step {step}: the test loss has not improved for {patience} steps (best {loss} at step {best})",
+        "arrêt au pas {step} : la perte de test ne s'est pas améliorée en {patience} pas (meilleure {loss} au "
+        "pas {best})",
+    ),
+}
