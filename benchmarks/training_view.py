@@ -36,9 +36,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from textual._compositor import CompositorUpdate
-
 from benchmarks.common import median, rotated, spread, time_shares
+from benchmarks.frames import FrameCounter
 from benchmarks.view_references import nntui_train_rate, picture_rate
 
 SIZE = (140, 44)
@@ -84,53 +83,40 @@ async def _playing(state: Path, seconds: float, frame_seconds: float | None, tra
 
         TrainingSession.run = idle  # type: ignore[method-assign]
     app = _app(state)
-    counts = {"ticks": 0, "frames": 0, "bytes": 0}
-    pending = False
+    counts = {"ticks": 0}
     try:
         async with app.run_test(size=SIZE) as pilot:
             controller = app.playground.training
             tick = controller._frame
+            frames = FrameCounter(app)
 
             def counted_tick() -> None:
-                nonlocal pending
                 tick()
                 counts["ticks"] += 1
-                pending = True
+                frames.picture_changed()
 
             controller._frame = counted_tick  # type: ignore[method-assign]
-            display = app._display
-
-            def display_and_encode(screen, renderable):  # type: ignore[no-untyped-def]
-                nonlocal pending
-                if isinstance(renderable, CompositorUpdate):
-                    counts["bytes"] += len(renderable.render_segments(app.console))
-                    if pending:
-                        counts["frames"] += 1
-                        pending = False
-                return display(screen, renderable)
-
-            app._display = display_and_encode  # type: ignore[method-assign]
             await pilot.press("ctrl+t")
             await pilot.pause()
             config = app.document.training.settings.config
             app.playground.action_play_pause()
             await asyncio.sleep(min(0.5, seconds / 2))  # the training thread gets going
-            steps0, counts0, start = app.document.training.steps, dict(counts), time.perf_counter()
+            steps0, counts0, start = app.document.training.steps, {**counts, **frames.counts}, time.perf_counter()
             await asyncio.sleep(seconds)
             elapsed = time.perf_counter() - start
-            steps1, counts1 = app.document.training.steps, dict(counts)
+            steps1, counts1 = app.document.training.steps, {**counts, **frames.counts}
             app.playground.action_play_pause()
             await pilot.pause()
     finally:
         training_mode.FRAME_SECONDS = shipped
         TrainingSession.run = session_run  # type: ignore[method-assign]
-    frames = counts1["frames"] - counts0["frames"]
+    shown = counts1["frames"] - counts0["frames"]
     return {
         "frame_timer_hz": round(1 / (frame_seconds or shipped), 1),
         "steps_per_second": round((steps1 - steps0) / elapsed, 1),
-        "heatmap_frames_per_second": round(frames / elapsed, 2),
+        "heatmap_frames_per_second": round(shown / elapsed, 2),
         "timer_ticks_per_second": round((counts1["ticks"] - counts0["ticks"]) / elapsed, 2),
-        "kilobytes_per_frame": round((counts1["bytes"] - counts0["bytes"]) / max(frames, 1) / 1e3, 1),
+        "kilobytes_per_frame": round((counts1["bytes"] - counts0["bytes"]) / max(shown, 1) / 1e3, 1),
         "seconds": round(elapsed, 2),
         "settings": {"dataset": "spiral", "optimizer": config.optimizer, "batch_size": config.batch_size,
                      "learning_rate": config.learning_rate},

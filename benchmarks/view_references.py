@@ -17,48 +17,34 @@ import asyncio
 import time
 from collections.abc import Callable
 
-from textual._compositor import CompositorUpdate
-
+from benchmarks.frames import FrameCounter
 from benchmarks.picture_app import PictureApp
 
 
 async def picture_rate(size: tuple[int, int], seconds: float) -> dict:
     """Frames/s of the picture app, headless at ``size``, counted after a short warm-up."""
     app = PictureApp()
-    counts = {"pictures": 0, "frames": 0, "bytes": 0}
-    pending = False
+    counts = {"pictures": 0}
     async with app.run_test(size=size):
         picture = app.next_picture
+        frames = FrameCounter(app)
 
         def counted_picture() -> None:
-            nonlocal pending
             picture()
             counts["pictures"] += 1
-            pending = True
+            frames.picture_changed()
 
         app.next_picture = counted_picture  # type: ignore[method-assign]  # the loop picks it up next time
-        display = app._display
-
-        def display_and_encode(screen, renderable):  # type: ignore[no-untyped-def]
-            nonlocal pending
-            if isinstance(renderable, CompositorUpdate):
-                counts["bytes"] += len(renderable.render_segments(app.console))
-                if pending:
-                    counts["frames"] += 1
-                    pending = False
-            return display(screen, renderable)
-
-        app._display = display_and_encode  # type: ignore[method-assign]
         await asyncio.sleep(min(0.5, seconds / 2))
-        counts0, start = dict(counts), time.perf_counter()
+        counts0, start = {**counts, **frames.counts}, time.perf_counter()
         await asyncio.sleep(seconds)
         elapsed = time.perf_counter() - start
-        counts1 = dict(counts)
-    frames = counts1["frames"] - counts0["frames"]
+        counts1 = {**counts, **frames.counts}
+    shown = counts1["frames"] - counts0["frames"]
     return {
-        "frames_per_second": round(frames / elapsed, 2),
+        "frames_per_second": round(shown / elapsed, 2),
         "pictures_per_second": round((counts1["pictures"] - counts0["pictures"]) / elapsed, 2),
-        "kilobytes_per_frame": round((counts1["bytes"] - counts0["bytes"]) / max(frames, 1) / 1e3, 1),
+        "kilobytes_per_frame": round((counts1["bytes"] - counts0["bytes"]) / max(shown, 1) / 1e3, 1),
         "seconds": round(elapsed, 2),
     }
 
