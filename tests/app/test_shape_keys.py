@@ -16,7 +16,7 @@ from nntui.app.screens.recovery_offer import RecoveryOffer
 from nntui.document.selection import Selection
 from nntui.app.widgets.network_view import NetworkView
 from nntui.core.export import load_npz
-from nntui.core.fileformat import dumps_network, load_network, save_network
+from nntui.core.fileformat import dumps_network, load_network, load_network_file, save_network
 from nntui.core.presets import load_preset
 from nntui.document.recovery import RecoveryStore
 
@@ -327,10 +327,11 @@ async def test_a_saved_shape_reloads_identically(tmp_path: Path) -> None:
         await pilot.press("N", "n", "right", "C", *CLEAR, *"oven", "enter", "ctrl+s")
         await pilot.press(*CLEAR, *str(target), "enter")
         shown = app.document.result.outputs.copy()
-    again = load_network(target)
-    assert dumps_network(again) == dumps_network(app.document.network)
-    assert again.forward().outputs.tolist() == shown.tolist()
-    save_network(again, tmp_path / "resaved.json")
+    again = load_network_file(target)
+    assert again.training is not None  # the playground saves its training settings too
+    assert dumps_network(again.network) == dumps_network(app.document.network)
+    assert again.network.forward().outputs.tolist() == shown.tolist()
+    save_network(again.network, tmp_path / "resaved.json", again.training)
     assert (tmp_path / "resaved.json").read_text() == target.read_text()
 
 
