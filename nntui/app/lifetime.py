@@ -12,13 +12,21 @@ the main thread even while it waits on a lock.  The first signal asks the
 event loop to save the work and exit, and arms a watchdog thread: if the
 process is still there after a grace period, the watchdog saves the work
 itself (when the loop could not) and ends the process at once.
+
+A closed terminal does not always send SIGHUP: a shell that ignores it
+outlives its terminal and passes nothing on.  Textual then reads end-of-file
+for ever, at half a CPU.  So a thread also watches the terminal, and a
+terminal that has hung up counts as SIGHUP.
 """
 
 from __future__ import annotations
 
 import asyncio
+import errno
 import os
 import signal
+import sys
+import termios
 import threading
 import warnings
 from collections.abc import Callable
@@ -26,6 +34,7 @@ from types import FrameType
 
 GRACE_SECONDS = 1.5  # for a tidy exit, before the watchdog ends the process
 HANDLED = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
+WATCH_SECONDS = 0.25  # how often the terminal is looked at
 # Textual's input thread hands each key to the event loop as a coroutine. A key that
 # comes while the loop closes is never run, and Python warns about it on stderr, which
 # ``nntui serve`` forwards to its own output. Such a key has nothing left to do.
@@ -35,6 +44,25 @@ LATE_KEY_WARNING = r"coroutine 'MessagePump\._post_message' was never awaited"
 def ignore_late_keys() -> None:
     """Say nothing of keys that reach the app while it closes (see LATE_KEY_WARNING)."""
     warnings.filterwarnings("ignore", message=LATE_KEY_WARNING, category=RuntimeWarning)
+
+
+def hung_up(fd: int) -> bool:
+    """True once the terminal on ``fd`` has hung up: every request to it then fails with EIO."""
+    try:
+        termios.tcgetattr(fd)
+    except termios.error as error:
+        return bool(error.args) and error.args[0] == errno.EIO
+    return False
+
+
+def terminal_fd() -> int | None:
+    """The terminal Textual reads keys from (its standard input), or None when it is not one."""
+    stream = sys.__stdin__
+    try:
+        fd = stream.fileno() if stream is not None else -1
+    except (OSError, ValueError):
+        return None
+    return fd if fd >= 0 and os.isatty(fd) else None
 
 
 def exit_status(signum: int) -> int:
@@ -62,6 +90,8 @@ class Lifetime:
         self._status: int | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._previous: dict[int, object] = {}
+        self._leaving = threading.RLock()  # a signal and the terminal's watch may come together
+        self._watching = threading.Event()  # set: stop watching the terminal
 
     @property
     def status(self) -> int | None:
@@ -75,17 +105,28 @@ class Lifetime:
         self._loop = asyncio.get_running_loop()
         for signum in HANDLED:
             self._previous[signum] = signal.signal(signum, self._caught)
+        fd = terminal_fd()
+        if fd is not None:
+            threading.Thread(target=self._watch, args=(fd,), name="nntui-terminal-watch", daemon=True).start()
         return True
 
+    def _watch(self, fd: int) -> None:
+        while not self._watching.wait(WATCH_SECONDS):
+            if hung_up(fd):
+                self._caught(signal.SIGHUP, None)
+                return
+
     def uninstall(self) -> None:
+        self._watching.set()
         for signum, previous in self._previous.items():
             signal.signal(signum, previous)  # type: ignore[arg-type]
         self._previous.clear()
 
     def _caught(self, signum: int, frame: FrameType | None) -> None:
-        if self._status is not None:
-            return  # already leaving; the watchdog is armed
-        self._status = exit_status(signum)
+        with self._leaving:
+            if self._status is not None:
+                return  # already leaving; the watchdog is armed
+            self._status = exit_status(signum)
         threading.Thread(target=self._watchdog, name="nntui-watchdog", daemon=True).start()
         if self._loop is not None and not self._loop.is_closed():
             self._loop.call_soon_threadsafe(self._tidy_exit)

@@ -6,10 +6,13 @@ reaches the server's log (seen in CI: a session flooded with keys, then ended).
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
 import pytest
+
+from nntui.app.lifetime import hung_up
 
 # A key handed to the event loop as it closes: the coroutine is made, never run.
 LATE_KEY = """
@@ -34,3 +37,61 @@ def test_a_key_that_arrives_while_the_app_closes_writes_nothing_to_stderr(quiet:
         assert done.stderr == ""
     else:  # the warning this guards against, so the test can fail
         assert "was never awaited" in done.stderr
+
+
+# --- a terminal that hangs up ----------------------------------------------------------
+
+# A Lifetime reading keys from a terminal (a pty on its standard input): it leaves as on SIGHUP
+# when the terminal goes, even though no signal comes (a shell that ignores SIGHUP outlives it).
+WATCHED = """
+import asyncio, sys
+from nntui.app.lifetime import Lifetime
+
+async def main():
+    left = asyncio.get_running_loop().create_future()
+    lifetime = Lifetime(save=lambda: print("saved", flush=True), leave=left.set_result,
+                        rescue=lambda: print("rescued", flush=True), grace=10)
+    assert lifetime.install()
+    print("ready", flush=True)
+    status = await left
+    lifetime.uninstall()
+    sys.exit(status)
+
+asyncio.run(main())
+"""
+
+
+def test_a_terminal_is_seen_to_hang_up_and_a_pipe_never_is() -> None:
+    master, terminal = os.openpty()
+    read_end, write_end = os.pipe()
+    try:
+        assert not hung_up(terminal)
+        assert not hung_up(read_end)  # not a terminal at all: nothing to watch
+        os.close(master)
+        assert hung_up(terminal)
+    finally:
+        for fd in (terminal, read_end, write_end):
+            os.close(fd)
+
+
+def test_the_terminal_hanging_up_without_a_signal_leaves_as_sighup_with_the_work_saved() -> None:
+    master, terminal = os.openpty()
+    process = subprocess.Popen([sys.executable, "-c", WATCHED], stdin=terminal, stdout=subprocess.PIPE, text=True)
+    os.close(terminal)
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "ready"
+        os.close(master)  # the terminal goes; no SIGHUP is sent
+        assert process.wait(timeout=3) == 129
+        assert process.stdout.read().split() == ["saved"]  # on the loop, not by the watchdog
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def test_a_standard_input_that_is_not_a_terminal_is_not_watched() -> None:
+    probe = "from nntui.app.lifetime import terminal_fd; print(terminal_fd())"
+    done = subprocess.run([sys.executable, "-c", probe], stdin=subprocess.PIPE, capture_output=True, text=True,
+                          timeout=60)
+    assert done.stdout.strip() == "None"

@@ -56,10 +56,13 @@ def _processes_with(marker: str) -> list[int]:
 class Fleet:
     """``RUNS`` sessions of nntui on a private tmux server, each with its own state folder."""
 
-    def __init__(self, base: Path) -> None:
+    def __init__(self, base: Path, shell: str = "", linger: int = 60) -> None:
+        """``shell``: what the terminal's shell runs first; ``linger``: seconds it stays after nntui."""
         self.socket = f"nntui-stop-{uuid.uuid4().hex[:8]}"
         self.marker = f"nntui-e2e-{uuid.uuid4().hex}"
         self.base = base
+        self.shell = shell
+        self.linger = linger
 
     def tmux(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([TMUX, "-L", self.socket, *args], capture_output=True, text=True, timeout=10)
@@ -72,8 +75,8 @@ class Fleet:
 
     def start(self) -> None:
         for i in range(RUNS):
-            command = (f"NNTUI_STATE_DIR={self.state(i)} LC_ALL=C.UTF-8 {NNTUI} --preset xor; "
-                       f"echo $? > {self.status(i)}; sleep 60")
+            command = (f"{self.shell}NNTUI_STATE_DIR={self.state(i)} LC_ALL=C.UTF-8 {NNTUI} --preset xor; "
+                       f"echo $? > {self.status(i)}; sleep {self.linger}")
             done = self.tmux("new-session", "-d", "-s", f"s{i}", "-x", "120", "-y", "36", command)
             assert done.returncode == 0, done.stderr
 
@@ -164,3 +167,23 @@ def test_closing_the_terminal_of_an_idle_playground_ends_it(fleet: Fleet) -> Non
         fleet.tmux("kill-session", "-t", f"s{i}")
     assert fleet.wait_until_gone(3.0) == []
     assert not [copy for i in range(RUNS) for copy in fleet.state(i).glob("recovery-*.json")]  # nothing unsaved
+
+
+def test_closing_the_terminal_ends_nntui_even_when_no_sighup_reaches_it(tmp_path: Path) -> None:
+    """A shell that ignores SIGHUP outlives its terminal and passes no SIGHUP on. nntui must
+    see by itself that its terminal hung up; it used to read end-of-file for ever, at half a CPU."""
+    fleet = Fleet(tmp_path, shell="trap '' HUP; ", linger=1)
+    fleet.start()
+    try:
+        fleet.train()
+        assert len(fleet.pids()) == RUNS
+        for i in range(RUNS):
+            fleet.tmux("kill-session", "-t", f"s{i}")  # the terminal goes; its shell stays
+        assert fleet.wait_until_gone(3.0) == []
+        deadline = time.monotonic() + 5
+        while not all(fleet.status(i).exists() for i in range(RUNS)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert [fleet.status(i).read_text().strip() for i in range(RUNS)] == ["129"] * RUNS  # a hang-up
+        fleet.assert_trained_copies()
+    finally:
+        fleet.close()
