@@ -113,6 +113,7 @@ class PlaygroundScreen(Screen[None]):
         if not self.is_attached:  # shutting down
             return
         self.training.document_changed(change)  # before the views read its numbers
+        self.learning.document_changed(change)  # so too its edit count and the last step's moves
         if change is Change.MOVED:
             view = self.query_one(NetworkView)
             view.show(self.document.network, self.document.result, self.document.selection, view.maps)
@@ -120,7 +121,6 @@ class PlaygroundScreen(Screen[None]):
         else:
             self.refresh_views()
         self.files.document_changed(change)
-        self.learning.document_changed(change)
 
     def refresh_views(self) -> None:
         """Every view from the document's current state, in the same frame."""

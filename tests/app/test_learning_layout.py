@@ -1,0 +1,117 @@
+"""The learning panels are readable whole on the terminals newcomers use (80×24 and 120×36),
+in English and French: every output of the truth table, and after a gradient step every
+gradient as δ × a = ∂L/∂w with its move old → new."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from nntui.app.controllers.learning import WHY_AFTER
+from nntui.app.widgets.backward_panel import BackwardPanel
+from nntui.app.widgets.loss_slice_panel import LossSlicePanel
+from nntui.app.widgets.truth_table import TruthTablePanel
+from nntui.core.challenges import CHALLENGES
+from nntui.i18n import set_language, t
+
+from .helpers import preset_app, widget_text
+
+NUMBER = r"[+-]\d+\.\d{3}"
+SIZES = [(80, 24), (120, 36)]
+
+
+def _on_screen(app, widget) -> None:
+    assert widget.display
+    assert widget.region.width > 0 and widget.region.right <= app.size.width, (widget.region, app.size)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_truth_table_shows_every_output_whole(size: tuple[int, int], lang: str) -> None:
+    set_language(lang)
+    app = preset_app("potatoes")
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("T")
+        panel = app.query_one(TruthTablePanel)
+        _on_screen(app, panel)
+        rows = [line for line in widget_text(panel).splitlines()
+                if re.search(rf"│\s+{NUMBER}\s*│$", line)]
+        assert len(rows) == 8, widget_text(panel)
+
+
+def _gradient_lines(text: str) -> list[str]:
+    # "▶ peelings seen -0.246 × +0.000 = +0.000   +2.500 → +2.500", or the bias's "∂L/∂b = …   old → new"
+    return [line for line in text.splitlines()
+            if re.search(rf"(× {NUMBER} = {NUMBER}|∂L/∂b = {NUMBER})   {NUMBER} → {NUMBER}\s*│$", line)]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize(("size", "keys"), [
+    ((80, 24), ["right", "b", "B"]),
+    ((120, 36), ["right", "b", "B"]),
+    ((120, 36), ["T", "right", "b", "B"]),  # beside the truth table
+])
+async def test_a_gradient_step_shows_every_factor_and_move_whole(size: tuple[int, int], keys: list[str],
+                                                                  lang: str) -> None:
+    set_language(lang)
+    app = preset_app("potatoes")
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(*keys)
+        app.clear_notifications()
+        await pilot.pause()
+        panel = app.query_one(BackwardPanel)
+        _on_screen(app, panel)
+        text = widget_text(panel)
+        assert len(_gradient_lines(text)) == 4, text  # three weights and the bias
+        assert re.search(rf"(target|cible) {NUMBER}", text), text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+async def test_xor_with_one_neuron_says_why_after_the_learner_tries(lang: str) -> None:
+    set_language(lang)
+    app = preset_app("potatoes")
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.playground.learning.open("xor_one_neuron")
+        await pilot.pause()
+        await pilot.press("right")
+        why = " ".join(t(_challenge("xor_one_neuron").why_impossible).split())
+        for _ in range(WHY_AFTER - 1):
+            await pilot.press("plus")
+        await pilot.pause()
+        assert why not in _bar(app)  # the learner tries first
+        await pilot.press("plus")
+        await pilot.pause()  # the bar grows a line: laid out again
+        assert app.playground.learning.edits == WHY_AFTER, app.playground.learning.edits
+        assert why in _bar(app)
+
+
+async def test_the_loss_slice_follows_every_edit() -> None:
+    app = preset_app("potatoes")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("right", "L")
+        panel = app.query_one(LossSlicePanel)
+        before = widget_text(panel)
+        assert "+3.000" in before
+        await pilot.press("plus")  # the herb smell weight, 3.0 → 3.1
+        after = widget_text(panel)
+        assert "+3.100" in after and after != before
+
+
+def _challenge(id: str):
+    return next(c for c in CHALLENGES if c.id == id)
+
+
+def _bar(app) -> str:
+    return " ".join(widget_text(app.query_one("#challenge")).split())
+
+
+async def test_an_edit_after_a_gradient_step_clears_its_moves_at_once() -> None:
+    app = preset_app("potatoes")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("right", "b", "B")
+        panel = app.query_one(BackwardPanel)
+        assert "→" in widget_text(panel)
+        await pilot.press("plus")  # by hand now: the old → new of the step are no longer true
+        await pilot.pause()
+        assert "→" not in widget_text(panel)
