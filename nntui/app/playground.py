@@ -26,6 +26,7 @@ from nntui.app.keys import CURSOR_ACTIONS, PLAYGROUND_KEYS, TRAINING_ONLY, foote
 from nntui.app.widgets.backward_panel import BackwardPanel
 from nntui.app.widgets.boundary_view import BoundaryView
 from nntui.app.widgets.challenge_bar import ChallengeBar
+from nntui.app.widgets.feature_toggles import FeatureToggles
 from nntui.app.widgets.inspector import Inspector
 from nntui.app.widgets.layer_view import LayerView
 from nntui.app.widgets.loss_chart import LossChart
@@ -275,6 +276,10 @@ class PlaygroundScreen(Screen[None]):
     def _setting_changed(self, message: TrainingPanel.SettingChanged) -> None:
         self.training.change_setting(message.field, message.value)
         self.query_one(NetworkView).focus()  # back to the network, so the arrows, + and - work on it
+
+    @on(FeatureToggles.Toggled)
+    def _feature_toggled(self, message: FeatureToggles.Toggled) -> None:
+        self.training.toggle_feature(message.feature)
 
     @on(TrainingPanel.Asked)
     def _panel_asked(self, message: TrainingPanel.Asked) -> None:

@@ -37,12 +37,15 @@ def _join_input_values(argv: list[str]) -> list[str]:
     return joined
 
 
-def parse_input_values(text: str, expected: int) -> list[float]:
-    """Parse ``--input`` text: exactly ``expected`` finite numbers, comma-separated."""
+def parse_input_values(text: str, expected: int, point: bool = False) -> list[float]:
+    """Parse ``--input`` text: exactly ``expected`` finite numbers, comma-separated (a point's coordinates
+    when ``point``)."""
     from nntui.core.numbers import NumberError, parse_finite
     from nntui.core.plural import counted
 
     parts = text.split(",")
+    if len(parts) != expected and point:
+        raise UsageError(t("cli.eval.point_count", values=counted("cli.count.value", len(parts)), count=expected))
     if len(parts) != expected:
         raise UsageError(
             t(
@@ -78,8 +81,9 @@ def run(argv: list[str]) -> int:
     if args.file is None and args.preset is None:
         raise UsageError(t("cli.eval.needs_network"))
     network = open_network(args.file, args.preset)
+    # With input features, --input gives the point and the network reads its features.
     x = (
-        parse_input_values(args.input, network.n_inputs)
+        network.inputs_for(parse_input_values(args.input, network.coordinates, network.features is not None))
         if args.input is not None
         else network.input_values
     )

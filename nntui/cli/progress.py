@@ -85,10 +85,11 @@ class Progress:
         from nntui.core.training import evaluate
 
         data, classification = self.dataset, self.dataset.kind == "classification"
+        network = self.trainer.network
         with np.errstate(all="ignore"):
             return (
-                evaluate(self.trainer.network, data.x_train, data.y_train, self.trainer.loss, classification),
-                evaluate(self.trainer.network, data.x_test, data.y_test, self.trainer.loss, classification),
+                evaluate(network, network.inputs_for(data.x_train), data.y_train, self.trainer.loss, classification),
+                evaluate(network, network.inputs_for(data.x_test), data.y_test, self.trainer.loss, classification),
             )
 
     def close(self) -> None:

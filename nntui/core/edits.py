@@ -44,7 +44,7 @@ class ParamRef:
 
     def get(self, network: Network) -> float:
         if self.kind == "input":
-            return float(network.input_values[self.row])
+            return network.input_knob_value(self.row)
         layer = network.layers[self.layer]
         if self.kind == "weight":
             return float(layer.weights[self.row, self.col])
@@ -52,7 +52,7 @@ class ParamRef:
 
     def set(self, network: Network, value: float) -> None:
         if self.kind == "input":
-            network.input_values[self.row] = value
+            network.set_input(self.row, value)
             return
         layer = network.layers[self.layer]
         if self.kind == "weight":
@@ -63,7 +63,10 @@ class ParamRef:
     def describe(self, network: Network) -> str:
         """Human words for this number, e.g. 'weight herb smell → potatoes baking'."""
         if self.kind == "input":
-            return t("core.edit.input", name=network.input_names[self.row])
+            name = t("core.edit.input", name=network.input_names[self.row])
+            if network.features is None or network.features[self.row].kind == "plain":
+                return name
+            return t("core.edit.feature_input", coordinate=f"x{network.knob(self.row) + 1}", name=network.input_names[self.row])
         k = self.layer + 1
         target = network.neuron_name(k, self.row)
         if self.kind == "bias":
@@ -204,5 +207,7 @@ def _assign(network: Network, state: Network) -> None:
     state = state.copy()
     network.input_names = state.input_names
     network.input_values = state.input_values
+    network.features = state.features
+    network.point = state.point
     network.layers = state.layers
     network.name = state.name

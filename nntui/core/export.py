@@ -4,9 +4,11 @@
 ``layer1.weight``, ``layer1.bias``, ``layer2.weight``, ... with weights of
 shape (n_out, n_in) as in PyTorch's ``nn.Linear``, plus ``input_values``
 (float64) and the string arrays ``input_names``, ``activations`` and
-``layer_names`` (one entry per layer, "" for an unnamed layer).  Two
-optional extras keep the round trip lossless: ``name`` (0-d string array)
-and ``layerK.neuron_names`` for layers whose neurons are named.  Nothing is
+``layer_names`` (one entry per layer, "" for an unnamed layer).  Optional
+extras keep the round trip lossless: ``name`` (0-d string array),
+``layerK.neuron_names`` for layers whose neurons are named, and
+``features`` (ids such as ``x1^2``) with ``point`` when the inputs are
+features of a point.  Nothing is
 pickled, so ``np.load(path)`` reads the file with its default
 ``allow_pickle=False``; ``load_npz`` rebuilds the network.
 
@@ -31,6 +33,7 @@ from numpy.typing import NDArray
 
 from nntui.core.activations import ACTIVATION_NAMES, LEAKY_SLOPE
 from nntui.core.atomic import write_atomically
+from nntui.core.features import Feature, FeatureError, parse_all
 from nntui.core.fileformat import NetworkFileError
 from nntui.core.locations import located, one_line, read_error_message
 from nntui.core.network import DenseLayer, Network
@@ -56,6 +59,9 @@ def npz_arrays(network: Network) -> dict[str, NDArray[np.generic]]:
         "activations": np.array([layer.activation for layer in network.layers], dtype=np.str_),
         "layer_names": np.array([layer.name or "" for layer in network.layers], dtype=np.str_),
     }
+    if network.features is not None and network.point is not None:
+        arrays["features"] = np.array([f.id for f in network.features], dtype=np.str_)
+        arrays["point"] = np.array(network.point, dtype=np.float64)
     for k, layer in enumerate(network.layers, start=1):
         arrays[f"layer{k}.weight"] = np.array(layer.weights, dtype=np.float64)
         arrays[f"layer{k}.bias"] = np.array(layer.bias, dtype=np.float64)
@@ -162,7 +168,22 @@ def network_from_arrays(arrays: Mapping[str, NDArray[np.generic]]) -> Network:
         title = layer_names[k - 1] or None
         layers.append(DenseLayer(weights, bias, activation, title, neuron_names))
         previous = n_out
-    return Network(input_names, input_values, layers, name)
+    features, point = _features(arrays)
+    try:
+        return Network(input_names, input_values, layers, name, features, point)
+    except FeatureError as error:
+        raise ExportError(str(error)) from None
+
+
+def _features(arrays: Mapping[str, NDArray[np.generic]]) -> tuple[tuple[Feature, ...] | None, Any]:
+    """The optional ``features`` (ids) and ``point`` arrays: both or neither."""
+    if "features" not in arrays and "point" not in arrays:
+        return None, None
+    try:
+        features = parse_all(_strings(arrays, "features"))
+    except FeatureError as error:
+        raise ExportError(str(error)) from None
+    return features, _numbers(arrays, "point", 1)
 
 
 def _array(arrays: Mapping[str, NDArray[np.generic]], key: str) -> NDArray[np.generic]:
@@ -259,12 +280,35 @@ def torch_snippet(network: Network) -> str:
             "dtype=torch.float64))"
         )
 
-    lines += [
-        "",
-        f"x = torch.tensor({_floats(network.input_values.tolist())}, dtype=torch.float64)",
-        "print(model(x))",
-    ]
+    if network.features is None or network.point is None:
+        lines += [
+            "",
+            f"x = torch.tensor({_floats(network.input_values.tolist())}, dtype=torch.float64)",
+            "print(model(x))",
+        ]
+    else:
+        lines += _torch_features(network.features, network.point.tolist())
     return "\n".join(lines) + "\n"
+
+
+def _torch_feature(feature: Feature) -> str:
+    a, b = f"p[..., {feature.first}]", f"p[..., {feature.second}]"
+    return {"plain": a, "square": f"{a} ** 2", "product": f"{a} * {b}", "sine": f"torch.sin({a})"}[feature.kind]
+
+
+def _torch_features(features: tuple[Feature, ...], point: list[float]) -> list[str]:
+    """The inputs are features of a point: a function computes them, for one point or a batch."""
+    return [
+        "",
+        "",
+        "def features(p: torch.Tensor) -> torch.Tensor:",
+        f'    """{t("core.export.torch.features", labels=", ".join(f.label for f in features))}"""',
+        f"    return torch.stack([{', '.join(_torch_feature(f) for f in features)}], dim=-1)",
+        "",
+        "",
+        f"point = torch.tensor({_floats(point)}, dtype=torch.float64)",
+        "print(model(features(point)))",
+    ]
 
 
 def export_torch(network: Network, path: str | os.PathLike[str]) -> None:

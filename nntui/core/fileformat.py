@@ -25,6 +25,7 @@ import numpy as np
 
 from nntui.core.activations import ACTIVATION_NAMES
 from nntui.core.atomic import write_text_atomically
+from nntui.core.features import Feature, FeatureError, coordinate_count, parse_all
 from nntui.core.jsonfields import Problem, check_keys, dump, kind, number, optional_string, parse_json
 from nntui.core.locations import located, one_line, shown
 from nntui.core.network import DenseLayer, Network
@@ -39,8 +40,9 @@ FORMAT_VERSIONS = (1, 2)
 _SURROGATE = re.compile("[\ud800-\udfff]")  # lone UTF-16 surrogates: legal in JSON, not in UTF-8
 
 _TOP_KEYS = ("format", "version", "name", "inputs", "layers")
-_TOP_KEYS_2 = (*_TOP_KEYS, "training")
+_TOP_KEYS_2 = (*_TOP_KEYS, "training", "point")
 _INPUT_KEYS = ("name", "value")
+_INPUT_KEYS_2 = (*_INPUT_KEYS, "feature")
 _LAYER_KEYS = ("name", "activation", "neurons", "weights", "bias")
 
 
@@ -136,6 +138,8 @@ def _build(data: Any) -> NetworkFile:
         raise Problem(t("core.file.version", found=shown(version), version=t("core.record.versions")))
     if version == 1 and "training" in data and getattr(data, "repeated", None) is None:
         raise Problem(t("core.record.needs_version_2"))
+    if version == 1 and "point" in data and getattr(data, "repeated", None) is None:
+        raise Problem(t("core.features.needs_version_2"))
     check_keys(data, _TOP_KEYS if version == 1 else _TOP_KEYS_2, "")
     name = optional_string(data, "name", "") or t("core.network.untitled")
 
@@ -144,11 +148,14 @@ def _build(data: Any) -> NetworkFile:
         raise Problem(_missing_list_message("inputs", inputs, data))
     input_names: list[str] = []
     input_values: list[float] = []
+    feature_ids: list[object] = []
     for i, item in enumerate(inputs, start=1):
         where = t("core.file.at_input", index=i)
         if not isinstance(item, Mapping):
             raise Problem(t("core.file.input_not_object", where=where, found=kind(item)))
-        check_keys(item, _INPUT_KEYS, where)
+        check_keys(item, _INPUT_KEYS if version == 1 else _INPUT_KEYS_2, where)
+        if "feature" in item:
+            feature_ids.append(item["feature"])
         if "name" not in item:
             raise Problem(t("core.file.input_no_name", where=where))
         input_name = optional_string(item, "name", where)
@@ -166,9 +173,30 @@ def _build(data: Any) -> NetworkFile:
         layer = _build_layer(item, k, previous)
         layers.append(layer)
         previous = layer.n_out
-    network = Network(input_names, np.array(input_values), layers, name)
+    features, point = _features(data, feature_ids, len(input_names))
+    network = Network(input_names, np.array(input_values), layers, name, features, point)
     training = training_from_dict(data["training"]) if "training" in data else None
     return NetworkFile(network, training)
+
+
+def _features(data: Mapping[str, Any], ids: list[object], inputs: int) -> tuple[tuple[Feature, ...] | None, Any]:
+    """The inputs' features and the point they are computed from: every input has one, or none."""
+    if not ids:
+        if "point" in data:
+            raise Problem(t("core.features.point_without"))
+        return None, None
+    if len(ids) != inputs:
+        raise Problem(t("core.features.some_inputs", features=len(ids), inputs=inputs))
+    try:
+        features = parse_all(ids)
+    except FeatureError as error:
+        raise Problem(str(error)) from None
+    values = data.get("point")
+    if not isinstance(values, list):
+        raise Problem(t("core.features.no_point", count=coordinate_count(features)))
+    if len(values) < coordinate_count(features):
+        raise Problem(t("core.features.point", values=len(values), count=coordinate_count(features)))
+    return features, [number(v, lambda k=k: f'"point"[{k}]') for k, v in enumerate(values)]
 
 
 def _build_layer(item: Any, k: int, n_in: int) -> DenseLayer:
@@ -312,16 +340,20 @@ def network_to_dict(network: Network, training: TrainingRecord | None = None) ->
         entry["weights"] = layer.weights.tolist()
         entry["bias"] = layer.bias.tolist()
         layers.append(entry)
+    inputs: list[dict[str, Any]] = [
+        {"name": n, "value": float(v)} for n, v in zip(network.input_names, network.input_values.tolist())
+    ]
     document: dict[str, Any] = {
         "format": FORMAT_NAME,
-        "version": 1 if training is None else 2,
+        "version": 1 if training is None and network.features is None else 2,
         "name": network.name,
-        "inputs": [
-            {"name": n, "value": float(v)}
-            for n, v in zip(network.input_names, network.input_values.tolist())
-        ],
-        "layers": layers,
     }
+    if network.features is not None and network.point is not None:
+        document["point"] = network.point.tolist()
+        for entry, feature in zip(inputs, network.features):
+            entry["feature"] = feature.id
+    document["inputs"] = inputs
+    document["layers"] = layers
     if training is not None:
         document["training"] = training_to_dict(training)
     return document

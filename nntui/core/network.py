@@ -14,6 +14,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from nntui.core.activations import get_activation
+from nntui.core.features import Feature, FeatureError, compute, coordinate_count
 from nntui.i18n import t
 
 Array = NDArray[np.float64]
@@ -83,14 +84,24 @@ class ForwardResult:
 
 @dataclass(eq=False)
 class Network:
-    """Named inputs with current values, then dense layers; the last is the output."""
+    """Named inputs with current values, then dense layers; the last is the output.
+
+    With ``features`` the inputs are features of a ``point`` (x1, x2, …):
+    input ``j`` is ``features[j]`` of the point, for the values shown as for
+    every sample trained on (:meth:`inputs_for`).  The input values then
+    follow the point and are never set alone.
+    """
 
     input_names: list[str]
     input_values: Array
     layers: list[DenseLayer]
     name: str = field(default_factory=lambda: t("core.network.untitled"))
+    features: tuple[Feature, ...] | None = None
+    point: Array | None = None
 
     def __post_init__(self) -> None:
+        if self.features is not None:
+            self._check_features()
         self.input_values = np.array(self.input_values, dtype=np.float64, ndmin=1)
         if not self.input_names:
             raise ValueError(t("core.network.needs_input"))
@@ -111,6 +122,52 @@ class Network:
                     t("core.network.layer_mismatch", k=k + 1, n_in=layer.n_in, previous=previous)
                 )
             previous = layer.n_out
+
+    def _check_features(self) -> None:
+        """The features fit the inputs; the input values are computed from the point."""
+        assert self.features is not None
+        self.features = tuple(self.features)
+        if len(self.features) != len(self.input_names):
+            raise FeatureError(
+                t("core.features.count", features=len(self.features), inputs=len(self.input_names))
+            )
+        count = coordinate_count(self.features)
+        point = np.zeros(count) if self.point is None else np.array(self.point, dtype=np.float64, ndmin=1)
+        if point.ndim != 1 or len(point) < count:  # a point may have coordinates no feature reads
+            raise FeatureError(t("core.features.point", values=point.size, count=count))
+        self.point = point
+        self.input_values = compute(self.features, point)
+
+    # --- the point, when the inputs are its features -----------------------
+
+    @property
+    def coordinates(self) -> int:
+        """How many numbers one sample of the data has: the point's, or the inputs'."""
+        return self.n_inputs if self.point is None else len(self.point)
+
+    def inputs_for(self, points: ArrayLike) -> Array:
+        """The inputs for ``points`` (d,) or (n, d): their features, or the points themselves."""
+        if self.features is None:
+            return np.asarray(points, dtype=np.float64)
+        return compute(self.features, points)
+
+    def knob(self, i: int) -> int:
+        """The coordinate of the point that input ``i`` follows (its first one)."""
+        return i if self.features is None else self.features[i].first
+
+    def set_input(self, i: int, value: float) -> None:
+        """Set input ``i``; with features, the coordinate it follows, and every input with it."""
+        if self.features is None or self.point is None:
+            self.input_values[i] = value
+            return
+        self.point[self.knob(i)] = value
+        self.input_values = compute(self.features, self.point)
+
+    def input_knob_value(self, i: int) -> float:
+        """The number that :meth:`set_input` sets for input ``i``."""
+        if self.point is None:
+            return float(self.input_values[i])
+        return float(self.point[self.knob(i)])
 
     # --- shape -------------------------------------------------------------
 
@@ -183,4 +240,6 @@ class Network:
             self.input_values.copy(),
             [layer.copy() for layer in self.layers],
             self.name,
+            self.features,
+            None if self.point is None else self.point.copy(),
         )

@@ -38,9 +38,9 @@ def layer_maps(network: Network, bounds: Bounds, columns: int, rows: int) -> lis
     Each entry has shape (neurons, rows, columns).  Raises ValueError when the
     network does not have exactly two inputs: a plane needs two coordinates.
     """
-    if network.n_inputs != 2:
-        raise ValueError(t("core.planes.two_inputs", n_inputs=network.n_inputs))
-    result = network.forward(grid(bounds, columns, rows))
+    if network.coordinates != 2:
+        raise ValueError(t("core.planes.two_inputs", n_inputs=network.coordinates))
+    result = network.forward(network.inputs_for(grid(bounds, columns, rows)))
     return [a.T.reshape(a.shape[1], rows, columns) for a in result.activations]
 
 

@@ -15,6 +15,7 @@ import re
 
 import numpy as np
 
+from nntui.core.features import MAX_COORDINATES, Feature, available, ordered
 from nntui.core.network import DenseLayer, Network
 from nntui.i18n import t
 
@@ -64,6 +65,8 @@ def add_neuron(network: Network, column: int, at: int, rng: np.random.Generator)
     """
     _check_column(network, column)
     at = max(0, min(at, network.sizes[column]))
+    if column == 0 and network.features is not None:
+        raise ShapeError(t("core.features.add_by_toggle"))
     new = network.copy()
     if column == 0:
         new.input_names.insert(at, _unique("x", new.input_names))
@@ -94,6 +97,8 @@ def remove_neuron(network: Network, column: int, index: int) -> Network:
             raise ShapeError(t("core.shape.last_output_neuron"))
         raise ShapeError(t("core.shape.only_neuron"))
     new = network.copy()
+    if column == 0 and network.features is not None:
+        return _without_feature(network, index)
     if column == 0:
         del new.input_names[index]
         new.input_values = np.delete(new.input_values, index)
@@ -239,7 +244,54 @@ def _refill(network, column, neuron, make) -> Network:  # type: ignore[no-untype
 
 def _validated(network: Network) -> Network:
     # Network checks shapes when built: rebuilding it catches any slip here.
-    return Network(network.input_names, network.input_values, network.layers, network.name)
+    return Network(
+        network.input_names, network.input_values, network.layers, network.name, network.features, network.point
+    )
+
+
+# --- input features ---------------------------------------------------------------
+
+
+def toggle_feature(network: Network, feature: Feature, rng: np.random.Generator) -> Network:
+    """A copy with ``feature`` of the point as a new input, or without it if it is one.
+
+    A network of plain inputs reads them as the point (x1, x2, …) with the
+    features x1, x2, …; it becomes plain again when only those are left.  A
+    new input's outgoing weights are small random numbers, like a new neuron's.
+    """
+    if network.features is None and network.n_inputs > MAX_COORDINATES:
+        raise ShapeError(t("core.features.too_many_inputs", count=network.n_inputs, limit=MAX_COORDINATES))
+    features = network.features or available(network.n_inputs)[: network.n_inputs]
+    if feature in features:
+        return _without_feature(network, features.index(feature))
+    point = network.input_values if network.point is None else network.point
+    if max(feature.coordinates) >= len(point):
+        raise ShapeError(t("core.features.beyond_point", feature=feature.label, count=len(point)))
+    chosen = ordered((*features, feature), len(point))
+    at = chosen.index(feature)
+    new = network.copy()
+    new.input_names.insert(at, feature.label)
+    first = new.layers[0]
+    column_weights = rng.uniform(-1.0, 1.0, size=first.n_out) / np.sqrt(first.n_in + 1)
+    first.weights = np.insert(first.weights, at, column_weights, axis=1)
+    new.input_values = np.insert(new.input_values, at, 0.0)
+    new.features, new.point = chosen, np.array(point, dtype=np.float64)
+    return _validated(new)
+
+
+def _without_feature(network: Network, index: int) -> Network:
+    """A copy of a network of features without input ``index`` (and plain again if it can be)."""
+    if network.n_inputs == 1:
+        raise ShapeError(t("core.shape.last_input"))
+    assert network.features is not None and network.point is not None
+    new = network.copy()
+    del new.input_names[index]
+    new.input_values = np.delete(new.input_values, index)
+    new.layers[0].weights = np.delete(new.layers[0].weights, index, axis=1)
+    new.features = network.features[:index] + network.features[index + 1:]
+    if new.features == available(len(new.point))[: len(new.point)]:
+        new.input_values, new.features, new.point = new.point, None, None  # x1, x2, … as plain inputs
+    return _validated(new)
 
 
 def fresh_network(

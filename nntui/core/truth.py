@@ -71,6 +71,8 @@ def truth_table(
     :data:`MAX_TRUTH_INPUTS` inputs, or when a target has the wrong length.
     """
     n = network.n_inputs
+    if network.features is not None:
+        raise TruthTableError(t("core.truth.features"))
     if n > MAX_TRUTH_INPUTS:
         raise TruthTableError(t("core.truth.too_many_inputs", count=n, limit=MAX_TRUTH_INPUTS))
     combinations = input_combinations(n)

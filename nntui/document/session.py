@@ -120,12 +120,14 @@ def training_data(settings: TrainingSettings) -> Dataset:
 
 def new_trainer(network: Network, dataset: Dataset, config: TrainingConfig) -> Trainer:
     """A trainer of ``network`` on the training part of ``dataset`` (TrainingError if bad)."""
-    return Trainer(network, dataset.x_train, dataset.y_train, fitted_config(config, dataset))
+    # The trainer keeps the inputs it is given: a network of features gets the points' features, once.
+    x_train = network.inputs_for(dataset.x_train)
+    return Trainer(network, x_train, dataset.y_train, fitted_config(config, dataset))
 
 
 def new_stop_rule(trainer: Trainer, dataset: Dataset, stop_after: int) -> StopRule:
     """The stop rule: ``trainer``'s steps end once the loss on ``dataset``'s test part is flat for ``stop_after``."""
-    return StopRule(trainer, stop_after, dataset.x_test, dataset.y_test)
+    return StopRule(trainer, stop_after, trainer.network.inputs_for(dataset.x_test), dataset.y_test)
 
 
 @dataclass(frozen=True)
@@ -272,8 +274,9 @@ class TrainingSession:
         classification = data.kind == "classification"
         loss = fitted_config(self.settings.config, data).loss  # as the trainer learns it
         # One forward pass per split gives the loss, the accuracy and the metrics.
-        train, train_metrics = assess(self.network, data.x_train, data.y_train, loss, classification)
-        test, test_metrics = assess(self.network, data.x_test, data.y_test, loss, classification)
+        inputs = self.network.inputs_for
+        train, train_metrics = assess(self.network, inputs(data.x_train), data.y_train, loss, classification)
+        test, test_metrics = assess(self.network, inputs(data.x_test), data.y_test, loss, classification)
         point = LossPoint(self.steps, train, test)
         self.metrics = (train_metrics, test_metrics)
         if not self.history or self.history[-1].step != point.step:

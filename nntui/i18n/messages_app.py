@@ -430,7 +430,9 @@ the data, the output over the plane (the decision boundary) and the loss.
 step takes a batch of points, measures how wrong the output is (the loss),
 and moves every weight a little in the direction that makes it less wrong
 (backpropagation). Pause, change a weight by hand, and watch every heatmap
-follow; `u` undoes a whole stretch of training.
+follow; `u` undoes a whole stretch of training. The panel's **input
+features** (`Tab` to them, `←` `→` and `Enter`) give the network x1², x1·x2,
+sin x1 … of each point as inputs of their own.
 
 ## Things to try
 
@@ -442,6 +444,7 @@ follow; `u` undoes a whole stretch of training.
   neuron acts as OR and which as NAND.
 - In the training view, choose the spiral data, add neurons (`n`) and a
   layer (`N`) until the network can learn it.
+- On the circle, turn x1 and x2 off and x1², x2² on: one neuron is enough.
 """,
         """\
 ## Comment fonctionne un neurone
@@ -476,7 +479,9 @@ perte. `espace` lance l'entraînement (ou le met en pause), `s` fait un seul pas
 points, mesure à quel point sa sortie se trompe (la perte), et déplace chaque
 poids un peu dans la direction qui la rend moins fausse (la rétropropagation).
 Mettez en pause, changez un poids à la main, et regardez toutes les cartes de
-chaleur suivre ; `u` annule d'un coup toute une période d'entraînement.
+chaleur suivre ; `u` annule d'un coup toute une période d'entraînement. Les
+**caractéristiques d'entrée** du panneau (`Tab` jusqu'à elles, `←` `→` et
+`Entrée`) donnent au réseau x1², x1·x2, sin x1 … de chaque point comme entrées.
 
 ## À essayer
 
@@ -489,6 +494,7 @@ chaleur suivre ; `u` annule d'un coup toute une période d'entraînement.
   joue le rôle de OU et lequel celui de NON-ET.
 - Dans la vue d'entraînement, choisissez les données *spiral*, ajoutez des
   neurones (`n`) et une couche (`N`) jusqu'à ce que le réseau sache les apprendre.
+- Sur le cercle, désactivez x1 et x2 et activez x1², x2² : un seul neurone suffit.
 """,
     ),
     # --- prompts (screens/text_prompt.py, value_prompt.py, name_prompt.py) -------

@@ -136,8 +136,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "la langue : en ou fr (par défaut : celle de la locale)",
     ),
     "cli.help.input": (
-        "comma-separated input values (default: the values stored in the network)",
-        "valeurs d'entrée séparées par des virgules (par défaut : celles enregistrées dans le réseau)",
+        "comma-separated input values, or the point's coordinates when the inputs are features of a point "
+        "(default: the values stored in the network)",
+        "valeurs d'entrée séparées par des virgules, ou les coordonnées du point quand les entrées en sont des "
+        "caractéristiques (par défaut : celles enregistrées dans le réseau)",
     ),
     "cli.help.dataset": ("generated data: {names}", "données générées : {names}"),
     "cli.help.data_in_playground": (

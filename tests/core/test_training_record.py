@@ -184,11 +184,11 @@ def test_an_unknown_version_names_both_that_are_read() -> None:
     assert loads_network(json.dumps(doc)).sizes == [2, 2, 1]
 
 
-def test_an_unknown_top_level_key_lists_training_in_version_2_only() -> None:
+def test_an_unknown_top_level_key_lists_training_and_point_in_version_2_only() -> None:
     doc = network_to_dict(load_preset("xor"), RECORD)
     doc["author"] = "me"
     assert _error(doc) == (
-        'net.json: unknown key "author" (expected one of: format, version, name, inputs, layers, training)'
+        'net.json: unknown key "author" (expected one of: format, version, name, inputs, layers, training, point)'
     )
 
 

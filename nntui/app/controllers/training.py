@@ -28,6 +28,8 @@ from nntui.app.widgets.loss_chart import LossChart
 from nntui.app.widgets.metrics_panel import MetricsPanel
 from nntui.app.widgets.training_panel import TrainingPanel
 from nntui.core import shape
+from nntui.core.features import Feature, available
+from nntui.core.shape import ShapeError
 from nntui.core.edits import Reshape
 from nntui.core.planes import layer_maps
 from nntui.core.training import DivergenceError
@@ -126,7 +128,35 @@ class TrainingController:
         metrics = None if problem or last is None else session.metrics
         screen.query_one(MetricsPanel).show(metrics, session.dataset.output_names)
         diagnosis = [] if problem else [finding.text for finding in session.diagnosis()]
-        screen.query_one(TrainingPanel).show_status("\n".join(lines), diagnosis)
+        panel = screen.query_one(TrainingPanel)
+        panel.show_status("\n".join(lines), diagnosis)
+        panel.show_features(*self._features())
+
+    def _features(self) -> tuple[tuple[Feature, ...], frozenset[Feature]]:
+        """The features the data's points offer, and those the network reads."""
+        network, coordinates = self.document.network, self.session.dataset.n_inputs
+        offered = available(coordinates)
+        if network.features is not None:
+            return offered, frozenset(network.features)
+        return offered, frozenset(offered[: network.n_inputs] if network.n_inputs == coordinates else ())
+
+    def toggle_feature(self, feature: Feature) -> None:
+        """Turn an input feature on or off: one undoable edit that adds or removes an input."""
+        doc = self.document
+        doc.settle()
+        problem = self.session.compatible()
+        if problem:  # the features are of the data's points: the network must read them first
+            notify(self.screen, t("app.features.not_now", problem=_capitalised(safe(problem, MESSAGE_LIMIT))),
+                   title=t("app.features.title"), severity="warning", timeout=8)
+            return
+        try:
+            after = shape.toggle_feature(doc.network, feature, doc.rng)
+        except ShapeError as refusal:
+            notify(self.screen, str(refusal), title=t("app.features.title"), severity="warning")
+            return
+        on = after.features is not None and feature in after.features
+        doc.apply(Reshape.of(doc.network, after, t("app.features.on" if on else "app.features.off",
+                                                    feature=feature.label)))
 
     def toggle_log_scale(self) -> None:
         """The loss chart in the other scale than the one it shows, until toggled again."""

@@ -312,7 +312,8 @@ class LayerView(ScrollView, can_focus=False):
             count = f" ({size})" if size > 9 else ""
             segments = [Segment(fit(" " + network.layer_title(k) + count, width), title_style)]
         else:
-            kind = t("app.layer.values_you_set") if k == 0 else f"f = {network.layers[k - 1].activation}"
+            kind = (t("app.layer.values_you_set" if network.features is None else "app.layer.features_of_point")
+                    if k == 0 else f"f = {network.layers[k - 1].activation}")
             segments = [Segment(fit(" " + kind, width), sub_style)]
         gap_style = self._style("layer-view--strip-title")
         if self._linked:

@@ -29,7 +29,9 @@ from nntui.document.session import (
 )
 from nntui.app.keys import in_language
 from nntui.app.text import plain
+from nntui.app.widgets.feature_toggles import FeatureToggles
 from nntui.app.widgets.network_view import NetworkView
+from nntui.core.features import Feature
 from nntui.core.datasets import DATASET_NAMES
 from nntui.core.training import OPTIMIZER_NAMES, REGULARIZATION_NAMES
 from nntui.i18n import t, whole_number
@@ -145,38 +147,43 @@ class TrainingPanel(Vertical):
         s, c = self.settings, self.settings.config
         yield Static(id="train-status")
         yield Static(id="train-diagnosis")
-        with VerticalScroll(id="train-scroll", can_focus=False), Grid(id="train-controls"):
-            yield Label(t("app.training.data"))
-            yield Select(_datasets(s.data_file), value=s.dataset, allow_blank=False, compact=True, id="dataset")
-            yield Label(t("app.data.ratio"))
-            yield Select(_ratios(s.effective_ratio), value=s.effective_ratio, allow_blank=False, compact=True,
-                         id="ratio")
-            yield Label(t("app.training.noise"))
-            yield Select(_numbers(NOISE_LEVELS, s.noise), value=s.noise, allow_blank=False, compact=True, id="noise")
-            yield Label(t("app.data.seed"))
-            yield Button(_seed_label(s.effective_data_seed), compact=True, id="data_seed")
-            yield Label(t("app.training.learning_rate"))
-            yield Select(_numbers(LEARNING_RATES, c.learning_rate), value=c.learning_rate, allow_blank=False,
-                         compact=True, id="learning_rate")
-            yield Label(t("app.training.batch_size"))
-            yield Select(_batches(c.batch_size), value=c.batch_size, allow_blank=False, compact=True,
-                         id="batch_size")
-            yield Label(t("app.training.optimizer"))
-            yield Select([(n, n) for n in OPTIMIZER_NAMES], value=c.optimizer, allow_blank=False, compact=True, id="optimizer")
-            yield Label(t("app.training.regularization"))
-            yield Select([(_regularization(n), n) for n in REGULARIZATION_NAMES], value=c.regularization,
-                         allow_blank=False, compact=True, id="regularization")
-            yield Label(t("app.training.regularization_rate"))
-            yield Select(_numbers(REGULARIZATION_RATES, c.regularization_rate), value=c.regularization_rate,
-                         allow_blank=False, compact=True, id="regularization_rate")
-            yield Label(t("app.training.stop_after"))
-            yield Select(_stops(s.stop_after), value=s.stop_after, allow_blank=False, compact=True, id="stop_after")
-            yield Label(t("app.data.test_points"))
-            yield Select([(t("app.data.shown"), True), (t("app.data.hidden"), False)], value=s.show_test,
-                         allow_blank=False, compact=True, id="show_test")
-            yield Label(t("app.data.output"))
-            yield Select([(t("app.data.shades"), False), (t("app.data.discrete"), True)], value=s.discretize,
-                         allow_blank=False, compact=True, id="discretize")
+        with VerticalScroll(id="train-scroll", can_focus=False):
+            with Grid(classes="train-controls"):
+                yield Label(t("app.training.data"))
+                yield Select(_datasets(s.data_file), value=s.dataset, allow_blank=False, compact=True, id="dataset")
+                yield Label(t("app.data.ratio"))
+                yield Select(_ratios(s.effective_ratio), value=s.effective_ratio, allow_blank=False, compact=True,
+                             id="ratio")
+                yield Label(t("app.training.noise"))
+                yield Select(_numbers(NOISE_LEVELS, s.noise), value=s.noise, allow_blank=False, compact=True, id="noise")
+                yield Label(t("app.data.seed"))
+                yield Button(_seed_label(s.effective_data_seed), compact=True, id="data_seed")
+            # The inputs the network reads of each point: with the data, as TensorFlow Playground shows them.
+            yield Label(t("app.features.title"), id="features-label")
+            yield FeatureToggles(id="features")
+            with Grid(classes="train-controls"):
+                yield Label(t("app.training.learning_rate"))
+                yield Select(_numbers(LEARNING_RATES, c.learning_rate), value=c.learning_rate, allow_blank=False,
+                             compact=True, id="learning_rate")
+                yield Label(t("app.training.batch_size"))
+                yield Select(_batches(c.batch_size), value=c.batch_size, allow_blank=False, compact=True,
+                             id="batch_size")
+                yield Label(t("app.training.optimizer"))
+                yield Select([(n, n) for n in OPTIMIZER_NAMES], value=c.optimizer, allow_blank=False, compact=True, id="optimizer")
+                yield Label(t("app.training.regularization"))
+                yield Select([(_regularization(n), n) for n in REGULARIZATION_NAMES], value=c.regularization,
+                             allow_blank=False, compact=True, id="regularization")
+                yield Label(t("app.training.regularization_rate"))
+                yield Select(_numbers(REGULARIZATION_RATES, c.regularization_rate), value=c.regularization_rate,
+                             allow_blank=False, compact=True, id="regularization_rate")
+                yield Label(t("app.training.stop_after"))
+                yield Select(_stops(s.stop_after), value=s.stop_after, allow_blank=False, compact=True, id="stop_after")
+                yield Label(t("app.data.test_points"))
+                yield Select([(t("app.data.shown"), True), (t("app.data.hidden"), False)], value=s.show_test,
+                             allow_blank=False, compact=True, id="show_test")
+                yield Label(t("app.data.output"))
+                yield Select([(t("app.data.shades"), False), (t("app.data.discrete"), True)], value=s.discretize,
+                             allow_blank=False, compact=True, id="discretize")
 
     def action_leave(self) -> None:
         self.screen.focus_next(NetworkView)
@@ -241,6 +248,10 @@ class TrainingPanel(Vertical):
                     if name in NUMBER_LISTS and value not in NUMBER_LISTS[name]:
                         select.set_options(self._options(name, value))  # a value the list lacks
                     select.value = value
+
+    def show_features(self, offered: tuple[Feature, ...], active: frozenset[Feature]) -> None:
+        """The input features the data's points offer; ``active`` are the network's inputs."""
+        self.query_one(FeatureToggles).show(offered, active)
 
     @staticmethod
     def _options(name: str, value: object) -> list[tuple[str, object]]:

@@ -169,7 +169,7 @@ def spiral_check(network: Network) -> Verdict:
     if mismatch is not None:
         return Verdict(False, mismatch)
     hidden = hidden_neurons(network)
-    accuracy = evaluate(network, data.x_test, data.y_test).accuracy or 0.0
+    accuracy = evaluate(network, network.inputs_for(data.x_test), data.y_test).accuracy or 0.0
     detail = counted(
         "core.challenge.verdict.spiral",
         hidden,

@@ -73,7 +73,8 @@ def fitted_config(config: TrainingConfig, dataset: Dataset) -> TrainingConfig:
 def data_mismatch(network: Network, dataset: Dataset) -> str | None:
     """Why ``network`` cannot learn ``dataset`` (inputs or outputs differ), or None."""
     for noun, data_has, net_has in (
-        ("core.count.input", dataset.n_inputs, network.n_inputs),
+        # A network whose inputs are features of a point reads the point's coordinates.
+        ("core.count.input", dataset.n_inputs, network.coordinates),
         ("core.count.output", dataset.n_outputs, network.layers[-1].n_out),
     ):
         if data_has != net_has:

@@ -96,7 +96,7 @@ def diagnose(
     if data_mismatch(network, data) is not None:
         return []
     loss = loss or ("mse" if data.kind == "regression" else default_loss(network))
-    x, y = data.x_train[:MAX_SAMPLES], data.y_train[:MAX_SAMPLES]
+    x, y = network.inputs_for(data.x_train[:MAX_SAMPLES]), data.y_train[:MAX_SAMPLES]
     with np.errstate(all="ignore"):  # a network gone to inf is diagnosed too, quietly
         result = network.forward(x)
         learned = _learned(result.outputs, y, data.kind == "classification")
