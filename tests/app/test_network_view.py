@@ -241,3 +241,27 @@ async def test_only_changed_lines_are_repainted_and_none_is_left_stale(make) -> 
                 shown = _drawn_now(view)
                 view.refresh()  # everything drawn again from the state
                 assert _drawn_now(view) == shown, f"column {k} stale after {key!r}"
+
+
+async def test_a_column_drawn_after_its_layer_went_and_before_the_view_knows_is_blank() -> None:
+    # Seen in a random walk: the document's network lost a layer (changed in place), and the
+    # compositor drew the last column before the network view removed it.
+    app = NNTuiApp(fresh_network([2, 3, 3, 1], np.random.default_rng(0)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        last = [view for view in app.query(LayerView) if view.column == 3][0]
+        network = app.document.network
+        network.layers = network.layers[:1] + network.layers[2:]  # what Reshape does, in place
+        strip = last.render_line(0)
+        assert strip.text.strip() == ""
+
+
+async def test_a_column_drawn_after_it_lost_a_named_neuron_and_before_the_view_knows_is_blank() -> None:
+    app = preset_app("xor")  # named hidden neurons h1, h2
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        hidden = [view for view in app.query(LayerView) if view.column == 1][0]
+        layer = app.document.network.layers[0]
+        layer.weights, layer.bias, layer.neuron_names = layer.weights[:1], layer.bias[:1], ["h1"]
+        lines = [hidden.render_line(y).text for y in range(hidden.size.height)]
+        assert "".join(lines).strip() == ""

@@ -289,8 +289,10 @@ class LayerView(ScrollView, can_focus=False):
         width = self.scrollable_content_region.width
         base = self._style("")
         network, result, k = self._network, self._result, self.column
-        # Blank while this view is between two networks (moved to another column, or being removed).
-        if network is None or result is None or k >= self._column_count or k >= len(result.activations):
+        # Blank while this view is between two networks (moved to another column, or being removed):
+        # the network is changed in place, so its own layers say whether this column still exists.
+        if (network is None or result is None or k >= self._column_count or k >= len(result.activations)
+                or k > len(network.layers) or _live_size(network, k) != self._neurons):
             return Strip.blank(width, base)
         if y < HEADER_LINES:
             segments = self._header_line(y)
@@ -367,6 +369,11 @@ class LayerView(ScrollView, can_focus=False):
         if parts.bar:
             segments += [Segment(palette.bar(value, scale, BAR_WIDTH), colour), Segment(" ", row_style)]
         return segments
+
+
+def _live_size(network: Network, k: int) -> int:
+    """Column ``k``'s neurons as the network has them now (it changes in place, before the views know)."""
+    return len(network.input_names) if k == 0 else int(network.layers[k - 1].weights.shape[0])
 
 
 def _fitted_maps(maps: np.ndarray | None, row_height: int) -> np.ndarray | None:
