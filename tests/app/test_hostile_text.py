@@ -15,10 +15,12 @@ from textual import events
 
 from nntui.app.app import NNTuiApp
 from nntui.app.screens.path_prompt import OpenPathPrompt
+from nntui.app.screens.recovery_offer import RecoveryOffer
 from nntui.app.screens.value_prompt import ValuePrompt
 from nntui.core.fileformat import load_network, save_network
 from nntui.core.presets import load_preset
 from nntui.core.text import safe
+from nntui.document.recovery import RecoveryStore
 
 from .helpers import CLEAR, preset_app
 from .hostile import ESCAPES, MARKUP, assert_clean, hostile_network
@@ -107,6 +109,30 @@ async def test_a_file_name_that_looks_like_markup_is_announced_whole(tmp_path: P
         await pilot.pause(0.2)  # the toast is shown a moment later
         assert [n.message for n in app._notifications] == ["Opened [b].json"]
         assert "Opened [b].json" in assert_clean(app)
+
+
+async def test_a_recovery_copy_with_hostile_names_is_offered_and_restored(private_state_dir: Path) -> None:
+    # Once, renaming to "[/]" crashed, and so did restoring the copy that crash left, each time adding one more.
+    crashed = RecoveryStore(private_state_dir, pid=999_999_999)
+    work = hostile_network(MARKUP + ESCAPES)
+    crashed.write(work, Path("[/]\x1b]0;T\x07.json"), None)
+    own = RecoveryStore(private_state_dir, pid=4245)
+    app = NNTuiApp(load_preset("potatoes"), preset="potatoes", recovery=own)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, RecoveryOffer)
+        screen = assert_clean(app)
+        assert safe(work.name)[:8] in screen and "[/]␛]0;T␇.json" in screen
+        await pilot.press("r")
+        await pilot.pause()
+        assert not isinstance(app.screen, RecoveryOffer)
+        assert app.document.network.layer_title(1) == work.layer_title(1)
+        for key in ["right", "down", "right"]:  # the inspector's border title names each
+            await pilot.press(key)
+            sel = app.document.selection
+            assert safe(work.neuron_name(sel.column, sel.neuron))[:8] in assert_clean(app)
+    assert app.return_code in (0, None)
+    assert sorted(private_state_dir.glob("recovery-*.json")) == [own.own_file]  # moved, no copy added
 
 
 # --- escape sequences and control characters ---------------------------------------------
