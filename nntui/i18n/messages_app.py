@@ -529,6 +529,7 @@ chaleur suivre ; `u` annule d'un coup toute une période d'entraînement. Les
         "{what} has changes that are not saved. Save them before {before}?",
         "{what} : des modifications ne sont pas enregistrées. Les enregistrer avant {before} ?",
     ),
+    "app.quit.network": ('The network "{name}"', "Le réseau « {name} »"),
     "app.quit.before_quitting": ("quitting", "de quitter"),
     "app.quit.before_opening": ("opening another network", "d'ouvrir un autre réseau"),
     "app.quit.save_button": ("Save [u]s[/]", "Enregistrer [u]s[/]"),

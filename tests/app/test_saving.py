@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import numpy as np
 from textual.widgets import Label
 
 from nntui.app.app import NNTuiApp
@@ -15,6 +16,7 @@ from nntui.app.screens.quit_prompt import QuitPrompt
 from nntui.app.screens.recovery_offer import RecoveryOffer
 from nntui.core.fileformat import load_network, save_network
 from nntui.core.presets import load_preset
+from nntui.core.shape import fresh_network
 from nntui.document.recovery import RecoveryStore
 
 from .helpers import CLEAR, preset_app, widget_text
@@ -127,3 +129,12 @@ async def test_a_restored_copy_is_removed_once_its_work_is_saved(private_state_d
         app.playground.files.write_recovery()  # what the timer does a second after the save
         assert not own.own_file.exists()
     assert load_network(tmp_path / "kept.json").input_values.tolist() == [1.0, 1.0]
+
+
+async def test_a_network_from_no_file_is_named_by_its_own_name_when_asked_to_save() -> None:
+    app = NNTuiApp(fresh_network([2, 1], np.random.default_rng(0), name="my net"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("plus", "q")
+        assert isinstance(app.screen, QuitPrompt)
+        said = " ".join(" ".join(widget_text(label).split()) for label in app.screen.query(Label))
+        assert 'The network "my net" has changes that are not saved' in said

@@ -112,7 +112,11 @@ class FilesController:
             elif otherwise is not None:
                 otherwise()
 
-        self.screen.app.push_screen(QuitPrompt(self.document.label, before), decided)
+        doc = self.document
+        # Named by its file or preset; a network from neither by its own name, not "not saved yet".
+        what = doc.label if doc.path is not None or doc.preset is not None else t(
+            "app.quit.network", name=doc.network.name)
+        self.screen.app.push_screen(QuitPrompt(what, before), decided)
 
     # --- opening and exporting ---------------------------------------------------------
 
