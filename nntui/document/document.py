@@ -199,14 +199,19 @@ class Document:
 
     # --- files ---------------------------------------------------------------------------
 
+    def training_record(self, file: Path) -> TrainingRecord:
+        """The training settings and steps, as written into ``file`` (a CSV path from its folder)."""
+        return experiment.record_from_settings(self.training.settings, self.training.steps, file)
+
     def replace(
         self, network: Network, *, path: Path | None = None, preset: str | None = None,
-        modified: bool = False, training: TrainingRecord | None = None,
+        modified: bool = False, training: TrainingRecord | None = None, training_file: Path | None = None,
     ) -> None:
         """Another network takes this one's place (opened, a preset, restored).
 
-        ``training``: the training object of the file at ``path``, whose
-        settings and steps the session takes; without one they stay as they are.
+        ``training``: the training object of the file at ``training_file``
+        (default: ``path``), whose settings and steps the session takes;
+        without one they stay as they are.
         """
         self.settle()
         self.network = network
@@ -219,8 +224,9 @@ class Document:
         self.training.network_edited(network)
         self.training.reset()
         self.data_problem = None
-        if training is not None and path is not None:
-            self.data_problem = experiment.restore(self.training, training, path)
+        training_file = training_file or path
+        if training is not None and training_file is not None:
+            self.data_problem = experiment.restore(self.training, training, training_file)
         self._steps_at_file = self.training.steps
         self.selection = Selection()
         self._recompute()
@@ -248,7 +254,7 @@ class Document:
         if not overwrite and self._is_open_file(target) and changed_since(target, self._stamp):
             raise ChangedOnDiskError(target)
         session = self.training
-        save_network(self.network, target, experiment.record_from_settings(session.settings, session.steps, target))
+        save_network(self.network, target, self.training_record(target))
         self._steps_at_file = session.steps
         self.path = target
         self.preset = None

@@ -16,8 +16,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from nntui.core.atomic import write_text_atomically
-from nntui.core.fileformat import NetworkFileError, network_from_dict, network_to_dict
+from nntui.core.fileformat import NetworkFileError, network_file_from_dict, network_to_dict
 from nntui.core.network import Network
+from nntui.core.training_record import TrainingRecord
 from nntui.i18n import t
 
 RECOVERY_FORMAT = "nntui-recovery"
@@ -39,6 +40,7 @@ class Recovery:
     saved_at: datetime
     source_path: Path | None  # the file the work came from, if any
     preset: str | None
+    training: TrainingRecord | None = None  # the training settings and steps, a CSV path from the copy's folder
 
     @property
     def source(self) -> str:
@@ -60,15 +62,19 @@ class RecoveryStore:
     def own_file(self) -> Path:
         return self.directory / f"recovery-{self.pid}.json"
 
-    def write(self, network: Network, source_path: Path | None, preset: str | None) -> Path:
-        """Atomically write this process's recovery copy; returns its path."""
+    def write(
+        self, network: Network, source_path: Path | None, preset: str | None,
+        training: TrainingRecord | None = None,
+    ) -> Path:
+        """Atomically write this process's recovery copy (with the training settings, a CSV path
+        written from its folder, :attr:`own_file`'s); returns its path."""
         document = {
             "format": RECOVERY_FORMAT,
             "version": 1,
             "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "source_path": None if source_path is None else str(source_path),
             "preset": preset,
-            "network": network_to_dict(network),
+            "network": network_to_dict(network, training),
         }
         self.directory.mkdir(parents=True, exist_ok=True)
         write_text_atomically(self.own_file, json.dumps(document))
@@ -113,7 +119,7 @@ def _read(file: Path) -> Recovery | None:
         document = json.loads(file.read_text(encoding="utf-8"))
         if document.get("format") != RECOVERY_FORMAT:
             return None
-        network = network_from_dict(document["network"], str(file))
+        opened = network_file_from_dict(document["network"], str(file))
         saved_at = datetime.fromisoformat(document["saved_at"])
         if saved_at.tzinfo is None:
             saved_at = saved_at.replace(tzinfo=timezone.utc)  # written by hand, presumably
@@ -121,7 +127,7 @@ def _read(file: Path) -> Recovery | None:
         preset = document.get("preset")
         if not isinstance(preset, (str, type(None))):
             return None
-        return Recovery(file, network, saved_at, Path(source) if source else None, preset)
+        return Recovery(file, opened.network, saved_at, Path(source) if source else None, preset, opened.training)
     except (OSError, ValueError, KeyError, TypeError, AttributeError, NetworkFileError):
         return None
 

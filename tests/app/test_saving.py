@@ -14,7 +14,7 @@ from nntui.app.screens.overwrite_prompt import OverwritePrompt
 from nntui.app.screens.path_prompt import SavePathPrompt
 from nntui.app.screens.quit_prompt import QuitPrompt
 from nntui.app.screens.recovery_offer import RecoveryOffer
-from nntui.core.fileformat import load_network, save_network
+from nntui.core.fileformat import dumps_network, load_network, save_network
 from nntui.core.presets import load_preset
 from nntui.core.shape import fresh_network
 from nntui.document.recovery import RecoveryStore
@@ -138,3 +138,32 @@ async def test_a_network_from_no_file_is_named_by_its_own_name_when_asked_to_sav
         assert isinstance(app.screen, QuitPrompt)
         said = " ".join(" ".join(widget_text(label).split()) for label in app.screen.query(Label))
         assert 'The network "my net" has changes that are not saved' in said
+
+
+async def test_restored_work_keeps_its_training_settings_and_its_csv_data(private_state_dir: Path, tmp_path: Path) -> None:
+    ring = tmp_path / "ring.csv"
+    ring.write_text("x1,x2,y\n" + "".join(f"{np.cos(k):.4f},{np.sin(k):.4f},{k % 2}\n" for k in range(40)))
+    crashed = NNTuiApp(load_preset("xor"), preset="xor", data=ring, recovery=RecoveryStore(private_state_dir))
+    async with crashed.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t")
+        crashed.playground.training.change_setting("learning_rate", 0.3)
+        crashed.playground.training.change_setting("optimizer", "momentum")
+        await pilot.press("s", "s", "s")
+        crashed.write_recovery()
+        settings, steps, weights = (crashed.document.training.settings, crashed.document.training.steps,
+                                    dumps_network(crashed.document.network))
+    copy = next(private_state_dir.glob("recovery-*.json"))
+    copy.rename(private_state_dir / "recovery-999999999.json")  # as left by a process that is gone
+
+    app = preset_app("potatoes")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, RecoveryOffer)
+        await pilot.press("r")
+        await pilot.pause()
+        assert dumps_network(app.document.network) == weights
+        restored = app.document.training.settings
+        assert (restored.config.learning_rate, restored.config.optimizer) == (0.3, "momentum")
+        assert Path(restored.data_file or "").resolve() == ring.resolve()
+        assert app.document.training.steps == steps == 3
+        assert (restored.ratio, restored.data_seed) == (settings.ratio, settings.data_seed)

@@ -136,9 +136,11 @@ class FilesController:
         )
 
     def replace(self, network: Network, *, path: Path | None = None, preset: str | None = None,
-                modified: bool = False, training: TrainingRecord | None = None) -> None:
+                modified: bool = False, training: TrainingRecord | None = None,
+                training_file: Path | None = None) -> None:
         """Another network in the playground, announced; with the training settings of its file."""
-        self.document.replace(network, path=path, preset=preset, modified=modified, training=training)
+        self.document.replace(network, path=path, preset=preset, modified=modified, training=training,
+                              training_file=training_file)
         notify(self.screen, t("app.file.opened", what=safe(self.document.label)), timeout=3)
         if training is not None:
             self._show_training_settings()
@@ -196,7 +198,7 @@ class FilesController:
         doc = self.document
         try:
             if doc.history.modified:
-                self.recovery.write(doc.network, doc.path, doc.preset)
+                self.recovery.write(doc.network, doc.path, doc.preset, doc.training_record(self.recovery.own_file))
             else:
                 self.recovery.clear()
         except OSError as error:
@@ -218,7 +220,8 @@ class FilesController:
                 self.recovery.adopt(recovery)
             except OSError as error:  # the copy stays where it is, to be offered again
                 self.screen.log.warning(f"recovery copy not adopted: {error}")
-            self.replace(recovery.network, path=recovery.source_path, preset=recovery.preset, modified=True)
+            self.replace(recovery.network, path=recovery.source_path, preset=recovery.preset, modified=True,
+                         training=recovery.training, training_file=recovery.file)
             self.offer_recovery(rest)
 
         def decided(choice: RecoveryChoice | None) -> None:
