@@ -25,7 +25,7 @@ import numpy as np
 
 from nntui.core.activations import ACTIVATION_NAMES
 from nntui.core.atomic import write_text_atomically
-from nntui.core.features import Feature, FeatureError, coordinate_count, parse_all
+from nntui.core.features import Feature, FeatureError, compute, coordinate_count, parse_all
 from nntui.core.jsonfields import Problem, check_keys, dump, kind, number, optional_string, parse_json
 from nntui.core.locations import located, one_line, shown
 from nntui.core.network import DenseLayer, Network
@@ -196,7 +196,10 @@ def _features(data: Mapping[str, Any], ids: list[object], inputs: int) -> tuple[
         raise Problem(t("core.features.no_point", count=coordinate_count(features)))
     if len(values) < coordinate_count(features):
         raise Problem(t("core.features.point", values=len(values), count=coordinate_count(features)))
-    return features, [number(v, lambda k=k: f'"point"[{k}]') for k, v in enumerate(values)]
+    point = [number(v, lambda k=k: f'"point"[{k}]') for k, v in enumerate(values)]
+    if not np.all(np.isfinite(compute(features, point))):  # x1² of 1e200 is no number either
+        raise Problem(t("core.features.too_large"))
+    return features, point
 
 
 def _build_layer(item: Any, k: int, n_in: int) -> DenseLayer:

@@ -41,6 +41,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'input features ("point", "feature") need "version": 2',
         "les caractéristiques d'entrée (« point », « feature ») demandent « version » : 2",
     ),
+    "core.features.too_large": (
+        'the input features of "point" are too large to compute (they overflow to infinity)',
+        "les caractéristiques d'entrée de « point » sont trop grandes pour être calculées (elles débordent "
+        "vers l'infini)",
+    ),
     "core.features.add_by_toggle": (
         "this network's inputs are features of a point: turn one on in the training view (ctrl+t)",
         "les entrées de ce réseau sont des caractéristiques d'un point : activez-en une dans la vue "

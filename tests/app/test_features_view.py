@@ -57,7 +57,7 @@ async def test_a_click_toggles_the_feature_under_the_pointer_and_the_numbers_fol
         await pilot.press("ctrl+t", "x")  # a fresh network that can learn xor
         before = app.document.training.history[-1]
         toggles = app.query_one(FeatureToggles)
-        places = dict(zip((f.id for f in toggles.offered), toggles._places(toggles.content_size.width)))
+        places = dict(zip((f.id for f in toggles.offered), toggles.places(toggles.content_size.width)))
         line, first, _ = places["x1*x2"]
         await pilot.click(FeatureToggles, offset=(first + 2, line))
         assert _names(app) == ["x1", "x2", "x1·x2"]

@@ -150,6 +150,7 @@ def test_the_file_keeps_the_point_and_each_inputs_feature_exactly() -> None:
         (lambda d: d["inputs"][3].update(feature="x1*x1"), "unknown input feature 'x1\\*x1'"),
         (lambda d: d["inputs"][3].update(feature="x2^2"), "x2\\^2 is there twice"),
         (lambda d: d.update(version=1), '"version": 2'),
+        (lambda d: d.update(point=[1.0, 1e200]), "too large to compute"),  # x2² overflows
         (lambda d: [i.pop("feature") for i in d["inputs"]], '"point" is there but no input has a "feature"'),
     ],
 )

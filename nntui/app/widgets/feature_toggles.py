@@ -64,7 +64,7 @@ class FeatureToggles(Widget, can_focus=True):
         self.cursor = min(self.cursor, max(len(offered) - 1, 0))
         self.refresh(layout=layout)
 
-    def _places(self, width: int) -> list[tuple[int, int, int]]:
+    def places(self, width: int) -> list[tuple[int, int, int]]:
         """Where each toggle goes: (line, first cell, last cell + 1), wrapped at ``width``."""
         places: list[tuple[int, int, int]] = []
         line = x = 0
@@ -77,14 +77,14 @@ class FeatureToggles(Widget, can_focus=True):
         return places
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        places = self._places(width)
+        places = self.places(width)
         return places[-1][0] + 1 if places else 1
 
     def render(self) -> Content:
         on = self.get_visual_style("feature-toggles--on", partial=True)
         cursor = Style(reverse=True)  # the focused toggle, as a list's highlighted line
         lines: list[Content] = []
-        for feature, (line, x, _) in zip(self.offered, self._places(self.content_size.width)):
+        for feature, (line, x, _) in zip(self.offered, self.places(self.content_size.width)):
             if line == len(lines):
                 lines.append(Content(""))
             text = Content(f"{ON if feature in self.active else OFF} {feature.label}")
@@ -113,7 +113,7 @@ class FeatureToggles(Widget, can_focus=True):
             self.post_message(self.Toggled(self.offered[self.cursor]))
 
     def on_click(self, event: events.Click) -> None:
-        for k, (line, first, last) in enumerate(self._places(self.content_size.width)):
+        for k, (line, first, last) in enumerate(self.places(self.content_size.width)):
             if event.y == line and first <= event.x < last:
                 self.cursor = k
                 self.post_message(self.Toggled(self.offered[k]))
