@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from nntui.core.text import shorten
 from nntui.i18n import t
 
 
@@ -38,8 +39,9 @@ SHOWN = 60  # characters of a value echoed in a message, at most
 
 
 def shortened(text: str, limit: int = SHOWN) -> str:
-    """``text`` cut to ``limit`` characters ending in "…" when longer."""
-    return text if len(text) <= limit else text[: max(limit - 1, 0)] + "…"
+    """``text`` cut to ``limit`` characters ending in "…" when longer: a value from a file is
+    shown shorter (:data:`SHOWN`) than other outside text (nntui.core.text's limit)."""
+    return shorten(text, limit)
 
 
 def shown(value: object, limit: int = SHOWN) -> str:
