@@ -138,3 +138,22 @@ def test_a_preset_trained_from_the_command_line_opens_with_its_settings(tmp_path
     doc = Document(opened.network, path=tmp_path / "out.json", training=opened.training)
     assert doc.training.settings == TrainingSettings("gaussians", 0.0, TrainingConfig(learning_rate=0.01))
     assert doc.training.steps == 12
+
+
+def test_a_network_of_input_features_reruns_from_the_command_line_bit_for_bit(tmp_path: Path) -> None:
+    from nntui.core import shape
+    from nntui.core.features import parse
+
+    network = load_preset("xor")
+    for feature in ("x1^2", "x2^2", "sin(x1)"):
+        network = shape.toggle_feature(network, parse(feature), np.random.default_rng(5))
+    doc = Document(network)
+    doc.training.change_setting("dataset", "circle")
+    doc.save(tmp_path / "before.json")
+    doc.training.run(40)
+    doc.training.measure()
+    doc.settle()
+    doc.save(tmp_path / "after.json")
+    _train("before.json", "--steps", "40", "-o", "out.json", cwd=tmp_path)
+    assert (tmp_path / "out.json").read_text("utf-8") == (tmp_path / "after.json").read_text("utf-8")
+    assert '"feature": "sin(x1)"' in (tmp_path / "out.json").read_text("utf-8")
