@@ -80,3 +80,11 @@ def normalise(values: NDArray[np.float64], activation: str | None) -> NDArray[np
     finite = np.abs(values[np.isfinite(values)])
     scale = float(finite.max()) if finite.size else 1.0
     return values / scale if scale > 0 else values
+
+
+def fitted(maps: NDArray[np.int64] | None, lines: int) -> NDArray[np.int64] | None:
+    """Pictures (of shape (n, 2·lines', columns)) cut down to ``lines`` lines, two pixel rows a line."""
+    if maps is None or maps.shape[1] == 2 * lines:
+        return maps
+    keep = np.rint(np.linspace(0, maps.shape[1] - 1, 2 * lines)).astype(np.int64)
+    return maps[:, keep, :]

@@ -57,6 +57,7 @@ class BoundaryView(Widget):
         self._points: Marks = {}
         self._message = ""
         self._shown: tuple[Network, Dataset, bool, bool] | None = None
+        self._placed: tuple[object, ...] | None = None  # what the points were placed for
 
     def show(self, network: Network, dataset: Dataset, *, show_test: bool = True, discrete: bool = False) -> None:
         self._shown = (network, dataset, show_test, discrete)
@@ -80,7 +81,9 @@ class BoundaryView(Widget):
                 values = np.sign(np.nan_to_num(values)) * DISCRETE_LEVEL / heatmap.LEVELS
             self._levels, self._codes = heatmap.levels(values), None
             self.border_subtitle = ""
-        self._points = self._place(dataset, columns, lines, show_test)
+        placed = (dataset, columns, lines, show_test, self._codes is None)  # datasets are immutable
+        if placed != self._placed:  # the same points at every frame while training
+            self._points, self._placed = self._place(dataset, columns, lines, show_test), placed
         self.refresh()
 
     def on_resize(self) -> None:

@@ -86,7 +86,9 @@ class LayerView(ScrollView, can_focus=False):
         self._value_scale = 1.0
         self._weight_scale = 1.0
         self._styles: dict[str, Style] = {}
+        self._on_base: palette.OnBase | None = None  # lines put on the widget's style
         self._maps: np.ndarray | None = None  # colour levels (neurons, 2·row_height, MAP_COLUMNS)
+        self._pass: tuple[int, int] | None = None  # line width and scroll while render_lines draws
 
     # --- data in -------------------------------------------------------------
 
@@ -110,7 +112,7 @@ class LayerView(ScrollView, can_focus=False):
         """
         self._network, self._result, self._selection = network, result, selection
         self._plan, self._lines = plan, lines
-        self._maps = _fitted_maps(maps, plan.row_height)
+        self._maps = heatmap.fitted(maps, plan.row_height)
         k = self.column
         # Not Network.sizes, which builds a list of every layer's size (10,000 for a deep one).
         self._neurons = size = len(network.input_names) if k == 0 else network.layers[k - 1].n_out
@@ -153,11 +155,12 @@ class LayerView(ScrollView, can_focus=False):
         nodes whose values moved, the links or weights that did): only those are redrawn, as
         every edit would redraw the whole screen otherwise. Anything else repaints whole."""
         first, nodes = self._node_keys()
-        layout = (*layout, first, self._strip, self._weight_scale if self._strip is not None else None)
+        maps = None if self._maps is None else self._maps.shape
+        layout = (*layout, first, self._strip, self._weight_scale if self._strip is not None else None, maps)
         old_layout, old_nodes = self._placed, self._nodes_shown
         self._placed, self._nodes_shown = layout, nodes
         if (layout != old_layout or old_nodes is None or gap_changed is None
-                or self._maps is not None or len(nodes) != len(old_nodes)):
+                or len(nodes) != len(old_nodes)):
             self.refresh()
             return
         changed = set(gap_changed)
@@ -185,6 +188,7 @@ class LayerView(ScrollView, can_focus=False):
         strip = self._strip
         weights = network.layers[k].weights if strip is not None else None
         values = result.activations[k]
+        maps = self._maps  # the heatmaps change while training, each neuron's only now and then
         keys: list[tuple[object, ...]] = []
         for row in range(first, last):
             value = float(values[row])
@@ -195,7 +199,8 @@ class LayerView(ScrollView, can_focus=False):
                          selection.neuron if source == row else None)
             keys.append((cursor, source == row, network.neuron_name(k, row), format_value(value, VALUE_WIDTH),
                          palette.bar(value, self._value_scale, BAR_WIDTH),
-                         palette.value_style(value, self._value_scale), cells))
+                         palette.value_style(value, self._value_scale), cells,
+                         maps[row].tobytes() if maps is not None and row < len(maps) else None))
         return first, keys
 
     @property
@@ -285,8 +290,16 @@ class LayerView(ScrollView, can_focus=False):
         self._styles = {}
         super().notify_style_update()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The lines' width and scroll found once for them all: Textual computes the region each time.
+        self._pass = (self.scrollable_content_region.width, int(self.scroll_offset.y))
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass = None
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width, scroll = self._pass or (self.scrollable_content_region.width, int(self.scroll_offset.y))
         base = self._style("")
         network, result, k = self._network, self._result, self.column
         # Blank while this view is between two networks (moved to another column, or being removed):
@@ -294,12 +307,14 @@ class LayerView(ScrollView, can_focus=False):
         if (network is None or result is None or k >= self._column_count or k >= len(result.activations)
                 or k > len(network.layers) or _live_size(network, k) != self._neurons):
             return Strip.blank(width, base)
-        if y < HEADER_LINES:
-            segments = self._header_line(y)
-        else:
-            segments = self._body_line(y - HEADER_LINES + int(self.scroll_offset.y))
-        strip = Strip(Segment.apply_style(segments, base))
-        return strip.crop_extend(0, width, base)
+        if self._on_base is None or self._on_base.base is not base:
+            self._on_base = palette.OnBase(base)
+        body = y - HEADER_LINES + scroll
+        segments, length = self._on_base.apply(self._header_line(y) if y < HEADER_LINES else self._body_line(body))
+        if self._linked and y >= HEADER_LINES:
+            links, links_length = self._links.line_on(body, self._on_base)
+            segments, length = segments + links, length + links_length
+        return Strip(segments, length).crop_extend(0, width, base)
 
     def _header_line(self, y: int) -> list[Segment]:
         network = self._network
@@ -334,9 +349,7 @@ class LayerView(ScrollView, can_focus=False):
         else:
             line = body - self.row_line(row)
             segments = self._node_line(row, line)
-        if self._linked:
-            segments.extend(self._links.line(body))
-        elif self._strip is not None and row is not None and line == 0:
+        if self._strip is not None and not self._linked and row is not None and line == 0:
             segments.extend(weight_strip.cells(self._strip, network, self.column, row,
                                                self._selection, self._weight_scale))
         return segments
@@ -375,10 +388,3 @@ def _live_size(network: Network, k: int) -> int:
     """Column ``k``'s neurons as the network has them now (it changes in place, before the views know)."""
     return len(network.input_names) if k == 0 else int(network.layers[k - 1].weights.shape[0])
 
-
-def _fitted_maps(maps: np.ndarray | None, row_height: int) -> np.ndarray | None:
-    """Heatmaps cut down to ``row_height`` lines (two pixel rows a line) when the height is short."""
-    if maps is None or maps.shape[1] == 2 * row_height:
-        return maps
-    keep = np.rint(np.linspace(0, maps.shape[1] - 1, 2 * row_height)).astype(np.int64)
-    return maps[:, keep, :]

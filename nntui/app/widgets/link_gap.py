@@ -44,6 +44,7 @@ class LinkGap:
         self._scale = 1.0
         self._labels: dict[int, list[tuple[int, str, Style]]] = {}
         self._lines: dict[int, list[Segment]] = {}  # each line's segments, once drawn
+        self._on_base: dict[int, tuple[palette.OnBase, list[Segment], int]] = {}  # them on a style, and width
         self._line_keys: list[object] = []
 
     def show(
@@ -73,6 +74,7 @@ class LinkGap:
         self._picture = draw_links(np.array(sources), np.array(targets), weights, ranks, width, lines)
         self._labels = self._place_labels()
         self._lines.clear()
+        self._on_base.clear()
         old, self._line_keys = self._line_keys, self._keys(lines)
         if resized:
             return None
@@ -110,6 +112,13 @@ class LinkGap:
         if cached is None:
             cached = self._lines[y] = self._line(y)
         return cached
+
+    def line_on(self, y: int, on_base: palette.OnBase) -> tuple[list[Segment], int]:
+        """Body line ``y`` on a widget's style, and its width; kept until the line is drawn again."""
+        kept = self._on_base.get(y)
+        if kept is None or kept[0] is not on_base:
+            kept = self._on_base[y] = (on_base, *on_base.apply(self.line(y)))
+        return kept[1], kept[2]
 
     def _line(self, y: int) -> list[Segment]:
         picture = self._picture

@@ -14,7 +14,7 @@ import math
 import numpy as np
 from numpy.typing import NDArray
 from rich.cells import cell_len
-from rich.text import Text
+from rich.text import Span, Text
 from textual.widget import Widget
 
 from nntui.app.plot import braille_series
@@ -41,6 +41,14 @@ def short(value: float) -> str:
 def _positive(history: list[LossPoint]) -> NDArray[np.float64]:
     values = np.array([v for p in history for v in (p.train.loss, p.test.loss)], dtype=np.float64)
     return values[np.isfinite(values) & (values > 0)]
+
+
+def _plot_line(cells: list[tuple[str, int]]) -> Text:
+    """A line of the plot: each dot's cell in its series' colour, with the spans a cell at a time
+    would give (built at once: the chart is drawn again at every frame while training)."""
+    colours = (TRAIN_COLOUR, TEST_COLOUR)
+    spans = [Span(x, x + 1, colours[series]) for x, (_char, series) in enumerate(cells) if series >= 0]
+    return Text("".join(char for char, _series in cells), spans=spans)
 
 
 class LossChart(Widget):
@@ -92,8 +100,7 @@ class LossChart(Widget):
         for i, cells in enumerate(lines):
             label, style = labels.get(i, ("", "dim"))
             text.append(f"{label:>{LABEL}} ", style=style)
-            for char, series in cells:
-                text.append(char, style=(TRAIN_COLOUR, TEST_COLOUR)[series] if series >= 0 else "")
+            text.append(_plot_line(cells))
             text.append("\n")
         scale = t("app.loss.log") if self._log else ""
         text.append(f"{scale:^{AXIS}}" + self._steps(width), style="dim")

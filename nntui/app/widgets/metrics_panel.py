@@ -97,11 +97,12 @@ class MetricsPanel(Widget):
         super().__init__(id=id)
         self._metrics: tuple[Metrics, Metrics] | None = None
         self._labels: list[str] = []
+        self._shown: list[Text] = []  # the lines last shown, at the panel's natural width
         self.add_class("-empty")
 
     def show(self, metrics: tuple[Metrics, Metrics] | None, class_names: tuple[str, ...] = ()) -> None:
         """``metrics`` of the train and test data, or None; ``class_names``: the outputs' names."""
-        before = self._lines(WIDE)
+        before = self._shown
         self._metrics = metrics
         train = metrics[0] if metrics else None
         confusion = train.confusion if train else None
@@ -112,8 +113,10 @@ class MetricsPanel(Widget):
             subtitle = t("app.metrics.rows") if train.classification else ""
             if (self.border_title, self.border_subtitle) != (title, subtitle):  # shown every frame: only changes
                 self.border_title, self.border_subtitle = title, subtitle
-        after = self._lines(WIDE)
-        # It is shown every frame while training: a new layout only when its size may change.
+        after = self._shown = self._lines(WIDE)
+        if after == before:  # shown every frame while training: drawn again only when it changed
+            return
+        # A new layout only when its size may change.
         same_size = len(before) == len(after) and all(
             cell_len(a.plain) == cell_len(b.plain) for a, b in zip(before, after)
         )
