@@ -78,12 +78,15 @@ def add_neuron(network: Network, column: int, at: int, rng: np.random.Generator)
         layer.weights = np.insert(layer.weights, at, _small_weights(rng, 1, layer.n_in), axis=0)
         layer.bias = np.insert(layer.bias, at, 0.0)
     if column < len(new.layers):
-        following = new.layers[column]
-        # Scaled by the following layer's new fan-in, like every new weight.
-        fan_in = following.n_in + 1
-        column_weights = rng.uniform(-1.0, 1.0, size=following.n_out) / np.sqrt(fan_in)
-        following.weights = np.insert(following.weights, at, column_weights, axis=1)
+        _insert_source(new.layers[column], at, rng)
     return _validated(new)
+
+
+def _insert_source(following: DenseLayer, at: int, rng: np.random.Generator) -> None:
+    """A new source's weights into ``following`` at column ``at``: small random numbers, scaled by
+    the layer's new fan-in like every new weight."""
+    column_weights = rng.uniform(-1.0, 1.0, size=following.n_out) / np.sqrt(following.n_in + 1)
+    following.weights = np.insert(following.weights, at, column_weights, axis=1)
 
 
 def remove_neuron(network: Network, column: int, index: int) -> Network:
@@ -271,9 +274,7 @@ def toggle_feature(network: Network, feature: Feature, rng: np.random.Generator)
     at = chosen.index(feature)
     new = network.copy()
     new.input_names.insert(at, feature.label)
-    first = new.layers[0]
-    column_weights = rng.uniform(-1.0, 1.0, size=first.n_out) / np.sqrt(first.n_in + 1)
-    first.weights = np.insert(first.weights, at, column_weights, axis=1)
+    _insert_source(new.layers[0], at, rng)
     new.input_values = np.insert(new.input_values, at, 0.0)
     new.features, new.point = chosen, np.array(point, dtype=np.float64)
     return _validated(new)
