@@ -73,7 +73,8 @@ PLAYGROUND_KEYS: list[Binding] = [
     _key("G", "regenerate_data", "app.key.regenerate", "app.key.regenerate.help", show=False),
     _key("ctrl+l", "toggle_log_scale", "app.key.log_scale", "app.key.log_scale.help", display="^l", show=False),
     _key("t", "tour", "app.key.tour", "app.key.tour.help", show=False),
-    _key("T", "toggle_learning('truth')", "app.key.truth", "app.key.truth.help"),
+    # Not in the footer: at 80 columns it is full (the French footer fits to 2 columns).
+    _key("T", "toggle_learning('truth')", "app.key.truth", "app.key.truth.help", show=False),
     _key("v", "truth_range", "app.key.truth_range", "app.key.truth_range.help", show=False),
     _key("g", "choose_challenge", "app.key.challenge", "app.key.challenge.help", show=False),
     _key("b", "toggle_learning('backward')", "app.key.backward", "app.key.backward.help", show=False),
