@@ -264,7 +264,7 @@ def toggle_feature(network: Network, feature: Feature, rng: np.random.Generator)
     """
     if network.features is None and network.n_inputs > MAX_COORDINATES:
         raise ShapeError(t("core.features.too_many_inputs", count=network.n_inputs, limit=MAX_COORDINATES))
-    features = network.features or available(network.n_inputs)[: network.n_inputs]
+    features = read_features(network)
     if feature in features:
         return _without_feature(network, features.index(feature))
     point = network.input_values if network.point is None else network.point
@@ -278,6 +278,11 @@ def toggle_feature(network: Network, feature: Feature, rng: np.random.Generator)
     new.input_values = np.insert(new.input_values, at, 0.0)
     new.features, new.point = chosen, np.array(point, dtype=np.float64)
     return _validated(new)
+
+
+def read_features(network: Network) -> tuple[Feature, ...]:
+    """The features a network reads: its own, or x1, x2, … when its inputs are plain values."""
+    return network.features or available(network.n_inputs)[: network.n_inputs]
 
 
 def _without_feature(network: Network, index: int) -> Network:

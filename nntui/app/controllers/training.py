@@ -135,10 +135,9 @@ class TrainingController:
     def _features(self) -> tuple[tuple[Feature, ...], frozenset[Feature]]:
         """The features the data's points offer, and those the network reads."""
         network, coordinates = self.document.network, self.session.dataset.n_inputs
-        offered = available(coordinates)
-        if network.features is not None:
-            return offered, frozenset(network.features)
-        return offered, frozenset(offered[: network.n_inputs] if network.n_inputs == coordinates else ())
+        # Plain inputs that are not the data's points read none of their features.
+        reads = shape.read_features(network) if network.features or network.n_inputs == coordinates else ()
+        return available(coordinates), frozenset(reads)
 
     def toggle_feature(self, feature: Feature) -> None:
         """Turn an input feature on or off: one undoable edit that adds or removes an input."""
