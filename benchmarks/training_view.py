@@ -68,6 +68,13 @@ def _app(state: Path):  # -> NNTuiApp
     return app
 
 
+async def _steps_past(app, steps: int, patience: float = 20.0) -> None:
+    """Wait until the document has counted more than `steps` steps (a busy CI machine can be slow)."""
+    deadline = time.perf_counter() + patience
+    while app.document.training.steps <= steps and time.perf_counter() < deadline:
+        await asyncio.sleep(0.01)
+
+
 async def _playing(state: Path, seconds: float, frame_seconds: float | None, train: bool = True) -> dict:
     from nntui.app.controllers import training as training_mode
     from nntui.document.session import TrainingSession
@@ -101,8 +108,12 @@ async def _playing(state: Path, seconds: float, frame_seconds: float | None, tra
             config = app.document.training.settings.config
             app.playground.action_play_pause()
             await asyncio.sleep(min(0.5, seconds / 2))  # the training thread gets going
+            if train:  # on a loaded machine the first stretch can take longer than that
+                await _steps_past(app, 0)
             steps0, counts0, start = app.document.training.steps, {**counts, **frames.counts}, time.perf_counter()
             await asyncio.sleep(seconds)
+            if train:  # a window shorter than one stretch would count no steps at all
+                await _steps_past(app, steps0)
             elapsed = time.perf_counter() - start
             steps1, counts1 = app.document.training.steps, {**counts, **frames.counts}
             app.playground.action_play_pause()
