@@ -353,17 +353,25 @@ def test_ctrl_c_stops_without_writing(tmp_path: Path) -> None:
         [sys.executable, "-m", "nntui", "train", "--preset", "xor", "--dataset", "circle",
          "--steps", "10000000", "-o", "out.json"],
         cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=terminal,
+        # As in a terminal's foreground: a test run started in the background (`cmd &`)
+        # passes SIGINT on ignored, and Python then never raises KeyboardInterrupt.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     os.close(terminal)
-    seen = b""
-    deadline = time.monotonic() + TIMEOUT
-    while b"step " not in seen:  # training has started: the first bar is drawn
-        assert time.monotonic() < deadline, seen
-        ready, _, _ = select.select([controller], [], [], 1.0)
-        if ready:
-            seen += os.read(controller, 65536)
-    process.send_signal(signal.SIGINT)
-    stdout, _ = process.communicate(timeout=TIMEOUT)
+    try:
+        seen = b""
+        deadline = time.monotonic() + TIMEOUT
+        while b"step " not in seen:  # training has started: the first bar is drawn
+            assert time.monotonic() < deadline, seen
+            ready, _, _ = select.select([controller], [], [], 1.0)
+            if ready:
+                seen += os.read(controller, 65536)
+        process.send_signal(signal.SIGINT)
+        stdout, _ = process.communicate(timeout=TIMEOUT)
+    finally:
+        if process.poll() is None:  # never left training for ever
+            process.kill()
+            process.wait()
     screen = (seen + read_terminal(controller)).decode("utf-8")
     assert process.returncode == 130, screen
     assert stdout == b""
