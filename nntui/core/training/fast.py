@@ -114,6 +114,19 @@ class _Workspace:
         self._rows: dict[int, tuple[Array, Array, list[_LayerRows]]] = {}
         self._ones_for = 0  # the batch size whose rows of ones are in place
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (a trainer sent to another process): the shape, the parameters and the
+        optimiser's state.  The views into the flat arrays would unpickle as copies of their
+        own, so they are made again; so are the batch arrays, which hold nothing between steps."""
+        return {"shapes": self.shapes, "dtype": self.dtype, "current": self.current.flat,
+                "next": self.next.flat, "velocity": self.velocity, "second": self.second}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__(state["shapes"], state["dtype"])  # type: ignore[misc, arg-type]
+        for target, name in ((self.current.flat, "current"), (self.next.flat, "next"),
+                             (self.velocity, "velocity"), (self.second, "second")):
+            _copyto(target, state[name])
+
     def rows(self, m: int) -> tuple[Array, Array, list[_LayerRows]]:
         """(x as (m, inputs), y as (outputs, m), per-layer arrays) for a batch of m samples."""
         found = self._rows.get(m)
