@@ -32,8 +32,11 @@ from __future__ import annotations
 
 import asyncio
 import cProfile
+import os
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from benchmarks.common import median, rotated, spread, time_shares
@@ -75,7 +78,32 @@ async def _steps_past(app, steps: int, patience: float = 20.0) -> None:
         await asyncio.sleep(0.01)
 
 
-async def _playing(state: Path, seconds: float, frame_seconds: float | None, train: bool = True) -> dict:
+async def _playing(state: Path, seconds: float, frame_seconds: float | None, train: bool = True,
+                   in_process: bool = False) -> dict:
+    """``in_process``: training in a thread of the app's process, as before the child process
+    (NNTUI_TRAINING_PROCESS=0); the control without training is always in-process (it patches
+    the session's ``run``)."""
+    with _training_in_process(in_process or not train):
+        return await _play_and_count(state, seconds, frame_seconds, train)
+
+
+@contextmanager
+def _training_in_process(yes: bool) -> Iterator[None]:
+    from nntui.document.training_process import DISABLE_VARIABLE
+
+    before = os.environ.get(DISABLE_VARIABLE)
+    if yes:
+        os.environ[DISABLE_VARIABLE] = "0"  # read when the app is made
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(DISABLE_VARIABLE, None)
+        else:
+            os.environ[DISABLE_VARIABLE] = before
+
+
+async def _play_and_count(state: Path, seconds: float, frame_seconds: float | None, train: bool) -> dict:
     from nntui.app.controllers import training as training_mode
     from nntui.document.session import TrainingSession
 
@@ -140,7 +168,7 @@ async def _frame_cost(state: Path, frames: int) -> dict:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t", "s")
         await pilot.pause()
-        app.playground.training.playing = True  # what the frame checks; no training thread runs
+        app.playground.training.worker.playing = True  # what the frame checks; no training thread runs
         costs = []
         profile = cProfile.Profile()
         try:
@@ -157,7 +185,7 @@ async def _frame_cost(state: Path, frames: int) -> dict:
                     profile.disable()
                 costs.append(time.perf_counter() - start)
         finally:
-            app.playground.training.playing = False
+            app.playground.training.worker.playing = False
     return {"median_ms": round(median(costs[: frames // 2]) * 1e3, 2), "time_shares": time_shares(profile)}
 
 
@@ -174,7 +202,7 @@ def _training_alone(seconds: float) -> float:
     return steps / (time.perf_counter() - start)
 
 
-RUNS = ("picture app", "as shipped", "timer at 60/s", "nntui train")
+RUNS = ("picture app", "as shipped", "timer at 60/s", "in-process", "nntui train")
 
 
 def _rounds(path: Path, rounds: int, seconds: float) -> dict[str, list]:
@@ -188,6 +216,8 @@ def _rounds(path: Path, rounds: int, seconds: float) -> dict[str, list]:
                 result = asyncio.run(_playing(path, seconds, None))
             elif name == "timer at 60/s":
                 result = asyncio.run(_playing(path, seconds, 1 / 60))
+            elif name == "in-process":
+                result = asyncio.run(_playing(path, seconds, None, in_process=True))
             else:
                 result = nntui_train_rate(_network, _settings(), seconds)
             results[name].append(result)
@@ -217,6 +247,7 @@ def measure(seconds: float, cost_frames: int, rounds: int) -> dict:
     alone = _training_alone(min(seconds, 1.0))
     reference_rates = [run["frames_per_second"] for run in runs["picture app"]]
     shipped, fast = _medians(runs["as shipped"]), _medians(runs["timer at 60/s"])
+    before = _medians(runs["in-process"])
     ratios = {
         "frames_as_shipped_vs_picture_app": _per_round(
             [run["heatmap_frames_per_second"] for run in runs["as shipped"]], reference_rates),
@@ -224,6 +255,10 @@ def measure(seconds: float, cost_frames: int, rounds: int) -> dict:
             [run["heatmap_frames_per_second"] for run in runs["timer at 60/s"]], reference_rates),
         "steps_as_shipped_vs_nntui_train": _per_round(
             [run["steps_per_second"] for run in runs["as shipped"]], runs["nntui train"]),
+        "frames_in_process_vs_picture_app": _per_round(
+            [run["heatmap_frames_per_second"] for run in runs["in-process"]], reference_rates),
+        "steps_in_process_vs_nntui_train": _per_round(
+            [run["steps_per_second"] for run in runs["in-process"]], runs["nntui train"]),
     }
     return {
         "method": (
@@ -231,7 +266,9 @@ def measure(seconds: float, cost_frames: int, rounds: int) -> dict:
             "sigmoid output) on the spiral data with the training view's default settings; play for "
             f"{seconds:g} s and count steps and heatmap frames (screen updates, encoded as terminal "
             "output, after a tick of the view's frame timer). 'as shipped' uses the app's frame timer; "
-            "'timer at 60/s' patches it in this process to show what the view can draw. "
+            "'timer at 60/s' patches it in this process to show what the view can draw. 'as shipped' "
+            "trains in a child process (nntui.document.training_process); 'in-process' is the same with "
+            "NNTUI_TRAINING_PROCESS=0, training in a thread of the app's process as before the child. "
             f"{rounds} rounds, taking turns (rotating order) with the picture app (benchmarks/picture_app.py: "
             "the whole screen in half-block cells, 32 shades, every cell its own colours, redrawn after "
             "every frame; frames counted the same way) and with nntui train's loop (train_in_chunks on "
@@ -242,6 +279,7 @@ def measure(seconds: float, cost_frames: int, rounds: int) -> dict:
         "picture_app": _medians(runs["picture app"]),
         "as_shipped": shipped,
         "timer_at_60_per_second": fast,
+        "in_process": before,
         "timer_at_60_per_second_not_training": {
             key: idle[key] for key in ("frame_timer_hz", "heatmap_frames_per_second", "timer_ticks_per_second")
         },
@@ -259,6 +297,7 @@ def measure(seconds: float, cost_frames: int, rounds: int) -> dict:
 
 def summary_rows(section: dict) -> list[dict]:
     shipped, fast, picture = section["as_shipped"], section["timer_at_60_per_second"], section["picture_app"]
+    before = section["in_process"]
     ratios, target = section["ratios"], section["target"]
     idle = section["timer_at_60_per_second_not_training"]["heatmap_frames_per_second"]
     return [{
@@ -278,4 +317,12 @@ def summary_rows(section: dict) -> list[dict]:
                    "steps/s)"),
         "target": f"≥ {target['steps_vs_nntui_train']:g}× `nntui train`",
         "met": section["met_steps"],
+    }, {
+        "measurement": "… the same, training in-process (`NNTUI_TRAINING_PROCESS=0`, as before the child process)",
+        "result": (f"{ratios['frames_in_process_vs_picture_app']['median']:.2f}× picture "
+                   f"({before['heatmap_frames_per_second']:.1f} frames/s); "
+                   f"{ratios['steps_in_process_vs_nntui_train']['median']:.2f}× `nntui train` "
+                   f"({before['steps_per_second']:,.0f} steps/s)"),
+        "target": "(before)",
+        "met": None,
     }]

@@ -94,6 +94,7 @@ class NNTuiApp(App[int]):
 
     def on_unmount(self) -> None:
         self.lifetime.uninstall()
+        self.playground.training.close()  # its child process ends with the app
 
     # --- leaving ------------------------------------------------------------------------
 

@@ -11,10 +11,13 @@ build their data with :func:`training_data` and their trainer with
 
 from __future__ import annotations
 
+import pickle
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import overload
+
+import numpy as np
 
 from nntui.core.datasets import Dataset, load_csv, make_dataset
 from nntui.core.edits import Reshape
@@ -30,6 +33,7 @@ from nntui.core.training import (
 from nntui.core.training.diagnosis import Finding, diagnose
 from nntui.core.training.metrics import Metrics, assess
 from nntui.core.training.stopping import StoppedEarly, StopRule
+from nntui.document.training_process import Report
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 BATCH_SIZES = (1, 5, 10, 32, 100, 500)
@@ -260,13 +264,48 @@ class TrainingSession:
             else:
                 self._rule.run(steps)
         except StoppedEarly as stop:
-            at = self.steps + trainer.steps_done - before  # in this session's steps, which go on across trainers
-            self.stopped = StoppedEarly(at, at - (stop.step - stop.best_step), stop.best_loss, stop.patience)
+            self._stopped_early(stop, trainer.steps_done - before)
         finally:
             self.steps += trainer.steps_done - before  # those that were taken
         elapsed = time.perf_counter() - start
         if elapsed > 0:
             self.steps_per_second = (trainer.steps_done - before) / elapsed
+
+    def _stopped_early(self, stop: StoppedEarly, taken: int) -> None:
+        """Remember why the stop rule ended a run of ``taken`` steps (not yet counted)."""
+        at = self.steps + taken  # in this session's steps, which go on across trainers
+        self.stopped = StoppedEarly(at, at - (stop.step - stop.best_step), stop.best_loss, stop.patience)
+
+    # --- training elsewhere (nntui.document.training_process) ----------------------------
+
+    def hand_over(self) -> bytes:
+        """The trainer and its stop rule, pickled, to train in another process (as ``run`` would).
+
+        Its reports come back through :meth:`take_report`; until the last one, only they
+        change the network.  TrainingError as from ``run``.
+        """
+        trainer = self._trainer()
+        self.stopped = None
+        self.begin_stretch()
+        return pickle.dumps((trainer, self._rule))
+
+    def take_report(self, report: Report) -> None:
+        """Steps taken elsewhere: their weights into the network, their number into the steps;
+        at the last report, the trainer (and its stop rule) as they are now."""
+        if report.taken and report.state is None:  # the trainer kept here is behind those weights now
+            self.trainer, self._rule = None, None  # a fresh one, should the child never send it back
+        for layer, (weights, bias) in zip(self.network.layers, report.weights):
+            np.copyto(layer.weights, weights)
+            np.copyto(layer.bias, bias)
+        if report.stopped is not None:
+            self._stopped_early(StoppedEarly(*report.stopped), report.taken)
+        self.steps += report.taken
+        if report.taken and report.seconds > 0:
+            self.steps_per_second = report.taken / report.seconds
+        if report.state is not None:
+            trainer, rule = pickle.loads(report.state)  # a copy of our own, sent by our own child
+            trainer.network = self.network  # same weights; the trainer reads them at each run
+            self.trainer, self._rule = trainer, rule
 
     def measure(self) -> LossPoint:
         """Evaluate on the training and test data now, and remember it."""

@@ -16,7 +16,10 @@ from nntui.core.datasets import make_dataset
 from nntui.core.edits import Reshape
 from nntui.core.fileformat import dumps_network
 from nntui.core.presets import load_preset
-from nntui.core.training import DivergenceError, Trainer, TrainingConfig
+from nntui.core.network import DenseLayer, Network
+from nntui.core.training import Trainer, TrainingConfig
+from nntui.document.session import TrainingSettings
+from nntui.document.training_process import DISABLE_VARIABLE
 
 from .helpers import preset_app, widget_text
 
@@ -159,21 +162,28 @@ async def test_choosing_another_dataset_and_rate() -> None:
         assert app.document.training.trainer.config.learning_rate == 0.1
 
 
-async def test_divergence_stops_training_with_a_message(monkeypatch) -> None:
-    app = preset_app("xor")
+@pytest.mark.parametrize("child", [True, False], ids=["in the child process", "in-process"])
+async def test_divergence_stops_training_with_a_message(monkeypatch, child: bool) -> None:
+    """A loss that overflows: training stops, says why, and the weights are the last finite ones."""
+    monkeypatch.setenv(DISABLE_VARIABLE, "1" if child else "0")
+    linear = Network(["x1", "x2"], [0.0, 0.0], [DenseLayer([[1.0, 1.0]], [0.0], "linear")])
+    app = NNTuiApp(linear)
+    settings = TrainingSettings(dataset="plane", config=TrainingConfig(optimizer="sgd", learning_rate=1e200))
+    app.document.training.change(settings)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+t")
-
-        def diverge(steps: int) -> None:
-            raise DivergenceError("training diverged at step 1: the loss became nan")
-
-        monkeypatch.setattr(app.document.training, "run", diverge)
-        before = dumps_network(app.document.network)
-        await pilot.press("space")
-        await pilot.pause(0.3)
-        assert not app.playground.training.playing
+        await pilot.press("ctrl+t", "space")
+        deadline = asyncio.get_running_loop().time() + 10
+        while app.playground.training.playing:
+            assert asyncio.get_running_loop().time() < deadline, "training did not diverge"
+            await asyncio.sleep(0.05)
+        await pilot.pause()
+        assert (app.playground.training.worker.process is not None) is child
         assert any("diverged" in n.message for n in app._notifications)
-        assert dumps_network(app.document.network) == before
+        layer = app.document.network.layers[0]
+        assert np.isfinite(layer.weights).all() and np.isfinite(layer.bias).all()
+        steps = app.document.training.steps
+        await pilot.press("s")  # a trainer came back, at the step where it stopped: it diverges again
+        assert app.document.training.steps == steps
 
 
 async def test_a_network_without_two_inputs_says_why_there_is_no_map() -> None:

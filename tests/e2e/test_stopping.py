@@ -3,8 +3,9 @@
 Each case starts ten real `nntui --preset xor` processes in tmux, plays
 training, then stops them all in the same way: the terminal is closed
 (tmux kill-session, so nntui gets SIGHUP while its terminal is gone) or a
-signal is sent.  Every process must be gone within 3 s, with the exit
-status a shell expects, and leave a recovery copy holding trained weights.
+signal is sent.  Every process must be gone within 3 s, the child process each one trains
+in too, with the exit status a shell expects, and leave a recovery copy
+holding trained weights.
 Processes are found by a unique NNTUI_STATE_DIR in /proc/*/environ, so a
 leftover is seen even after tmux is gone.
 """
@@ -29,6 +30,7 @@ from nntui.core.presets import load_preset
 TMUX = shutil.which("tmux")
 NNTUI = Path(sys.executable).parent / "nntui"
 RUNS = 10
+CHILD = "nntui.document.training_process"  # each playing nntui trains in a child process
 
 pytestmark = [
     pytest.mark.e2e,
@@ -99,13 +101,29 @@ class Fleet:
         self.wait_for_all("training ·")
         time.sleep(1.0)
 
+    def _nntui(self) -> dict[int, str]:
+        found = {}
+        for pid in _processes_with(self.marker):
+            try:
+                command = Path(f"/proc/{pid}/cmdline").read_text()
+            except OSError:
+                continue
+            if "nntui" in command and "sleep" not in command:
+                found[pid] = command
+        return found
+
     def pids(self) -> list[int]:
-        return [pid for pid in _processes_with(self.marker) if "nntui" in Path(f"/proc/{pid}/cmdline").read_text()
-                and "sleep" not in Path(f"/proc/{pid}/cmdline").read_text()]
+        """The playgrounds."""
+        return [pid for pid, command in self._nntui().items() if CHILD not in command]
+
+    def children(self) -> list[int]:
+        """The processes that train for them (nntui.document.training_process)."""
+        return [pid for pid, command in self._nntui().items() if CHILD in command]
 
     def wait_until_gone(self, timeout: float) -> list[int]:
+        """Every nntui process, playgrounds and their children: those still there after ``timeout``."""
         deadline = time.monotonic() + timeout
-        while (left := self.pids()) and time.monotonic() < deadline:
+        while (left := list(self._nntui())) and time.monotonic() < deadline:
             time.sleep(0.1)
         return left
 
@@ -139,6 +157,7 @@ def fleet(tmp_path: Path):
 def test_closing_the_terminal_while_training_ends_every_nntui(fleet: Fleet) -> None:
     fleet.train()
     assert len(fleet.pids()) == RUNS
+    assert len(fleet.children()) == RUNS  # which must end too
     for i in range(RUNS):
         fleet.tmux("kill-session", "-t", f"s{i}")  # the terminal goes; nntui gets SIGHUP
     assert fleet.wait_until_gone(3.0) == []
@@ -149,7 +168,7 @@ def test_closing_the_terminal_while_training_ends_every_nntui(fleet: Fleet) -> N
 def test_a_signal_while_training_ends_nntui_with_its_status(fleet: Fleet, sig: int, status: int) -> None:
     fleet.train()
     pids = fleet.pids()
-    assert len(pids) == RUNS
+    assert len(pids) == RUNS and len(fleet.children()) == RUNS
     for pid in pids:
         os.kill(pid, sig)
     assert fleet.wait_until_gone(3.0) == []
@@ -176,7 +195,7 @@ def test_closing_the_terminal_ends_nntui_even_when_no_sighup_reaches_it(tmp_path
     fleet.start()
     try:
         fleet.train()
-        assert len(fleet.pids()) == RUNS
+        assert len(fleet.pids()) == RUNS and len(fleet.children()) == RUNS
         for i in range(RUNS):
             fleet.tmux("kill-session", "-t", f"s{i}")  # the terminal goes; its shell stays
         assert fleet.wait_until_gone(3.0) == []

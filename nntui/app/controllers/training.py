@@ -1,26 +1,24 @@
 """The training view: play, pause, step, and watch the network learn.
 
-Training runs in a worker thread, a chunk of steps at a time under a lock;
-the screen follows on a timer at a steady rate, whatever the number of
-steps in between.  Before any change of the document (an edit, undo,
-opening, saving, exporting, quitting) the document calls :meth:`stop`
-through its ``before_change`` hook, then closes the stretch of training as
-one undoable edit: no call site has to remember it.
+The training itself runs in a worker (``training_worker``: a child process,
+else a thread); the screen follows on a timer at a steady rate, whatever
+the number of steps in between.  Before any change of the document (an
+edit, undo, opening, saving, exporting, quitting) the document calls
+:meth:`stop` through its ``before_change`` hook, then closes the stretch of
+training as one undoable edit: no call site has to remember it.
 """
 
 from __future__ import annotations
 
-import threading
-import time
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
 import numpy as np
 from textual.css.query import NoMatches
 from textual.timer import Timer
-from textual.worker import get_current_worker
 
 from nntui.app import heatmap
+from nntui.app.controllers.training_worker import TrainingWorker
 from nntui.app.text import MESSAGE_LIMIT, notify, safe
 from nntui.app.widgets.boundary_view import BoundaryView
 from nntui.app.widgets.layer_view import MAP_COLUMNS, MAP_LINES
@@ -42,7 +40,6 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 FRAME_SECONDS = 1 / 30  # how often the screen follows training
-CHUNK_SECONDS = 1 / 50  # how long the worker trains between two looks at the flag
 
 
 def _capitalised(text: str) -> str:
@@ -56,11 +53,14 @@ class TrainingController:
         self.screen = screen
         self.document = document
         self.active = False  # the training view is shown
-        self.playing = False
         self.log_scale: bool | None = None  # the loss chart's scale as chosen; None: by the losses' span
-        self._lock = threading.Lock()
+        self.worker = TrainingWorker(document)
         self._frame_timer: Timer | None = None
         document.add_before_change(self.stop)
+
+    @property
+    def playing(self) -> bool:
+        return self.worker.playing
 
     @property
     def session(self) -> TrainingSession:
@@ -194,10 +194,14 @@ class TrainingController:
         if not self._can_train():
             return
         self.session.begin_stretch()
-        self.playing = True
+        self.worker.start(self.screen, self._ended)
         self._frame_timer = self.screen.set_interval(FRAME_SECONDS, self._frame)
-        self.screen.run_worker(self._train_in_background, thread=True, exclusive=True, group="training")
         self.show()
+
+    def close(self) -> None:
+        """The app is leaving: training stops, the child process ends."""
+        self.stop()
+        self.worker.close()
 
     def step(self) -> None:
         if self.playing or not self._can_train():
@@ -243,43 +247,19 @@ class TrainingController:
         except NoMatches:  # the app is closing: its widgets are going
             self.stop()
 
-    def _train_in_background(self) -> None:
-        worker = get_current_worker()
-        chunk = 1
-        while self.playing and not worker.is_cancelled:
-            start = time.perf_counter()
-            problem = None
-            with self._lock:
-                if not self.playing:
-                    return
-                try:
-                    self.session.run(chunk)
-                except DivergenceError as error:
-                    self.playing = False
-                    problem = str(error)
-                stopped = self.session.stopped is not None  # by the stop rule
-                if stopped:
-                    self.playing = False
-            if problem is not None:  # told outside the lock: the screen thread may be waiting for it
-                self.screen.app.call_from_thread(self._diverged, problem)
-                return
-            if stopped:
-                self.screen.app.call_from_thread(self._stopped)
-                return
-            elapsed = time.perf_counter() - start
-            # Grow or shrink the chunk so each takes about CHUNK_SECONDS.
-            chunk = max(1, min(chunk * 2, int(chunk * CHUNK_SECONDS / max(elapsed, 1e-6))))
-            time.sleep(0.001)  # let the screen thread in
-
     def stop(self) -> None:
-        """Stop the worker after the chunk in progress (the document's before-change hook)."""
+        """Stop training after the chunk in progress (the document's before-change hook)."""
         if self._frame_timer is not None:
             self._frame_timer.stop()
             self._frame_timer = None
-        if not self.playing:
-            return
-        with self._lock:  # waits for the chunk in progress
-            self.playing = False
+        self.worker.stop()
+
+    def _ended(self, problem: str | None, stopped: bool) -> None:
+        """Training ended by itself: a divergence, or the stop rule."""
+        if problem is not None:
+            self._diverged(problem)
+        elif stopped:
+            self._stopped()
 
     def _stopped(self) -> None:
         """The stop rule ended training: the panel says why (TrainingController.show)."""

@@ -1,0 +1,226 @@
+"""Training in a child process, so the playground's screen and its training use two cores.
+
+In one process the screen thread and the training thread share Python's
+global lock: while the training view draws, training slows to a third of
+``nntui train``'s speed, and while training runs the screen draws half as
+often.  The child trains the session's own trainer, handed over pickled
+(weights, optimiser state, random state, stop rule: bit for bit the same
+steps as in-process), and reports after each chunk of steps with the new
+weights; asked to pause, or when the stop rule or a divergence ends the run,
+it sends the trainer back.
+
+The child never outlives the playground: it reads its orders from a pipe
+and leaves as soon as the pipe closes, which the kernel does when the
+parent ends, however it ends (even SIGKILL).  It ignores the terminal's
+signals (ctrl+c, a hang-up): the playground decides, and saves first.
+
+Run by :class:`TrainingProcess` (``python -c CHILD_MAIN IN_FD OUT_FD LANG``);
+never by hand.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+
+import numpy as np
+
+from nntui.core.training import DivergenceError, Trainer
+from nntui.core.training.stopping import StoppedEarly, StopRule
+
+DISABLE_VARIABLE = "NNTUI_TRAINING_PROCESS"  # "0": train in a thread of the playground's own process
+CHUNK_SECONDS = 1 / 50  # how long the child trains between two reports (and two looks at its orders)
+# The child's program; not ``-m``, which would make the reports' class __main__.Report.
+CHILD_MAIN = "import sys; from nntui.document.training_process import main; raise SystemExit(main(sys.argv[1:]))"
+START_SECONDS = 10.0  # how long the child may take to import and answer before it counts as failed
+
+Weights = list[tuple[np.ndarray, np.ndarray]]
+
+
+class TrainingProcessError(Exception):
+    """The child could not start, or ended unexpectedly: training goes on in-process."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """Steps taken in the child since its last report, and the weights after them."""
+
+    taken: int
+    seconds: float  # how long those steps took
+    weights: Weights
+    state: bytes | None = None  # the trainer and stop rule, pickled: the run ended and they come back
+    stopped: tuple[int, int, float, int] | None = None  # StoppedEarly's fields, in the trainer's steps
+    diverged: str | None = None  # the DivergenceError's message (the weights are the last finite ones)
+
+    @property
+    def final(self) -> bool:
+        return self.state is not None
+
+
+def enabled(environ: dict[str, str] | None = None) -> bool:
+    """Whether the playground trains in a child process (the default), from the environment."""
+    environ = dict(os.environ) if environ is None else environ
+    return environ.get(DISABLE_VARIABLE, "1").strip() not in {"0", "no", "false", "off"}
+
+
+class TrainingProcess:
+    """The parent's side: one child, reused from one play to the next."""
+
+    def __init__(self, language: str = "en") -> None:
+        """Start the child (TrainingProcessError if it cannot be started)."""
+        to_child_r, to_child_w = os.pipe()
+        from_child_r, from_child_w = os.pipe()
+        try:
+            self._child = subprocess.Popen(
+                [sys.executable, "-c", CHILD_MAIN, str(to_child_r), str(from_child_w), language],
+                pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=True,
+            )
+        except (OSError, ValueError) as problem:  # no Python to run, no pass_fds (Windows)
+            for fd in (to_child_r, to_child_w, from_child_r, from_child_w):
+                os.close(fd)
+            raise TrainingProcessError(str(problem)) from problem
+        os.close(to_child_r)
+        os.close(from_child_w)
+        self._orders = Connection(to_child_w, readable=False)
+        self._reports = Connection(from_child_r, writable=False)
+        os.set_inheritable(to_child_w, False)
+        os.set_inheritable(from_child_r, False)
+        self._ready = False
+
+    @property
+    def alive(self) -> bool:
+        return self._child.poll() is None and not self._orders.closed
+
+    def started(self) -> bool:
+        """Whether the child is ready to train (it takes a moment to start); TrainingProcessError
+        if it ended, or said something else, before it was."""
+        if self._ready:
+            return True
+        try:
+            if self._reports.poll(0):
+                if self._reports.recv() != "ready":
+                    raise TrainingProcessError("the training process did not start")
+                self._ready = True
+                return True
+        except (EOFError, OSError) as problem:
+            raise TrainingProcessError("the training process did not start") from problem
+        if self._child.poll() is not None:
+            raise TrainingProcessError("the training process did not start")
+        return False
+
+    def play(self, state: bytes) -> None:
+        """Train the pickled (trainer, stop rule) until told to pause or the run ends."""
+        self._ensure_ready()
+        self._send(("play", state))
+
+    def pause(self) -> None:
+        """End the run after the chunk in progress; its final report brings the trainer back."""
+        self._send(("pause",))
+
+    def receive(self, timeout: float) -> Report | None:
+        """The next report, or None when none came within ``timeout`` seconds."""
+        try:
+            if not self._reports.poll(timeout):
+                return None
+            report = self._reports.recv()
+        except (EOFError, OSError) as problem:
+            raise TrainingProcessError("the training process ended") from problem
+        if not isinstance(report, Report):
+            raise TrainingProcessError("the training process sent something else than a report")
+        return report
+
+    def close(self) -> None:
+        """End the child now (it holds nothing to keep: the trainer came back at the last pause)."""
+        for connection in (self._orders, self._reports):
+            if not connection.closed:
+                connection.close()
+        if self._child.poll() is None:
+            self._child.terminate()  # it would leave at the closed pipe too, after the import it may be in
+        try:
+            self._child.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            self._child.kill()
+            self._child.wait()
+
+    def _ensure_ready(self) -> None:
+        """Wait for the child's greeting, so a child that cannot run says so."""
+        deadline = time.monotonic() + START_SECONDS
+        while not self.started():
+            if time.monotonic() > deadline:
+                self.close()
+                raise TrainingProcessError("the training process did not start")
+            self._reports.poll(0.05)
+
+    def _send(self, order: tuple[object, ...]) -> None:
+        try:
+            self._orders.send(order)
+        except (OSError, ValueError) as problem:  # a closed pipe, a closed connection
+            raise TrainingProcessError("the training process ended") from problem
+
+
+# --- the child -----------------------------------------------------------------------------
+
+
+def _weights(trainer: Trainer) -> Weights:
+    return [(layer.weights, layer.bias) for layer in trainer.network.layers]
+
+
+def _play(trainer: Trainer, rule: StopRule | None, orders: Connection, reports: Connection) -> None:
+    """Chunks of steps, each reported, until a pause order, the stop rule or a divergence."""
+    chunk = 1
+    while True:
+        if orders.poll():
+            order = orders.recv()  # EOFError when the parent is gone: the child ends
+            if order[0] == "pause":
+                reports.send(Report(0, 0.0, _weights(trainer), pickle.dumps((trainer, rule))))
+                return
+        before, start = trainer.steps_done, time.perf_counter()
+        stopped: tuple[int, int, float, int] | None = None
+        diverged: str | None = None
+        try:
+            (rule or trainer).run(chunk)
+        except StoppedEarly as stop:
+            stopped = (stop.step, stop.best_step, stop.best_loss, stop.patience)
+        except DivergenceError as problem:
+            diverged = str(problem)
+        elapsed = time.perf_counter() - start
+        taken = trainer.steps_done - before
+        if stopped is not None or diverged is not None:
+            state = pickle.dumps((trainer, rule))
+            reports.send(Report(taken, elapsed, _weights(trainer), state, stopped, diverged))
+            return
+        reports.send(Report(taken, elapsed, _weights(trainer)))
+        # Grow or shrink the chunk so each takes about CHUNK_SECONDS (as the in-process worker does).
+        chunk = max(1, min(chunk * 2, int(chunk * CHUNK_SECONDS / max(elapsed, 1e-6))))
+
+
+def _serve(orders: Connection, reports: Connection) -> None:
+    reports.send("ready")
+    while True:
+        order = orders.recv()  # EOFError when the parent is gone
+        if order[0] == "play":
+            trainer, rule = pickle.loads(order[1])
+            _play(trainer, rule, orders, reports)
+
+
+def main(argv: list[str]) -> int:
+    for name in ("SIGINT", "SIGHUP", "SIGTSTP", "SIGQUIT"):  # the terminal's: the playground decides
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    orders = Connection(int(argv[0]), writable=False)
+    reports = Connection(int(argv[1]), readable=False)
+    from nntui.i18n import set_language
+
+    set_language(argv[2])
+    try:
+        _serve(orders, reports)
+    except (EOFError, BrokenPipeError, OSError):
+        pass  # the parent is gone
+    return 0

@@ -1,0 +1,157 @@
+"""Training in a child process: the same steps as in-process, and a child that never outlives its parent."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from nntui.core.fileformat import dumps_network
+from nntui.core.training import TrainingConfig
+from nntui.document.session import TrainingSession, TrainingSettings
+from nntui.document.training_process import Report, TrainingProcess, enabled
+from tests.factory import random_network
+
+
+def _session(stop_after: int = 0) -> TrainingSession:
+    network = random_network([2, 6, 1], activation="tanh", output_activation="sigmoid", seed=3)
+    config = TrainingConfig(optimizer="adam", batch_size=10, learning_rate=0.03)
+    return TrainingSession(network, TrainingSettings(dataset="spiral", config=config, stop_after=stop_after))
+
+
+def _play(session: TrainingSession, process: TrainingProcess, at_least: int) -> Report:
+    """Play until ``at_least`` steps were reported, then pause: the final report."""
+    process.play(session.hand_over())
+    deadline = time.monotonic() + 30
+    paused = False
+    while True:
+        assert time.monotonic() < deadline, "no final report"
+        report = process.receive(0.1)
+        if report is None:
+            continue
+        session.take_report(report)
+        if report.final:
+            return report
+        if session.steps >= at_least and not paused:
+            process.pause()
+            paused = True
+
+
+def _child_gone(pid: int, seconds: float = 5.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        try:  # our own child: reap it, else it lingers as a zombie
+            if os.waitpid(pid, os.WNOHANG)[0] == pid:
+                return True
+        except ChildProcessError:
+            pass
+        time.sleep(0.05)
+    return False
+
+
+def test_steps_in_the_child_are_those_taken_here_bit_for_bit() -> None:
+    elsewhere, here = _session(), _session()
+    here.run(4)
+    elsewhere.run(4)  # a trainer made here first, with state, then handed over
+    process = TrainingProcess()
+    try:
+        for at_least in (50, 120):  # two plays: the trainer goes there and back twice
+            _play(elsewhere, process, at_least)
+            here.run(elsewhere.steps - here.steps)
+            assert dumps_network(elsewhere.network) == dumps_network(here.network)
+        elsewhere.run(3)  # the trainer that came back goes on here
+        here.run(3)
+        assert dumps_network(elsewhere.network) == dumps_network(here.network)
+        assert elsewhere.steps_per_second > 0
+    finally:
+        process.close()
+
+
+def test_the_stop_rule_stops_the_child_where_it_stops_here() -> None:
+    elsewhere, here = _session(stop_after=20), _session(stop_after=20)
+    process = TrainingProcess()
+    try:
+        report = _play(elsewhere, process, at_least=10**9)  # never paused: only the rule ends it
+    finally:
+        process.close()
+    assert report.stopped is not None and elsewhere.stopped is not None
+    while here.stopped is None:
+        here.run(1000)
+    assert (elsewhere.stopped.step, elsewhere.stopped.best_step) == (here.stopped.step, here.stopped.best_step)
+    assert elsewhere.steps == here.steps
+    assert dumps_network(elsewhere.network) == dumps_network(here.network)
+
+
+def test_closing_ends_the_child() -> None:
+    process = TrainingProcess()
+    pid = process._child.pid
+    process.play(_session().hand_over())
+    process.close()
+    assert _child_gone(pid)
+    assert not process.alive
+
+
+PARENT = textwrap.dedent("""
+    import sys, time
+    from nntui.document.session import TrainingSession, TrainingSettings
+    from nntui.document.training_process import TrainingProcess
+    from tests.factory import random_network
+    session = TrainingSession(random_network([2, 8, 1], seed=0), TrainingSettings(dataset="spiral"))
+    process = TrainingProcess()
+    process.play(session.hand_over())
+    print(process._child.pid, flush=True)
+    while True:  # taking reports, as the playground's worker does, until killed
+        report = process.receive(0.1)
+        if report is not None:
+            session.take_report(report)
+""")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
+def test_the_child_ends_when_its_parent_is_killed(how: int) -> None:
+    parent = subprocess.Popen([sys.executable, "-c", PARENT], stdout=subprocess.PIPE, text=True,
+                              cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
+    try:
+        line = parent.stdout.readline() if parent.stdout else ""
+        child = int(line)
+        time.sleep(0.5)  # training, reporting
+        os.kill(child, 0)  # alive while its parent is
+        parent.send_signal(how)
+        parent.wait(timeout=10)
+        assert _child_gone(child), "the child outlived its parent"
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
+
+
+def test_the_child_ignores_the_terminals_ctrl_c() -> None:
+    # ctrl+c goes to the whole foreground group: the playground decides, the child trains on.
+    process = TrainingProcess()
+    try:
+        session = _session()
+        process.play(session.hand_over())
+        assert process.receive(10) is not None
+        os.kill(process._child.pid, signal.SIGINT)
+        time.sleep(0.2)
+        assert process.alive
+        assert process.receive(10) is not None
+    finally:
+        process.close()
+
+
+def test_the_environment_can_keep_training_in_process() -> None:
+    assert enabled({})
+    assert enabled({"NNTUI_TRAINING_PROCESS": "1"})
+    assert not enabled({"NNTUI_TRAINING_PROCESS": "0"})
+    assert not enabled({"NNTUI_TRAINING_PROCESS": "off"})
