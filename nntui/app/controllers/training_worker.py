@@ -5,7 +5,9 @@ global lock: training ran at a fifth of ``nntui train``'s speed while the
 view drew, and the view drew half as often.  So the session's trainer is
 handed to a child process (``nntui.document.training_process``), and a
 worker thread here takes its reports, a chunk of steps at a time, under a
-lock: the frames read a network that no report is half-way through.  Until
+lock that :meth:`TrainingWorker.stop` takes too.  (The frames read the
+weights without it: one drawn while a report is copied in is redrawn at the
+next tick.)  Until
 the child has started (a moment, at the first play), where it cannot run,
 or with NNTUI_TRAINING_PROCESS=0, the worker thread trains in-process, in
 chunks of about the same length under the same lock.
