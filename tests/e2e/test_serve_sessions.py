@@ -184,6 +184,35 @@ async def test_a_session_that_flooded_keys_ends_its_app_within_5_s_of_closing(se
 
 
 @pytest.mark.e2e
+async def test_a_session_that_trains_ends_with_its_training_process_when_the_browser_leaves(
+    servers: list[Server],
+) -> None:
+    """Training runs in a child process of the session's app: it goes with the app."""
+    server = await asyncio.to_thread(_start, servers)
+    for attempt in range(3):
+        client = aiohttp.ClientSession()
+        ws = await open_session(client, server)
+        await ws.send_str(json.dumps(["stdin", "\x14"]))  # ctrl+t: the training view
+        await read_until(ws, b"paused")
+        await ws.send_str(json.dumps(["stdin", "x"]))  # a network that fits the data (potatoes has 3 inputs)
+        await read_until(ws, b"input x1")
+        await ws.send_str(json.dumps(["stdin", " "]))  # space: play
+        await read_until(ws, b"training \xc2\xb7")  # "training ·"
+        assert await await_until(lambda: any(_is_training_process(pid) for pid in server.apps()), 10), \
+            describe(server.apps())
+        await client.close()  # the tab goes, without a closing handshake
+        left = await _gone(server)
+        assert not left, f"attempt {attempt}:\n{describe(left)}"
+
+
+def _is_training_process(pid: int) -> bool:
+    try:
+        return b"nntui.document.training_process" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+@pytest.mark.e2e
 async def test_a_browser_that_stops_answering_is_dropped_at_the_heartbeat(servers: list[Server]) -> None:
     """A frozen tab keeps its connection but answers no ping: its app ends all the same."""
     server = await asyncio.to_thread(_start, servers)
