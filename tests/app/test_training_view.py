@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 
 import numpy as np
 import pytest
@@ -19,7 +21,8 @@ from nntui.core.presets import load_preset
 from nntui.core.network import DenseLayer, Network
 from nntui.core.training import Trainer, TrainingConfig
 from nntui.document.session import TrainingSettings
-from nntui.document.training_process import DISABLE_VARIABLE
+from nntui.app.controllers import training_worker
+from nntui.document.training_process import DISABLE_VARIABLE, TrainingProcessError
 
 from .helpers import preset_app, widget_text
 
@@ -263,3 +266,41 @@ async def test_accuracy_and_losses_follow_a_change_by_hand_at_once() -> None:
         assert f"{now.train.accuracy:.1%}" in status
         await pilot.press("u")
         assert app.document.training.history[-1].train.loss == trained.train.loss
+
+
+async def test_training_goes_on_in_process_when_the_child_dies() -> None:
+    """A child killed mid-play (out of memory, a stray kill): the steps go on here, nothing is lost."""
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t", "space")
+        worker = app.playground.training.worker
+        deadline = asyncio.get_running_loop().time() + 10
+        while not (worker.process is not None and worker.process.started()):
+            assert asyncio.get_running_loop().time() < deadline, "the child never started"
+            await asyncio.sleep(0.05)
+        await _wait_for_steps(app, app.document.training.steps + 100)
+        os.kill(worker.process._child.pid, signal.SIGKILL)
+        steps = app.document.training.steps
+        await _wait_for_steps(app, steps + 100)  # in-process now
+        assert app.playground.training.playing
+        await pilot.press("space")
+        assert not app.playground.training.playing
+        layer = app.document.network.layers[0]
+        assert np.isfinite(layer.weights).all()
+        steps = app.document.training.steps
+        await pilot.press("s")  # a fresh trainer here, on the weights as they are
+        assert app.document.training.steps == steps + 1
+
+
+async def test_training_runs_in_process_when_no_child_can_start(monkeypatch) -> None:
+    def cannot_start(language: str) -> None:
+        raise TrainingProcessError("no child today")
+
+    monkeypatch.setattr(training_worker, "TrainingProcess", cannot_start)
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t", "space")
+        await _wait_for_steps(app, 50)
+        assert app.playground.training.worker.process is None
+        await pilot.press("space")
+        assert not app.playground.training.playing
