@@ -253,9 +253,7 @@ class TrainingSession:
 
         DivergenceError passes through, weights restored.
         """
-        trainer = self._trainer()
-        self.stopped = None
-        self.begin_stretch()
+        trainer = self._start_run()
         before = trainer.steps_done
         start = time.perf_counter()
         try:
@@ -284,10 +282,15 @@ class TrainingSession:
         Its reports come back through :meth:`take_report`; until the last one, only they
         change the network.  TrainingError as from ``run``.
         """
+        trainer = self._start_run()
+        return pickle.dumps((trainer, self._rule))
+
+    def _start_run(self) -> Trainer:
+        """The trainer for the next steps, here or elsewhere: the last stop is forgotten, the stretch begins."""
         trainer = self._trainer()
         self.stopped = None
         self.begin_stretch()
-        return pickle.dumps((trainer, self._rule))
+        return trainer
 
     def take_report(self, report: Report) -> None:
         """Steps taken elsewhere: their weights into the network, their number into the steps;

@@ -35,7 +35,7 @@ from nntui.core.training import DivergenceError, Trainer
 from nntui.core.training.stopping import StoppedEarly, StopRule
 
 DISABLE_VARIABLE = "NNTUI_TRAINING_PROCESS"  # "0": train in a thread of the playground's own process
-CHUNK_SECONDS = 1 / 50  # how long the child trains between two reports (and two looks at its orders)
+CHUNK_SECONDS = 1 / 50  # how long a chunk of steps takes: between two reports, two looks at the orders
 # The child's program; not ``-m``, which would make the reports' class __main__.Report.
 CHILD_MAIN = "import sys; from nntui.document.training_process import main; raise SystemExit(main(sys.argv[1:]))"
 START_SECONDS = 10.0  # how long the child may take to import and answer before it counts as failed
@@ -165,6 +165,13 @@ class TrainingProcess:
             raise TrainingProcessError("the training process ended") from problem
 
 
+def next_chunk(chunk: int, seconds: float) -> int:
+    """The next chunk's steps, after ``chunk`` steps took ``seconds``: about CHUNK_SECONDS' worth,
+    at most twice as many (one quick chunk must not make the next a long one). Here and in the
+    in-process worker."""
+    return max(1, min(chunk * 2, int(chunk * CHUNK_SECONDS / max(seconds, 1e-6))))
+
+
 # --- the child -----------------------------------------------------------------------------
 
 
@@ -197,8 +204,7 @@ def _play(trainer: Trainer, rule: StopRule | None, orders: Connection, reports: 
             reports.send(Report(taken, elapsed, _weights(trainer), state, stopped, diverged))
             return
         reports.send(Report(taken, elapsed, _weights(trainer)))
-        # Grow or shrink the chunk so each takes about CHUNK_SECONDS (as the in-process worker does).
-        chunk = max(1, min(chunk * 2, int(chunk * CHUNK_SECONDS / max(elapsed, 1e-6))))
+        chunk = next_chunk(chunk, elapsed)
 
 
 def _serve(orders: Connection, reports: Connection) -> None:

@@ -29,14 +29,13 @@ from nntui.core.training import DivergenceError
 from nntui.document import training_process
 from nntui.document.document import Document
 from nntui.document.session import TrainingSession
-from nntui.document.training_process import TrainingProcess, TrainingProcessError
+from nntui.document.training_process import TrainingProcess, TrainingProcessError, next_chunk
 from nntui.i18n import language
 
 if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
 
-CHUNK_SECONDS = 1 / 50  # how long the thread trains between two looks at the flag
 REPORT_WAIT = 0.05  # how long the thread waits for a report before looking at the flag again
 STOP_PATIENCE = 5.0  # how long stop() waits for the thread, then again after ending a silent child
 
@@ -170,8 +169,7 @@ class TrainingWorker:
             if problem is not None or stopped:
                 return problem, stopped
             elapsed = time.perf_counter() - start
-            # Grow or shrink the chunk so each takes about CHUNK_SECONDS.
-            chunk = max(1, min(chunk * 2, int(chunk * CHUNK_SECONDS / max(elapsed, 1e-6))))
+            chunk = next_chunk(chunk, elapsed)
             time.sleep(0.001)  # let the screen thread in
         return None, False
 
