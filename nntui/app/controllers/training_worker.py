@@ -1,8 +1,8 @@
 """Training while the view plays: in a child process, else in a thread of this one.
 
 In one process the screen thread and a training thread share Python's
-global lock: training ran at a fifth of ``nntui train``'s speed while the
-view drew, and the view drew half as often.  So the session's trainer is
+global lock: training ran at about a quarter of ``nntui train``'s speed
+while the view drew, and the view drew less often.  So the session's trainer is
 handed to a child process (``nntui.document.training_process``), and a
 worker thread here takes its reports, a chunk of steps at a time, under a
 lock that :meth:`TrainingWorker.stop` takes too.  (The frames read the
