@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import logging
 import os
 import signal
 import sys
@@ -39,11 +40,24 @@ WATCH_SECONDS = 0.25  # how often the terminal is looked at
 # comes while the loop closes is never run, and Python warns about it on stderr, which
 # ``nntui serve`` forwards to its own output. Such a key has nothing left to do.
 LATE_KEY_WARNING = r"coroutine 'MessagePump\._post_message' was never awaited"
+# The same key made into a task as the loop closes: asyncio logs the task, destroyed pending.
+LATE_KEY_TASK = ("Task was destroyed but it is pending!", "MessagePump._post_message")
+
+
+class _LateKeyTasks(logging.Filter):
+    """Drops asyncio's report of a late key's task; every other report passes."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not all(part in message for part in LATE_KEY_TASK)
 
 
 def ignore_late_keys() -> None:
     """Say nothing of keys that reach the app while it closes (see LATE_KEY_WARNING)."""
     warnings.filterwarnings("ignore", message=LATE_KEY_WARNING, category=RuntimeWarning)
+    asyncio_log = logging.getLogger("asyncio")
+    if not any(isinstance(f, _LateKeyTasks) for f in asyncio_log.filters):
+        asyncio_log.addFilter(_LateKeyTasks())
 
 
 def hung_up(fd: int) -> bool:

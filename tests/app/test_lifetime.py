@@ -39,6 +39,36 @@ def test_a_key_that_arrives_while_the_app_closes_writes_nothing_to_stderr(quiet:
         assert "was never awaited" in done.stderr
 
 
+# A key whose task was made as the loop closed: the task is destroyed pending, and asyncio logs it.
+LATE_KEY_TASK = """
+import asyncio, gc
+from textual.app import App
+from textual.events import Key
+{quiet}
+app = App()
+loop = asyncio.new_event_loop()
+task = loop.create_task(app._post_message(Key("a", "a")))  # made, never run
+other = loop.create_task(asyncio.sleep(1))  # any other task destroyed pending is still told
+loop.close()
+del task, other
+gc.collect()
+"""
+
+
+@pytest.mark.parametrize("quiet", [False, True], ids=["textual alone", "nntui"])
+def test_a_key_task_destroyed_as_the_app_closes_writes_nothing_to_stderr(quiet: bool) -> None:
+    setup = "from nntui.app.lifetime import ignore_late_keys\nignore_late_keys()" if quiet else ""
+    done = subprocess.run([sys.executable, "-c", LATE_KEY_TASK.format(quiet=setup)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    reports = done.stderr.count("Task was destroyed but it is pending!")
+    assert "sleep" in done.stderr  # the other task: asyncio still says so
+    if quiet:
+        assert reports == 1 and "_post_message" not in done.stderr
+    else:  # what this guards against (seen in CI: a flooded session, then the server stopped)
+        assert reports == 2 and "MessagePump._post_message" in done.stderr
+
+
 # --- a terminal that hangs up ----------------------------------------------------------
 
 # A Lifetime reading keys from a terminal (a pty on its standard input): it leaves as on SIGHUP
