@@ -27,16 +27,22 @@ gc.collect()
 """
 
 
-@pytest.mark.parametrize("quiet", [False, True], ids=["textual alone", "nntui"])
-def test_a_key_that_arrives_while_the_app_closes_writes_nothing_to_stderr(quiet: bool) -> None:
+def _stderr_of(script: str, quiet: bool) -> str:
+    """What ``script`` writes on stderr, with nntui's ``ignore_late_keys`` (quiet) or Textual alone."""
     setup = "from nntui.app.lifetime import ignore_late_keys\nignore_late_keys()" if quiet else ""
-    done = subprocess.run([sys.executable, "-c", LATE_KEY.format(quiet=setup)],
+    done = subprocess.run([sys.executable, "-c", script.format(quiet=setup)],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+    return done.stderr
+
+
+@pytest.mark.parametrize("quiet", [False, True], ids=["textual alone", "nntui"])
+def test_a_key_that_arrives_while_the_app_closes_writes_nothing_to_stderr(quiet: bool) -> None:
+    stderr = _stderr_of(LATE_KEY, quiet)
     if quiet:
-        assert done.stderr == ""
+        assert stderr == ""
     else:  # the warning this guards against, so the test can fail
-        assert "was never awaited" in done.stderr
+        assert "was never awaited" in stderr
 
 
 # A key whose task was made as the loop closed: the task is destroyed pending, and asyncio logs it.
@@ -57,16 +63,13 @@ gc.collect()
 
 @pytest.mark.parametrize("quiet", [False, True], ids=["textual alone", "nntui"])
 def test_a_key_task_destroyed_as_the_app_closes_writes_nothing_to_stderr(quiet: bool) -> None:
-    setup = "from nntui.app.lifetime import ignore_late_keys\nignore_late_keys()" if quiet else ""
-    done = subprocess.run([sys.executable, "-c", LATE_KEY_TASK.format(quiet=setup)],
-                          capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    reports = done.stderr.count("Task was destroyed but it is pending!")
-    assert "sleep" in done.stderr  # the other task: asyncio still says so
+    stderr = _stderr_of(LATE_KEY_TASK, quiet)
+    reports = stderr.count("Task was destroyed but it is pending!")
+    assert "sleep" in stderr  # the other task: asyncio still says so
     if quiet:
-        assert reports == 1 and "_post_message" not in done.stderr
+        assert reports == 1 and "_post_message" not in stderr
     else:  # what this guards against (seen in CI: a flooded session, then the server stopped)
-        assert reports == 2 and "MessagePump._post_message" in done.stderr
+        assert reports == 2 and "MessagePump._post_message" in stderr
 
 
 # --- a terminal that hangs up ----------------------------------------------------------
