@@ -88,10 +88,10 @@ class TrainingProcess:
             raise TrainingProcessError(str(problem)) from problem
         os.close(to_child_r)
         os.close(from_child_w)
+        # os.pipe's ends are never inherited (PEP 446): only this child has its two, by pass_fds,
+        # so the orders' pipe closes for it when this process ends.
         self._orders = Connection(to_child_w, readable=False)
         self._reports = Connection(from_child_r, writable=False)
-        os.set_inheritable(to_child_w, False)
-        os.set_inheritable(from_child_r, False)
         self._ready = False
 
     @property
