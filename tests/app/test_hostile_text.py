@@ -111,12 +111,13 @@ async def test_a_file_name_that_looks_like_markup_is_announced_whole(tmp_path: P
         assert "Opened [b].json" in assert_clean(app)
 
 
-async def test_a_recovery_copy_with_hostile_names_is_offered_and_restored(private_state_dir: Path) -> None:
+async def test_a_recovery_copy_with_hostile_names_is_offered_and_restored(private_state_dir: Path, gone_pids) -> None:
+    crashed_pid, own_pid = gone_pids(2)
     # Once, renaming to "[/]" crashed, and so did restoring the copy that crash left, each time adding one more.
-    crashed = RecoveryStore(private_state_dir, pid=999_999_999)
+    crashed = RecoveryStore(private_state_dir, pid=crashed_pid)
     work = hostile_network(MARKUP + ESCAPES)
     crashed.write(work, Path("[/]\x1b]0;T\x07.json"), None)
-    own = RecoveryStore(private_state_dir, pid=4245)
+    own = RecoveryStore(private_state_dir, pid=own_pid)
     app = NNTuiApp(load_preset("potatoes"), preset="potatoes", recovery=own)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

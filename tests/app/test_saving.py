@@ -19,7 +19,7 @@ from nntui.core.presets import load_preset
 from nntui.core.shape import fresh_network
 from nntui.document.recovery import RecoveryStore
 
-from .helpers import CLEAR, preset_app, widget_text
+from .helpers import enter_text, preset_app, widget_text
 
 SIZE = (100, 30)
 
@@ -31,7 +31,9 @@ async def test_save_as_onto_a_fifo_is_refused_in_the_prompt(tmp_path: Path) -> N
     os.mkfifo(fifo)
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f12", *CLEAR, *str(fifo), "enter", "enter")
+        await pilot.press("f12")
+        await enter_text(pilot, str(fifo))
+        await pilot.press("enter")
         assert isinstance(app.screen, SavePathPrompt)  # not replaced, not even after a second Enter
         assert "not a regular file" in " ".join(widget_text(app.screen.query_one("#error")).split())
         await pilot.press("escape")
@@ -76,14 +78,14 @@ async def test_a_file_changed_elsewhere_can_be_kept_by_saving_under_another_name
         _changed_elsewhere(path)
         await pilot.press("ctrl+s", "a")
         assert isinstance(app.screen, SavePathPrompt)
-        await pilot.press(*CLEAR, *str(tmp_path / "mine.json"), "enter")
+        await enter_text(pilot, str(tmp_path / "mine.json"))
         await pilot.pause()
     assert load_network(path).input_values.tolist() == [0.25, 0.75]
     assert load_network(tmp_path / "mine.json").input_values.tolist() == [0.1, 1.0]
 
 
-def _crashed_copies(state: Path) -> tuple[RecoveryStore, RecoveryStore]:
-    first, second = RecoveryStore(state, pid=999_999_998), RecoveryStore(state, pid=999_999_999)
+def _crashed_copies(state: Path, pids: list[int]) -> tuple[RecoveryStore, RecoveryStore]:
+    first, second = RecoveryStore(state, pid=pids[0]), RecoveryStore(state, pid=pids[1])
     one, two = load_preset("xor"), load_preset("and")
     one.input_values[:] = [0.5, 0.5]
     two.input_values[:] = [0.7, 0.7]
@@ -92,9 +94,11 @@ def _crashed_copies(state: Path) -> tuple[RecoveryStore, RecoveryStore]:
     return first, second
 
 
-async def test_restoring_a_second_copy_asks_and_cancel_keeps_it_for_later(private_state_dir: Path) -> None:
-    first, second = _crashed_copies(private_state_dir)
-    own = RecoveryStore(private_state_dir, pid=4242)
+async def test_restoring_a_second_copy_asks_and_cancel_keeps_it_for_later(private_state_dir: Path, gone_pids) -> None:
+    # Two crashed processes, this playground (gone too when its copy is read) and a later one.
+    first_pid, second_pid, own_pid, later_pid = gone_pids(4)
+    first, second = _crashed_copies(private_state_dir, [first_pid, second_pid])
+    own = RecoveryStore(private_state_dir, pid=own_pid)
     app = NNTuiApp(load_preset("potatoes"), preset="potatoes", recovery=own)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -109,22 +113,26 @@ async def test_restoring_a_second_copy_asks_and_cancel_keeps_it_for_later(privat
         assert app.document.network.input_values.tolist() == restored
         # The first copy is now this process's own, until its work is saved or let go.
         assert own.own_file.exists()
-        left = [r.network.input_values.tolist() for r in RecoveryStore(private_state_dir, pid=1).pending()]
+        left = [r.network.input_values.tolist() for r in RecoveryStore(private_state_dir, pid=later_pid).pending()]
         assert sorted(left) == sorted([[0.5, 0.5], [0.7, 0.7]])
 
 
-async def test_a_restored_copy_is_removed_once_its_work_is_saved(private_state_dir: Path, tmp_path: Path) -> None:
-    crashed = RecoveryStore(private_state_dir, pid=999_999_999)
+async def test_a_restored_copy_is_removed_once_its_work_is_saved(
+    private_state_dir: Path, tmp_path: Path, gone_pids
+) -> None:
+    crashed_pid, own_pid = gone_pids(2)
+    crashed = RecoveryStore(private_state_dir, pid=crashed_pid)
     work = load_preset("xor")
     work.input_values[:] = [1.0, 1.0]
     crashed.write(work, None, "xor")
-    own = RecoveryStore(private_state_dir, pid=4243)
+    own = RecoveryStore(private_state_dir, pid=own_pid)
     app = NNTuiApp(load_preset("potatoes"), preset="potatoes", recovery=own)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("r")
         assert not crashed.own_file.exists() and own.own_file.exists()  # moved, not deleted
-        await pilot.press("ctrl+s", *CLEAR, *str(tmp_path / "kept.json"), "enter")
+        await pilot.press("ctrl+s")
+        await enter_text(pilot, str(tmp_path / "kept.json"))
         await pilot.pause()
         app.playground.files.write_recovery()  # what the timer does a second after the save
         assert not own.own_file.exists()

@@ -20,7 +20,7 @@ from nntui.core.fileformat import dumps_network, load_network, load_network_file
 from nntui.core.presets import load_preset
 from nntui.document.recovery import RecoveryStore
 
-from .helpers import CLEAR, preset_app, selection, widget_text
+from .helpers import CLEAR, enter_text, preset_app, selection, widget_text
 
 SIZE = (120, 36)
 
@@ -204,7 +204,7 @@ async def test_ctrl_o_opens_a_file(saved_xor: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+o")
         assert isinstance(app.screen, OpenPathPrompt)
-        await pilot.press(*str(saved_xor), "enter")
+        await enter_text(pilot, str(saved_xor))
         assert app.document.path == saved_xor
         assert app.document.network.name == "XOR by hand" or app.document.network.sizes == [2, 2, 1]
         assert app.document.network.sizes == [2, 2, 1]
@@ -223,7 +223,7 @@ async def test_ctrl_o_with_a_bad_file_shows_the_loader_message(tmp_path: Path) -
         await pilot.press("plus", "ctrl+o")
         assert isinstance(app.screen, QuitPrompt)  # unsaved changes come first
         await pilot.press("d")
-        await pilot.press(*str(bad), "enter")
+        await enter_text(pilot, str(bad))
         assert isinstance(app.screen, OpenPathPrompt)
         message = widget_text(app.screen.query_one("#error"))
         assert "net.json: not valid JSON" in message
@@ -236,7 +236,8 @@ async def test_ctrl_o_with_a_bad_file_shows_the_loader_message(tmp_path: Path) -
 async def test_opening_a_missing_file_says_so(tmp_path: Path) -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+o", *str(tmp_path / "nope.json"), "enter")
+        await pilot.press("ctrl+o")
+        await enter_text(pilot, str(tmp_path / "nope.json"))
         assert "no such file" in widget_text(app.screen.query_one("#error"))
 
 
@@ -247,7 +248,7 @@ async def test_f12_saves_as_a_new_file(saved_xor: Path, tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("plus", "f12")
         assert isinstance(app.screen, SavePathPrompt)
-        await pilot.press(*CLEAR, *str(target), "enter")
+        await enter_text(pilot, str(target))
         assert app.document.path == target
         assert not app.document.history.modified
     assert load_network(target).input_values[0] == 0.1
@@ -258,8 +259,10 @@ async def test_f12_saves_as_a_new_file(saved_xor: Path, tmp_path: Path) -> None:
 async def test_ctrl_e_exports_npz_and_a_pytorch_script(tmp_path: Path) -> None:
     app = preset_app("layers")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+e", *CLEAR, *str(tmp_path / "net"), "enter")
-        await pilot.press("ctrl+e", *CLEAR, *str(tmp_path / "net.py"), "enter")
+        await pilot.press("ctrl+e")
+        await enter_text(pilot, str(tmp_path / "net"))
+        await pilot.press("ctrl+e")
+        await enter_text(pilot, str(tmp_path / "net.py"))
     loaded = load_npz(tmp_path / "net.npz")
     assert np.array_equal(loaded.forward().outputs, load_preset("layers").forward().outputs)
     script = (tmp_path / "net.py").read_text()
@@ -284,14 +287,15 @@ async def test_palette_runs_actions_and_opens_presets() -> None:
         assert app.document.network.sizes == [2, 2, 2, 1]
 
 
-async def test_unsaved_work_is_kept_for_recovery_and_cleared_on_quit(private_state_dir: Path) -> None:
-    store = RecoveryStore(private_state_dir, pid=111)
+async def test_unsaved_work_is_kept_for_recovery_and_cleared_on_quit(private_state_dir: Path, gone_pids) -> None:
+    crashing, later_process = gone_pids(2)  # the process that leaves its copy is gone when read
+    store = RecoveryStore(private_state_dir, pid=crashing)
     app = NNTuiApp(load_preset("xor"), preset="xor", recovery=store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("plus")
         app.write_recovery()  # what a crash or SIGTERM does
         assert store.own_file.exists()
-        later = RecoveryStore(private_state_dir, pid=222)
+        later = RecoveryStore(private_state_dir, pid=later_process)
         (found,) = later.pending()
         assert found.preset == "xor"
         assert found.network.input_values.tolist() == app.document.network.input_values.tolist()
@@ -300,8 +304,8 @@ async def test_unsaved_work_is_kept_for_recovery_and_cleared_on_quit(private_sta
 
 
 @pytest.mark.parametrize("choice", ["restore", "discard", "later"])
-async def test_recovery_offer_at_start(private_state_dir: Path, choice: str) -> None:
-    crashed = RecoveryStore(private_state_dir, pid=999_999_999)  # no such process
+async def test_recovery_offer_at_start(private_state_dir: Path, choice: str, gone_pids) -> None:
+    crashed = RecoveryStore(private_state_dir, pid=gone_pids(1)[0])
     work = load_preset("xor")
     work.input_values[:] = [1.0, 1.0]
     crashed.write(work, None, "xor")
@@ -325,7 +329,7 @@ async def test_a_saved_shape_reloads_identically(tmp_path: Path) -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("N", "n", "right", "C", *CLEAR, *"oven", "enter", "ctrl+s")
-        await pilot.press(*CLEAR, *str(target), "enter")
+        await enter_text(pilot, str(target))
         shown = app.document.result.outputs.copy()
     again = load_network_file(target)
     assert again.training is not None  # the playground saves its training settings too

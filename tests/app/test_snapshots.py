@@ -109,10 +109,10 @@ def test_open_dialog_with_a_bad_file(snap_compare, monkeypatch) -> None:
     assert snap_compare(preset_app("potatoes"), run_before=_press_then_steady_cursor(*keys))
 
 
-def test_recovery_offer(snap_compare, monkeypatch, private_state_dir: Path) -> None:
+def test_recovery_offer(snap_compare, monkeypatch, private_state_dir: Path, gone_pids) -> None:
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
-    crashed = RecoveryStore(private_state_dir, pid=999_999_999)
+    crashed = RecoveryStore(private_state_dir, pid=gone_pids(1)[0])
     crashed.write(load_preset("layers"), Path("/home/learner/my-layers.json"), None)
     document = json.loads(crashed.own_file.read_text())
     document["saved_at"] = "2026-11-24T09:30:00+00:00"
