@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.widgets import Input
 
 from nntui.app.app import NNTuiApp
 from nntui.document.selection import Selection
@@ -16,6 +17,19 @@ from nntui.core.presets import load_preset
 
 # Keys that empty a text Input: to the start, then delete everything right of it.
 CLEAR = ("home", "ctrl+k")
+
+
+async def enter_text(pilot: Pilot, text: str) -> None:
+    """Put ``text`` in the focused prompt's field, then press Enter.
+
+    For a test that is not about typing: Pilot waits for the app after every key, so typing
+    a 65-character path key by key costs seconds. Typing itself is tested where it matters.
+    """
+    field = pilot.app.focused
+    assert isinstance(field, Input), f"no text field has the focus: {field!r}"
+    field.value = text
+    field.cursor_position = len(text)
+    await pilot.press("enter")
 
 
 def big_network() -> Network:

@@ -13,7 +13,7 @@ from nntui.app.widgets.feature_toggles import FeatureToggles
 from nntui.core.fileformat import load_network
 from nntui.app.widgets.inspector import Inspector
 
-from .helpers import CLEAR, preset_app, widget_text
+from .helpers import CLEAR, enter_text, preset_app, widget_text
 
 SIZE = (120, 36)
 
@@ -104,7 +104,8 @@ async def test_the_features_are_saved_with_the_network_and_open_again(tmp_path: 
         offered = app.query_one(FeatureToggles).offered
         for k in (2, 3):  # x1², x2²
             app.playground.training.toggle_feature(offered[k])
-        await pilot.press("escape", "f12", *CLEAR, *str(target), "enter")
+        await pilot.press("escape", "f12")
+        await enter_text(pilot, str(target))
         await pilot.pause()
     document = json.loads(target.read_text("utf-8"))
     assert [item["feature"] for item in document["inputs"]] == ["x1", "x2", "x1^2", "x2^2"]

@@ -17,7 +17,7 @@ from nntui.core.training import TrainingConfig
 from nntui.core.training_record import TrainingRecord
 from nntui.document.experiment import command_line, train_command
 from nntui.i18n import set_language
-from tests.app.helpers import CLEAR, preset_app, widget_text
+from tests.app.helpers import enter_text, preset_app, widget_text
 
 SIZE = (120, 36)
 
@@ -96,7 +96,8 @@ async def test_ctrl_s_keeps_the_settings_and_opening_the_file_brings_them_back(s
         app.playground.files.replace(load_preset("potatoes"), preset="potatoes")  # settings stay as they were
         app.playground.training.change_setting("dataset", "circle")
         await pilot.pause()
-        await pilot.press("ctrl+t", "ctrl+t", "ctrl+o", *CLEAR, *str(saved_xor), "enter")
+        await pilot.press("ctrl+t", "ctrl+t", "ctrl+o")
+        await enter_text(pilot, str(saved_xor))
         await pilot.pause()
         assert isinstance(app.screen, PlaygroundScreen)
         assert app.document.path == saved_xor

@@ -18,7 +18,7 @@ from nntui.app.screens.quit_prompt import QuitPrompt
 from nntui.core.export import load_npz
 from nntui.core.fileformat import load_network
 
-from .helpers import CLEAR, preset_app
+from .helpers import enter_text, preset_app
 
 SIZE = (140, 44)
 
@@ -59,7 +59,7 @@ async def test_save_as_while_training_saves_the_network_on_screen(tmp_path) -> N
         assert not app.playground.training.playing  # paused while the name is chosen
         shown = await _still(pilot)
         assert app.document.history.can_undo  # the stretch is one undo step
-        await pilot.press(*CLEAR, *str(tmp_path / "trained.json"), "enter")
+        await enter_text(pilot, str(tmp_path / "trained.json"))
         await pilot.pause()
         saved = _weights(load_network(tmp_path / "trained.json"))
         assert all(np.array_equal(a, b) for a, b in zip(saved, shown))
@@ -76,7 +76,7 @@ async def test_export_while_training_exports_the_network_on_screen(tmp_path) -> 
         assert isinstance(app.screen, SavePathPrompt)
         assert not app.playground.training.playing
         shown = await _still(pilot)
-        await pilot.press(*CLEAR, *str(tmp_path / "trained.npz"), "enter")
+        await enter_text(pilot, str(tmp_path / "trained.npz"))
         await pilot.pause()
         exported = _weights(load_npz(tmp_path / "trained.npz"))
         assert all(np.array_equal(a, b) for a, b in zip(exported, shown))
