@@ -35,9 +35,11 @@ def test_the_and_challenge_is_solved_by_typing_weights(tmp_path: Path, terminal:
     terminal.keys("Right")
     for value in ("1", "1", "-1.5"):
         terminal.keys("Enter")
+        terminal.wait_for("Set ")  # the prompt is open: what follows is typed into it
         terminal.keys("C-a", "C-k")
         terminal.keys(value, literal=True)
         terminal.keys("Enter")
+        terminal.wait_gone("Set ")
         terminal.keys("]")
     screen = terminal.wait_for("✓ solved")
     assert "4/4 right" in screen
@@ -46,7 +48,7 @@ def test_the_and_challenge_is_solved_by_typing_weights(tmp_path: Path, terminal:
     terminal.keys("d")
     deadline = time.monotonic() + 10
     while terminal.alive() and time.monotonic() < deadline:
-        time.sleep(0.2)
+        time.sleep(0.05)
     assert not terminal.alive(), f"nntui did not quit:\n{terminal.screen()}"
     listing = subprocess.run([NNTUI, "challenges"], capture_output=True, text=True, timeout=30,
                              env={**os.environ, "NNTUI_STATE_DIR": str(state), "LC_ALL": "C.UTF-8"})

@@ -30,9 +30,7 @@ def test_a_feature_turned_on_with_the_keys_is_saved_and_computed_by_eval(tmp_pat
     terminal.wait_for("XOR by hand")
     terminal.keys("C-t")
     terminal.wait_for("train ratio")
-    for _ in range(5):  # data, ratio, noise, data seed, then the features (scrolled into sight)
-        terminal.keys("Tab")
-        time.sleep(0.2)
+    terminal.keys(*["Tab"] * 5)  # data, ratio, noise, data seed, then the features (scrolled into sight)
     terminal.wait_for("□ x1²")
     terminal.keys("Right", "Right", "Enter")
     screen = terminal.wait_for("features of a point")
@@ -46,7 +44,7 @@ def test_a_feature_turned_on_with_the_keys_is_saved_and_computed_by_eval(tmp_pat
     terminal.keys("q")
     deadline = time.monotonic() + 10
     while terminal.alive() and time.monotonic() < deadline:
-        time.sleep(0.2)
+        time.sleep(0.05)
     assert not terminal.alive(), f"nntui did not quit:\n{terminal.screen()}"
     saved = json.loads((tmp_path / "squares.json").read_text("utf-8"))
     assert [item["feature"] for item in saved["inputs"]] == ["x1", "x2", "x1^2"]

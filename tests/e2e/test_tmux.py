@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -53,17 +54,42 @@ class Terminal:
         return self.tmux("capture-pane", "-p", "-t", "e2e").stdout
 
     def keys(self, *keys: str, literal: bool = False) -> None:
+        """Type ``keys``, then wait for the screen to settle: keys that follow a prompt's
+        opening must reach its field, which has the focus only once it is drawn."""
+        before = self.screen()
         self.tmux("send-keys", "-t", "e2e", *(["-l"] if literal else []), "--", *keys)
-        time.sleep(0.4)
+        self.settle(before)
+
+    def settle(self, before: str, timeout: float = 3.0) -> str:
+        """The screen once it has changed from ``before`` and held still for 100 ms, or held
+        still for 200 ms (a key that changes nothing on screen). Polled, never a fixed sleep."""
+        deadline = time.monotonic() + timeout
+        last, still = before, 0
+        while time.monotonic() < deadline:
+            time.sleep(0.05)
+            screen = self.screen()
+            still = still + 1 if screen == last else 0
+            if still >= (2 if screen != before else 4):
+                return screen
+            last = screen
+        return last
 
     def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        """The screen, once ``text`` is on it (polled every 50 ms)."""
+        return self._poll(lambda screen: text in screen, timeout, f"{text!r} never appeared on screen")
+
+    def wait_gone(self, text: str, timeout: float = 20.0) -> str:
+        """The screen, once ``text`` has left it (a prompt closed)."""
+        return self._poll(lambda screen: text not in screen, timeout, f"{text!r} stayed on screen")
+
+    def _poll(self, done: Callable[[str], bool], timeout: float, failure: str) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             screen = self.screen()
-            if text in screen:
+            if done(screen):
                 return screen
-            time.sleep(0.2)
-        raise AssertionError(f"{text!r} never appeared on screen:\n{self.screen()}")
+            time.sleep(0.05)
+        raise AssertionError(f"{failure}:\n{self.screen()}")
 
     def start(self, command: str, width: int = 120, height: int = 34) -> None:
         """A new session running ``command``; retried while an old server is still dying."""
@@ -74,7 +100,7 @@ class Terminal:
             if done.returncode == 0 and self.alive():
                 return
             assert time.monotonic() < deadline, f"tmux could not start: {done.stderr}"
-            time.sleep(0.2)
+            time.sleep(0.05)
 
     def alive(self) -> bool:
         return self.tmux("has-session", "-t", "e2e").returncode == 0
@@ -111,7 +137,7 @@ def test_open_edit_save_quit_in_a_real_terminal(tmp_path: Path, terminal: Termin
 
     deadline = time.monotonic() + 10
     while terminal.alive() and time.monotonic() < deadline:
-        time.sleep(0.2)
+        time.sleep(0.05)
     assert not terminal.alive(), f"nntui did not quit:\n{terminal.screen()}"
 
     saved = load_network(path)
@@ -126,7 +152,7 @@ def _running(pids: list[str]) -> bool:
 def _wait_until_gone(terminal: Terminal) -> None:
     deadline = time.monotonic() + 10
     while terminal.alive() and time.monotonic() < deadline:
-        time.sleep(0.2)
+        time.sleep(0.05)
     assert not terminal.alive(), f"nntui did not quit:\n{terminal.screen()}"
 
 
@@ -171,14 +197,14 @@ def test_sigterm_keeps_unsaved_work_and_the_next_start_offers_it(
     terminal.start(f"cd {tmp_path} && {env} {NNTUI} --preset xor; sleep 30", 120, 34)
     terminal.wait_for("XOR by hand")
     terminal.keys("+", "+", "+")
-    terminal.wait_for("modified")
+    terminal.wait_for("x1 = +0.300")  # all three taken: the copy must hold them
     pid = terminal.tmux("display-message", "-p", "-t", "e2e", "#{pane_pid}").stdout.strip()
     children = subprocess.run(["pgrep", "-P", pid], capture_output=True, text=True).stdout.split()
     assert children, "nntui is not running"
     subprocess.run(["kill", "-TERM", *children], check=True)
     deadline = time.monotonic() + 10
     while _running(children) and time.monotonic() < deadline:
-        time.sleep(0.2)
+        time.sleep(0.05)
     assert not _running(children), "nntui ignored SIGTERM"
     assert "Traceback" not in terminal.screen()
     (copy,) = private_state_dir.glob("recovery-*.json")
@@ -195,5 +221,5 @@ def test_sigterm_keeps_unsaved_work_and_the_next_start_offers_it(
     terminal.keys("d")
     deadline = time.monotonic() + 10
     while list(private_state_dir.glob("recovery-*.json")) and time.monotonic() < deadline:
-        time.sleep(0.2)
+        time.sleep(0.05)
     assert not list(private_state_dir.glob("recovery-*.json"))
