@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from nntui.app.app import NNTuiApp
 from nntui.app.screens.path_prompt import OpenPathPrompt
@@ -44,6 +45,7 @@ def _in_view(app: NNTuiApp, column: int) -> bool:
     return network_view.region.contains_region(view.region)
 
 
+@pytest.mark.slow  # 12 s: 10,000 columns walked
 async def test_a_10000_layer_network_opens_and_every_column_can_be_reached() -> None:
     app = NNTuiApp(_deep(10_000))
     async with app.run_test(size=SIZE) as pilot:

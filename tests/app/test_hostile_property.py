@@ -119,6 +119,7 @@ def run_visit(names_drawn: list[str], typed_text: str) -> None:
         asyncio.run(_visit(NNTuiApp(hostile_network(names_drawn), data=data, recovery=store), typed_text))
 
 
+@pytest.mark.slow  # every screen of the playground, visited with hostile names
 async def test_hostile_names_and_text_on_every_screen(tmp_path: Path) -> None:
     """The deterministic version: every markup and escape sample at once."""
     await _visit(NNTuiApp(hostile_network(MARKUP + ESCAPES), data=_write_csv(tmp_path, ESCAPES[0], ESCAPES[:2])),

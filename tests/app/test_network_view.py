@@ -225,6 +225,7 @@ def _drawn_now(view: LayerView) -> list[str]:
     return [str(list(strip)) for strip in view.render_lines(Region(0, 0, size.width, size.height))]
 
 
+@pytest.mark.slow  # 11–13 s: every key of a walk, each line checked against a fresh render
 @pytest.mark.parametrize("make", [lambda: preset_app("layers"), lambda: NNTuiApp(big_network())],
                          ids=["layers", "784-128-10"])
 async def test_only_changed_lines_are_repainted_and_none_is_left_stale(make) -> None:
