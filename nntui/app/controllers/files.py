@@ -147,12 +147,9 @@ class FilesController:
             self.tell_data_problem()
 
     def _show_training_settings(self) -> None:
-        """The training panel's lists show the settings the file brought (a panel not built yet
-        is built with them at the first ctrl+t)."""
-        panels = self.screen.query(TrainingPanel)
+        """The training panel's lists show the settings the file brought."""
         try:
-            for panel in panels:
-                panel.show(self.document.training.settings)
+            self.screen.query_one(TrainingPanel).show(self.document.training.settings)
         except (NoMatches, InvalidSelectValueError) as error:  # a CSV file its data list does not offer
             self.screen.log.warning(f"training settings not shown: {error}")
 
