@@ -22,6 +22,33 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return 2 * (os.cpu_count() or 1)
 
 
+@pytest.hookimpl(trylast=True)  # after tests/app/conftest.py has marked the tiers
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under pytest-xdist, deal the slow tests out so that each worker starts with its share.
+
+    Work stealing hands each worker a contiguous slice of the collection at first. In
+    collection order the slow tests (one to four minutes each: random walks, properties over
+    every screen) came last, so the suite waited on them after everything else had finished.
+    The order within the quick tests, and every test's own work, stay as they were.
+    """
+    workers = getattr(config, "workerinput", {}).get("workercount")
+    if not workers or workers < 2:
+        return
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    rest = [item for item in items if not item.get_closest_marker("slow")]
+    dealt: list[pytest.Item] = []
+    remaining = len(items)
+    for worker in range(workers):  # the slices' sizes, as pytest-xdist's scheduler cuts them
+        size = remaining // (workers - worker)
+        remaining -= size
+        share = slow[worker::workers]
+        taken = max(0, size - len(share))
+        dealt += share + rest[:taken]
+        del rest[:taken]
+    dealt += rest
+    items[:] = dealt
+
+
 @pytest.fixture(autouse=True)
 def english(monkeypatch: pytest.MonkeyPatch):
     """Tests read English unless they ask for French, whatever the machine's locale."""
