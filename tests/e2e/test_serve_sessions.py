@@ -116,10 +116,11 @@ def test_a_page_closed_in_chromium_then_the_server_stopped_leaves_nothing(server
                     assert len(server.sessions()) == 1
                 if when == "training":
                     page.focus(".xterm-helper-textarea")
-                    for key in ("Control+t", "x", " "):  # the training view, a network for its data, play
+                    # The training view, a network for its data, play: each key once the screen
+                    # shows the one before it took (a fixed pause lost the space on a loaded machine).
+                    for key, shown in (("Control+t", "paused"), ("x", "input x1"), (" ", "▶ training")):
                         page.keyboard.press(key)
-                        time.sleep(0.3)
-                    _wait_for_screen(page, "▶ training")  # the screen redraws all the time
+                        _wait_for_screen(page, shown)
                 page.close()
                 if attempt % 2:  # the browser has left: its app goes by itself
                     assert wait_until(lambda: not server.apps(), GONE_WITHIN), describe(server.apps())
