@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -46,10 +45,7 @@ def test_the_and_challenge_is_solved_by_typing_weights(tmp_path: Path, terminal:
     terminal.keys("q")
     terminal.wait_for("Discard")
     terminal.keys("d")
-    deadline = time.monotonic() + 10
-    while terminal.alive() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not terminal.alive(), f"nntui did not quit:\n{terminal.screen()}"
+    terminal.wait_until_gone()
     listing = subprocess.run([NNTUI, "challenges"], capture_output=True, text=True, timeout=30,
                              env={**os.environ, "NNTUI_STATE_DIR": str(state), "LC_ALL": "C.UTF-8"})
     line = next(line for line in listing.stdout.splitlines() if "and_step" in line)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -42,10 +41,7 @@ def test_a_feature_turned_on_with_the_keys_is_saved_and_computed_by_eval(tmp_pat
     terminal.keys("Enter")
     terminal.wait_for("squares.json")
     terminal.keys("q")
-    deadline = time.monotonic() + 10
-    while terminal.alive() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not terminal.alive(), f"nntui did not quit:\n{terminal.screen()}"
+    terminal.wait_until_gone()
     saved = json.loads((tmp_path / "squares.json").read_text("utf-8"))
     assert [item["feature"] for item in saved["inputs"]] == ["x1", "x2", "x1^2"]
     result = subprocess.run([NNTUI, "eval", "squares.json", "--input", "0.5,-1"], cwd=tmp_path, capture_output=True,

@@ -102,6 +102,13 @@ class Terminal:
             assert time.monotonic() < deadline, f"tmux could not start: {done.stderr}"
             time.sleep(0.05)
 
+    def wait_until_gone(self, timeout: float = 10.0) -> None:
+        """Until nntui has quit and its tmux session with it; fails with the screen otherwise."""
+        deadline = time.monotonic() + timeout
+        while self.alive() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not self.alive(), f"nntui did not quit:\n{self.screen()}"
+
     def alive(self) -> bool:
         return self.tmux("has-session", "-t", "e2e").returncode == 0
 
@@ -135,10 +142,7 @@ def test_open_edit_save_quit_in_a_real_terminal(tmp_path: Path, terminal: Termin
     terminal.wait_for("Saved to")
     terminal.keys("q")
 
-    deadline = time.monotonic() + 10
-    while terminal.alive() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not terminal.alive(), f"nntui did not quit:\n{terminal.screen()}"
+    terminal.wait_until_gone()
 
     saved = load_network(path)
     assert saved.layers[0].weights.tolist() == [[20.1, -3.25], [-20.0, -20.0]]
@@ -147,13 +151,6 @@ def test_open_edit_save_quit_in_a_real_terminal(tmp_path: Path, terminal: Termin
 
 def _running(pids: list[str]) -> bool:
     return subprocess.run(["kill", "-0", *pids], capture_output=True).returncode == 0
-
-
-def _wait_until_gone(terminal: Terminal) -> None:
-    deadline = time.monotonic() + 10
-    while terminal.alive() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not terminal.alive(), f"nntui did not quit:\n{terminal.screen()}"
 
 
 def test_build_the_layers_network_by_hand_then_reopen_and_eval(
@@ -175,7 +172,7 @@ def test_build_the_layers_network_by_hand_then_reopen_and_eval(
     terminal.keys("Enter")
     terminal.wait_for("Saved to")
     terminal.keys("q")
-    _wait_until_gone(terminal)
+    terminal.wait_until_gone()
 
     built = load_network(tmp_path / "built.json")
     assert built.sizes == [3, 4, 4, 1]
@@ -187,7 +184,7 @@ def test_build_the_layers_network_by_hand_then_reopen_and_eval(
     terminal.wait_for("built.json")
     terminal.wait_for(f"{output:+.4f}")  # the outputs panel shows 4 decimals
     terminal.keys("q")
-    _wait_until_gone(terminal)
+    terminal.wait_until_gone()
 
 
 def test_sigterm_keeps_unsaved_work_and_the_next_start_offers_it(
