@@ -115,7 +115,7 @@ def test_the_terminal_hanging_up_without_a_signal_leaves_as_sighup_with_the_work
         assert process.stdout is not None
         assert process.stdout.readline().strip() == "ready"
         os.close(master)  # the terminal goes; no SIGHUP is sent
-        assert process.wait(timeout=3) == 129
+        assert process.wait(timeout=20) == 129  # at once on a quiet machine; the margin is for a loaded one
         assert process.stdout.read().split() == ["saved"]  # on the loop, not by the watchdog
     finally:
         if process.poll() is None:

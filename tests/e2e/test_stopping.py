@@ -3,9 +3,13 @@
 Each case starts ten real `nntui --preset xor` processes in tmux, plays
 training, then stops them all in the same way: the terminal is closed
 (tmux kill-session, so nntui gets SIGHUP while its terminal is gone) or a
-signal is sent.  Every process must be gone within 3 s, the child process each one trains
+signal is sent.  Every process must end, the child process each one trains
 in too, with the exit status a shell expects, and leave a recovery copy
-holding trained weights.
+holding trained weights.  On a quiet 2-core machine all ten are gone within
+about 1 s; the deadline, GONE_WITHIN, is far above that because the rest of
+the suite runs beside these tests on the same cores (four busy workers made
+ten playgrounds take over 3 s).  A process that hangs never ends, so the
+deadline still catches it.
 Processes are found by a unique NNTUI_STATE_DIR in /proc/*/environ, so a
 leftover is seen even after tmux is gone.
 """
@@ -31,6 +35,7 @@ TMUX = shutil.which("tmux")
 NNTUI = Path(sys.executable).parent / "nntui"
 RUNS = 10
 CHILD = "nntui.document.training_process"  # each playing nntui trains in a child process
+GONE_WITHIN = 20.0  # seconds; see the module's docstring
 
 pytestmark = [
     pytest.mark.e2e,
@@ -160,7 +165,7 @@ def test_closing_the_terminal_while_training_ends_every_nntui(fleet: Fleet) -> N
     assert len(fleet.children()) == RUNS  # which must end too
     for i in range(RUNS):
         fleet.tmux("kill-session", "-t", f"s{i}")  # the terminal goes; nntui gets SIGHUP
-    assert fleet.wait_until_gone(3.0) == []
+    assert fleet.wait_until_gone(GONE_WITHIN) == []
     fleet.assert_trained_copies()
 
 
@@ -171,8 +176,8 @@ def test_a_signal_while_training_ends_nntui_with_its_status(fleet: Fleet, sig: i
     assert len(pids) == RUNS and len(fleet.children()) == RUNS
     for pid in pids:
         os.kill(pid, sig)
-    assert fleet.wait_until_gone(3.0) == []
-    deadline = time.monotonic() + 5
+    assert fleet.wait_until_gone(GONE_WITHIN) == []
+    deadline = time.monotonic() + GONE_WITHIN
     while not all(fleet.status(i).exists() for i in range(RUNS)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert [fleet.status(i).read_text().strip() for i in range(RUNS)] == [str(status)] * RUNS
@@ -184,7 +189,7 @@ def test_closing_the_terminal_of_an_idle_playground_ends_it(fleet: Fleet) -> Non
     assert len(fleet.pids()) == RUNS
     for i in range(RUNS):
         fleet.tmux("kill-session", "-t", f"s{i}")
-    assert fleet.wait_until_gone(3.0) == []
+    assert fleet.wait_until_gone(GONE_WITHIN) == []
     assert not [copy for i in range(RUNS) for copy in fleet.state(i).glob("recovery-*.json")]  # nothing unsaved
 
 
@@ -198,8 +203,8 @@ def test_closing_the_terminal_ends_nntui_even_when_no_sighup_reaches_it(tmp_path
         assert len(fleet.pids()) == RUNS and len(fleet.children()) == RUNS
         for i in range(RUNS):
             fleet.tmux("kill-session", "-t", f"s{i}")  # the terminal goes; its shell stays
-        assert fleet.wait_until_gone(3.0) == []
-        deadline = time.monotonic() + 5
+        assert fleet.wait_until_gone(GONE_WITHIN) == []
+        deadline = time.monotonic() + GONE_WITHIN
         while not all(fleet.status(i).exists() for i in range(RUNS)) and time.monotonic() < deadline:
             time.sleep(0.1)
         assert [fleet.status(i).read_text().strip() for i in range(RUNS)] == ["129"] * RUNS  # a hang-up
