@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -72,6 +73,9 @@ class PlaygroundScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         doc = self.document
+        # The size classes from the start: set at the first resize instead, each one restyles
+        # every widget on the screen.
+        self._set_size_classes(self.app.size, update=False)
         yield Header(icon="◉")
         with Vertical(id="main"):
             yield TourPanel(id="tour")
@@ -83,12 +87,8 @@ class PlaygroundScreen(Screen[None]):
                 yield Inspector(id="inspector")
                 yield BackwardPanel(id="backward")
                 yield LossSlicePanel(id="slice")
-            with Horizontal(id="training"):
-                yield TrainingPanel(doc.training.settings, id="training-panel")
-                yield BoundaryView(id="boundary")
-                with Vertical(id="train-results"):  # the metrics under the chart, or beside it on a wide screen
-                    yield LossChart(id="loss")
-                    yield MetricsPanel(id="metrics")
+            with Horizontal(id="training"):  # its widgets come with the first ctrl+t: _build_training_view
+                yield Vertical(id="train-results")  # the metrics under the chart, or beside it on a wide screen
             yield Static(id="status")
         yield Static(id="too-small")
         yield Footer(compact=True, show_command_palette=False)
@@ -97,16 +97,35 @@ class PlaygroundScreen(Screen[None]):
         self.query_one(NetworkView).focus()
         self.refresh_views()
 
+    def _build_training_view(self) -> None:
+        """The training view's widgets, the first time it opens, with the settings of that moment.
+
+        They are four fifths of the screen's widgets: a learner who never
+        trains should not pay for them at start-up nor in every restyle. The
+        mount is not awaited, so the keys typed next find the view active;
+        until the widgets are composed they keep what they are shown.
+        """
+        results = self.query_one("#train-results", Vertical)
+        if not results.children:  # each widget is in the DOM at once, for the queries that follow
+            self.query_one("#training", Horizontal).mount(
+                TrainingPanel(self.document.training.settings, id="training-panel"), BoundaryView(id="boundary"),
+                before=results)
+            results.mount(LossChart(id="loss"), MetricsPanel(id="metrics"))
+
     def on_resize(self, event: Resize) -> None:
-        too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
-        self.set_class(too_small, "-too-small")
-        self.set_class(event.size.height < METRICS_HEIGHT, "-short")
-        self.set_class(event.size.width >= WIDE, "-wide")
-        if too_small:
+        if self._set_size_classes(event.size):
             self.query_one("#too-small", Static).update(
                 t("app.too_small", width=event.size.width, height=event.size.height,
                   min_width=MIN_WIDTH, min_height=MIN_HEIGHT)
             )
+
+    def _set_size_classes(self, size: Size, update: bool = True) -> bool:
+        """The screen's classes for a terminal of ``size``; returns whether it is too small."""
+        too_small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
+        self.set_class(too_small, "-too-small", update=update)
+        self.set_class(size.height < METRICS_HEIGHT, "-short", update=update)
+        self.set_class(size.width >= WIDE, "-wide", update=update)
+        return too_small
 
     # --- the document, shown ----------------------------------------------------------------
 
@@ -252,6 +271,7 @@ class PlaygroundScreen(Screen[None]):
     # --- training (nntui.app.controllers.training) -----------------------------------------------
 
     def action_toggle_training(self) -> None:
+        self._build_training_view()
         self.training.toggle()
         self.set_class(self.training.active, "-training")
         self.refresh_bindings()

@@ -171,7 +171,8 @@ class TrainingController:
         if settings == self.session.settings:
             return
         self.session.change(settings)
-        self.screen.query_one(TrainingPanel).show(settings)  # a change made elsewhere (a prompt, G) shows too
+        for panel in self.screen.query(TrainingPanel):  # none before the view's first opening: built with them
+            panel.show(settings)  # a change made elsewhere (a prompt, G) shows too
         if not self.session.compatible():  # a network that does not fit the data has no loss on it
             self.session.measure()
         self.document.trained()  # new data or settings: every view follows

@@ -111,7 +111,9 @@ class TrainingPanel(Vertical):
     """Lists to choose the data and the hyper-parameters; posts every change up.
 
     It shows the settings it is given and never keeps its own copy: the
-    training session holds them.
+    training session holds them. It may be shown things before its lists
+    are composed (it is mounted at the view's first opening, and keys go on
+    meanwhile): it keeps the last of each and shows them once mounted.
     """
 
     BINDINGS = [Binding("escape", "leave", "app.key.leave_panel", show=False)]
@@ -142,6 +144,8 @@ class TrainingPanel(Vertical):
         self._status = ""
         self._diagnosis: list[str] = []
         self._listed_file = settings.data_file  # the CSV file the data list names
+        self._features: tuple[tuple[Feature, ...], frozenset[Feature]] = ((), frozenset())
+        self._composed = False  # set on mount: the lists and words exist
 
     def compose(self) -> ComposeResult:
         s, c = self.settings, self.settings.config
@@ -185,6 +189,11 @@ class TrainingPanel(Vertical):
                 yield Select([(t("app.data.shades"), False), (t("app.data.discrete"), True)], value=s.discretize,
                              allow_blank=False, compact=True, id="discretize")
 
+    def on_mount(self) -> None:
+        self._composed = True
+        self._show_words()
+        self.query_one(FeatureToggles).show(*self._features)
+
     def action_leave(self) -> None:
         self.screen.focus_next(NetworkView)
 
@@ -195,10 +204,12 @@ class TrainingPanel(Vertical):
         shown, the next ones while they leave MIN_LIST_ROWS rows to the lists.
         """
         self._status, self._diagnosis = text, [f"⚠ {finding}" for finding in diagnosis or []]
-        self._show_words()
+        if self._composed:
+            self._show_words()
 
     def on_resize(self) -> None:
-        self._show_words()  # as many paragraphs as the new height holds
+        if self._composed:
+            self._show_words()  # as many paragraphs as the new height holds
 
     def _show_words(self) -> None:
         self._update("#train-status", Content(self._status))
@@ -235,6 +246,9 @@ class TrainingPanel(Vertical):
     def show(self, settings: TrainingSettings) -> None:
         """Show ``settings`` in the lists (after they changed elsewhere)."""
         self.settings = settings
+        if not self._composed:  # compose lists them
+            self._listed_file = settings.data_file
+            return
         self.query_one("#data_seed", Button).label = _seed_label(settings.effective_data_seed)
         if settings.data_file != self._listed_file:  # another CSV file: the list names it
             self._listed_file = settings.data_file
@@ -251,7 +265,9 @@ class TrainingPanel(Vertical):
 
     def show_features(self, offered: tuple[Feature, ...], active: frozenset[Feature]) -> None:
         """The input features the data's points offer; ``active`` are the network's inputs."""
-        self.query_one(FeatureToggles).show(offered, active)
+        self._features = (offered, active)
+        if self._composed:
+            self.query_one(FeatureToggles).show(offered, active)
 
     @staticmethod
     def _options(name: str, value: object) -> list[tuple[str, object]]:
