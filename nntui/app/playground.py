@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.geometry import Size
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from nntui.app.controllers.data import DataController
 from nntui.app.controllers.edits import EditsController
@@ -29,6 +29,7 @@ from nntui.app.widgets.boundary_view import BoundaryView
 from nntui.app.widgets.challenge_bar import ChallengeBar
 from nntui.app.widgets.feature_toggles import FeatureToggles
 from nntui.app.widgets.inspector import Inspector
+from nntui.app.widgets.key_bar import KeyBar
 from nntui.app.widgets.layer_view import LayerView
 from nntui.app.widgets.loss_chart import LossChart
 from nntui.app.widgets.loss_slice_panel import LossSlicePanel
@@ -91,7 +92,7 @@ class PlaygroundScreen(Screen[None]):
                 yield Vertical(id="train-results")  # the metrics under the chart, or beside it on a wide screen
             yield Static(id="status")
         yield Static(id="too-small")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(NetworkView).focus()

@@ -1,0 +1,66 @@
+"""The key bar: Textual's footer, with only the keys that fit whole.
+
+Every key is shown as its key, a space, and its word, in every language.
+When a narrow terminal or longer words leave too little room, the keys
+least needed go first (``FOOTER_RANKS``, most needed first), the others
+keep their order; `?` (help) lists every key, and always shows.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from textual.app import ComposeResult
+from textual.events import Resize
+from textual.widget import Widget
+from textual.widgets import Footer
+
+# The footer's actions, most needed first: help and quit, training, then the cursor and editing keys.
+FOOTER_RANKS = (
+    "app.help",
+    "app.quit_app",
+    "toggle_training",
+    "play_pause",
+    "train_step",
+    "cycle_param(1)",
+    "nudge(1)",
+    "prompt_value",
+    "undo",
+    "save",
+    "reset_weights",
+    "cycle_activation",
+)
+KEY_MARGIN = 1  # the compact footer's space after each key
+
+
+def key_width(key: Widget) -> int:
+    """The cells a footer key takes: its key, a space, its word, and the margin after it."""
+    display, word = str(getattr(key, "key_display", "")), str(getattr(key, "description", ""))
+    return cell_len(display) + (1 + cell_len(word) if word else 0) + KEY_MARGIN
+
+
+def fitting(keys: list[Widget], width: int) -> list[Widget]:
+    """``keys`` in their order, without the least needed of them until the rest fit ``width``."""
+    def rank(key: Widget) -> int:
+        action = str(getattr(key, "action", ""))
+        return FOOTER_RANKS.index(action) if action in FOOTER_RANKS else len(FOOTER_RANKS)
+
+    kept = list(keys)
+    by_need = sorted(keys, key=rank)  # stable: equal ranks keep the footer's order
+    # The last key's margin may fall off the edge.
+    while len(kept) > 1 and sum(key_width(key) for key in kept) - KEY_MARGIN > width:
+        kept.remove(by_need.pop())
+    return kept
+
+
+class KeyBar(Footer):
+    """The footer of the playground: the keys that fit whole, each with its word."""
+
+    _width: int | None = None  # the width the keys were chosen for
+
+    def compose(self) -> ComposeResult:
+        self._width = self.app.size.width  # the footer spans the screen
+        yield from fitting(list(super().compose()), self._width)
+
+    def on_resize(self, event: Resize) -> None:
+        if event.size.width != self._width:
+            self.refresh(recompose=True)

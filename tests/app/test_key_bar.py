@@ -1,0 +1,69 @@
+"""The key bar: each key beside its word, in both languages, and only keys that fit whole."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Footer
+
+from nntui.app.keys import PLAYGROUND_KEYS, TRAINING_ONLY, footer_order, in_language
+from nntui.app.playground import PlaygroundScreen
+from nntui.app.widgets.key_bar import FOOTER_RANKS, fitting, key_width
+from nntui.i18n import set_language, t
+
+from .helpers import preset_app, widget_text
+
+
+class Key:
+    """What the key bar reads of a footer key."""
+
+    def __init__(self, key_display: str, description: str, action: str) -> None:
+        self.key_display, self.description, self.action = key_display, description, action
+
+
+def test_keys_go_least_needed_first_and_the_rest_keep_their_order() -> None:
+    keys = [Key("]", "Weight", "cycle_param(1)"), Key("q", "Quit", "app.quit_app"),
+            Key("a", "f(z)", "cycle_activation"), Key("?", "Help", "app.help")]
+    assert sum(key_width(k) for k in keys) - 1 == len("] Weight q Quit a f(z) ? Help")
+    assert fitting(keys, 29) == keys
+    assert [k.key_display for k in fitting(keys, 28)] == ["]", "q", "?"]
+    assert [k.key_display for k in fitting(keys, 14)] == ["q", "?"]
+    assert [k.key_display for k in fitting(keys, 1)] == ["?"]  # help always shows
+
+
+def test_every_shown_key_has_a_rank() -> None:
+    shown = {b.action for b in PLAYGROUND_KEYS if b.show}
+    assert shown == set(FOOTER_RANKS)
+
+
+def _drawn(keys: list, width: int) -> str:
+    """The footer's row as drawn: each key's text where it stands."""
+    row = [" "] * width
+    for key in keys:
+        text = widget_text(key)
+        assert key.region.right <= width, f"{text!r} runs off the screen"
+        row[key.region.x:key.region.right] = text
+    return "".join(row).rstrip()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+async def test_each_key_stands_apart_from_its_word_and_all_fit(lang: str, size: tuple[int, int]) -> None:
+    set_language(lang)
+    app = preset_app("xor")
+    async with app.run_test(size=size) as pilot:
+        for training in (False, True):
+            if training:
+                await pilot.press("ctrl+t")
+            await pilot.pause()
+            keys = list(app.screen.query_one(Footer).query("FooterKey"))
+            line = _drawn(keys, size[0])
+            for key in keys:
+                assert f"{key.key_display} {key.description}" in line, (lang, size, training, line)
+            actions = [key.action for key in keys]
+            needed = ["app.help", "app.quit_app", "toggle_training"] + (["play_pause", "train_step"] if training else [])
+            assert set(needed) <= set(actions), (lang, size, training, line)
+            if size[0] >= 120:  # room for every key
+                expected = [b.action for b in footer_order(in_language(PlaygroundScreen).BINDINGS)
+                            if b.show and (training or b.action not in TRAINING_ONLY)]
+                assert actions == expected, line
+            assert t("app.key.help") in line
