@@ -53,6 +53,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.backward.title": ("Backward pass · {name}", "Rétropropagation · {name}"),
     "app.backward.loss": ("loss ({loss})", "perte ({loss})"),
     "app.backward.target": ("target", "cible"),
+    "app.backward.before_step": ("(the gradients the step used)", "(les gradients du pas)"),
     "app.backward.input": ("an input's gradient", "gradient d'une entrée"),
     "app.backward.input_note": (
         "Select a neuron to see its δ and the gradients of its weights.",

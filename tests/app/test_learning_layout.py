@@ -115,3 +115,48 @@ async def test_an_edit_after_a_gradient_step_clears_its_moves_at_once() -> None:
         await pilot.press("plus")  # by hand now: the old → new of the step are no longer true
         await pilot.pause()
         assert "→" not in widget_text(panel)
+
+
+def _printed(token: str) -> tuple[float, float]:
+    """A number as printed and half a unit of its last digit: what rounding may have moved it."""
+    mantissa, _, exponent = token.partition("e")
+    decimals = len(mantissa.partition(".")[2])
+    unit = 10.0 ** (-decimals + (int(exponent) if exponent else 0))
+    return float(token), unit / 2
+
+
+TOKEN = r"[+-]\d+(?:\.\d+)?(?:e[+-]?\d+)?"
+WEIGHT_ROW = re.compile(rf"({TOKEN}) × ({TOKEN}) = ({TOKEN})\s+({TOKEN}) → ({TOKEN})")
+BIAS_ROW = re.compile(rf"∂L/∂b = ({TOKEN})\s+({TOKEN}) → ({TOKEN})")
+
+
+@pytest.mark.parametrize("rate", [1.0, 0.03])
+async def test_a_gradient_step_reads_as_one_story(rate: float) -> None:
+    """Each row after B: the gradient the step used, and old → new = old − η·g as printed."""
+    app = preset_app("potatoes")
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.playground.training.change_setting("learning_rate", rate)
+        await pilot.press("right", "b")
+        used = widget_text(app.query_one(BackwardPanel))  # the gradients at the weights before the step
+        await pilot.press("B")
+        await pilot.pause()
+        text = widget_text(app.query_one(BackwardPanel))
+        assert f"η = {rate:g}" in text
+        weights, bias = WEIGHT_ROW.findall(text), BIAS_ROW.findall(text)
+        assert len(weights) == 3 and len(bias) == 1, text
+        for d, a, g, old, new in weights:
+            (d, dr), (a, ar), (g, gr), (old, oldr), (new, newr) = map(_printed, (d, a, g, old, new))
+            assert abs(d * a - g) <= dr * abs(a) + ar * abs(d) + dr * ar + gr, text
+            assert abs(old - rate * g - new) <= oldr + rate * gr + newr, text
+        for g, old, new in bias:
+            (g, gr), (old, oldr), (new, newr) = map(_printed, (g, old, new))
+            assert abs(old - rate * g - new) <= oldr + rate * gr + newr, text
+        # The factors are those of the pass before the step, as the panel showed them then.
+        before = [row[:3] for row in re.findall(rf"({TOKEN}) × ({TOKEN}) = ({TOKEN})", used)]
+        assert [row[:3] for row in weights] == before
+        loss_before = re.search(rf"L = ({TOKEN})", used).group(1)
+        assert re.search(rf"L = {re.escape(loss_before)} → {TOKEN}", text), text  # and what the step made of it
+        await pilot.press("b", "b")  # asked for again: the gradients at the new weights
+        await pilot.pause()
+        again = widget_text(app.query_one(BackwardPanel))
+        assert "→" not in again and again != used

@@ -3,12 +3,13 @@
 The numbers come from the core (``truth``, ``backward``, ``loss_slice``,
 ``challenges``); this controller decides what is shown and keeps the
 state of the learning tools: which panels are open, the open challenge,
-the target of the sample, and the moves of the last gradient step.
+the target of the sample, and the last gradient step (``StepTaken``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -23,7 +24,7 @@ from nntui.app.widgets.challenge_bar import ChallengeBar
 from nntui.app.widgets.loss_slice_panel import LossSlicePanel
 from nntui.app.text import notify, safe
 from nntui.app.widgets.truth_table import TruthTablePanel
-from nntui.core.backward import backward, gradient_step
+from nntui.core.backward import BackwardPass, backward, gradient_step
 from nntui.core.challenges import CHALLENGES, Challenge, challenge
 from nntui.core.edits import ParamRef, Reshape
 from nntui.core.loss_slice import loss_slice
@@ -37,6 +38,16 @@ if TYPE_CHECKING:
 
 HINT_AFTER = 8  # edits without success before the hint is shown
 WHY_AFTER = 12  # edits before an impossible challenge says why
+
+
+@dataclass(frozen=True)
+class StepTaken:
+    """A gradient step, as the backward panel tells it until the next change: the pass it used
+    (the gradients at the weights before it), its rate, and each number's (old, g, new)."""
+
+    used: BackwardPass
+    rate: float
+    moves: dict[ParamRef, tuple[float, float, float]]
 
 
 class LearningController:
@@ -58,7 +69,7 @@ class LearningController:
         self.edits = 0
         self.targets: np.ndarray | None = None  # the learner's target for the sample, outside a challenge
         self.low, self.high = 0.0, 1.0  # the truth table's input values
-        self.moves: dict[ParamRef, tuple[float, float, float]] = {}
+        self.step_taken: StepTaken | None = None  # until the next change, or the panel asked for again
         self._stepping = False
         self._opening = False
 
@@ -67,6 +78,8 @@ class LearningController:
     def toggle(self, panel: str) -> None:
         """Show or hide ``panel``: "truth", "backward" or "slice"."""
         setattr(self, panel, not getattr(self, panel))
+        if panel == "backward":
+            self.step_taken = None  # asked for again: the gradients at the weights as they are
         self.screen.set_class(getattr(self, panel), f"-{panel}")
         self.refresh()
 
@@ -99,9 +112,12 @@ class LearningController:
         if self.backward or self.slice:
             x, target = self.sample()
             if self.backward:
-                self.screen.query_one(BackwardPanel).show(
-                    doc.network, backward(doc.network, x, target), doc.selection,
-                    self.learning_rate, self.moves)
+                now, step = backward(doc.network, x, target), self.step_taken
+                panel = self.screen.query_one(BackwardPanel)
+                if step is None:
+                    panel.show(doc.network, now, doc.selection, self.learning_rate)
+                else:  # the step's own numbers, so that each row adds up; and the loss it led to
+                    panel.show(doc.network, step.used, doc.selection, step.rate, step.moves, loss_after=now.loss)
             if self.slice:
                 self._show_slice(x, target)
         self._show_challenge()
@@ -170,18 +186,19 @@ class LearningController:
         """One gradient step on the sample: every weight and bias moves by −η·g (one undo step)."""
         doc = self.document
         x, target = self.sample()
-        after, moves = gradient_step(doc.network, x, target, self.learning_rate)
+        rate = self.learning_rate
+        used = backward(doc.network, x, target)  # the pass gradient_step takes its gradients from
+        after, moves = gradient_step(doc.network, x, target, rate)
         self._stepping = True
         try:
-            doc.apply(Reshape.of(doc.network, after, t("app.backward.step_edit", rate=f"{self.learning_rate:g}")))
+            doc.apply(Reshape.of(doc.network, after, t("app.backward.step_edit", rate=f"{rate:g}")))
         finally:
             self._stepping = False
-        self.moves = {ref: (old, gradient, new) for ref, old, gradient, new in moves}
         if not self.backward:
             self.toggle("backward")
-        else:
-            self.show()
-        notify(self.screen, t("app.backward.stepped", count=len(moves), rate=f"{self.learning_rate:g}"), timeout=3)
+        self.step_taken = StepTaken(used, rate, {ref: (old, gradient, new) for ref, old, gradient, new in moves})
+        self.show()
+        notify(self.screen, t("app.backward.stepped", count=len(moves), rate=f"{rate:g}"), timeout=3)
 
     # --- challenges ------------------------------------------------------------------------------
 
@@ -201,7 +218,7 @@ class LearningController:
             self.document.replace(chosen.start())
         finally:
             self._opening = False
-        self.challenge, self.solved, self.edits, self.moves = chosen, False, 0, {}
+        self.challenge, self.solved, self.edits, self.step_taken = chosen, False, 0, None
         self.screen.set_class(True, "-challenge")
         if chosen.targets is not None and not self.truth:
             self.toggle("truth")  # the goal is a truth table: show it
@@ -213,7 +230,7 @@ class LearningController:
             self.challenge = None
             self.screen.set_class(False, "-challenge")
         if change is not Change.MOVED and not self._stepping:
-            self.moves = {}
+            self.step_taken = None
         if change is Change.EDITED and self.challenge is not None:
             self.edits += 1
         self._check()

@@ -3,7 +3,8 @@
 Beside the forward formula of the inspector, the same neuron seen from the
 loss: its error term δ = ∂L/∂z, and for each incoming weight the gradient
 ∂L/∂w = δ·a as its two factors and their product.  After a gradient step,
-the move w ← w − η·g of every incoming weight.
+the numbers of that step: the gradients it used (at the weights before it),
+the move w ← w − η·g of every incoming weight, and the loss before → after.
 """
 
 from __future__ import annotations
@@ -44,14 +45,19 @@ class BackwardPanel(Static):
     _shape: object = None
 
     def show(self, network: Network, backward: BackwardPass, selection: Selection, learning_rate: float,
-             moves: dict[ParamRef, tuple[float, float, float]]) -> None:
+             moves: dict[ParamRef, tuple[float, float, float]] | None = None, *,
+             loss_after: float | None = None) -> None:
+        """``backward`` at ``network``'s weights; or, after a step, the pass the step used with its
+        ``moves`` (old, g, new) and the loss at the new weights, ``loss_after``."""
+        moves = moves or {}
         k, j = selection.column, selection.neuron
         self.border_title = plain(t("app.backward.title", name=safe(network.neuron_name(k, j))))
         target = " ".join(format_value(float(v), 6).strip() for v in backward.target)
         head = Text.assemble(
-            (t("app.backward.loss", loss=_loss_words(backward.loss_name)) + " L = ", "bold"), _num(backward.loss),
-            ("   " + t("app.backward.target") + f" {target}", "dim"),
-        )
+            (t("app.backward.loss", loss=_loss_words(backward.loss_name)) + " L = ", "bold"), _num(backward.loss))
+        if loss_after is not None:  # the loss the step led to
+            head.append_text(Text.assemble(" → ", _num(loss_after)))
+        head.append("   " + t("app.backward.target") + f" {target}", "dim")
         if k == 0:
             lines = [head, Text.assemble(t("app.backward.input") + " ∂L/∂x = ",
                                          _num(backward.gradient(ParamRef.input(j)), selected=True)),
@@ -70,9 +76,10 @@ class BackwardPanel(Static):
         layer = k - 1
         n_in = network.layers[layer].n_in
         delta = float(backward.deltas[layer][j])
-        lines = [Text.assemble(("δ = ∂L/∂z = ", "bold"), _num(delta, selected=True),
-                               ("   η = " + f"{learning_rate:g}", "dim"))]
         stepped = bool(moves)
+        lines = [Text.assemble(("δ = ∂L/∂z = ", "bold"), _num(delta, selected=True),
+                               ("   η = " + f"{learning_rate:g}", "dim"),
+                               ("   " + t("app.backward.before_step") if stepped else "", "dim"))]
         header = "  " + t("app.inspector.from").ljust(NAME_WIDTH + 1) + "     δ" + "        a" + "   ∂L/∂w"
         lines.append(Text(header + ("   w ← w − η·g" if stepped else ""), style="dim"))
         source = selection.weight_source(network)
