@@ -47,9 +47,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "app.tour.gradient": (
         "Learning is the way back: press b for the backward pass. For each weight it shows the "
-        "gradient δ·a, how much the loss changes with it; B takes one step downhill.",
+        "gradient δ·a, how much the loss changes with it. Then B takes one step downhill: each "
+        "weight moves by −η·g, and the loss goes down. Press b again to go on.",
         "Apprendre, c'est le chemin du retour : appuyez sur b pour la rétropropagation. Pour chaque "
-        "poids elle montre le gradient δ·a, combien la perte varie avec lui ; B fait un pas vers le bas.",
+        "poids elle montre le gradient δ·a, combien la perte varie avec lui. Puis B fait un pas "
+        "vers le bas : chaque poids bouge de −η·g, et la perte baisse. Appuyez encore sur b pour "
+        "continuer.",
     ),
     "app.tour.layers": (
         "Many neurons side by side make a layer: here an input layer, two hidden layers and "

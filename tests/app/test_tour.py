@@ -21,7 +21,7 @@ ANSWERS = [
     ["right_square_bracket", "right_square_bracket", *["minus"] * 10],
     ["a"],
     ["T"],
-    ["b"],
+    ["b", "B", "b"],
     ["right"],
     ["right", "right"],
     ["left", "left", "left", "plus"],
@@ -55,6 +55,24 @@ async def test_a_step_waits_until_the_learner_does_the_thing() -> None:
         assert app.playground.tour.step == 0  # still waiting for →
         await pilot.press("right")
         assert app.playground.tour.step == 1
+
+
+async def test_the_gradient_step_waits_until_b_has_shown_a_step_and_is_closed() -> None:
+    """Pressing b used to move on at once, to another network: the learner never saw δ nor tried B."""
+    gradient = next(n for n, step in enumerate(STEPS) if step.message == "app.tour.gradient")
+    app = preset_app("potatoes")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        app.playground.tour._begin_step(gradient)  # the steps before are the test above's
+        await pilot.press("right", "b")
+        assert app.playground.tour.step == gradient and "δ" in widget_text(app.query_one("#backward"))
+        await pilot.press("b", "b")  # closed and opened again without a step: still here
+        assert app.playground.tour.step == gradient
+        await pilot.press("B")
+        assert app.playground.tour.step == gradient and app.document.preset == "potatoes"  # the step's numbers stay
+        assert "→" in widget_text(app.query_one("#backward"))
+        await pilot.press("b")
+        assert app.playground.tour.step == gradient + 1 and app.document.preset == "layers"
 
 
 async def test_the_tour_asks_before_leaving_unsaved_work() -> None:

@@ -189,14 +189,15 @@ class LearningController:
         rate = self.learning_rate
         used = backward(doc.network, x, target)  # the pass gradient_step takes its gradients from
         after, moves = gradient_step(doc.network, x, target, rate)
+        if not self.backward:
+            self.toggle("backward")
+        # Known before the edit is told around, so every view (and the tour) sees the step.
+        self.step_taken = StepTaken(used, rate, {ref: (old, gradient, new) for ref, old, gradient, new in moves})
         self._stepping = True
         try:
             doc.apply(Reshape.of(doc.network, after, t("app.backward.step_edit", rate=f"{rate:g}")))
         finally:
             self._stepping = False
-        if not self.backward:
-            self.toggle("backward")
-        self.step_taken = StepTaken(used, rate, {ref: (old, gradient, new) for ref, old, gradient, new in moves})
         self.show()
         notify(self.screen, t("app.backward.stepped", count=len(moves), rate=f"{rate:g}"), timeout=3)
 

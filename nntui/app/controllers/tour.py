@@ -32,6 +32,8 @@ class TourStep:
     target: str  # CSS selector of what the step speaks of
     done: Callable[[Document, LearningController], bool]  # has the learner done what the step asks?
     preset: str | None = None  # opened when the step begins
+    # What the learner must have seen first, if anything: ``done`` counts only once it has held.
+    seen: Callable[[Document, LearningController], bool] | None = None
 
 
 def _weight(doc: Document, j: int, i: int, layer: int = 0) -> float:
@@ -51,7 +53,10 @@ STEPS: tuple[TourStep, ...] = (
     TourStep("app.tour.activation", "#network",
              lambda doc, _: doc.network.layers[0].activation != "sigmoid"),
     TourStep("app.tour.truth", "#network", lambda _, learning: learning.truth),
-    TourStep("app.tour.gradient", "#backward", lambda _, learning: learning.backward),
+    # Done when the learner closes the panel, having tried B: the next step opens another
+    # network, which must not come in the middle of looking at the step's numbers.
+    TourStep("app.tour.gradient", "#backward", lambda _, learning: not learning.backward,
+             seen=lambda _, learning: learning.backward and learning.step_taken is not None),
     TourStep("app.tour.layers", "#network", lambda doc, _: _selected(doc, 1), preset="layers"),
     TourStep("app.tour.feeding", "#network", lambda doc, _: _selected(doc, 3)),
     TourStep("app.tour.inputs", "#outputs",
@@ -70,6 +75,7 @@ class TourController:
         self.files = files
         self.learning = learning
         self.step: int | None = None
+        self._seen = False  # whether the step's ``seen`` has held since it began
 
     def toggle(self) -> None:
         if self.step is not None:
@@ -83,7 +89,7 @@ class TourController:
         self.screen.set_class(False, "-touring")
 
     def _begin_step(self, index: int) -> None:
-        self.step = index
+        self.step, self._seen = index, False
         step = STEPS[index]
         self.screen.set_class(True, "-touring")
         if step.preset is not None:
@@ -104,5 +110,9 @@ class TourController:
         """After every change: move on when the learner has done what the step asks."""
         if self.step is None:
             return
-        if STEPS[self.step].done(self.document, self.learning) and self.step + 1 < len(STEPS):
+        step = STEPS[self.step]
+        if step.seen is not None and not self._seen:
+            self._seen = step.seen(self.document, self.learning)
+            return  # what it shows is on screen now: the learner looks first
+        if step.done(self.document, self.learning) and self.step + 1 < len(STEPS):
             self._begin_step(self.step + 1)
