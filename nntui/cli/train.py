@@ -5,7 +5,9 @@ playground builds them, so the same options and seed give the same network,
 bit for bit, as training in the playground.  A network file with training
 settings (format version 2) gives the defaults: an option given overrides
 one setting, so the playground's experiment reruns here as it ran there.
-The file written holds the settings used and the steps done.  No Textual is
+The file written holds the settings used, the steps done and the trainer's
+state; a file's state is taken up when its settings are used as they are,
+so training goes on exactly where the file's stopped.  No Textual is
 imported.
 """
 
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
     from nntui.core.datasets import Dataset
     from nntui.core.training import Trainer
     from nntui.core.training.stopping import StoppedEarly
+    from nntui.core.training_record import TrainingRecord
     from nntui.document.session import TrainingSettings
 
 MAX_STEPS = 10_000_000
@@ -179,6 +182,7 @@ def _train(trainer: Trainer, dataset: Dataset, stop_after: int, steps: int, prog
         train_in_chunks(trainer, steps, progress)
         return None
     from nntui.core.training.stopping import StoppedEarly
+    from nntui.core.training_record import TrainingRecord
     from nntui.document.session import new_stop_rule
 
     rule = new_stop_rule(trainer, dataset, stop_after)  # as the playground's: it stops at the same step
@@ -190,6 +194,28 @@ def _train(trainer: Trainer, dataset: Dataset, stop_after: int, steps: int, prog
         progress.update(trainer.steps_done)
         return stop
     return None
+
+
+def _go_on(trainer: Trainer, record: TrainingRecord | None, same_settings: bool, file: str | None) -> None:
+    """Go on from where the file's training was, as the playground would; or say why training
+    starts afresh (the optimiser's memory and the batch order from the seed)."""
+    if record is None or (record.state is None and not record.steps):
+        return  # never trained: afresh is where it is
+    from nntui.core.text import safe
+    from nntui.core.training import TrainingError
+
+    reason = None
+    if record.state is None:
+        reason = t("cli.train.afresh_no_state", file=safe(str(file)))
+    elif not same_settings:
+        reason = t("cli.train.afresh_settings")
+    else:
+        try:
+            trainer.restore(record.state)
+        except TrainingError as error:  # not of this data: a CSV file changed since
+            reason = str(error)
+    if reason is not None:
+        print(t("cli.train.afresh", reason=reason), file=sys.stderr)
 
 
 def _training_data(settings: TrainingSettings) -> Dataset:
@@ -232,6 +258,7 @@ def run(argv: list[str]) -> int:
         trainer = new_trainer(network, dataset, settings.config)
     except TrainingError as error:
         raise UsageError(str(error)) from None
+    _go_on(trainer, opened.training, settings == base, args.file)
     progress = Progress(trainer, dataset, args.steps, sys.stderr.isatty())
     try:
         stopped = _train(trainer, dataset, settings.stop_after, args.steps, progress)
@@ -247,7 +274,8 @@ def run(argv: list[str]) -> int:
     finally:
         progress.close()
     try:
-        save_network(network, out, record_from_settings(settings, steps_before + trainer.steps_done, out))
+        save_network(network, out, record_from_settings(settings, steps_before + trainer.steps_done, out,
+                                                        trainer.state()))
     except OSError as error:
         message = t("cli.train.cannot_write", output=args.output, reason=error.strerror or error)
         raise UsageError(message, EXIT_FAILURE) from None

@@ -175,7 +175,8 @@ def _build(data: Any) -> NetworkFile:
         previous = layer.n_out
     features, point = _features(data, feature_ids, len(input_names))
     network = Network(input_names, np.array(input_values), layers, name, features, point)
-    training = training_from_dict(data["training"]) if "training" in data else None
+    shapes = [layer.weights.shape for layer in layers]  # a saved optimiser state must fit them
+    training = training_from_dict(data["training"], shapes) if "training" in data else None
     return NetworkFile(network, training)
 
 

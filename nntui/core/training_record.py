@@ -17,10 +17,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from nntui.core.datasets import DATASET_NAMES, MAX_NOISE
 from nntui.core.jsonfields import Problem, check_keys, kind, number
 from nntui.core.locations import shown
 from nntui.core.training.config import LOSS_NAMES, OPTIMIZER_NAMES, REGULARIZATION_NAMES, TrainingConfig
+from nntui.core.training.state import Moments, TrainerState
 from nntui.i18n import t
 
 TRAINING_KEYS = (
@@ -35,7 +38,9 @@ TRAINING_KEYS = (
     "seed",
     "steps",
     "stop_after",
+    "state",
 )
+STATE_KEYS = ("step", "epoch", "position", "samples", "first_moment", "second_moment")
 DATA_KEYS = ("dataset", "noise", "csv", "ratio", "seed")
 MIN_RATIO, MAX_RATIO = 10, 90  # percent of the samples trained on
 
@@ -52,13 +57,15 @@ class TrainingRecord:
     ratio: int | None = None  # percent of the samples trained on; None: the data's own split
     data_seed: int | None = None  # the seed of the data's points and split; None: ``config.seed``
     stop_after: int = 0  # stop when the test loss has not improved for this many steps; 0: never
+    state: TrainerState | None = None  # where training is, to go on exactly; None: it starts afresh
 
 
 # --- reading -----------------------------------------------------------------------
 
 
-def training_from_dict(item: Any) -> TrainingRecord:
-    """The record of a file's ``training`` value (Problem, with its place, when it is bad)."""
+def training_from_dict(item: Any, shapes: list[tuple[int, int]] | None = None) -> TrainingRecord:
+    """The record of a file's ``training`` value (Problem, with its place, when it is bad);
+    ``shapes``: the network's layers, (neurons, inputs) each, which a saved state must fit."""
     where = t("core.record.at_training")
     if not isinstance(item, Mapping):
         raise Problem(t("core.record.not_object", found=kind(item)))
@@ -75,8 +82,53 @@ def training_from_dict(item: Any) -> TrainingRecord:
         loss=_loss(item, where),
         seed=_whole(item, "seed", d.seed, 0, where),
     )
+    state = _state(item["state"], config.optimizer, shapes or []) if "state" in item else None
     return TrainingRecord(dataset, noise, csv, config, _whole(item, "steps", 0, 0, where), ratio, data_seed,
-                          _whole(item, "stop_after", 0, 0, where))
+                          _whole(item, "stop_after", 0, 0, where), state)
+
+
+def _state(item: Any, optimizer: str, shapes: list[tuple[int, int]]) -> TrainerState:
+    """The ``state`` object: the optimiser's memory and the place in the batches."""
+    where = t("core.record.at_state")
+    if not isinstance(item, Mapping):
+        raise Problem(t("core.record.state_not_object", found=kind(item)))
+    check_keys(item, STATE_KEYS, where)
+    for key in STATE_KEYS[:4]:
+        if key not in item:
+            raise Problem(t("core.record.state_missing", where=where, field=key))
+    samples = _whole(item, "samples", 1, 1, where)
+    position = _whole(item, "position", 0, 0, where)
+    if position > samples:
+        raise Problem(t("core.record.state_position", where=where, position=position, samples=samples))
+    needs = {"sgd": (), "momentum": ("first_moment",), "adam": ("first_moment", "second_moment")}[optimizer]
+    for key in ("first_moment", "second_moment"):
+        if (key in item) != (key in needs):
+            raise Problem(t("core.record.state_moment", where=where, field=key, optimizer=optimizer))
+    first, second = (_moments(item[key], shapes, f'{where}"{key}"') if key in item else None
+                     for key in ("first_moment", "second_moment"))
+    return TrainerState(_whole(item, "step", 0, 0, where), _whole(item, "epoch", 0, 0, where), position,
+                        samples, first, second)
+
+
+def _moments(item: Any, shapes: list[tuple[int, int]], where: str) -> Moments:
+    """One moment of every layer, each a ``{"weights": rows, "bias": list}`` of the layer's shape."""
+    if not isinstance(item, list) or len(item) != len(shapes):
+        raise Problem(t("core.record.state_layers", where=where, layers=len(shapes), found=kind(item)))
+    moments = []
+    for k, (layer, (n_out, n_in)) in enumerate(zip(item, shapes), start=1):
+        at = f"{where}[{k}]"
+        if not isinstance(layer, Mapping):
+            raise Problem(t("core.record.state_layer", where=at, found=kind(layer)))
+        check_keys(layer, ("weights", "bias"), at)
+        weights, bias = layer.get("weights"), layer.get("bias")
+        if not (isinstance(weights, list) and len(weights) == n_out
+                and all(isinstance(row, list) and len(row) == n_in for row in weights)
+                and isinstance(bias, list) and len(bias) == n_out):
+            raise Problem(t("core.record.state_layer_shape", where=at, rows=n_out, columns=n_in))
+        values = [number(v, lambda: at) for row in weights for v in row]
+        moments.append((np.array(values, dtype=np.float64).reshape(n_out, n_in),
+                        np.array([number(v, lambda: at) for v in bias], dtype=np.float64)))
+    return tuple(moments)
 
 
 def _data(item: Any) -> tuple[str, float, str | None, int | None, int | None]:
@@ -188,4 +240,18 @@ def training_to_dict(record: TrainingRecord) -> dict[str, Any]:
         "seed": int(c.seed),
         "steps": int(record.steps),
         **({"stop_after": int(record.stop_after)} if record.stop_after else {}),  # written when the rule is on
+        **({"state": state_to_dict(record.state)} if record.state is not None else {}),
+    }
+
+
+def state_to_dict(state: TrainerState) -> dict[str, Any]:
+    """The ``state`` object, its moments per layer as the layers' own weights and bias."""
+    def moments(values: Moments) -> list[dict[str, Any]]:
+        return [{"weights": w.tolist(), "bias": b.tolist()} for w, b in values]
+
+    return {
+        "step": int(state.step), "epoch": int(state.epoch), "position": int(state.position),
+        "samples": int(state.samples),
+        **({"first_moment": moments(state.first)} if state.first is not None else {}),
+        **({"second_moment": moments(state.second)} if state.second is not None else {}),
     }

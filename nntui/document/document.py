@@ -201,7 +201,8 @@ class Document:
 
     def training_record(self, file: Path) -> TrainingRecord:
         """The training settings and steps, as written into ``file`` (a CSV path from its folder)."""
-        return experiment.record_from_settings(self.training.settings, self.training.steps, file)
+        return experiment.record_from_settings(self.training.settings, self.training.steps, file,
+                                               self.training.trainer_state())
 
     def replace(
         self, network: Network, *, path: Path | None = None, preset: str | None = None,

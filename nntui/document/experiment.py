@@ -14,8 +14,10 @@ import os
 import shlex
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from nntui.core.datasets import DataFileError
+from nntui.core.training.state import TrainerState
 from nntui.core.training_record import TrainingRecord
 from nntui.document.session import CSV_DATASET, TrainingSession, TrainingSettings
 
@@ -35,11 +37,14 @@ def settings_from_record(record: TrainingRecord, file: Path) -> TrainingSettings
     return TrainingSettings(dataset=record.dataset, noise=record.noise, config=record.config, **split)
 
 
-def record_from_settings(settings: TrainingSettings, steps: int, file: Path) -> TrainingRecord:
+def record_from_settings(settings: TrainingSettings, steps: int, file: Path,
+                         state: TrainerState | None = None) -> TrainingRecord:
     """The training object to write with the network into ``file`` (the split and the data seed
-    when they were chosen: without them, the file means what it meant before they existed)."""
-    split = {"ratio": settings.ratio, "data_seed": settings.data_seed}
+    when they were chosen: without them, the file means what it meant before they existed),
+    with where training is (``state``), to go on exactly."""
+    split: dict[str, Any] = {"ratio": settings.ratio, "data_seed": settings.data_seed}
     split["stop_after"] = settings.stop_after  # and the stop rule
+    split["state"] = state
     if uses_csv(settings):
         assert settings.data_file is not None
         return TrainingRecord(csv=_relative(settings.data_file, Path(file).parent), config=settings.config,
@@ -77,6 +82,7 @@ def restore(
         chosen = replace(settings, dataset=data.dataset, noise=data.noise, data_file=data.data_file)
         if not same_data(chosen, settings):
             steps = 0
+            record = replace(record, state=None)  # a place in other batches
         settings = chosen
     session.change(settings)
     session.reset()
@@ -89,6 +95,8 @@ def restore(
             session.change(replace(settings, dataset=default.dataset, noise=default.noise, data_file=None))
             steps, problem = 0, str(error)
     session.steps = steps
+    if problem is None:  # on the file's own data, training goes on from where the file says
+        session.pending_state = record.state
     return problem
 
 

@@ -26,12 +26,14 @@ from nntui.core.training import (
     Evaluation,
     Trainer,
     TrainingConfig,
+    TrainingError,
     data_mismatch,
     default_loss,
     fitted_config,
 )
 from nntui.core.training.diagnosis import Finding, diagnose
 from nntui.core.training.metrics import Metrics, assess
+from nntui.core.training.state import TrainerState
 from nntui.core.training.stopping import StoppedEarly, StopRule
 from nntui.document.training_process import Report
 
@@ -181,6 +183,8 @@ class TrainingSession:
         self.metrics: tuple[Metrics, Metrics] | None = None  # train and test, as of the last point in history
         self.stopped: StoppedEarly | None = None  # why the stop rule ended the last run, in this session's steps
         self._rule: StopRule | None = None  # the stop rule of this trainer, when the settings ask for one
+        # Where training was when the network's file was saved: the next trainer goes on from it.
+        self.pending_state: TrainerState | None = None
 
     @property
     def dataset(self) -> Dataset:
@@ -199,7 +203,7 @@ class TrainingSession:
             self.metrics = None
             self.steps = 0
         if replace(settings, show_test=before.show_test, discretize=before.discretize) != before:
-            self.trainer = None
+            self.trainer, self.pending_state = None, None
             self.stopped = None
 
     def change_setting(self, name: str, value: object) -> bool:
@@ -213,12 +217,12 @@ class TrainingSession:
     def network_edited(self, network: Network) -> None:
         """The network changed by hand (or was replaced): optimiser state starts over."""
         self.network = network
-        self.trainer = None
+        self.trainer, self.pending_state = None, None
         self.stopped = None
 
     def reset(self) -> None:
         """Back to step 0 (after new random weights): the loss history starts over."""
-        self.trainer = None
+        self.trainer, self.pending_state = None, None
         self.history.clear()
         self.metrics = None
         self.stopped = None
@@ -239,10 +243,21 @@ class TrainingSession:
         """What keeps the network from learning the data, from its numbers and the loss so far."""
         return diagnose(self.network, self.dataset, _TrainLosses(self.history), self.loss_name)
 
+    def trainer_state(self) -> TrainerState | None:
+        """Where training is, for the file: the trainer's state, or the one the file brought while
+        no step was taken; None when the next step starts a fresh trainer."""
+        return self.trainer.state() if self.trainer is not None else self.pending_state
+
     def _trainer(self) -> Trainer:
         if self.trainer is None:
             self.trainer = new_trainer(self.network, self.dataset, self.settings.config)
             self._rule = None
+            state, self.pending_state = self.pending_state, None
+            if state is not None:
+                try:
+                    self.trainer.restore(state)
+                except TrainingError:  # not of this data (a CSV file changed since): afresh
+                    self.trainer = new_trainer(self.network, self.dataset, self.settings.config)
         if self.settings.stop_after and (self._rule is None or self.stopped is not None):
             # The rule watches from now: after it stopped training, playing again gives N more steps.
             self._rule = new_stop_rule(self.trainer, self.dataset, self.settings.stop_after)

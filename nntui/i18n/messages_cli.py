@@ -238,12 +238,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The same options and seed give the same network, bit for bit, as training in the "
         "playground. A FILE saved with training settings (by the playground or nntui train) "
         "gives the defaults: --dataset or --data may be left out, and each option given "
-        "overrides one setting.",
+        "overrides one setting. Without such an option, training goes on exactly where the "
+        "FILE's stopped (the optimiser's memory, the place in the batches): N steps give the "
+        "network of N more steps in the playground.",
         "Entraîner un réseau et l'enregistrer dans SORTIE.json, avec les réglages utilisés et "
         "les pas faits. Les mêmes options et la même graine donnent le même réseau, bit pour bit, "
         "que l'entraînement dans le terrain de jeu. Un FICHIER enregistré avec ses réglages "
         "d'entraînement (par le terrain de jeu ou nntui train) donne les valeurs par défaut : "
-        "--dataset ou --data peuvent être omis, et chaque option donnée remplace un réglage.",
+        "--dataset ou --data peuvent être omis, et chaque option donnée remplace un réglage. "
+        "Sans une telle option, l'entraînement reprend exactement où celui du FICHIER s'est "
+        "arrêté (la mémoire de l'optimiseur, la position dans les lots) : N pas donnent le "
+        "réseau de N pas de plus dans le terrain de jeu.",
     ),
     "cli.train.needs_network": (
         "nntui train needs a FILE or --preset NAME (see 'nntui train --help')",
@@ -288,6 +293,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "pas {done}/{steps} [{bar}] {percent} % perte {loss} test {test}{accuracy}",
     ),
     "cli.train.bar_accuracy": (" acc {test}%", " exactitude {test} %"),
+    "cli.train.afresh": (
+        "nntui: note: {reason}: the optimiser starts afresh (its memory, and the batches in their order from the seed)",
+        "nntui : remarque : {reason} : l'optimiseur repart de zéro (sa mémoire, et les lots dans leur ordre depuis "
+        "la graine)",
+    ),
+    "cli.train.afresh_no_state": (
+        "{file} holds no optimiser state (written by an older nntui, or saved after a change by hand)",
+        "{file} ne contient pas d'état d'optimiseur (écrit par un nntui plus ancien, ou enregistré après un "
+        "changement à la main)",
+    ),
+    "cli.train.afresh_settings": (
+        "the options change the file's training settings",
+        "les options changent les réglages d'entraînement du fichier",
+    ),
     "cli.train.diverged": (
         "training diverged at step {step}: the numbers overflowed to infinity or NaN; "
         "lower the learning rate ({output} was not written)",

@@ -560,6 +560,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "layer {layer} changed shape during training: start a new trainer",
         "la couche {layer} a changé de forme pendant l'entraînement : recommencez-le",
     ),
+    "core.training.state_optimizer": (
+        "the saved optimiser state is not that of {optimizer}",
+        "l'état d'optimiseur enregistré n'est pas celui de {optimizer}",
+    ),
+    "core.training.state_samples": (
+        "the saved place in the batches is over {found} samples, the data has {samples}",
+        "la position enregistrée dans les lots porte sur {found} exemples, les données en ont {samples}",
+    ),
+    "core.training.state_shape": (
+        "the saved optimiser state does not have the network's shape",
+        "l'état d'optimiseur enregistré n'a pas la forme du réseau",
+    ),
     "core.training.input_columns": (
         "the data has {data} input columns but the network has {network} inputs",
         "les données ont {data} colonnes d'entrée mais le réseau a {network} entrées",

@@ -58,6 +58,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '{where}"{field}" must be a whole number of at least {low}, found {found}',
         '{where}"{field}" doit être un nombre entier d\'au moins {low}, trouvé : {found}',
     ),
+    "core.record.at_state": ('"training", "state": ', '"training", "state" : '),
+    "core.record.state_not_object": (
+        '"training", "state" must be an object, found {found}',
+        '"training", "state" doit être un objet, trouvé : {found}',
+    ),
+    "core.record.state_missing": ('{where}"{field}" is missing', '{where}"{field}" manque'),
+    "core.record.state_position": (
+        '{where}"position" ({position}) is beyond the {samples} samples',
+        '{where}"position" ({position}) dépasse les {samples} exemples',
+    ),
+    "core.record.state_moment": (
+        '{where}"{field}" is written for an optimiser that has one; "{optimizer}" does not, '
+        "or it is missing for one that does",
+        '{where}"{field}" s\'écrit pour un optimiseur qui en a un ; « {optimizer} » n\'en a pas, '
+        "ou il manque pour un optimiseur qui en a un",
+    ),
+    "core.record.state_layers": (
+        "{where} must be a list of {layers} layers, found {found}",
+        "{where} doit être une liste de {layers} couches, trouvé : {found}",
+    ),
+    "core.record.state_layer": (
+        '{where} must be an object of "weights" and "bias", found {found}',
+        '{where} doit être un objet de "weights" et "bias", trouvé : {found}',
+    ),
+    "core.record.state_layer_shape": (
+        '{where}: "weights" must be {rows} rows of {columns} numbers and "bias" {rows} numbers, '
+        "as the layer's own",
+        '{where} : "weights" doit avoir {rows} lignes de {columns} nombres et "bias" {rows} nombres, '
+        "comme la couche elle-même",
+    ),
     # --- nntui train FILE, with the file's settings ------------------------------------------
     "cli.train.no_data": (
         "--dataset NAME or --data FILE.csv is required: this network has no training settings "

@@ -56,10 +56,18 @@ def trained_in_process(
     network: Network, dataset_name: str, steps: int, noise: float = 0.0, **config: object
 ) -> Network:
     """``network`` trained with Trainer directly, as the CLI should do it."""
+    return trainer_in_process(network, dataset_name, steps, noise, **config).network
+
+
+def trainer_in_process(
+    network: Network, dataset_name: str, steps: int, noise: float = 0.0, **config: object
+) -> Trainer:
+    """The Trainer that trained ``network`` directly, as the CLI should do it."""
     cfg = TrainingConfig(**config)  # type: ignore[arg-type]
     dataset = make_dataset(dataset_name, noise=noise, seed=cfg.seed)
-    Trainer(network, dataset.x_train, dataset.y_train, cfg).run(steps)
-    return network
+    trainer = Trainer(network, dataset.x_train, dataset.y_train, cfg)
+    trainer.run(steps)
+    return trainer
 
 
 def same_weights(a: Network, b: Network) -> bool:
@@ -99,10 +107,12 @@ def test_preset_training_equals_in_process_run(
     saved = load_network(tmp_path / "first.json")
     assert not same_weights(saved, load_preset("xor"))
     noise = 0.2 if "--noise" in options else 0.0
-    expected = trained_in_process(load_preset("xor"), "circle", 250, noise, **config)
+    trainer = trainer_in_process(load_preset("xor"), "circle", 250, noise, **config)
+    expected = trainer.network
     assert same_weights(saved, expected)
-    # The file holds the settings used and the steps done (format version 2).
-    record = TrainingRecord(dataset="circle", noise=noise, config=TrainingConfig(**config), steps=250)  # type: ignore[arg-type]
+    # The file holds the settings used, the steps done (format version 2), and where training is.
+    record = TrainingRecord(dataset="circle", noise=noise, config=TrainingConfig(**config), steps=250,  # type: ignore[arg-type]
+                            state=trainer.state())
     assert first.decode("utf-8") == dumps_network(expected, record)
 
 

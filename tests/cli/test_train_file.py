@@ -26,6 +26,13 @@ RECORD = TrainingRecord(dataset="circle", noise=0.1,
                         config=TrainingConfig(learning_rate=0.1, batch_size=10, seed=3), steps=40)
 
 
+def _settings_of(record: TrainingRecord | None) -> TrainingRecord:
+    """A record written by nntui train, without its trainer state (which it always holds)."""
+    assert record is not None and record.state is not None
+    return replace(record, state=None)
+
+
+
 def _train(*args: str, cwd: Path) -> None:
     result = run_cli("train", *args, cwd=cwd)
     assert result.returncode == 0, result.stderr
@@ -72,7 +79,7 @@ def test_train_file_takes_its_settings_from_the_file(tmp_path: Path) -> None:
     out = load_network_file(tmp_path / "out.json")
     settings = TrainingSettings("circle", 0.1, RECORD.config)
     assert same_weights(out.network, _session(settings, 30).network)
-    assert out.training == replace(RECORD, steps=70)  # the file's 40 steps, then 30 more
+    assert _settings_of(out.training) == replace(RECORD, steps=70)  # the file's 40 steps, then 30 more
 
 
 def test_options_override_the_files_settings_one_by_one(tmp_path: Path) -> None:
@@ -81,18 +88,18 @@ def test_options_override_the_files_settings_one_by_one(tmp_path: Path) -> None:
     out = load_network_file(tmp_path / "lr.json")
     config = replace(RECORD.config, learning_rate=0.003, optimizer="sgd")
     assert same_weights(out.network, _session(TrainingSettings("circle", 0.1, config), 30).network)
-    assert out.training == replace(RECORD, config=config, steps=70)  # same data: the steps go on
+    assert _settings_of(out.training) == replace(RECORD, config=config, steps=70)  # same data: the steps go on
 
     # Other data: its noise is the file's unless given, and the steps count from 0.
     _train("net.json", "--steps", "30", "--dataset", "spiral", "-o", "spiral.json", cwd=tmp_path)
     out = load_network_file(tmp_path / "spiral.json")
     assert same_weights(out.network, _session(TrainingSettings("spiral", 0.1, RECORD.config), 30).network)
-    assert out.training == replace(RECORD, dataset="spiral", steps=30)
+    assert _settings_of(out.training) == replace(RECORD, dataset="spiral", steps=30)
     _train("net.json", "--steps", "30", "--noise", "0", "--seed", "1", "-o", "quiet.json", cwd=tmp_path)
     out = load_network_file(tmp_path / "quiet.json")
     config = replace(RECORD.config, seed=1)
     assert same_weights(out.network, _session(TrainingSettings("circle", 0.0, config), 30).network)
-    assert out.training == replace(RECORD, noise=0.0, config=config, steps=30)
+    assert _settings_of(out.training) == replace(RECORD, noise=0.0, config=config, steps=30)
 
 
 def test_the_files_csv_data_is_found_from_the_files_folder(tmp_path: Path) -> None:
@@ -106,7 +113,7 @@ def test_the_files_csv_data_is_found_from_the_files_folder(tmp_path: Path) -> No
     out = load_network_file(tmp_path / "out" / "trained.json")
     settings = TrainingSettings(CSV_DATASET, config=record.config, data_file=str(tmp_path / "data" / "ring.csv"))
     assert same_weights(out.network, _session(settings, 25).network)
-    assert out.training == replace(record, steps=25)  # written from the new file's folder
+    assert _settings_of(out.training) == replace(record, steps=25)  # written from the new file's folder
 
 
 def test_a_file_without_settings_still_needs_its_data(tmp_path: Path) -> None:

@@ -196,7 +196,7 @@ BAD_TRAINING = [
     pytest.param([], '"training" must be an object, found a list', id="not-object"),
     pytest.param({"learnig_rate": 0.1}, '"training": unknown key "learnig_rate" (expected one of: data, '
                  "learning_rate, batch_size, optimizer, momentum, regularization, regularization_rate, loss, "
-                 "seed, steps, stop_after)", id="typo"),
+                 "seed, steps, stop_after, state)", id="typo"),
     pytest.param({"data": "xor"}, '"training", "data": expected an object such as {"dataset": "xor", '
                  '"noise": 0} or {"csv": "points.csv"}, found the text "xor"', id="data-not-object"),
     pytest.param({"data": {"dataset": "moons"}}, '"training", "data": "dataset" must be one of '

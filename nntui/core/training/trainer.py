@@ -7,10 +7,11 @@ import math
 import numpy as np
 
 from nntui.core.network import Network
-from nntui.core.training.buffers import Array, _shapes
+from nntui.core.training.buffers import Array, _Parameters, _shapes
 from nntui.core.training.config import DivergenceError, TrainingConfig, TrainingError, default_loss
 from nntui.core.training.fast import _Workspace
 from nntui.core.training.losses import regularization_penalty
+from nntui.core.training.state import Moments, TrainerState, replayed_order
 from nntui.i18n import t
 
 
@@ -48,8 +49,10 @@ class Trainer:
         if len(self.x) != len(self.y) or len(self.x) == 0:
             raise TrainingError(t("core.training.targets"))
         self.loss = self.config.loss or default_loss(network)
-        self.steps_done = 0
+        self.steps_done = 0  # by this trainer
         self.last_loss: float | None = None
+        self.epochs = 0  # shuffles of the samples done
+        self._steps_before = 0  # the optimiser's steps before this trainer's (a restored state)
         self._rng = np.random.default_rng(self.config.seed)
         self._order = np.arange(len(self.x))
         self._cursor = len(self.x)  # start with a fresh shuffle
@@ -63,6 +66,7 @@ class Trainer:
         if self._cursor >= len(self.x):
             self._rng.shuffle(self._order)
             self._cursor = 0
+            self.epochs += 1
         index = self._order[self._cursor : self._cursor + self.config.batch_size]
         self._cursor += len(index)
         return index
@@ -114,7 +118,7 @@ class Trainer:
         value = value + regularization_penalty(network, regularization, rate)
         if not math.isfinite(value) or not np.isfinite(work.grads.flat).all():
             self._diverged(value)
-        if not work.update(config, self.steps_done + 1):
+        if not work.update(config, self._steps_before + self.steps_done + 1):
             self._diverged(float("inf"))
         work.advance()
         self.steps_done += 1
@@ -124,3 +128,43 @@ class Trainer:
     def _diverged(self, value: float) -> None:
         # The step's new values are dropped; run() puts the last finite ones in the layers.
         raise DivergenceError(t("core.training.diverged", step=self.steps_done + 1, value=value))
+
+    # --- going on elsewhere -------------------------------------------------------
+
+    def state(self) -> TrainerState:
+        """What another trainer of the same network, data and config needs to go on as this one."""
+        optimizer, work = self.config.optimizer, self._work
+
+        def moments(flat: Array) -> Moments:
+            views = _Parameters(flat, work.shapes)
+            return tuple((w.copy(), b.copy()) for w, b in zip(views.weights, views.biases))
+
+        position = self._cursor if self.epochs else 0  # before the first shuffle, nothing is used
+        return TrainerState(
+            step=self._steps_before + self.steps_done, epoch=self.epochs, position=position, samples=len(self.x),
+            first=None if optimizer == "sgd" else moments(work.velocity),
+            second=moments(work.second) if optimizer == "adam" else None,
+        )
+
+    def restore(self, state: TrainerState) -> None:
+        """Go on from ``state`` (TrainingError when it is not of this network, data and optimiser)."""
+        optimizer, work = self.config.optimizer, self._work
+        wanted = {"sgd": (False, False), "momentum": (True, False), "adam": (True, True)}[optimizer]
+        if (state.first is not None, state.second is not None) != wanted:
+            raise TrainingError(t("core.training.state_optimizer", optimizer=optimizer))
+        if state.samples != len(self.x) or not 0 <= state.position <= state.samples:
+            raise TrainingError(t("core.training.state_samples", found=state.samples, samples=len(self.x)))
+        for moments, flat in ((state.first, work.velocity), (state.second, work.second)):
+            if moments is None:
+                continue
+            views = _Parameters(flat, work.shapes)
+            if [(w.shape, b.shape) for w, b in moments] != [(w.shape, b.shape) for w, b in
+                                                            zip(views.weights, views.biases)]:
+                raise TrainingError(t("core.training.state_shape"))
+            for (w, b), (w_to, b_to) in zip(moments, zip(views.weights, views.biases)):
+                np.copyto(w_to, w)
+                np.copyto(b_to, b)
+        self._steps_before = state.step - self.steps_done
+        self.epochs = state.epoch
+        self._rng, self._order = replayed_order(self.config.seed, len(self.x), state.epoch)
+        self._cursor = state.position if state.epoch else len(self.x)
