@@ -48,6 +48,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the truth table's low and high input values (0 and 1)",
         "les valeurs basse et haute de la table (0 et 1)",
     ),
+    "app.truth.range_of_challenge": (
+        "The challenge is judged on inputs 0 and 1: its truth table keeps them. "
+        "Another network (ctrl+o, or a preset from ctrl+p) leaves the challenge; then v chooses other values.",
+        "Le défi est jugé sur les entrées 0 et 1 : sa table de vérité les garde. "
+        "Un autre réseau (ctrl+o, ou un exemple par ctrl+p) quitte le défi ; v choisit alors d'autres valeurs.",
+    ),
     "app.truth.score": ("{right}/{rows} right", "{right}/{rows} justes"),
     # backward pass
     "app.backward.title": ("Backward pass · {name}", "Rétropropagation · {name}"),

@@ -128,3 +128,27 @@ async def test_clicking_a_row_makes_its_inputs_the_sample_in_one_undo_step() -> 
         assert "▶" in [line for line in widget_text(panel).splitlines() if "0.971" in line][0]
         await pilot.press("u")
         assert app.document.network.input_values.tolist() == [1.0, 0.0, 1.0]
+
+
+async def test_the_truth_table_and_the_challenge_bar_count_the_same_rows() -> None:
+    """Challenge 7 with weights 1, 1 and bias -0.5, then v -1 1: the table said 1/4 right while
+    the bar said 3 of 4. A challenge is on inputs 0 and 1: its table keeps them."""
+    from nntui.core.edits import ParamRef, SetValue
+
+    app = preset_app("potatoes")
+    async with app.run_test(size=SIZE) as pilot:
+        app.playground.learning.low, app.playground.learning.high = -1.0, 1.0  # chosen before
+        app.playground.learning.open("xor_one_neuron")
+        await pilot.pause()
+        assert (app.playground.learning.low, app.playground.learning.high) == (0.0, 1.0)
+        doc = app.document
+        for ref, value in ((ParamRef.weight(0, 0, 0), 1.0), (ParamRef.weight(0, 0, 1), 1.0),
+                           (ParamRef.bias(0, 0), -0.5)):
+            doc.apply(SetValue(ref, ref.get(doc.network), value))
+        await pilot.press("v")
+        await pilot.pause()
+        assert app.screen is app.playground  # no prompt: the notice says why
+        assert any("0 and 1" in str(n.message) for n in app._notifications)
+        table = " ".join(widget_text(app.query_one(TruthTablePanel)).split())
+        bar = " ".join(widget_text(app.query_one("#challenge")).split())
+        assert "3/4" in table and "3 of 4" in bar, (table, bar)

@@ -137,7 +137,12 @@ class LearningController:
         panel.show(loss_slice(doc.network, ref, x[None, :], target[None, :]), ref.describe(doc.network))
 
     def choose_range(self) -> None:
-        """Type the low and high input values of the truth table."""
+        """Type the low and high input values of the truth table (not during a truth-table
+        challenge: it is on 0 and 1, and its table and its bar must count the same rows)."""
+        if self.challenge is not None and self.challenge.targets is not None:
+            notify(self.screen, t("app.truth.range_of_challenge"), severity="warning")
+            return
+
         def typed(chosen: tuple[float, float] | None) -> None:
             if chosen is not None:
                 self.low, self.high = chosen
@@ -220,6 +225,8 @@ class LearningController:
         finally:
             self._opening = False
         self.challenge, self.solved, self.edits, self.step_taken = chosen, False, 0, None
+        if chosen.targets is not None:
+            self.low, self.high = 0.0, 1.0  # the values the challenge is judged on
         self.screen.set_class(True, "-challenge")
         if chosen.targets is not None and not self.truth:
             self.toggle("truth")  # the goal is a truth table: show it
