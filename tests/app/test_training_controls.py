@@ -77,6 +77,21 @@ async def test_a_good_csv_file_becomes_the_data_and_the_list_names_it(tmp_path: 
         assert f"{session.history[-1].train.accuracy:.1%}" in _status(app)  # measured at once
 
 
+async def test_the_list_names_each_csv_file_as_it_is_chosen(tmp_path: Path) -> None:
+    """It lagged one file behind: the second file's warning beside the first file's name."""
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t")
+        for name in ("first.csv", "second.csv", "third.csv"):
+            csv = tmp_path / name
+            csv.write_text("x1,x2,y\n" + "".join(f"{k / 10},{(k % 3) / 3},{k % 2}\n" for k in range(20 + len(name))))
+            await _choose_csv(pilot, str(csv))
+            await pilot.pause()
+            assert app.document.training.dataset.name == name
+            label = widget_text(app.query_one("#dataset", Select).query_one("SelectCurrent #label"))
+            assert name in label, (name, label)
+
+
 async def test_several_classes_are_drawn_each_in_its_colour_and_mark(tmp_path: Path) -> None:
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:

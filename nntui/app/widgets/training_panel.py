@@ -252,8 +252,14 @@ class TrainingPanel(Vertical):
         self.query_one("#data_seed", Button).label = _seed_label(settings.effective_data_seed)
         if settings.data_file != self._listed_file:  # another CSV file: the list names it
             self._listed_file = settings.data_file
-            with self.query_one("#dataset", Select).prevent(Select.Changed):
-                self.query_one("#dataset", Select).set_options(_datasets(settings.data_file))
+            datasets = self.query_one("#dataset", Select)
+            with datasets.prevent(Select.Changed):
+                datasets.set_options(_datasets(settings.data_file))
+                # set_options chose the first entry, the new file: its value is the old one's
+                # ("csv"), so the list would go on naming the old file. Another value first
+                # makes the list draw the new name.
+                datasets.value = DATASET_NAMES[0]
+                datasets.value = settings.dataset
         for select_id, name in FIELDS.items():
             select = self.query_one(f"#{select_id}", Select)
             value = settings.setting(name)
