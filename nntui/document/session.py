@@ -185,6 +185,7 @@ class TrainingSession:
         self._rule: StopRule | None = None  # the stop rule of this trainer, when the settings ask for one
         # Where training was when the network's file was saved: the next trainer goes on from it.
         self.pending_state: TrainerState | None = None
+        self._diagnosed_after = -1  # the step of the last change of settings: older losses are not theirs
 
     @property
     def dataset(self) -> Dataset:
@@ -205,6 +206,7 @@ class TrainingSession:
         if replace(settings, show_test=before.show_test, discretize=before.discretize) != before:
             self.trainer, self.pending_state = None, None
             self.stopped = None
+            self._diagnosed_after = self.steps  # a warning about the old settings goes with them
 
     def change_setting(self, name: str, value: object) -> bool:
         """Change one setting by name; False when it already had that value (as used)."""
@@ -240,8 +242,10 @@ class TrainingSession:
         return fitted_config(self.settings.config, self.dataset).loss or default_loss(self.network)
 
     def diagnosis(self) -> list[Finding]:
-        """What keeps the network from learning the data, from its numbers and the loss so far."""
-        return diagnose(self.network, self.dataset, _TrainLosses(self.history), self.loss_name)
+        """What keeps the network from learning the data, from its numbers and the loss since
+        the settings last changed (a rate lowered is not blamed for the swings of the one before)."""
+        since = [point for point in self.history if point.step > self._diagnosed_after]
+        return diagnose(self.network, self.dataset, _TrainLosses(since), self.loss_name)
 
     def trainer_state(self) -> TrainerState | None:
         """Where training is, for the file: the trainer's state, or the one the file brought while

@@ -291,11 +291,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.train.state": ("{state} · step {steps}", "{state} · pas {steps}"),
     "app.train.accuracy": ("accuracy {train} · test {test}", "exactitude {train} · test {test}"),
     "app.train.problem": ("⚠ {problem}: x builds one that fits", "⚠ {problem} : x en crée un adapté"),
-    "app.train.not_trainable": (
-        "{problem}. Press x for a network that fits.",
-        "{problem}. Appuyez sur x pour un réseau adapté.",
-    ),
-    "app.train.not_trainable_title": ("Not trainable yet", "Pas encore entraînable"),
     "app.train.cannot_train": (
         "{problem}: press x for a network that fits.",
         "{problem} : appuyez sur x pour un réseau adapté.",

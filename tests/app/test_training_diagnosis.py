@@ -116,6 +116,24 @@ async def test_a_loss_blowing_up_says_the_rate_is_too_high() -> None:
         await _choose(pilot, "learning_rate", 3.0)
         await pilot.press(*["s"] * 12)  # the loss swings between 0.2 and 1.1, far above a constant guess
         assert "The loss is blowing up: the learning rate is too high." in _panel(app)
+        await _choose(pilot, "learning_rate", 0.03)  # the cause is gone: so is the warning
+        await pilot.pause()
+        assert "blowing up" not in _panel(app)
+        await pilot.press(*["s"] * 12)  # and it stays gone while the loss settles
+        assert "blowing up" not in _panel(app)
+
+
+async def test_not_trainable_yet_is_said_in_the_panel_and_goes_when_x_fixes_it() -> None:
+    """A toast said it, and stayed after x had fixed it, over the network view too."""
+    app = preset_app("potatoes")  # three inputs: the two-coordinate data does not fit
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert "x builds one that fits" in _panel(app)
+        assert not [n for n in app._notifications if "x" in str(n.message)]  # said once, where it holds
+        await pilot.press("x")
+        await pilot.pause()
+        assert "x builds one that fits" not in _panel(app)
 
 
 # --- the loss named, the log chart ------------------------------------------------------

@@ -77,12 +77,8 @@ class TrainingController:
     def toggle(self) -> None:
         self.document.settle()
         self.active = not self.active
-        if self.active:
+        if self.active:  # a network that does not fit the data: the panel's status says so while it holds
             self.session.network_edited(self.document.network)
-            problem = self.session.compatible()
-            if problem:
-                notify(self.screen, t("app.train.not_trainable", problem=_capitalised(safe(problem, MESSAGE_LIMIT))),
-                       title=t("app.train.not_trainable_title"), severity="warning", timeout=8)
 
     def maps(self) -> list[np.ndarray] | None:
         """Every neuron's heatmap as colour levels, or None outside training."""
