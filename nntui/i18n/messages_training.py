@@ -45,6 +45,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "vue d'entraînement : la perte en échelle log ou linéaire",
     ),
     "app.loss.log": ("log", "log"),
+    "app.train.output_follows": (
+        "a {activation} output, for the kind of the data",
+        "une sortie {activation}, pour le genre des données",
+    ),
+    "app.train.output_follows_notice": (
+        "The {data} data asks for another output: it is now {activation}, learned with the {loss} "
+        "loss. u undoes it.",
+        "Les données {data} demandent une autre sortie : elle est maintenant {activation}, apprise "
+        "avec la perte {loss}. u l'annule.",
+    ),
     "app.train.new_output": (
         "new random weights, and a {activation} output that reaches the targets",
         "nouveaux poids au hasard, et une sortie {activation} qui atteint les cibles",

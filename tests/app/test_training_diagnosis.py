@@ -48,6 +48,10 @@ async def test_the_plane_on_a_sigmoid_output_is_explained_and_x_builds_an_output
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t")
         await _choose(pilot, "dataset", "plane")
+        assert app.document.network.layers[-1].activation == "tanh"  # the output follows the data's kind
+        await pilot.press("u")  # the learner takes the sigmoid back: the diagnosis says why it cannot do
+        await pilot.pause()
+        assert app.document.network.layers[-1].activation == "sigmoid"
         panel = _panel(app)
         assert "The sigmoid output gives only 0…1, but the targets go from −0.94 to 0.98" in panel
         assert "x builds a tanh output that reaches them." in panel
@@ -64,6 +68,32 @@ async def test_the_plane_on_a_sigmoid_output_is_explained_and_x_builds_an_output
         assert app.document.training.history[-1].train.loss < 0.01  # far below the 0.07 plateau
         await pilot.press("u", "u")  # the training, then x: the sigmoid output and the old weights are back
         assert app.document.network.layers[-1].activation == "sigmoid"
+
+
+@pytest.mark.parametrize(("first", "then", "output", "loss"), [
+    ("circle", "plane", "tanh", "squared error"),
+    ("plane", "circle", "sigmoid", "cross-entropy"),
+])
+async def test_the_output_follows_the_kind_of_the_data_in_one_undoable_edit(
+    first: str, then: str, output: str, loss: str
+) -> None:
+    """After a regression set a classification set kept the linear output and squared error, and x too."""
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t")
+        await _choose(pilot, "dataset", first)
+        before = app.document.network.layers[-1].activation
+        app.clear_notifications()
+        await _choose(pilot, "dataset", then)
+        assert app.document.network.layers[-1].activation == output
+        assert app.document.training.loss_name == {"tanh": "mse", "sigmoid": "binary_cross_entropy"}[output]
+        notices = " ".join(str(n.message) for n in app._notifications)
+        assert output in notices and loss in notices and "u undoes" in notices
+        await pilot.press("x")  # x keeps an output that suits the data
+        assert app.document.network.layers[-1].activation == output
+        await pilot.press("u", "u")
+        assert app.document.network.layers[-1].activation == before
+        assert app.document.training.settings.dataset == then  # the data stays chosen
 
 
 async def test_x_on_a_network_that_does_not_fit_the_plane_builds_a_tanh_output() -> None:

@@ -20,9 +20,13 @@ SIZE = (120, 36)
 
 
 async def _xor_preset_on_the_plane(pilot: Pilot) -> None:
-    """The xor preset's sigmoid output and ±20 weights, on targets from −0.94 to 0.98."""
+    """The xor preset's sigmoid output and ±20 weights, on targets from −0.94 to 0.98 (the
+    output followed the data's kind; u took the sigmoid back)."""
     await pilot.press("ctrl+t")
     pilot.app.query_one("#dataset", Select).value = "plane"
+    await pilot.pause()
+    await pilot.press("u")
+    pilot.app.clear_notifications()  # the notice of the output that followed, undone since
     await pilot.pause()
 
 
@@ -36,7 +40,7 @@ async def _loss_fell_a_thousandfold(pilot: Pilot) -> None:
         app.document.training.run(100)
         app.document.training.measure()
     app.document.trained()
-    app.clear_notifications()  # "not trainable yet" (three inputs) was said before x: not over the chart
+    app.clear_notifications()
     await pilot.pause()
 
 

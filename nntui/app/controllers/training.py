@@ -31,7 +31,7 @@ from nntui.core.shape import ShapeError
 from nntui.core.edits import Reshape
 from nntui.core.planes import layer_maps
 from nntui.core.training import DivergenceError
-from nntui.core.training.diagnosis import fitting_output, reaches_targets
+from nntui.core.training.diagnosis import fitting_output, suits
 from nntui.document.document import Change, Document
 from nntui.document.session import TrainingSession, TrainingSettings
 from nntui.i18n import t, whole_number
@@ -166,12 +166,30 @@ class TrainingController:
         self.document.settle()
         if settings == self.session.settings:
             return
+        kind = self.session.dataset.kind
         self.session.change(settings)
+        if self.session.dataset.kind != kind:
+            self._follow_data_kind()
         for panel in self.screen.query(TrainingPanel):  # none before the view's first opening: built with them
             panel.show(settings)  # a change made elsewhere (a prompt, G) shows too
         if not self.session.compatible():  # a network that does not fit the data has no loss on it
             self.session.measure()
         self.document.trained()  # new data or settings: every view follows
+
+    def _follow_data_kind(self) -> None:
+        """Classes after values, or values after classes: the output (and so the loss) that the
+        new kind wants, as one undoable edit, said in a notice."""
+        doc, data = self.document, self.session.dataset
+        output = doc.network.layers[-1]
+        if self.session.compatible() is not None or suits(output.activation, data):
+            return
+        activation = fitting_output(data)
+        after = doc.network.copy()
+        after.layers[-1].activation = activation
+        doc.apply(Reshape.of(doc.network, after, t("app.train.output_follows", activation=activation)))
+        loss_key = f"app.loss_name.{self.session.loss_name}"  # the backward panel's words for it
+        notify(self.screen, t("app.train.output_follows_notice", activation=activation, data=safe(data.name),
+                              loss=t(loss_key)), timeout=8)
 
     # --- play, pause, step ---------------------------------------------------------
 
@@ -223,8 +241,8 @@ class TrainingController:
                 output_activation=output, input_names=list(data.input_names),
             )
             description = t("app.train.new_network", shape="-".join(map(str, after.sizes)), data=safe(data.name))
-        elif not reaches_targets(doc.network.layers[-1].activation, data):
-            after = shape.randomize_all(doc.network, doc.rng)  # the targets are out of the output's reach
+        elif not suits(doc.network.layers[-1].activation, data):
+            after = shape.randomize_all(doc.network, doc.rng)  # not the output this kind of data wants
             after.layers[-1].activation = output
             description = t("app.train.new_output", activation=output)
         else:

@@ -68,6 +68,14 @@ def reaches_targets(activation: str, data: Dataset) -> bool:
     return low <= target_low and target_high <= high
 
 
+def suits(activation: str, data: Dataset) -> bool:
+    """An output with this activation suits ``data``'s kind: classes want probabilities (a
+    sigmoid, or a softmax), values an output that is not a probability and reaches them."""
+    if data.kind == "classification":
+        return activation in ("sigmoid", "softmax") and reaches_targets(activation, data)
+    return activation not in ("sigmoid", "softmax", "step") and reaches_targets(activation, data)
+
+
 def fitting_output(data: Dataset) -> str:
     """The output activation a new network gets for ``data``: one that can reach its targets.
 
