@@ -63,6 +63,34 @@ async def test_the_and_challenge_is_solved_by_typed_weights_and_kept(private_sta
         assert "✓" in widget_text(app.query_one("#challenge"))
 
 
+async def test_the_next_challenge_after_solving_one_opens_without_asking_to_save(private_state_dir) -> None:
+    """The work of a solved challenge is kept as solved: moving on asked to save it."""
+    from nntui.app.screens.quit_prompt import QuitPrompt
+
+    chosen = _and_challenge()
+    following = CHALLENGES[[c.id for c in CHALLENGES].index(chosen.id) + 1]
+    app = preset_app("potatoes")
+    async with app.run_test(size=SIZE) as pilot:
+        app.playground.learning.open(chosen.id)
+        await pilot.press("right")
+        for value in ("1", "1", "-1.5"):
+            await pilot.press("enter", *CLEAR, *value, "enter", "right_square_bracket")
+        await pilot.pause()
+        assert app.playground.learning.solved and app.document.modified
+        await pilot.press("g")
+        app.screen.query_one(OptionList).highlighted = [c.id for c in CHALLENGES].index(following.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, QuitPrompt)
+        assert app.playground.learning.challenge is following
+        # Unsolved, the work is the learner's: leaving it still asks.
+        await pilot.press("plus", "g")
+        app.screen.query_one(OptionList).highlighted = [c.id for c in CHALLENGES].index(chosen.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitPrompt)
+
+
 async def test_b_shows_each_gradient_as_two_factors_and_their_product() -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:

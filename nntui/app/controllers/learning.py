@@ -212,7 +212,11 @@ class LearningController:
         current = self.challenge.id if self.challenge is not None else None
 
         def chosen(id: str | None) -> None:
-            if id is not None:
+            if id is None:
+                return
+            if self.challenge is not None and self.solved:  # its work is kept as solved: move on
+                self.open(id)
+            else:
                 self.files.unless_unsaved(t("app.challenge.before"), lambda: self.open(id))
 
         self.screen.app.push_screen(ChallengeChooser(self.store.solved(), current), chosen)
