@@ -77,7 +77,8 @@ class NNTuiApp(App[int]):
         settings = TrainingSettings(dataset=CSV_DATASET, data_file=str(data)) if data else None
         self.document = Document(network, path=path, preset=preset, settings=settings, training=training, seed=seed)
         self.recovery = recovery or RecoveryStore()
-        self.playground = PlaygroundScreen(self.document, self.recovery)
+        # Data named on the command line: the playground opens on the training view, to train on it.
+        self.playground = PlaygroundScreen(self.document, self.recovery, training_view=data is not None)
         self.clean_exit = False
         self.lifetime = Lifetime(save=self.write_recovery, rescue=self._rescue_work,
                                  leave=lambda status: self.exit(return_code=status))

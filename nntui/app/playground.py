@@ -59,8 +59,10 @@ class PlaygroundScreen(Screen[None]):
     def __new__(cls, *args: object, **kwargs: object) -> PlaygroundScreen:
         return super().__new__(in_language(cls))  # bindings in the current language
 
-    def __init__(self, document: Document, recovery: RecoveryStore) -> None:
+    def __init__(self, document: Document, recovery: RecoveryStore, *, training_view: bool = False) -> None:
+        """``training_view``: open on the training view (data was given to train on)."""
         super().__init__()
+        self._open_training = training_view
         self.document = document
         self.files = FilesController(self, document, recovery)
         self.edits = EditsController(self, document)
@@ -97,6 +99,8 @@ class PlaygroundScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(NetworkView).focus()
         self.refresh_views()
+        if self._open_training:
+            self.action_toggle_training()
 
     def _build_training_view(self) -> None:
         """The training view's widgets, the first time it opens, with the settings of that moment.

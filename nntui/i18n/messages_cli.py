@@ -143,9 +143,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.help.dataset": ("generated data: {names}", "données générées : {names}"),
     "cli.help.data_in_playground": (
-        "train on this CSV file in the training view (ctrl+t): a header, input columns, then y, y1...",
-        "s'entraîner sur ce fichier CSV dans la vue d'entraînement (ctrl+t) : un en-tête, les colonnes "
-        "d'entrée, puis y, y1...",
+        "train on this CSV file: the playground opens on the training view (ctrl+t) with it; "
+        "a header, input columns, then y, y1...",
+        "s'entraîner sur ce fichier CSV : le terrain de jeu s'ouvre sur la vue d'entraînement (ctrl+t) "
+        "avec lui ; un en-tête, les colonnes d'entrée, puis y, y1...",
     ),
     "cli.help.data": (
         "a CSV file: a header, input columns, then y, y1...",

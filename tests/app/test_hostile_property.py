@@ -105,7 +105,8 @@ async def _visit(app: NNTuiApp, typed_text: str) -> None:
         await pilot.pause(0.1)  # the toast is shown a moment later
         assert_clean(app)
         assert any(_shown(app.document.network.neuron_name(1, 0)) in n.message for n in app._notifications)
-        await _keys(pilot, "ctrl+t")  # the training view, on the CSV data
+        if not app.playground.training.active:  # it opens on the training view: data was given
+            await _keys(pilot, "ctrl+t")
         assert_clean(app)
         await _keys(pilot, "s", "x")
         await _keys(pilot, "space", "space")

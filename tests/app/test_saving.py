@@ -148,12 +148,13 @@ async def test_a_network_from_no_file_is_named_by_its_own_name_when_asked_to_sav
         assert 'The network "my net" has changes that are not saved' in said
 
 
-async def test_restored_work_keeps_its_training_settings_and_its_csv_data(private_state_dir: Path, tmp_path: Path) -> None:
+async def test_restored_work_keeps_its_training_settings_and_its_csv_data(
+    private_state_dir: Path, tmp_path: Path, gone_pids
+) -> None:
     ring = tmp_path / "ring.csv"
     ring.write_text("x1,x2,y\n" + "".join(f"{np.cos(k):.4f},{np.sin(k):.4f},{k % 2}\n" for k in range(40)))
     crashed = NNTuiApp(load_preset("xor"), preset="xor", data=ring, recovery=RecoveryStore(private_state_dir))
-    async with crashed.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+t")
+    async with crashed.run_test(size=SIZE) as pilot:  # on the training view: data was given
         crashed.playground.training.change_setting("learning_rate", 0.3)
         crashed.playground.training.change_setting("optimizer", "momentum")
         await pilot.press("s", "s", "s")
@@ -161,7 +162,8 @@ async def test_restored_work_keeps_its_training_settings_and_its_csv_data(privat
         settings, steps, weights = (crashed.document.training.settings, crashed.document.training.steps,
                                     dumps_network(crashed.document.network))
     copy = next(private_state_dir.glob("recovery-*.json"))
-    copy.rename(private_state_dir / "recovery-999999999.json")  # as left by a process that is gone
+    [gone] = gone_pids(1)
+    copy.rename(private_state_dir / f"recovery-{gone}.json")  # as left by a process that is gone
 
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:

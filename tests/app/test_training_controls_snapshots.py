@@ -26,9 +26,9 @@ SIZE = (120, 36)
 
 
 async def _three_classes_learned(pilot: Pilot) -> None:
-    """A new 2-4-4-3 softmax network, 400 steps on three blobs."""
+    """A new 2-4-4-3 softmax network, 400 steps on three blobs (the app opens on the training view)."""
     app = pilot.app
-    await pilot.press("ctrl+t", "x")
+    await pilot.press("x")
     for _ in range(4):
         app.document.training.run(100)
     app.document.training.measure()

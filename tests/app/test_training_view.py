@@ -243,7 +243,8 @@ async def test_a_csv_file_given_at_start_is_the_training_data(tmp_path) -> None:
     csv.write_text("\n".join(rows) + "\n")
     app = NNTuiApp(load_preset("xor"), preset="xor", data=csv)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+t", "s")
+        assert app.playground.training.active  # it opens on the training view, on that data
+        await pilot.press("s")
         assert app.document.training.dataset.name == "points.csv"
         assert app.document.training.dataset.n_inputs == 2
         assert app.query_one("#dataset", Select).value == "csv"

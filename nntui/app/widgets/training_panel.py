@@ -146,9 +146,12 @@ class TrainingPanel(Vertical):
         self._listed_file = settings.data_file  # the CSV file the data list names
         self._features: tuple[tuple[Feature, ...], frozenset[Feature]] = ((), frozenset())
         self._composed = False  # set on mount: the lists and words exist
+        # Each list's first Changed echoes the value it was composed with: not the learner's choice.
+        self._echoes: dict[str, object] = {}
 
     def compose(self) -> ComposeResult:
         s, c = self.settings, self.settings.config
+        self._echoes = {select_id: s.setting(name) for select_id, name in FIELDS.items()}
         yield Static(id="train-status")
         yield Static(id="train-diagnosis")
         with VerticalScroll(id="train-scroll", can_focus=False):
@@ -191,6 +194,7 @@ class TrainingPanel(Vertical):
 
     def on_mount(self) -> None:
         self._composed = True
+        self.show(self.settings)  # those shown since compose (a setting changed meanwhile)
         self._show_words()
         self.query_one(FeatureToggles).show(*self._features)
 
@@ -288,6 +292,8 @@ class TrainingPanel(Vertical):
     @on(Select.Changed)
     def _changed(self, event: Select.Changed) -> None:
         event.stop()
+        if self._echoes.pop(event.select.id or "", None) == event.value:
+            return  # the list's own start, perhaps behind a setting changed meanwhile
         name = FIELDS[event.select.id or ""]
         asked = {("dataset", ASK_CSV): "csv", ("batch_size", ASK_BATCH): "batch"}.get((name, event.value))
         if asked is not None:

@@ -1,0 +1,24 @@
+"""End to end: `nntui --data FILE.csv` opens the playground on the training view, on that data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from tests.e2e.test_tmux import NNTUI, Terminal, pytestmark, terminal  # noqa: F401 - the fixture and marks
+
+
+def test_data_on_the_command_line_opens_the_training_view_on_it(tmp_path: Path, terminal: Terminal) -> None:
+    """It opened the potatoes network with no sign that the data was loaded."""
+    ring = tmp_path / "ring.csv"
+    ring.write_text("x1,x2,y\n" + "".join(f"{np.cos(k):.3f},{np.sin(k):.3f},{k % 2}\n" for k in range(40)))
+    terminal.start(f"cd {tmp_path} && LC_ALL=C.UTF-8 {NNTUI} --data ring.csv")
+    screen = terminal.wait_for("x builds")  # potatoes has three inputs, the data two
+    assert "ring.csv" in screen and "paused" in screen
+    terminal.keys("x")
+    terminal.wait_gone("x builds")
+    terminal.keys("q")
+    terminal.wait_for("Unsaved")
+    terminal.keys("d")
+    terminal.wait_until_gone()
