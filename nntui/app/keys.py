@@ -70,6 +70,13 @@ PLAYGROUND_KEYS: list[Binding] = [
     _key("space", "play_pause", "app.key.play_pause", "app.key.play_pause.help", display="␣", priority=True),
     _key("s", "train_step", "app.key.step", "app.key.step.help"),
     _key("x", "reset_weights", "app.key.reset", "app.key.reset.help"),
+    _key("full_stop", "step_setting('learning_rate',1)", "app.key.rate", "app.key.rate_up.help", display=",/."),
+    _key("comma", "step_setting('learning_rate',-1)", "app.key.rate_down", "app.key.rate_down.help", display=",",
+         show=False),
+    _key("greater_than_sign", "step_setting('regularization_rate',1)", "app.key.reg_rate", "app.key.reg_up.help",
+         display="</>"),
+    _key("less_than_sign", "step_setting('regularization_rate',-1)", "app.key.reg_down", "app.key.reg_down.help",
+         display="<", show=False),
     _key("G", "regenerate_data", "app.key.regenerate", "app.key.regenerate.help", show=False),
     _key("ctrl+l", "toggle_log_scale", "app.key.log_scale", "app.key.log_scale.help", display="^l", show=False),
     _key("t", "tour", "app.key.tour", "app.key.tour.help", show=False),
@@ -82,7 +89,8 @@ PLAYGROUND_KEYS: list[Binding] = [
     _key("y", "set_target", "app.key.target", "app.key.target.help", show=False),
     _key("L", "toggle_learning('slice')", "app.key.slice", "app.key.slice.help", show=False),
 ]
-TRAINING_ONLY = frozenset({"play_pause", "train_step", "reset_weights", "toggle_log_scale", "regenerate_data"})
+TRAINING_ONLY = frozenset({"play_pause", "train_step", "reset_weights", "toggle_log_scale", "regenerate_data",
+                           "step_setting"})
 CURSOR_ACTIONS = ("move_column", "move_neuron", "cycle_param", "change_step")
 
 

@@ -294,13 +294,15 @@ class PlaygroundScreen(Screen[None]):
     def action_toggle_log_scale(self) -> None:
         self.training.toggle_log_scale()
 
+    def action_step_setting(self, name: str, direction: int) -> None:
+        self.training.step_setting(name, direction)
+
     def action_regenerate_data(self) -> None:
         self.data.regenerate()
 
     @on(TrainingPanel.SettingChanged)
     def _setting_changed(self, message: TrainingPanel.SettingChanged) -> None:
-        self.training.change_setting(message.field, message.value)
-        self.query_one(NetworkView).focus()  # back to the network, so the arrows, + and - work on it
+        self.training.change_setting(message.field, message.value)  # the focus stays: Escape leaves
 
     @on(FeatureToggles.Toggled)
     def _feature_toggled(self, message: FeatureToggles.Toggled) -> None:

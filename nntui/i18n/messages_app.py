@@ -174,6 +174,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "app.key.step": ("Step", "Pas"),
     "app.key.step.help": ("training view: one training step", "vue d'entraînement : un pas d'entraînement"),
+    "app.key.rate": ("Rate", "Taux"),
+    "app.key.rate_up.help": (
+        "training view: learning rate one step up its list (, down)",
+        "entraînement : taux d'apprentissage un cran plus haut (, plus bas)",
+    ),
+    "app.key.rate_down": ("Rate down", "Taux −"),
+    "app.key.rate_down.help": (
+        "training view: learning rate one step down its list",
+        "entraînement : taux d'apprentissage un cran plus bas",
+    ),
+    "app.key.reg_rate": ("Reg.", "Régul."),
+    "app.key.reg_up.help": (
+        "training view: regularisation rate one step up (< down)",
+        "entraînement : taux de régularisation un cran plus haut (< plus bas)",
+    ),
+    "app.key.reg_down": ("Reg. down", "Régul. −"),
+    "app.key.reg_down.help": (
+        "training view: regularisation rate one step down",
+        "entraînement : taux de régularisation un cran plus bas",
+    ),
+    "app.train.setting_at_end": (
+        "The {setting} stays at {value}: the end of its list.",
+        "Le réglage « {setting} » reste à {value} : le bout de sa liste.",
+    ),
     "app.key.reset": ("Reset", "Réinit."),
     "app.key.reset.help": (
         "training view: new random weights, step 0",

@@ -221,7 +221,8 @@ async def test_the_tui_and_nntui_train_learn_the_same_network(tmp_path) -> None:
 
 
 @pytest.mark.slow
-async def test_keys_return_to_the_network_after_choosing_a_setting() -> None:
+async def test_the_focus_stays_on_a_setting_after_choosing_and_escape_leaves() -> None:
+    """It went back to the network after each choice: the learning rate again was Tab ×6."""
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t", "tab")
@@ -230,11 +231,36 @@ async def test_keys_return_to_the_network_after_choosing_a_setting() -> None:
         assert isinstance(app.focused, NetworkView)
         await pilot.press("tab", "enter", "down", "enter")  # xor → gaussians
         assert app.document.training.dataset.name == "gaussians"
-        assert isinstance(app.focused, NetworkView)
-        await pilot.press("tab", "space")  # space plays even from a list
+        assert app.focused is app.query_one("#dataset", Select)  # still there, for the next choice
+        await pilot.press("enter", "down", "enter")
+        assert app.document.training.dataset.name == "spiral"
+        await pilot.press("space")  # space plays even from a list
         assert app.playground.training.playing
         await pilot.press("space")
         assert not app.playground.training.playing
+        await pilot.press("escape")
+        assert isinstance(app.focused, NetworkView)
+
+
+async def test_comma_and_full_stop_step_the_learning_rate_and_stop_at_its_ends() -> None:
+    from nntui.document.session import LEARNING_RATES, REGULARIZATION_RATES
+
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t")
+        config = lambda: app.document.training.settings.config  # noqa: E731
+        start = LEARNING_RATES.index(config().learning_rate)
+        await pilot.press("full_stop")
+        assert config().learning_rate == LEARNING_RATES[start + 1]
+        assert app.query_one("#learning_rate", Select).value == LEARNING_RATES[start + 1]  # the list follows
+        await pilot.press(*["comma"] * 20)
+        assert config().learning_rate == LEARNING_RATES[0]  # stops at the end, no wrap to 10
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        assert config().regularization_rate == REGULARIZATION_RATES[2]
+        await pilot.press("less_than_sign")
+        assert config().regularization_rate == REGULARIZATION_RATES[1]
+        await pilot.press("u")  # a setting is not an edit of the network: nothing to undo
+        assert config().regularization_rate == REGULARIZATION_RATES[1]
 
 
 async def test_a_csv_file_given_at_start_is_the_training_data(tmp_path) -> None:

@@ -33,8 +33,12 @@ from nntui.core.planes import layer_maps
 from nntui.core.training import DivergenceError
 from nntui.core.training.diagnosis import fitting_output, suits
 from nntui.document.document import Change, Document
-from nntui.document.session import TrainingSession, TrainingSettings
+from nntui.document.session import LEARNING_RATES, REGULARIZATION_RATES, TrainingSession, TrainingSettings
 from nntui.i18n import t, whole_number
+
+# The settings , . and < > step through: their lists, and their names in the panel.
+STEPPED = {"learning_rate": LEARNING_RATES, "regularization_rate": REGULARIZATION_RATES}
+STEPPED_WORDS = {"learning_rate": "app.training.learning_rate", "regularization_rate": "app.training.regularization_rate"}
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -157,6 +161,18 @@ class TrainingController:
         """The loss chart in the other scale than the one it shows, until toggled again."""
         self.log_scale = not self.screen.query_one(LossChart).log_scale
         self.show()
+
+    def step_setting(self, name: str, direction: int) -> None:
+        """The next value of ``name``'s list (the learning or the regularisation rate) up or down;
+        at the list's end it stays, and says so."""
+        current = float(self.session.settings.setting(name))  # type: ignore[arg-type]
+        values = STEPPED[name]
+        beyond = [v for v in values if (v > current if direction > 0 else v < current)]
+        if not beyond:
+            notify(self.screen, t("app.train.setting_at_end", setting=t(STEPPED_WORDS[name]),
+                                  value=f"{current:g}"), timeout=3)
+            return
+        self.change_setting(name, min(beyond) if direction > 0 else max(beyond))
 
     def change_setting(self, name: str, value: object) -> None:
         self.change_settings(self.session.settings.with_setting(name, value))

@@ -21,12 +21,14 @@ FOOTER_RANKS = (
     "toggle_training",
     "play_pause",
     "train_step",
+    "step_setting('learning_rate',1)",
     "cycle_param(1)",
     "nudge(1)",
     "prompt_value",
     "undo",
     "save",
     "reset_weights",
+    "step_setting('regularization_rate',1)",
     "cycle_activation",
 )
 KEY_MARGIN = 1  # the compact footer's space after each key
