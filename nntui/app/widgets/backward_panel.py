@@ -94,9 +94,10 @@ class BackwardPanel(Static):
             if move is not None:
                 line.append_text(Text.assemble("   ", _num(move[0]), " → ", _num(move[2])))
             lines.append(line)
+        # ∂L/∂b under the weights' ∂L/∂w: the row is no longer than theirs, so never cut before them.
         bias_line = Text.assemble("▶ " if source is None else "  ",
                                   _name(t("app.inspector.bias") + " b", selected=source is None),
-                                  " " * 8, "   ∂L/∂b = ", _num(backward.bias_gradient(layer, j), selected=source is None))
+                                  " " * 10, "∂L/∂b = ", _num(backward.bias_gradient(layer, j), selected=source is None))
         move = moves.get(ParamRef.bias(layer, j))
         if move is not None:
             bias_line.append_text(Text.assemble("   ", _num(move[0]), " → ", _num(move[2])))
