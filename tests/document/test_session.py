@@ -62,3 +62,33 @@ def test_generated_data_and_the_trainer_are_those_of_nntui_train() -> None:
     trainer = new_trainer(twin, expected, settings.config)
     trainer.run(40)
     assert all(np.array_equal(a.weights, b.weights) for a, b in zip(network.layers, twin.layers))
+
+
+def test_the_step_counter_follows_one_rule() -> None:
+    """Steps since x last drew the weights, on the data in use: other data starts it at 0;
+    edits by hand, shape changes and the other settings keep it (as the README says)."""
+    from nntui.core import shape
+    from nntui.core.edits import ParamRef, Reshape, SetValue
+    from nntui.document.document import Document
+
+    import numpy as np
+
+    doc = Document(shape.fresh_network([2, 3, 3, 1], np.random.default_rng(0)))
+    doc.training.change_setting("dataset", "circle")
+    session = doc.training
+    for change in (
+        lambda: doc.apply(SetValue(ParamRef.bias(0, 0), 0.0, 0.5)),  # by hand
+        lambda: doc.apply(Reshape.of(doc.network, shape.remove_layer(doc.network, 1, doc.rng), "remove a layer")),
+        lambda: session.change_setting("learning_rate", 0.1),
+        lambda: session.change_setting("show_test", False),
+    ):
+        before = session.steps + 4
+        session.run(4)
+        change()
+        assert session.steps == before
+    for name, value in (("noise", 0.1), ("ratio", 70), ("data_seed", 5), ("dataset", "xor")):
+        session.run(4)
+        assert session.change_setting(name, value) and session.steps == 0, name
+    session.run(4)
+    session.reset()  # what x does after drawing new weights
+    assert session.steps == 0
