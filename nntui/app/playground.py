@@ -69,7 +69,7 @@ class PlaygroundScreen(Screen[None]):
         self.training = TrainingController(self, document)
         self.data = DataController(self, document, self.training)
         self.learning = LearningController(self, document, self.files, refresh=self.refresh_details)
-        self.tour = TourController(self, document, self.files, self.learning)
+        self.tour = TourController(self, document, self.files, self.learning, self.training)
         document.add_listener(self._document_changed)
 
     # --- layout --------------------------------------------------------------------------

@@ -73,10 +73,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Revenez aux entrées (trois fois ←) et changez-en une avec + : toutes les couches "
         "sont recalculées aussitôt, jusqu'à la sortie.",
     ),
+    "app.tour.train_view": (
+        "Now the network learns by itself. ctrl+t opens the training view: the data's points, "
+        "orange and blue, over what the output says at each place. Press x for a network that "
+        "fits the data, with small random weights.",
+        "Maintenant le réseau apprend seul. ctrl+t ouvre la vue d'entraînement : les points des "
+        "données, orange et bleus, sur ce que dit la sortie en chaque endroit. Appuyez sur x pour "
+        "un réseau adapté aux données, aux petits poids tirés au hasard.",
+    ),
+    "app.tour.train_play": (
+        "space plays. Watch the links: like a path walked often through a forest, the links that "
+        "matter grow brighter while training, and the others fade, like a path left alone. "
+        "Press space again to pause.",
+        "espace lance l'entraînement. Regardez les liens : comme un chemin souvent emprunté dans "
+        "une forêt, les liens qui comptent s'éclairent, et les autres s'effacent, comme un chemin "
+        "délaissé. Appuyez encore sur espace pour mettre en pause.",
+    ),
+    "app.tour.train_feature": (
+        "The network reads the point's coordinates x1 and x2. Give it a feature too: Tab to the "
+        "input features, → to x1², then Enter.",
+        "Le réseau lit les coordonnées du point, x1 et x2. Donnez-lui aussi une caractéristique : "
+        "Tab jusqu'aux caractéristiques d'entrée, → jusqu'à x1², puis Entrée.",
+    ),
+    "app.tour.train_score": (
+        "Play again, then pause and read the test score beside the training one: the test "
+        "points were never trained on, so they tell whether the network learned the pattern "
+        "or only the points.",
+        "Relancez, puis mettez en pause et lisez le score de test à côté de celui "
+        "d'entraînement : le réseau ne s'est jamais entraîné sur les points de test, ils disent "
+        "s'il a appris la forme ou seulement les points.",
+    ),
     "app.tour.end": (
-        "That's the tour! Press t to close it, ? for the help, ctrl+t to watch a network learn.",
-        "C'est la fin de la visite ! Appuyez sur t pour la fermer, ? pour l'aide, ctrl+t "
-        "pour regarder un réseau apprendre.",
+        "That's the tour! Press t to close it, ? for the help, g for goals to reach by hand.",
+        "C'est la fin de la visite ! Appuyez sur t pour la fermer, ? pour l'aide, g pour des "
+        "défis à relever à la main.",
     ),
     "app.key.tour": ("Tour", "Visite"),
     "app.key.tour.help": (

@@ -41,7 +41,8 @@ async def test_the_tour_can_be_followed_to_its_end() -> None:
             assert t(step.message)[:40] in widget_text(panel).replace("\n", " ")
             assert app.query_one(step.target).has_class(HIGHLIGHT)
             await pilot.press(*keys)
-        assert app.playground.tour.step == len(STEPS) - 1
+        # Then the training chapter (its own test below), which ends the tour.
+        assert STEPS[app.playground.tour.step].message == "app.tour.train_view"
         assert app.document.preset == "layers"
         await pilot.press("t")  # closes it
         assert app.playground.tour.step is None
@@ -82,3 +83,43 @@ async def test_the_tour_asks_before_leaving_unsaved_work() -> None:
         assert isinstance(app.screen, QuitPrompt)
         await pilot.press("escape")
         assert app.playground.tour.step is None and app.document.preset == "xor" and app.document.history.modified
+
+
+async def _play_and_pause(app, pilot, steps: int = 200) -> None:
+    import asyncio
+
+    target = app.document.training.steps + steps
+    await pilot.press("space")
+    deadline = asyncio.get_running_loop().time() + 20
+    while app.document.training.steps < target:
+        assert asyncio.get_running_loop().time() < deadline, "training did not advance"
+        await asyncio.sleep(0.02)
+    await pilot.press("space")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+async def test_the_training_chapter_plays_turns_on_a_feature_and_reads_the_test_score(lang: str) -> None:
+    from nntui.i18n import set_language
+
+    set_language(lang)
+    first = next(n for n, step in enumerate(STEPS) if step.message == "app.tour.train_view")
+    app = preset_app("layers")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        app.playground.tour._begin_step(first)  # the steps before are the first test's
+        await pilot.pause()
+        panel = app.query_one(TourPanel)
+        assert t("app.tour.train_view")[:30] in widget_text(panel).replace("\n", " ")
+        await pilot.press("ctrl+t")
+        assert app.playground.tour.step == first  # the layers network does not fit the data yet
+        await pilot.press("x")
+        assert app.playground.tour.step == first + 1
+        await _play_and_pause(app, pilot)
+        assert app.playground.tour.step == first + 2
+        await pilot.press(*["tab"] * 5, "right", "right", "enter")  # the input features: x1²
+        await pilot.pause()
+        assert app.playground.tour.step == first + 3, app.focused
+        await _play_and_pause(app, pilot)
+        assert app.playground.tour.step == len(STEPS) - 1
+        assert app.document.training.history[-1].test.accuracy is not None  # the score the step speaks of

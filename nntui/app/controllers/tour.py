@@ -1,4 +1,4 @@
-"""The guided tour: a few steps from one neuron to layers, each waiting for the learner.
+"""The guided tour: a few steps from one neuron to layers, then training, each waiting for the learner.
 
 Each step says something (a catalogue message), lights up the part of the
 screen it speaks of, and waits until the learner has done what it asks; the
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from nntui.app.controllers.files import FilesController
 from nntui.app.controllers.learning import LearningController
+from nntui.app.controllers.training import TrainingController
 from nntui.app.text import plain
 from nntui.app.widgets.tour_panel import TourPanel
 from nntui.core.presets import load_preset
@@ -27,17 +28,34 @@ HIGHLIGHT = "-tour-target"
 
 
 @dataclass(frozen=True)
+class Progress:
+    """What a step may look at: the document, the learning tools, the training view."""
+
+    doc: Document
+    learning: LearningController
+    training: TrainingController
+
+
+Check = Callable[[Progress], bool]
+
+
+@dataclass(frozen=True)
 class TourStep:
     message: str  # catalogue key
     target: str  # CSS selector of what the step speaks of
-    done: Callable[[Document, LearningController], bool]  # has the learner done what the step asks?
+    done: Check  # has the learner done what the step asks?
     preset: str | None = None  # opened when the step begins
     # What the learner must have seen first, if anything: ``done`` counts only once it has held.
-    seen: Callable[[Document, LearningController], bool] | None = None
+    seen: Check | None = None
 
 
 def _weight(doc: Document, j: int, i: int, layer: int = 0) -> float:
     return float(doc.network.layers[layer].weights[j, i])
+
+
+def _reads_a_feature(doc: Document) -> bool:
+    """The network reads a feature of the point beyond its coordinates (x1², sin x1…)."""
+    return any(feature.kind != "plain" for feature in doc.network.features or ())
 
 
 def _selected(doc: Document, column: int, param: int | None = None) -> bool:
@@ -46,22 +64,29 @@ def _selected(doc: Document, column: int, param: int | None = None) -> bool:
 
 
 STEPS: tuple[TourStep, ...] = (
-    TourStep("app.tour.neuron", "#network", lambda doc, _: _selected(doc, 1), preset="potatoes"),
-    TourStep("app.tour.formula", "#inspector", lambda doc, _: _selected(doc, 1, 2)),
-    TourStep("app.tour.saxophone", "#outputs", lambda doc, _: _weight(doc, 0, 2) >= 0.5),
-    TourStep("app.tour.herbs", "#outputs", lambda doc, _: _weight(doc, 0, 0) <= 2.0),
-    TourStep("app.tour.activation", "#network",
-             lambda doc, _: doc.network.layers[0].activation != "sigmoid"),
-    TourStep("app.tour.truth", "#network", lambda _, learning: learning.truth),
+    TourStep("app.tour.neuron", "#network", lambda p: _selected(p.doc, 1), preset="potatoes"),
+    TourStep("app.tour.formula", "#inspector", lambda p: _selected(p.doc, 1, 2)),
+    TourStep("app.tour.saxophone", "#outputs", lambda p: _weight(p.doc, 0, 2) >= 0.5),
+    TourStep("app.tour.herbs", "#outputs", lambda p: _weight(p.doc, 0, 0) <= 2.0),
+    TourStep("app.tour.activation", "#network", lambda p: p.doc.network.layers[0].activation != "sigmoid"),
+    TourStep("app.tour.truth", "#network", lambda p: p.learning.truth),
     # Done when the learner closes the panel, having tried B: the next step opens another
     # network, which must not come in the middle of looking at the step's numbers.
-    TourStep("app.tour.gradient", "#backward", lambda _, learning: not learning.backward,
-             seen=lambda _, learning: learning.backward and learning.step_taken is not None),
-    TourStep("app.tour.layers", "#network", lambda doc, _: _selected(doc, 1), preset="layers"),
-    TourStep("app.tour.feeding", "#network", lambda doc, _: _selected(doc, 3)),
+    TourStep("app.tour.gradient", "#backward", lambda p: not p.learning.backward,
+             seen=lambda p: p.learning.backward and p.learning.step_taken is not None),
+    TourStep("app.tour.layers", "#network", lambda p: _selected(p.doc, 1), preset="layers"),
+    TourStep("app.tour.feeding", "#network", lambda p: _selected(p.doc, 3)),
     TourStep("app.tour.inputs", "#outputs",
-             lambda doc, _: doc.network.input_values.tolist() != load_preset("layers").input_values.tolist()),
-    TourStep("app.tour.end", "#tour", lambda doc, _: False),
+             lambda p: p.doc.network.input_values.tolist() != load_preset("layers").input_values.tolist()),
+    # Learning by itself: the training view, a network that fits the data, play and watch.
+    TourStep("app.tour.train_view", "#network",
+             lambda p: p.training.active and p.training.session.compatible() is None),
+    TourStep("app.tour.train_play", "#network", lambda p: not p.training.playing,
+             seen=lambda p: p.training.playing),
+    TourStep("app.tour.train_feature", "#training", lambda p: _reads_a_feature(p.doc)),
+    TourStep("app.tour.train_score", "#training", lambda p: not p.training.playing,
+             seen=lambda p: p.training.playing),
+    TourStep("app.tour.end", "#tour", lambda p: False),
 )
 
 
@@ -69,11 +94,12 @@ class TourController:
     """Which step of the tour is showing, if any."""
 
     def __init__(self, screen: Screen, document: Document, files: FilesController,
-                 learning: LearningController) -> None:
+                 learning: LearningController, training: TrainingController) -> None:
         self.screen = screen
         self.document = document
         self.files = files
         self.learning = learning
+        self.training = training
         self.step: int | None = None
         self._seen = False  # whether the step's ``seen`` has held since it began
 
@@ -110,9 +136,9 @@ class TourController:
         """After every change: move on when the learner has done what the step asks."""
         if self.step is None:
             return
-        step = STEPS[self.step]
+        step, progress = STEPS[self.step], Progress(self.document, self.learning, self.training)
         if step.seen is not None and not self._seen:
-            self._seen = step.seen(self.document, self.learning)
+            self._seen = step.seen(progress)
             return  # what it shows is on screen now: the learner looks first
-        if step.done(self.document, self.learning) and self.step + 1 < len(STEPS):
+        if step.done(progress) and self.step + 1 < len(STEPS):
             self._begin_step(self.step + 1)
