@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from pathlib import Path
 
 from nntui import __version__
@@ -35,6 +37,7 @@ def run(argv: list[str]) -> int:
     from nntui.app.lifetime import ignore_late_keys
     from nntui.core.presets import DEFAULT_PRESET
 
+    _size_from_the_terminal()
     preset = None if args.file is not None else (args.preset if args.preset is not None else DEFAULT_PRESET)
     app = NNTuiApp(opened.network, path=Path(args.file) if args.file is not None else None, preset=preset, data=data,
                    training=opened.training)
@@ -45,6 +48,15 @@ def run(argv: list[str]) -> int:
         if not app.clean_exit:
             app.write_recovery()  # a crash or a signal: keep any unsaved work
     return app.return_code or 0
+
+
+def _size_from_the_terminal() -> None:
+    """A shell may export COLUMNS and LINES, the size of its window when it set them: Textual
+    would take them over the terminal's own size, and keep them when the window is resized.
+    Under `nntui serve` (Textual's web driver) they are the browser's size, and stay."""
+    if "TEXTUAL_DRIVER" not in os.environ:
+        os.environ.pop("COLUMNS", None)
+        os.environ.pop("LINES", None)
 
 
 def _checked_data(name: str | None) -> Path | None:

@@ -22,3 +22,14 @@ def test_data_on_the_command_line_opens_the_training_view_on_it(tmp_path: Path, 
     terminal.wait_for("Unsaved")
     terminal.keys("d")
     terminal.wait_until_gone()
+
+
+def test_the_terminal_size_wins_over_exported_columns_and_lines(tmp_path: Path, terminal: Terminal) -> None:
+    """A shell that exports COLUMNS=80 and LINES=24 (its size when it set them) kept nntui at
+    80×24 in a 120×36 window, and after every resize."""
+    terminal.start(f"cd {tmp_path} && COLUMNS=80 LINES=24 LC_ALL=C.UTF-8 {NNTUI}", 120, 36)
+    terminal.wait_for("─" * 110)  # the network's box spans the 120 columns
+    terminal.tmux("resize-window", "-t", "e2e", "-x", "100", "-y", "30")
+    terminal.wait_gone("─" * 100)  # and follows the window
+    terminal.keys("q")
+    terminal.wait_until_gone()

@@ -22,9 +22,7 @@ def _words(text: str, count: int = 4) -> str:
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_tour_and_its_training_chapter_in_a_terminal(lang: str, tmp_path: Path, terminal: Terminal) -> None:
     set_language(lang)
-    # The pane's shell may export COLUMNS=80 and LINES=24 (its size before tmux resized it),
-    # which the terminal's size gives way to: the training chapter needs the 120×36 asked for.
-    terminal.start(f"cd {tmp_path} && env -u COLUMNS -u LINES LC_ALL=C.UTF-8 {NNTUI} --lang {lang}", 120, 36)
+    terminal.start(f"cd {tmp_path} && LC_ALL=C.UTF-8 {NNTUI} --lang {lang}", 120, 36)
     terminal.wait_for(t("app.key.help"))
     terminal.wait_for("─" * 110)
     terminal.keys("t")
