@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -26,7 +26,7 @@ import numpy as np
 from nntui.core.activations import ACTIVATION_NAMES
 from nntui.core.atomic import write_text_atomically
 from nntui.core.features import Feature, FeatureError, compute, coordinate_count, parse_all
-from nntui.core.jsonfields import Problem, check_keys, dump, kind, number, optional_string, parse_json
+from nntui.core.jsonfields import Problem, check_keys, dump, finite_array, kind, number, optional_string, parse_json
 from nntui.core.locations import located, one_line, shown
 from nntui.core.network import DenseLayer, Network
 from nntui.core.plural import counted
@@ -242,7 +242,7 @@ def _build_layer(item: Any, k: int, n_in: int) -> DenseLayer:
                     neurons=counted("core.count.neuron", n_out),
                 )
             )
-        bias = _finite_array(bias_data, n_out, bias_data)
+        bias = finite_array(bias_data, n_out, bias_data)
         if bias is None:
             bias = np.array([
                 number(v, lambda j=j: t("core.file.bias_value", where=where, index=j))
@@ -277,7 +277,7 @@ def _weights(rows: list[Any], n_in: int, where: str) -> np.ndarray:
     a number is put in words only once a bad one is met.
     """
     if set(map(type, rows)) == {list} and set(map(len, rows)) == {n_in}:
-        matrix = _finite_array(chain.from_iterable(rows), len(rows) * n_in, chain.from_iterable(rows))
+        matrix = finite_array(chain.from_iterable(rows), len(rows) * n_in, chain.from_iterable(rows))
         if matrix is not None:
             return matrix.reshape(len(rows), n_in)
     checked: list[list[float]] = []
@@ -299,24 +299,6 @@ def _weights(rows: list[Any], n_in: int, where: str) -> np.ndarray:
             for i, v in enumerate(row, 1)
         ])
     return np.array(checked, dtype=np.float64)
-
-
-_NUMBER_TYPES = frozenset((int, float))  # what json.loads makes of a number (bool is not one)
-
-
-def _finite_array(values: Iterable[Any], count: int, again: Iterable[Any]) -> np.ndarray | None:
-    """The ``count`` ``values`` as float64 if each is a finite JSON number, else None.
-
-    ``again`` goes over the same values, for the check of their types: NumPy
-    would take "2", true or null for numbers.
-    """
-    if not set(map(type, again)) <= _NUMBER_TYPES:
-        return None
-    try:
-        array = np.fromiter(values, dtype=np.float64, count=count)
-    except (OverflowError, ValueError, TypeError):  # an integer too large for a float
-        return None
-    return array if bool(np.isfinite(array).all()) else None
 
 
 def _missing_list_message(key: str, value: Any, data: Mapping[str, Any]) -> str:

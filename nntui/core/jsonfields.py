@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
+
+import numpy as np
 
 from nntui.core.locations import quoted, shortened, shown
 from nntui.i18n import t
@@ -81,6 +83,24 @@ def number(value: Any, where: Callable[[], str]) -> float:
     if not math.isfinite(result):
         raise Problem(t("core.file.too_large", where=where()))
     return result
+
+
+_NUMBER_TYPES = frozenset((int, float))  # what json.loads makes of a number (bool is not one)
+
+
+def finite_array(values: Iterable[Any], count: int, again: Iterable[Any]) -> np.ndarray | None:
+    """The ``count`` ``values`` as float64 if each is a finite JSON number, else None.
+
+    ``again`` goes over the same values, for the check of their types: NumPy
+    would take "2", true or null for numbers.
+    """
+    if not set(map(type, again)) <= _NUMBER_TYPES:
+        return None
+    try:
+        array = np.fromiter(values, dtype=np.float64, count=count)
+    except (OverflowError, ValueError, TypeError):  # an integer too large for a float
+        return None
+    return array if bool(np.isfinite(array).all()) else None
 
 
 def kind(value: Any) -> str:

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
-import numpy as np
-
 from nntui.core.datasets import DATASET_NAMES, MAX_NOISE
-from nntui.core.jsonfields import Problem, check_keys, kind, number
+from nntui.core.jsonfields import Problem, check_keys, finite_array, kind, number
 from nntui.core.locations import shown
 from nntui.core.training.config import LOSS_NAMES, OPTIMIZER_NAMES, REGULARIZATION_NAMES, TrainingConfig
 from nntui.core.training.state import Moments, TrainerState
@@ -125,9 +124,14 @@ def _moments(item: Any, shapes: list[tuple[int, int]], where: str) -> Moments:
                 and all(isinstance(row, list) and len(row) == n_in for row in weights)
                 and isinstance(bias, list) and len(bias) == n_out):
             raise Problem(t("core.record.state_layer_shape", where=at, rows=n_out, columns=n_in))
-        values = [number(v, lambda: at) for row in weights for v in row]
-        moments.append((np.array(values, dtype=np.float64).reshape(n_out, n_in),
-                        np.array([number(v, lambda: at) for v in bias], dtype=np.float64)))
+        # A few passes in C over a valid layer; each number is looked at only when one is bad.
+        flat = finite_array(chain.from_iterable(weights), n_out * n_in, chain.from_iterable(weights))
+        column = finite_array(bias, n_out, bias)
+        if flat is None or column is None:
+            for value in chain(chain.from_iterable(weights), bias):
+                number(value, lambda: at)  # raises, saying where
+        assert flat is not None and column is not None
+        moments.append((flat.reshape(n_out, n_in), column))
     return tuple(moments)
 
 
