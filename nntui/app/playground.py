@@ -90,8 +90,12 @@ class PlaygroundScreen(Screen[None]):
                 yield Inspector(id="inspector")
                 yield BackwardPanel(id="backward")
                 yield LossSlicePanel(id="slice")
-            with Horizontal(id="training"):  # its widgets come with the first ctrl+t: _build_training_view
-                yield Vertical(id="train-results")  # the metrics under the chart, or beside it on a wide screen
+            with Horizontal(id="training"):
+                yield TrainingPanel(doc.training.settings, id="training-panel")
+                yield BoundaryView(id="boundary")
+                with Vertical(id="train-results"):  # the metrics under the chart, or beside it on a wide screen
+                    yield LossChart(id="loss")
+                    yield MetricsPanel(id="metrics")
             yield Static(id="status")
         yield Static(id="too-small")
         yield KeyBar(compact=True, show_command_palette=False)
@@ -101,21 +105,6 @@ class PlaygroundScreen(Screen[None]):
         self.refresh_views()
         if self._open_training:
             self.action_toggle_training()
-
-    def _build_training_view(self) -> None:
-        """The training view's widgets, the first time it opens, with the settings of that moment.
-
-        They are four fifths of the screen's widgets: a learner who never
-        trains should not pay for them at start-up nor in every restyle. The
-        mount is not awaited, so the keys typed next find the view active;
-        until the widgets are composed they keep what they are shown.
-        """
-        results = self.query_one("#train-results", Vertical)
-        if not results.children:  # each widget is in the DOM at once, for the queries that follow
-            self.query_one("#training", Horizontal).mount(
-                TrainingPanel(self.document.training.settings, id="training-panel"), BoundaryView(id="boundary"),
-                before=results)
-            results.mount(LossChart(id="loss"), MetricsPanel(id="metrics"))
 
     def on_resize(self, event: Resize) -> None:
         if self._set_size_classes(event.size):
@@ -276,7 +265,6 @@ class PlaygroundScreen(Screen[None]):
     # --- training (nntui.app.controllers.training) -----------------------------------------------
 
     def action_toggle_training(self) -> None:
-        self._build_training_view()
         self.training.toggle()
         self.set_class(self.training.active, "-training")
         self.refresh_bindings()

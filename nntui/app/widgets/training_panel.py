@@ -112,8 +112,7 @@ class TrainingPanel(Vertical):
 
     It shows the settings it is given and never keeps its own copy: the
     training session holds them. It may be shown things before its lists
-    are composed (it is mounted at the view's first opening, and keys go on
-    meanwhile): it keeps the last of each and shows them once mounted.
+    are mounted: it keeps the last of each and shows them once mounted.
     """
 
     BINDINGS = [Binding("escape", "leave", "app.key.leave_panel", show=False)]
