@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -61,4 +63,22 @@ async def train_on_circle(pilot: Pilot) -> None:
         app.document.training.run(100)
         app.document.training.measure()
     app.document.trained()  # what the view shows after training steps
+    await pilot.pause()
+
+
+async def wait_for_steps(app: NNTuiApp, at_least: int, timeout: float = 10.0) -> None:
+    """Until the session has taken ``at_least`` steps (polled), or fail after ``timeout`` s."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while app.document.training.steps < at_least:
+        assert asyncio.get_running_loop().time() < deadline, "training did not advance"
+        await asyncio.sleep(0.02)
+
+
+async def play_for(pilot: Pilot, steps: int, pause: bool = True) -> None:
+    """Play until at least ``steps`` more steps are taken, then pause (or go on playing)."""
+    app = pilot.app
+    await pilot.press("space")
+    await wait_for_steps(app, app.document.training.steps + steps, timeout=20.0)
+    if pause:
+        await pilot.press("space")
     await pilot.pause()

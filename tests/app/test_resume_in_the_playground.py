@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from nntui.app.app import NNTuiApp
 from nntui.cli.train import run as train
 from nntui.core.fileformat import load_network_file
 from nntui.core.network import Network
 
-from .helpers import enter_text, preset_app
+from .helpers import enter_text, play_for, preset_app
 
 SIZE = (120, 36)
 
@@ -21,19 +19,6 @@ SIZE = (120, 36)
 def _same_weights(a: Network, b: Network) -> bool:
     return all(np.array_equal(x.weights, y.weights) and np.array_equal(x.bias, y.bias)
                for x, y in zip(a.layers, b.layers))
-
-
-async def _play_for(app: NNTuiApp, pilot, steps: int, pause: bool = True) -> None:
-    """Play until at least ``steps`` more steps are taken (polled), then pause (or go on playing)."""
-    target = app.document.training.steps + steps
-    await pilot.press("space")
-    deadline = asyncio.get_running_loop().time() + 20
-    while app.document.training.steps < target:
-        assert asyncio.get_running_loop().time() < deadline, "training did not advance"
-        await asyncio.sleep(0.02)
-    if pause:
-        await pilot.press("space")
-    await pilot.pause()
 
 
 @pytest.mark.slow  # two plays, each in a child process
@@ -48,11 +33,11 @@ async def test_a_file_saved_between_plays_goes_on_in_nntui_train_bit_for_bit(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t", "x")
         app.playground.training.change_setting("optimizer", optimizer)
-        await _play_for(app, pilot, 300, pause=not while_playing)
+        await play_for(pilot, 300, pause=not while_playing)
         await pilot.press("ctrl+s")
         await enter_text(pilot, str(tmp_path / "first.json"))
         await pilot.pause()
-        await _play_for(app, pilot, 300)
+        await play_for(pilot, 300)
         await pilot.press("s", "s", "s")  # and a few single steps
         await pilot.press("f12")
         await enter_text(pilot, str(tmp_path / "second.json"))

@@ -9,7 +9,7 @@ from nntui.app.controllers.tour import HIGHLIGHT, STEPS
 from nntui.app.widgets.tour_panel import TourPanel
 from nntui.i18n import t
 
-from .helpers import preset_app, widget_text
+from .helpers import play_for, preset_app, widget_text
 
 SIZE = (120, 36)
 
@@ -85,19 +85,6 @@ async def test_the_tour_asks_before_leaving_unsaved_work() -> None:
         assert app.playground.tour.step is None and app.document.preset == "xor" and app.document.history.modified
 
 
-async def _play_and_pause(app, pilot, steps: int = 200) -> None:
-    import asyncio
-
-    target = app.document.training.steps + steps
-    await pilot.press("space")
-    deadline = asyncio.get_running_loop().time() + 20
-    while app.document.training.steps < target:
-        assert asyncio.get_running_loop().time() < deadline, "training did not advance"
-        await asyncio.sleep(0.02)
-    await pilot.press("space")
-    await pilot.pause()
-
-
 @pytest.mark.parametrize("lang", ["en", "fr"])
 async def test_the_training_chapter_plays_turns_on_a_feature_and_reads_the_test_score(lang: str) -> None:
     from nntui.i18n import set_language
@@ -115,11 +102,11 @@ async def test_the_training_chapter_plays_turns_on_a_feature_and_reads_the_test_
         assert app.playground.tour.step == first  # the layers network does not fit the data yet
         await pilot.press("x")
         assert app.playground.tour.step == first + 1
-        await _play_and_pause(app, pilot)
+        await play_for(pilot, 200)
         assert app.playground.tour.step == first + 2
         await pilot.press(*["tab"] * 5, "right", "right", "enter")  # the input features: x1²
         await pilot.pause()
         assert app.playground.tour.step == first + 3, app.focused
-        await _play_and_pause(app, pilot)
+        await play_for(pilot, 200)
         assert app.playground.tour.step == len(STEPS) - 1
         assert app.document.training.history[-1].test.accuracy is not None  # the score the step speaks of

@@ -24,16 +24,9 @@ from nntui.document.session import TrainingSettings
 from nntui.app.controllers import training_worker
 from nntui.document.training_process import DISABLE_VARIABLE, TrainingProcessError
 
-from .helpers import preset_app, widget_text
+from .helpers import preset_app, wait_for_steps, widget_text
 
 SIZE = (140, 44)
-
-
-async def _wait_for_steps(app: NNTuiApp, at_least: int, timeout: float = 10.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while app.document.training.steps < at_least:
-        assert asyncio.get_running_loop().time() < deadline, "training did not advance"
-        await asyncio.sleep(0.05)
 
 
 async def test_ctrl_t_switches_the_training_view_on_and_off() -> None:
@@ -71,7 +64,7 @@ async def test_space_plays_and_pauses_and_the_stretch_is_one_undo() -> None:
         before = dumps_network(app.document.network)
         await pilot.press("ctrl+t", "space")
         assert app.playground.training.playing
-        await _wait_for_steps(app, 50)
+        await wait_for_steps(app, 50)
         await pilot.press("space")
         assert not app.playground.training.playing
         steps = app.document.training.steps
@@ -93,7 +86,7 @@ async def test_play_then_continue_equals_one_uninterrupted_run() -> None:
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t", "s", "s", "space")
-        await _wait_for_steps(app, 20)
+        await wait_for_steps(app, 20)
         await pilot.press("space", "s")
         steps = app.document.training.steps
         expected = load_preset("xor")
@@ -120,7 +113,7 @@ async def test_an_edit_while_playing_pauses_training_first() -> None:
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t", "space")
-        await _wait_for_steps(app, 10)
+        await wait_for_steps(app, 10)
         await pilot.press("right", "plus")
         assert not app.playground.training.playing
         descriptions = [edit.describe(app.document.network) for _, edit in app.document.history._done]
@@ -305,10 +298,10 @@ async def test_training_goes_on_in_process_when_the_child_dies() -> None:
         while not (worker.process is not None and worker.process.started()):
             assert asyncio.get_running_loop().time() < deadline, "the child never started"
             await asyncio.sleep(0.05)
-        await _wait_for_steps(app, app.document.training.steps + 100)
+        await wait_for_steps(app, app.document.training.steps + 100)
         os.kill(worker.process._child.pid, signal.SIGKILL)
         steps = app.document.training.steps
-        await _wait_for_steps(app, steps + 100)  # in-process now
+        await wait_for_steps(app, steps + 100)  # in-process now
         assert app.playground.training.playing
         await pilot.press("space")
         assert not app.playground.training.playing
@@ -327,7 +320,7 @@ async def test_training_runs_in_process_when_no_child_can_start(monkeypatch) -> 
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t", "space")
-        await _wait_for_steps(app, 50)
+        await wait_for_steps(app, 50)
         assert app.playground.training.worker.process is None
         await pilot.press("space")
         assert not app.playground.training.playing

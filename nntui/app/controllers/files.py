@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widgets.select import InvalidSelectValueError
 
@@ -146,12 +147,10 @@ class FilesController:
             self.tell_data_problem()
 
     def _show_training_settings(self) -> None:
-        """The training panel's lists show the settings the file brought (a panel not built yet
-        is built with them at the first ctrl+t)."""
+        """The training panel's lists show the settings the file brought."""
         try:
-            for panel in self.screen.query(TrainingPanel):
-                panel.show(self.document.training.settings)
-        except InvalidSelectValueError as error:  # a CSV file its data list does not offer
+            self.screen.query_one(TrainingPanel).show(self.document.training.settings)
+        except (NoMatches, InvalidSelectValueError) as error:  # a CSV file its data list does not offer
             self.screen.log.warning(f"training settings not shown: {error}")
 
     def tell_data_problem(self) -> None:

@@ -186,8 +186,7 @@ class TrainingController:
         self.session.change(settings)
         if self.session.dataset.kind != kind:
             self._follow_data_kind()
-        for panel in self.screen.query(TrainingPanel):  # none before the view's first opening: built with them
-            panel.show(settings)  # a change made elsewhere (a prompt, G) shows too
+        self.screen.query_one(TrainingPanel).show(settings)  # a change made elsewhere (a prompt, G) shows too
         if not self.session.compatible():  # a network that does not fit the data has no loss on it
             self.session.measure()
         self.document.trained()  # new data or settings: every view follows
