@@ -66,9 +66,10 @@ class PlaygroundScreen(Screen[None]):
         self.document = document
         self.files = FilesController(self, document, recovery)
         self.edits = EditsController(self, document)
-        self.training = TrainingController(self, document)
+        self._stale = False  # a controller's shown state changed since the views were last derived
+        self.training = TrainingController(self, document, self.views_stale)
         self.data = DataController(self, document, self.training)
-        self.learning = LearningController(self, document, self.files, refresh=self.refresh_details)
+        self.learning = LearningController(self, document, self.files, self.views_stale)
         self.tour = TourController(self, document, self.files, self.learning, self.training)
         document.add_listener(self._document_changed)
 
@@ -105,6 +106,8 @@ class PlaygroundScreen(Screen[None]):
         self.refresh_views()
         if self._open_training:
             self.action_toggle_training()
+            if self.document.training.dataset.note:  # the data given to train on: how it was read
+                self.training.tell_data_note()
 
     def on_resize(self, event: Resize) -> None:
         if self._set_size_classes(event.size):
@@ -136,8 +139,21 @@ class PlaygroundScreen(Screen[None]):
             self.refresh_views()
         self.files.document_changed(change)
 
+    def views_stale(self) -> None:
+        """A controller's shown state changed (``nntui.app.shown``): every view is derived again
+        once the message being handled is done, once however many changes it made."""
+        if not self._stale:
+            self._stale = True
+            self.call_later(self._derive_if_stale)
+
+    def _derive_if_stale(self) -> None:
+        if self._stale and self.is_attached:
+            self.refresh_views()
+
     def refresh_views(self) -> None:
-        """Every view from the document's current state, in the same frame."""
+        """Every view from the document's current state and the controllers', in the same frame."""
+        self._stale = False
+        self._show_classes()
         doc = self.document
         self.query_one(NetworkView).show(doc.network, doc.result, doc.selection, self.training.maps())
         if not self.training.active:  # hidden behind the training panel otherwise
@@ -153,15 +169,37 @@ class PlaygroundScreen(Screen[None]):
         modified = " " + t("app.document.modified") if doc.modified else ""
         # The Header shows the sub-title as it is (no markup); its characters made visible here.
         self.app.sub_title = f"{safe(doc.network.name)} — {safe(doc.label)}{modified}"
-        ref = doc.selection.ref(doc.network)
-        status = f"{safe(ref.describe(doc.network))} = {format_value(ref.get(doc.network)).strip()}"
-        status += "   " + t("app.status.step", step=f"{doc.step:g}")
-        if not doc.result.is_finite():
-            status += "   " + t("app.status.overflow")
-        self.query_one("#status", Static).update(plain(status), layout=False)  # one line, always
-        if not self.training.active:
-            self.learning.show()
+        self.query_one("#status", Static).update(plain(self._status_line()), layout=False)  # one line, always
+        self.learning.show(panels=not self.training.active)  # the challenge bar stays in the training view
+        folded = () if self.training.active else self.learning.folded
+        self.query_one(NetworkView).border_subtitle = t(
+            "app.panels.folded", panels=", ".join(t(f"app.panels.{name}") for name in folded)) if folded else ""
         self.tour.check()
+
+    def _status_line(self) -> str:
+        """The selected number, the step of + and -, and a warning if any: the longest form that
+        fits the line (the number always whole, first)."""
+        doc = self.document
+        ref = doc.selection.ref(doc.network)
+        line = f"{safe(ref.describe(doc.network))} = {format_value(ref.get(doc.network)).strip()}"
+        step, finite = f"{doc.step:g}", doc.result.is_finite()
+        room = self.size.width - 2  # the line's padding
+        forms = [(t("app.status.step", step=step), t("app.status.overflow")),
+                 (t("app.status.step_short", step=step), t("app.status.overflow_short")),
+                 ("", t("app.status.overflow_short")), ("", "")]
+        for hint, warning in forms:
+            candidate = "   ".join(part for part in (line, hint, "" if finite else warning) if part)
+            if len(candidate) <= room:
+                return candidate
+        return line
+
+    def _show_classes(self) -> None:
+        """The screen's classes, which say which panels the stylesheet shows, from the state."""
+        learning = self.learning
+        self.set_class(learning.challenge is not None, "-challenge")
+        if self.has_class("-training") != self.training.active:
+            self.set_class(self.training.active, "-training")
+            self.refresh_bindings()  # the training view's own keys
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While a dialog (help, a prompt, the palette) is over the playground, the
@@ -266,9 +304,6 @@ class PlaygroundScreen(Screen[None]):
 
     def action_toggle_training(self) -> None:
         self.training.toggle()
-        self.set_class(self.training.active, "-training")
-        self.refresh_bindings()
-        self.refresh_views()
 
     def action_play_pause(self) -> None:
         self.training.play_pause()

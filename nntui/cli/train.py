@@ -224,9 +224,12 @@ def _training_data(settings: TrainingSettings) -> Dataset:
     from nntui.document.session import training_data
 
     try:
-        return training_data(settings)
+        data = training_data(settings)
     except DataFileError as error:
         raise UsageError(str(error)) from None
+    if data.note:  # how the file was read (a column of labels), as the playground says it
+        print(t("cli.train.data_note", note=data.note), file=sys.stderr)
+    return data
 
 
 def run(argv: list[str]) -> int:

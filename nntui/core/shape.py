@@ -277,6 +277,8 @@ def toggle_feature(network: Network, feature: Feature, rng: np.random.Generator)
     _insert_source(new.layers[0], at, rng)
     new.input_values = np.insert(new.input_values, at, 0.0)
     new.features, new.point = chosen, np.array(point, dtype=np.float64)
+    if chosen == available(len(point))[: len(point)]:  # x1, x2, … again: plain inputs, as before
+        new.input_values, new.features, new.point = new.point, None, None
     return _validated(new)
 
 
@@ -289,12 +291,13 @@ def _without_feature(network: Network, index: int) -> Network:
     """A copy of a network of features without input ``index`` (and plain again if it can be)."""
     if network.n_inputs == 1:
         raise ShapeError(t("core.shape.last_input"))
-    assert network.features is not None and network.point is not None
     new = network.copy()
+    if new.features is None or new.point is None:  # plain inputs: they are the point, read as x1, x2, …
+        new.features, new.point = read_features(network), network.input_values.astype(np.float64)
     del new.input_names[index]
     new.input_values = np.delete(new.input_values, index)
     new.layers[0].weights = np.delete(new.layers[0].weights, index, axis=1)
-    new.features = network.features[:index] + network.features[index + 1:]
+    new.features = new.features[:index] + new.features[index + 1:]
     if new.features == available(len(new.point))[: len(new.point)]:
         new.input_values, new.features, new.point = new.point, None, None  # x1, x2, … as plain inputs
     return _validated(new)

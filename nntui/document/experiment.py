@@ -96,7 +96,9 @@ def restore(
             steps, problem = 0, str(error)
     session.steps = steps
     if problem is None:  # on the file's own data, training goes on from where the file says
-        session.pending_state = record.state
+        session.pending_state = state = record.state
+        if state is not None and state.epoch:  # the epoch count goes on from there too
+            session.samples = (state.epoch - 1) * state.samples + state.position
     return problem
 
 

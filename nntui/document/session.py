@@ -177,6 +177,7 @@ class TrainingSession:
         self.trainer: Trainer | None = None
         self.history: list[LossPoint] = []
         self.steps = 0  # since the last reset, across trainers
+        self.samples = 0  # samples the batches of those steps took: the epoch count
         self.steps_per_second = 0.0
         self._stretch_start: Network | None = None  # the network when this stretch began
         self._stretch_steps = 0
@@ -186,6 +187,12 @@ class TrainingSession:
         # Where training was when the network's file was saved: the next trainer goes on from it.
         self.pending_state: TrainerState | None = None
         self._diagnosed_after = -1  # the step of the last change of settings: older losses are not theirs
+
+    @property
+    def epoch(self) -> int:
+        """The pass over the training samples the last step was in (1 from the first step; a
+        new trainer goes on counting): every sample is used once a pass."""
+        return -(-self.samples // max(1, len(self.dataset.x_train)))
 
     @property
     def dataset(self) -> Dataset:
@@ -202,7 +209,7 @@ class TrainingSession:
             self._dataset = None
             self.history.clear()
             self.metrics = None
-            self.steps = 0
+            self.steps = self.samples = 0
         if replace(settings, show_test=before.show_test, discretize=before.discretize) != before:
             self.trainer, self.pending_state = None, None
             self.stopped = None
@@ -228,7 +235,7 @@ class TrainingSession:
         self.history.clear()
         self.metrics = None
         self.stopped = None
-        self.steps = 0
+        self.steps = self.samples = 0
 
     # --- training ----------------------------------------------------------------
 
@@ -273,7 +280,7 @@ class TrainingSession:
         DivergenceError passes through, weights restored.
         """
         trainer = self._start_run()
-        before = trainer.steps_done
+        before, used = trainer.steps_done, trainer.samples_used
         start = time.perf_counter()
         try:
             if self._rule is None:
@@ -284,6 +291,7 @@ class TrainingSession:
             self._stopped_early(stop, trainer.steps_done - before)
         finally:
             self.steps += trainer.steps_done - before  # those that were taken
+            self.samples += trainer.samples_used - used
         elapsed = time.perf_counter() - start
         if elapsed > 0:
             self.steps_per_second = (trainer.steps_done - before) / elapsed
@@ -322,6 +330,7 @@ class TrainingSession:
         if report.stopped is not None:
             self._stopped_early(StoppedEarly(*report.stopped), report.taken)
         self.steps += report.taken
+        self.samples += report.samples
         if report.taken and report.seconds > 0:
             self.steps_per_second = report.taken / report.seconds
         if report.state is not None:

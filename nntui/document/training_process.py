@@ -57,6 +57,7 @@ class Report:
     state: bytes | None = None  # the trainer and stop rule, pickled: the run ended and they come back
     stopped: tuple[int, int, float, int] | None = None  # StoppedEarly's fields, in the trainer's steps
     diverged: str | None = None  # the DivergenceError's message (the weights are the last finite ones)
+    samples: int = 0  # samples the steps' batches took (for the epoch count)
 
     @property
     def final(self) -> bool:
@@ -188,7 +189,7 @@ def _play(trainer: Trainer, rule: StopRule | None, orders: Connection, reports: 
             if order[0] == "pause":
                 reports.send(Report(0, 0.0, _weights(trainer), pickle.dumps((trainer, rule))))
                 return
-        before, start = trainer.steps_done, time.perf_counter()
+        before, used, start = trainer.steps_done, trainer.samples_used, time.perf_counter()
         stopped: tuple[int, int, float, int] | None = None
         diverged: str | None = None
         try:
@@ -198,12 +199,12 @@ def _play(trainer: Trainer, rule: StopRule | None, orders: Connection, reports: 
         except DivergenceError as problem:
             diverged = str(problem)
         elapsed = time.perf_counter() - start
-        taken = trainer.steps_done - before
+        taken, samples = trainer.steps_done - before, trainer.samples_used - used
         if stopped is not None or diverged is not None:
             state = pickle.dumps((trainer, rule))
-            reports.send(Report(taken, elapsed, _weights(trainer), state, stopped, diverged))
+            reports.send(Report(taken, elapsed, _weights(trainer), state, stopped, diverged, samples=samples))
             return
-        reports.send(Report(taken, elapsed, _weights(trainer)))
+        reports.send(Report(taken, elapsed, _weights(trainer), samples=samples))
         chunk = next_chunk(chunk, elapsed)
 
 

@@ -26,6 +26,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.document.unsaved": ("not saved yet", "pas encore enregistré"),
     "app.document.modified": ("● modified", "● modifié"),
     "app.status.step": ("step {step} (* / to change)", "pas {step} (* / pour le changer)"),
+    "app.status.step_short": ("step {step}", "pas {step}"),  # where the line has no room for the hint
+    "app.status.overflow_short": ("⚠ overflow", "⚠ dépassement"),
     "app.status.overflow": (
         "⚠ overflow: some values are not finite; use smaller weights",
         "⚠ dépassement : des valeurs ne sont pas finies ; prenez des poids plus petits",
@@ -312,7 +314,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- the training view (training_mode.py, training_session.py) --------------------
     "app.train.playing": ("▶ training", "▶ entraînement"),
     "app.train.paused": ("❚❚ paused", "❚❚ en pause"),
-    "app.train.state": ("{state} · step {steps}", "{state} · pas {steps}"),
+    "app.train.state": ("{state} · step {steps} · epoch {epoch}", "{state} · pas {steps} · époque {epoch}"),
     "app.train.accuracy": ("accuracy {train} · test {test}", "exactitude {train} · test {test}"),
     "app.train.problem": ("⚠ {problem}: x builds one that fits", "⚠ {problem} : x en crée un adapté"),
     "app.train.cannot_train": (

@@ -294,6 +294,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "pas {done}/{steps} [{bar}] {percent} % perte {loss} test {test}{accuracy}",
     ),
     "cli.train.bar_accuracy": (" acc {test}%", " exactitude {test} %"),
+    "cli.train.data_note": ("nntui: note: {note}", "nntui : note : {note}"),
     "cli.train.afresh": (
         "nntui: note: {reason}: the optimiser starts afresh (its memory, and the batches in their order from the seed)",
         "nntui : remarque : {reason} : l'optimiseur repart de zéro (sa mémoire, et les lots dans leur ordre depuis "

@@ -420,6 +420,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "line {line}: one column named {name}: separate the columns with commas",
         "ligne {line} : une seule colonne nommée {name} : séparez les colonnes par des virgules",
     ),
+    "core.csv.labels_note": (
+        "{name} read as {count} classes ({labels}), one output each; "
+        "to read it as numbers, write them with a decimal point ({example})",
+        "{name} lue comme {count} classes ({labels}), une sortie chacune ; "
+        "pour la lire comme des nombres, écrivez-les avec une décimale ({example})",
+    ),
     "core.csv.no_output": (
         "no output column: name the last column(s) y, y1, y2...",
         "aucune colonne de sortie : nommez la ou les dernières colonnes y, y1, y2...",

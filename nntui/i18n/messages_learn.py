@@ -36,6 +36,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # truth table
     "app.truth.title": ("Truth table", "Table de vérité"),
+    # the row under the network, when an open panel steps aside for want of room
+    "app.panels.folded": ("{panels}: no room beside the others", "{panels} : pas la place à côté des autres"),
+    "app.panels.truth": ("truth table (T)", "table de vérité (T)"),
+    "app.panels.backward": ("backward pass (b)", "rétropropagation (b)"),
+    "app.panels.slice": ("loss slice (L)", "coupe de la perte (L)"),
     "app.truth.target": ("target", "cible"),
     "app.truth.range_title": ("Low and high input values of the truth table", "Valeurs basse et haute des entrées de la table"),
     "app.truth.range_hint": ("two numbers, the low one first: 0 1, or -1 1", "deux nombres, le bas d'abord : 0 1, ou -1 1"),
@@ -79,7 +84,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.loss_name.binary_cross_entropy": ("cross-entropy", "entropie croisée"),
     "app.loss_name.cross_entropy": ("cross-entropy", "entropie croisée"),
     # loss slice
-    "app.slice.title": ("Loss against {what}", "Perte selon {what}"),
+    # The panel's title: what is selected is in the status line, whole.
+    "app.slice.title.weight": ("Loss against this weight", "Perte selon ce poids"),
+    "app.slice.title.bias": ("Loss against this bias", "Perte selon ce biais"),
+    "app.slice.title.input": ("Loss against this input", "Perte selon cette entrée"),
     "app.slice.here": (
         "now {value}: L = {loss}, slope ∂L/∂w = {slope}",
         "ici {value} : L = {loss}, pente ∂L/∂w = {slope}",

@@ -49,6 +49,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a {activation} output, for the kind of the data",
         "une sortie {activation}, pour le genre des données",
     ),
+    "app.train.data_note_title": ("How the data was read", "Lecture des données"),
     "app.train.output_follows_notice": (
         "The {data} data asks for another output: it is now {activation}, learned with the {loss} "
         "loss. u undoes it.",

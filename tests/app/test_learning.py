@@ -3,6 +3,8 @@ the backward pass with real numbers, one gradient step, the loss slice."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from textual.widgets import OptionList
 
@@ -131,7 +133,11 @@ async def test_shift_l_plots_the_loss_against_the_selected_weight() -> None:
         assert "Select a weight" in widget_text(app.query_one(LossSlicePanel))
         await pilot.press("right")
         text = widget_text(app.query_one(LossSlicePanel))
-        assert "∂L/∂w" in text and "herb smell" in text
+        assert "∂L/∂w" in text and "Loss against this weight" in text  # named whole in the status line
+        assert "herb smell → potatoes baking" in widget_text(app.query_one("#status"))
+        axis = [float(line.split()[1]) for line in text.splitlines()[1:-1]  # the plot's rows: Braille
+                if re.match(r"│\s+-?[\d.]+ [\u2800-\u28ff]", line)]
+        assert min(axis) >= 0, axis  # a loss is never below 0: nor is its axis
 
 
 async def test_v_sets_the_low_and_high_values_and_refuses_bad_ones() -> None:
@@ -180,3 +186,42 @@ async def test_the_truth_table_and_the_challenge_bar_count_the_same_rows() -> No
         table = " ".join(widget_text(app.query_one(TruthTablePanel)).split())
         bar = " ".join(widget_text(app.query_one("#challenge")).split())
         assert "3/4" in table and "3 of 4" in bar, (table, bar)
+
+
+async def test_a_challenge_network_given_another_shape_keeps_every_panel_showing() -> None:
+    """An input or an output added in a truth-table challenge: its rows no longer fit the
+    network. The table shows the outputs without targets, the backward pass takes the
+    learner's target, and the bar says which shape the challenge wants (it used to crash)."""
+    app = preset_app("potatoes")
+    async with app.run_test(size=SIZE) as pilot:
+        app.playground.learning.open("and_step")
+        await pilot.press("b", "L")
+        await pilot.press("n")  # a third input (the cursor starts on the inputs)
+        assert app.document.network.n_inputs == 3
+        await pilot.pause()
+        table = widget_text(app.query_one(TruthTablePanel))
+        assert len([line for line in table.splitlines() if "│" in line and "1" in line]) >= 4, table
+        assert "2-1" in widget_text(app.query_one("#challenge"))  # the shape it wants
+        assert "δ" in widget_text(app.query_one(BackwardPanel))
+        await pilot.press("d", "d")  # one input left: AND has no second one to read
+        assert app.document.network.n_inputs == 1
+        await pilot.pause()
+        assert "δ" in widget_text(app.query_one(BackwardPanel))
+        await pilot.press("u", "u", "u", "right", "right", "n")  # back to two inputs, then a second output
+        assert app.document.network.sizes[-1] == 2
+        await pilot.pause()
+        assert "δ" in widget_text(app.query_one(BackwardPanel))
+        await pilot.press("B")  # a gradient step towards the learner's target
+        assert app.is_running
+
+
+async def test_the_challenge_bar_follows_the_network_in_the_training_view() -> None:
+    """The bar stays on screen in the training view: new weights there are judged at once."""
+    app = preset_app("potatoes")
+    async with app.run_test(size=SIZE) as pilot:
+        app.playground.learning.open("nand")
+        await pilot.press("ctrl+t")
+        for _ in range(3):
+            await pilot.press("x")  # new random weights: a new count of right rows
+            verdict = app.playground.learning.challenge.check(app.document.network)
+            assert verdict.detail in widget_text(app.query_one("#challenge")).replace("\n", " ")

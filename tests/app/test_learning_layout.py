@@ -41,9 +41,9 @@ async def test_the_truth_table_shows_every_output_whole(size: tuple[int, int], l
 
 
 def _gradient_lines(text: str) -> list[str]:
-    # "▶ peelings seen -0.246 × +0.000 = +0.000   +2.500 → +2.500", or the bias's "∂L/∂b = …   old → new"
+    # "▶ peelings seen -0.246 × +0.000 = +0.000  +2.500 → +2.500", or the bias's "∂L/∂b = …  old → new"
     return [line for line in text.splitlines()
-            if re.search(rf"(× {NUMBER} = {NUMBER}|∂L/∂b = {NUMBER})   {NUMBER} → {NUMBER}\s*│$", line)]
+            if re.search(rf"(× {NUMBER} = {NUMBER}|∂L/∂b = {NUMBER})  {NUMBER} → {NUMBER}\s*│$", line)]
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -51,6 +51,8 @@ def _gradient_lines(text: str) -> list[str]:
     ((80, 24), ["right", "b", "B"]),
     ((120, 36), ["right", "b", "B"]),
     ((120, 36), ["T", "right", "b", "B"]),  # beside the truth table
+    ((80, 24), ["T", "right", "b", "B"]),
+    ((120, 36), ["T", "right", "b", "L", "B"]),  # beside the truth table and the loss slice
 ])
 async def test_a_gradient_step_shows_every_factor_and_move_whole(size: tuple[int, int], keys: list[str],
                                                                   lang: str) -> None:
@@ -65,6 +67,7 @@ async def test_a_gradient_step_shows_every_factor_and_move_whole(size: tuple[int
         text = widget_text(panel)
         assert len(_gradient_lines(text)) == 4, text  # three weights and the bias
         assert re.search(rf"(target|cible) {NUMBER}", text), text
+        assert app.playground.learning.folded == ()  # every panel asked for is there beside it
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -160,3 +163,23 @@ async def test_a_gradient_step_reads_as_one_story(rate: float) -> None:
         await pilot.pause()
         again = widget_text(app.query_one(BackwardPanel))
         assert "→" not in again and again != used
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("keys", [["T"], ["L"], ["T", "L"]])
+async def test_the_inspector_beside_the_learning_panels_keeps_its_z_and_y_rows(
+        size: tuple[int, int], lang: str, keys: list[str]) -> None:
+    """Beside the truth table or the loss slice, the inspector shows every row of its formula,
+    each on one line, or steps aside (it used to lose z and y at 80×24, its rows wrapped)."""
+    set_language(lang)
+    app = preset_app("potatoes")
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("right", *keys)
+        inspector = app.query_one("#inspector")
+        if not inspector.display:
+            assert size == (80, 24) and keys == ["T", "L"], "the inspector stepped aside where it had room"
+            return
+        text = widget_text(inspector)
+        assert re.search(rf"z = .*= {NUMBER}", text) and re.search(rf"y = .*= {NUMBER}", text), text
+        assert len(text.splitlines()) == 2 + 8, text  # the border, and one line per row

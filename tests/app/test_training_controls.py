@@ -183,3 +183,23 @@ async def test_test_points_can_be_hidden_and_the_output_discretised() -> None:
         assert marks() == {"●"}
         assert set(np.unique(view._levels).tolist()) <= {-DISCRETE_LEVEL, 0, DISCRETE_LEVEL} and DISCRETE_LEVEL < LEVELS
         assert app.document.training.trainer is trainer and app.document.training.steps == steps
+
+
+async def test_a_column_of_labels_is_read_as_classes_and_the_learner_is_told(tmp_path: Path) -> None:
+    """y holding 0, 1, 2 (whole numbers): three classes, one output each, a notice saying so and
+    how to keep numbers; the output follows (softmax), the boundary names y=0, y=1, y=2."""
+    labels = tmp_path / "labels.csv"
+    rng = np.random.default_rng(0)
+    rows = [f"{x1:.3f},{x2:.3f},{k}" for k in range(3) for x1, x2 in rng.normal(k - 1, 0.2, (20, 2))]
+    labels.write_text("x1,x2,y\n" + "\n".join(rows) + "\n")
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t")
+        await _choose_csv(pilot, str(labels))
+        session = app.document.training
+        assert session.dataset.kind == "classification" and session.dataset.output_names == ("y=0", "y=1", "y=2")
+        told = [str(n.message) for n in app._notifications]
+        assert any("3 classes (0, 1, 2)" in m and "decimal point" in m for m in told), told
+        await pilot.press("x")  # a network for the data: three softmax outputs
+        assert app.document.network.sizes[-1] == 3 and app.document.network.layers[-1].activation == "softmax"
+        assert "y=2" in str(app.query_one(BoundaryView).border_subtitle)

@@ -10,7 +10,7 @@ from textual.widgets import Select, Static
 
 from nntui.app.app import NNTuiApp
 from nntui.app.widgets.loss_chart import TEST_COLOUR, TRAIN_COLOUR, LossChart
-from nntui.app.widgets.training_panel import TrainingPanel
+from nntui.app.widgets.training_panel import MIN_ROWS_UNDER_WARNING, TrainingPanel
 from nntui.i18n import set_language, t
 
 from .helpers import preset_app, widget_text
@@ -272,3 +272,26 @@ async def test_every_diagnosis_is_whole_at_the_smallest_sizes(size: tuple[int, i
             assert finding in panel or finding[:24] not in panel
         if size == (120, 36):
             assert all(finding in panel for finding in findings)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("dataset", ["xor", "plane", "spiral"])
+async def test_a_warning_never_pushes_the_controls_out_of_view(language: str, dataset: str) -> None:
+    """At 80×24, with the longest warnings (saturated units, the plane on a sigmoid, a rate too
+    high): the lists keep rows of their own; a warning cut for them ends with … and the mouse
+    reads the whole of it."""
+    set_language(language)
+    app = preset_app("xor")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await _choose(pilot, "dataset", dataset)
+        await pilot.press(*["full_stop"] * 10, "s", "s", "s", "s")  # the largest rate: the loss blows up
+        scroll = app.query_one("#train-scroll")
+        assert scroll.region.height >= MIN_ROWS_UNDER_WARNING, scroll.region
+        diagnosis = app.query_one("#train-diagnosis", Static)
+        findings = [_words(f"⚠ {finding.text}") for finding in app.document.training.diagnosis()]
+        shown = _words(widget_text(diagnosis))
+        if shown.endswith("…"):
+            assert diagnosis.tooltip is not None and findings[0] in _words(str(diagnosis.tooltip))
+        else:
+            assert findings and findings[0] in shown

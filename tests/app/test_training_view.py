@@ -248,6 +248,8 @@ async def test_comma_and_full_stop_step_the_learning_rate_and_stop_at_its_ends()
         assert app.query_one("#learning_rate", Select).value == LEARNING_RATES[start + 1]  # the list follows
         await pilot.press(*["comma"] * 20)
         assert config().learning_rate == LEARNING_RATES[0]  # stops at the end, no wrap to 10
+        said = [n for n in app._notifications if str(LEARNING_RATES[0]) in str(n.message)]
+        assert len(said) == 1  # said once, however often the key is pressed at the end
         await pilot.press("greater_than_sign", "greater_than_sign")
         assert config().regularization_rate == REGULARIZATION_RATES[2]
         await pilot.press("less_than_sign")
@@ -324,3 +326,26 @@ async def test_training_runs_in_process_when_no_child_can_start(monkeypatch) -> 
         assert app.playground.training.worker.process is None
         await pilot.press("space")
         assert not app.playground.training.playing
+
+
+async def test_an_open_list_stops_at_its_ends() -> None:
+    """Down on the largest learning rate keeps it (the list used to go round to 0.00001)."""
+    from textual.widgets import OptionList
+
+    from nntui.document.session import LEARNING_RATES
+
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t", *["full_stop"] * len(LEARNING_RATES))
+        app.query_one("#learning_rate", Select).focus()
+        await pilot.press("enter")  # the list opens on the largest rate
+        listed = app.focused
+        assert isinstance(listed, OptionList)
+        last = listed.highlighted
+        await pilot.press("down", "down")
+        assert listed.highlighted == last
+        await pilot.press("enter")
+        assert app.document.training.settings.config.learning_rate == LEARNING_RATES[-1]
+        app.query_one("#learning_rate", Select).focus()
+        await pilot.press("enter", *["up"] * (len(LEARNING_RATES) + 2), "enter")
+        assert app.document.training.settings.config.learning_rate == LEARNING_RATES[0]

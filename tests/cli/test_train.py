@@ -405,3 +405,16 @@ def test_an_output_that_is_not_a_regular_file_is_refused_before_training(tmp_pat
                      cwd=tmp_path)
     assert "not a regular file" in assert_usage_error(result)
     assert target.is_char_device() if kind == "device" else target.is_fifo()
+
+
+def test_a_column_of_labels_trains_as_classes_and_the_note_says_so(tmp_path: Path) -> None:
+    """y of 0, 1, 2: three classes (a 2-4-3 softmax network trains on them); stderr says how the
+    column was read and how to keep numbers instead."""
+    rng = np.random.default_rng(0)
+    rows = [f"{a:.3f},{b:.3f},{k}" for k in range(3) for a, b in rng.normal(k - 1, 0.2, (20, 2))]
+    (tmp_path / "labels.csv").write_text("x1,x2,y\n" + "\n".join(rows) + "\n")
+    save_network(random_network((2, 4, 3), output_activation="softmax", seed=0), tmp_path / "net.json")
+    result = run_cli("train", "net.json", "--data", "labels.csv", "--steps", "20", "-o", "out.json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert 'nntui: note: "y" read as 3 classes (0, 1, 2)' in result.stderr and "(2.0)" in result.stderr
+    assert "accuracy" in result.stdout  # judged as classes

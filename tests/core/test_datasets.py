@@ -452,14 +452,29 @@ def test_good_file(in_tmp: Path) -> None:
         (["0", "0", "0", "0", "0", "0"], "classification"),
         (["1", "1", "1", "1", "1", "1"], "classification"),
         (["0", "1", "1", "0", "0.5", "1"], "regression"),
-        (["0", "1", "2", "0", "1", "1"], "regression"),
+        (["0", "1", "2", "0", "1", "1"], "classification"),  # labels of three classes
+        (["0.0", "1.0", "2.0", "0.0", "1.0", "1.0"], "regression"),  # the same, written as numbers
+        (["0", "1", "2", "0", "1", "1.5"], "regression"),
         (["-1", "1", "1", "-1", "1", "1"], "regression"),
+        (["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"], "regression"),  # too many to be classes
     ],
 )
 def test_kind_detection(in_tmp: Path, outputs: list[str], kind: str) -> None:
-    """Classification exactly when every output value is 0 or 1."""
+    """Classification when every output value is 0 or 1, or one column holds 3 to 10 labels."""
     text = "x,y\n" + "".join(f"{i},{v}\n" for i, v in enumerate(outputs))
     assert load_csv(_write("d.csv", text)).kind == kind
+
+
+def test_one_column_of_labels_is_read_as_one_output_per_class_and_says_so(in_tmp: Path) -> None:
+    text = "x,y\n" + "".join(f"{i},{i % 3}\n" for i in range(30))
+    data = load_csv(_write("d.csv", text))
+    assert data.kind == "classification" and data.output_names == ("y=0", "y=1", "y=2")
+    x = np.concatenate([data.x_train, data.x_test])[:, 0]
+    y = np.concatenate([data.y_train, data.y_test])
+    assert np.array_equal(y, np.eye(3)[x.astype(int) % 3])  # one-hot, each row its label's class
+    assert "3 classes (0, 1, 2)" in data.note and "(2.0)" in data.note
+    as_numbers = load_csv(_write("n.csv", text.replace(",0\n", ",0.0\n")))
+    assert as_numbers.kind == "regression" and as_numbers.note == ""
 
 
 def test_kind_looks_at_every_output_column(in_tmp: Path) -> None:

@@ -87,6 +87,17 @@ def test_toggling_every_feature_off_again_gives_back_the_same_network() -> None:
     assert dumps_network(network) == dumps_network(before)
 
 
+def test_a_plain_input_toggled_off_leaves_a_network_of_features_on_the_same_point() -> None:
+    """x1 off on plain inputs (the xor preset as it opens): x2 is left, read from the point
+    (it used to fail an assertion and end the app)."""
+    network = shape.toggle_feature(featured(point=(0.5, -2.0)), parse("x1"), np.random.default_rng(0))
+    assert [f.id for f in network.features or ()] == ["x2"]
+    assert network.point is not None and network.point.tolist() == [0.5, -2.0]
+    assert network.input_values.tolist() == [-2.0]
+    again = shape.toggle_feature(network, parse("x1"), np.random.default_rng(0))
+    assert again.features is None and again.input_names == ["x1", "x2"]
+
+
 def test_the_last_input_cannot_be_toggled_off_and_hand_added_inputs_are_refused() -> None:
     network = featured("x1^2")
     rng = np.random.default_rng(0)

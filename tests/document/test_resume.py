@@ -75,6 +75,7 @@ def test_opened_and_saved_again_without_a_step_keeps_where_training_was(optimize
     first = doc.save(tmp_path / "first.json")
     opened = load_network_file(first)
     again = Document(opened.network, path=first, training=opened.training)
+    assert (again.training.steps, again.training.epoch) == (doc.training.steps, doc.training.epoch)
     again.training.change_setting("show_test", False)  # how the boundary is drawn: training is not touched
     resaved = again.save(tmp_path / "again.json")
     state = load_network_file(resaved).training.state

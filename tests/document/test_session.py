@@ -92,3 +92,20 @@ def test_the_step_counter_follows_one_rule() -> None:
     session.run(4)
     session.reset()  # what x does after drawing new weights
     assert session.steps == 0
+
+
+def test_the_epoch_counts_passes_over_the_training_samples_across_trainers() -> None:
+    """One pass: every training sample once; a new trainer (a rate changed) goes on counting,
+    new data starts over."""
+    session = TrainingSession(load_preset("xor"), TrainingSettings(config=TrainingConfig(batch_size=30)))
+    n = len(session.dataset.x_train)
+    assert session.epoch == 0 and n % 30  # so the pass's last batch is a shorter one
+    session.run(1)
+    assert (session.samples, session.epoch) == (30, 1)
+    session.run(n // 30)  # the rest of the pass, its last batch shorter
+    assert (session.samples, session.epoch) == (n, 1)
+    session.change_setting("learning_rate", 0.1)  # a fresh trainer: its own shuffles, the count goes on
+    session.run(1)
+    assert (session.samples, session.epoch) == (n + 30, 2)
+    session.change_setting("dataset", "circle")
+    assert (session.steps, session.epoch) == (0, 0)

@@ -72,6 +72,8 @@ def test_steps_in_the_child_are_those_taken_here_bit_for_bit() -> None:
         here.run(3)
         assert dumps_network(elsewhere.network) == dumps_network(here.network)
         assert elsewhere.steps_per_second > 0
+        assert (elsewhere.samples, elsewhere.epoch) == (here.samples, here.epoch)  # the child's count too
+        assert here.epoch == -(-here.steps * 10 // len(here.dataset.x_train))  # batches of 10: no short one yet
     finally:
         process.close()
 

@@ -11,16 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.css.query import NoMatches
 from textual.timer import Timer
-from textual.widgets.select import InvalidSelectValueError
 
 from nntui.app.screens.overwrite_prompt import OverwriteChoice, OverwritePrompt
 from nntui.app.screens.path_prompt import OpenPathPrompt, SavePathPrompt, default_file_name
 from nntui.app.screens.quit_prompt import QuitChoice, QuitPrompt
 from nntui.app.screens.recovery_offer import RecoveryChoice, RecoveryOffer
 from nntui.app.text import MESSAGE_LIMIT, notify, safe
-from nntui.app.widgets.training_panel import TrainingPanel
 from nntui.core.fileformat import NetworkFile
 from nntui.core.network import Network
 from nntui.core.presets import load_preset
@@ -142,16 +139,8 @@ class FilesController:
         self.document.replace(network, path=path, preset=preset, modified=modified, training=training,
                               training_file=training_file)
         notify(self.screen, t("app.file.opened", what=safe(self.document.label)), timeout=3)
-        if training is not None:
-            self._show_training_settings()
+        if training is not None:  # the training panel shows its settings with the other views
             self.tell_data_problem()
-
-    def _show_training_settings(self) -> None:
-        """The training panel's lists show the settings the file brought."""
-        try:
-            self.screen.query_one(TrainingPanel).show(self.document.training.settings)
-        except (NoMatches, InvalidSelectValueError) as error:  # a CSV file its data list does not offer
-            self.screen.log.warning(f"training settings not shown: {error}")
 
     def tell_data_problem(self) -> None:
         """Say why the file's training data could not be read (the default data is used instead)."""

@@ -19,16 +19,19 @@ from nntui.app.controllers.files import FilesController
 from nntui.app.screens.challenge_chooser import ChallengeChooser
 from nntui.app.screens.range_prompt import RangePrompt
 from nntui.app.screens.value_prompt import ValuePrompt
-from nntui.app.widgets.backward_panel import BackwardPanel
+from nntui.app.widgets.backward_panel import BackwardPanel, ShownPass, needed_width
+from nntui.app.widgets.inspector import needed_width as inspector_width
 from nntui.app.widgets.challenge_bar import ChallengeBar
-from nntui.app.widgets.loss_slice_panel import LossSlicePanel
+from nntui.app.widgets.loss_slice_panel import SLICE_WIDTH, LossSlicePanel
+from nntui.app.panel_row import OUTPUTS_WIDTH, arrange
+from nntui.app.shown import Shown
 from nntui.app.text import notify, safe
-from nntui.app.widgets.truth_table import TruthTablePanel
+from nntui.app.widgets.truth_table import MESSAGE_WIDTH, TruthTablePanel, narrowest
 from nntui.core.backward import BackwardPass, backward, gradient_step
 from nntui.core.challenges import CHALLENGES, Challenge, challenge
 from nntui.core.edits import ParamRef, Reshape
 from nntui.core.loss_slice import loss_slice
-from nntui.core.truth import TruthTableError, truth_table
+from nntui.core.truth import Targets, TruthRow, TruthTableError, truth_table
 from nntui.document.document import Change, Document
 from nntui.document.progress import SolvedStore
 from nntui.i18n import t
@@ -36,6 +39,9 @@ from nntui.i18n import t
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+# The row under the network: each panel's name and widget.
+ROW_PANELS = {"outputs": "#outputs", "inspector": "#inspector", "truth": "#truth", "backward": "#backward",
+              "slice": "#slice"}
 HINT_AFTER = 8  # edits without success before the hint is shown
 WHY_AFTER = 12  # edits before an impossible challenge says why
 
@@ -51,27 +57,32 @@ class StepTaken:
 
 
 class LearningController:
-    """The learning tools' state, and what they show after every change."""
+    """The learning tools' state, and what they show after every change.
+
+    Each ``Shown`` attribute, once set, has the screen derive its views again
+    (``views_stale``): the panels follow the state without a call to redraw.
+    """
+
+    opened: Shown[tuple[str, ...]] = Shown(())  # the learning panels open, in the order they were opened
+    challenge: Shown[Challenge | None] = Shown(None)
+    solved: Shown[bool] = Shown(False)
+    edits: Shown[int] = Shown(0)  # the learner's edits in the open challenge (the hint comes after some)
+    targets: Shown[np.ndarray | None] = Shown(None)  # the learner's target for the sample, outside a challenge
+    low: Shown[float] = Shown(0.0)  # the truth table's input values
+    high: Shown[float] = Shown(1.0)
+    step_taken: Shown[StepTaken | None] = Shown(None)  # until the next change, or the panel asked for again
 
     def __init__(self, screen: Screen, document: Document, files: FilesController,
-                 refresh: Callable[[], None], solved: SolvedStore | None = None) -> None:
-        """``refresh`` shows the details again (the panels, the tour's check) after a panel opens."""
+                 views_stale: Callable[[], None], solved: SolvedStore | None = None) -> None:
+        """``views_stale`` has the screen derive its views again (after a ``Shown`` attribute changed)."""
         self.screen = screen
-        self.refresh = refresh
+        self.views_stale = views_stale
         self.document = document
         self.files = files
         self.store = solved or SolvedStore()
-        self.truth = False
-        self.backward = False
-        self.slice = False
-        self.challenge: Challenge | None = None
-        self.solved = False
-        self.edits = 0
-        self.targets: np.ndarray | None = None  # the learner's target for the sample, outside a challenge
-        self.low, self.high = 0.0, 1.0  # the truth table's input values
-        self.step_taken: StepTaken | None = None  # until the next change, or the panel asked for again
         self._stepping = False
         self._opening = False
+        self.folded: tuple[str, ...] = ()  # open panels stepped aside for want of room (panel_row)
 
     # --- panels ---------------------------------------------------------------------------
 
@@ -80,47 +91,88 @@ class LearningController:
         setattr(self, panel, not getattr(self, panel))
         if panel == "backward":
             self.step_taken = None  # asked for again: the gradients at the weights as they are
-        self.screen.set_class(getattr(self, panel), f"-{panel}")
-        self.refresh()
+
+    def _set_open(self, panel: str, on: bool) -> None:
+        others = tuple(name for name in self.opened if name != panel)
+        self.opened = (*others, panel) if on else others
+
+    truth = property(lambda self: "truth" in self.opened, lambda self, on: self._set_open("truth", on),
+                     doc="The truth table is open.")
+    backward = property(lambda self: "backward" in self.opened, lambda self, on: self._set_open("backward", on),
+                        doc="The backward pass is open.")
+    slice = property(lambda self: "slice" in self.opened, lambda self, on: self._set_open("slice", on),
+                     doc="The loss slice is open.")
 
     def sample(self) -> tuple[np.ndarray, np.ndarray]:
         """The sample of the backward pass: the inputs as set, and their target."""
         network = self.document.network
         x = network.input_values.astype(np.float64)
-        if self.challenge is not None and self.challenge.targets is not None:
+        wanted = self._challenge_targets()
+        if wanted is not None:
             middle = (self.low + self.high) / 2
-            return x, np.asarray(self.challenge.targets(tuple(bool(v >= middle) for v in x)), dtype=np.float64)
+            return x, np.asarray(wanted(tuple(bool(v >= middle) for v in x)), dtype=np.float64)
         n_out = network.sizes[-1]
         if self.targets is None or self.targets.shape != (n_out,):
-            self.targets = np.ones(n_out)
+            return x, np.ones(n_out)  # 1 for each output, until the learner types one
         return x, self.targets
 
-    def show(self) -> None:
-        """Every open learning panel, from the document as it is now."""
-        doc = self.document
-        if self.truth:
-            panel = self.screen.query_one(TruthTablePanel)
-            try:
-                targets = self.challenge.targets if self.challenge is not None else None
-                rows = truth_table(doc.network, low=self.low, high=self.high, targets=targets)
-            except TruthTableError as refusal:
-                panel.show_message(str(refusal))
-            else:
-                current = next((n for n, row in enumerate(rows)
-                                if np.allclose(row.inputs, doc.network.input_values)), None)
-                panel.show(doc.network, rows, current)
+    def _challenge_targets(self) -> Targets | None:
+        """The open challenge's truth table, if it has one that fits the network as it is."""
+        return None if self.challenge is None else self.challenge.targets_for(self.document.network)
+
+    def show(self, panels: bool = True) -> None:
+        """The challenge bar and, with ``panels`` (they are hidden behind the training view
+        otherwise), the row under the network: each open learning panel, from the document as
+        it is now, and as many of the row's panels as fit whole (``panel_row``)."""
+        self._show_challenge()
+        if not panels:
+            return
+        doc, screen = self.document, self.screen
+        needs = {"outputs": OUTPUTS_WIDTH, "inspector": inspector_width(doc.network, doc.selection)}
+        gradients = rows = None
         if self.backward or self.slice:
             x, target = self.sample()
-            if self.backward:
-                now, step = backward(doc.network, x, target), self.step_taken
-                panel = self.screen.query_one(BackwardPanel)
-                if step is None:
-                    panel.show(doc.network, now, doc.selection, self.learning_rate)
-                else:  # the step's own numbers, so that each row adds up; and the loss it led to
-                    panel.show(doc.network, step.used, doc.selection, step.rate, step.moves, loss_after=now.loss)
-            if self.slice:
-                self._show_slice(x, target)
-        self._show_challenge()
+        if self.backward:
+            now, step = backward(doc.network, x, target), self.step_taken
+            if step is None:
+                gradients = ShownPass(doc.network, now, doc.selection, self.learning_rate)
+            else:  # the step's own numbers, so that each row adds up; and the loss it led to
+                gradients = ShownPass(doc.network, step.used, doc.selection, step.rate, step.moves, loss_after=now.loss)
+            needs["backward"] = needed_width(gradients)
+        if self.truth:
+            rows = self._truth_rows()
+            needs["truth"] = narrowest(doc.network, rows) if isinstance(rows, list) else MESSAGE_WIDTH
+        if self.slice:
+            needs["slice"] = SLICE_WIDTH
+        width = screen.size.width
+        row = arrange(width, needs, self.opened, inspector_width(doc.network, doc.selection, whole=True))
+        for name, selector in ROW_PANELS.items():
+            screen.query_one(selector).display = name in row.shown
+        self.folded = row.folded
+        if gradients is not None and "backward" in row.shown:
+            screen.query_one(BackwardPanel).show_pass(gradients)
+        if self.slice and "slice" in row.shown:
+            self._show_slice(x, target)
+        if rows is not None and "truth" in row.shown:
+            room = width - sum(needs[name] for name in row.shown if name != "truth")
+            self._show_truth(rows, room)
+
+    def _truth_rows(self) -> list[TruthRow] | str:
+        """The truth table's rows, or why there is none."""
+        try:
+            return truth_table(self.document.network, low=self.low, high=self.high,
+                               targets=self._challenge_targets())
+        except TruthTableError as refusal:
+            return str(refusal)
+
+    def _show_truth(self, rows: list[TruthRow] | str, room: int) -> None:
+        doc = self.document
+        panel = self.screen.query_one(TruthTablePanel)
+        if isinstance(rows, str):
+            panel.show_message(rows)
+            return
+        current = next((n for n, row in enumerate(rows) if np.allclose(row.inputs, doc.network.input_values)), None)
+        panel.show(doc.network, rows, current, room)
 
     @property
     def learning_rate(self) -> float:
@@ -131,10 +183,10 @@ class LearningController:
         panel = self.screen.query_one(LossSlicePanel)
         ref = doc.selection.ref(doc.network)
         if ref.kind == "input":
-            panel.border_title = t("app.slice.title", what="—")
+            panel.border_title = t("app.slice.title.input")
             panel.update(t("app.slice.pick_a_weight"))
             return
-        panel.show(loss_slice(doc.network, ref, x[None, :], target[None, :]), ref.describe(doc.network))
+        panel.show(loss_slice(doc.network, ref, x[None, :], target[None, :]), ref.kind)
 
     def choose_range(self) -> None:
         """Type the low and high input values of the truth table (not during a truth-table
@@ -146,10 +198,7 @@ class LearningController:
         def typed(chosen: tuple[float, float] | None) -> None:
             if chosen is not None:
                 self.low, self.high = chosen
-                if not self.truth:
-                    self.toggle("truth")
-                else:
-                    self.show()
+                self.truth = True
 
         self.screen.app.push_screen(RangePrompt(self.low, self.high), typed)
 
@@ -171,7 +220,7 @@ class LearningController:
     def set_target(self) -> None:
         """Type the target of the selected output (of the first one, elsewhere)."""
         doc = self.document
-        if self.challenge is not None and self.challenge.targets is not None:
+        if self._challenge_targets() is not None:
             notify(self.screen, t("app.backward.target_from_challenge"))
             return
         _, target = self.sample()
@@ -180,10 +229,12 @@ class LearningController:
         name = doc.network.neuron_name(last, j)
 
         def typed(value: float | None) -> None:
-            if value is not None and self.targets is not None:
-                self.targets = self.targets.copy()
-                self.targets[j] = value
-                self.show()
+            if value is not None:
+                _, targets = self.sample()  # of the network as it is when the answer comes
+                if j < len(targets):
+                    changed = targets.copy()
+                    changed[j] = value
+                    self.targets = changed
 
         self.screen.app.push_screen(ValuePrompt(t("app.backward.target_of", name=name), float(target[j])), typed)
 
@@ -194,8 +245,7 @@ class LearningController:
         rate = self.learning_rate
         used = backward(doc.network, x, target)  # the pass gradient_step takes its gradients from
         after, moves = gradient_step(doc.network, x, target, rate)
-        if not self.backward:
-            self.toggle("backward")
+        self.backward = True
         # Known before the edit is told around, so every view (and the tour) sees the step.
         self.step_taken = StepTaken(used, rate, {ref: (old, gradient, new) for ref, old, gradient, new in moves})
         self._stepping = True
@@ -203,7 +253,6 @@ class LearningController:
             doc.apply(Reshape.of(doc.network, after, t("app.backward.step_edit", rate=f"{rate:g}")))
         finally:
             self._stepping = False
-        self.show()
         notify(self.screen, t("app.backward.stepped", count=len(moves), rate=f"{rate:g}"), timeout=3)
 
     # --- challenges ------------------------------------------------------------------------------
@@ -231,16 +280,12 @@ class LearningController:
         self.challenge, self.solved, self.edits, self.step_taken = chosen, False, 0, None
         if chosen.targets is not None:
             self.low, self.high = 0.0, 1.0  # the values the challenge is judged on
-        self.screen.set_class(True, "-challenge")
-        if chosen.targets is not None and not self.truth:
-            self.toggle("truth")  # the goal is a truth table: show it
-        self.show()
+            self.truth = True  # the goal is a truth table: show it
 
     def document_changed(self, change: Change) -> None:
         """Count the learner's edits, end the challenge when another network is opened, check it."""
         if change is Change.REPLACED and not self._opening:
             self.challenge = None
-            self.screen.set_class(False, "-challenge")
         if change is not Change.MOVED and not self._stepping:
             self.step_taken = None
         if change is Change.EDITED and self.challenge is not None:

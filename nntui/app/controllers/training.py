@@ -10,15 +10,19 @@ training as one undoable edit: no call site has to remember it.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
 import numpy as np
 from textual.css.query import NoMatches
 from textual.timer import Timer
+from textual.widgets.select import InvalidSelectValueError
 
 from nntui.app import heatmap
 from nntui.app.controllers.training_worker import TrainingWorker
+from nntui.app.shown import Shown
 from nntui.app.text import MESSAGE_LIMIT, notify, safe
 from nntui.app.widgets.boundary_view import BoundaryView
 from nntui.app.widgets.layer_view import MAP_COLUMNS, MAP_LINES
@@ -44,6 +48,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 FRAME_SECONDS = 1 / 30  # how often the screen follows training
+AT_END_SECONDS = 3  # how long "at the end of its list" shows; pressed again meanwhile, it is not said twice
 
 
 def _capitalised(text: str) -> str:
@@ -51,13 +56,19 @@ def _capitalised(text: str) -> str:
 
 
 class TrainingController:
-    """The training view's state: shown or not, playing or not, and the worker."""
+    """The training view's state: shown or not, playing or not, and the worker.
 
-    def __init__(self, screen: Screen, document: Document) -> None:
+    Setting a ``Shown`` attribute has the screen derive its views again (``views_stale``).
+    """
+
+    active: Shown[bool] = Shown(False)  # the training view is shown
+    log_scale: Shown[bool | None] = Shown(None)  # the loss chart's scale as chosen; None: by the losses' span
+
+    def __init__(self, screen: Screen, document: Document, views_stale: Callable[[], None]) -> None:
         self.screen = screen
         self.document = document
-        self.active = False  # the training view is shown
-        self.log_scale: bool | None = None  # the loss chart's scale as chosen; None: by the losses' span
+        self.views_stale = views_stale
+        self._at_end, self._at_end_time = "", 0.0  # the last "at the end of its list" said, and when
         self.worker = TrainingWorker(document)
         self._frame_timer: Timer | None = None
         document.add_before_change(self.stop)
@@ -111,7 +122,8 @@ class TrainingController:
         last = session.history[-1] if session.history else None
         stopped = None if self.playing else session.stopped  # by the stop rule
         state = t("app.train.playing") if self.playing else t("app.train.stopped") if stopped else t("app.train.paused")
-        lines = [t("app.train.state", state=state, steps=whole_number(session.steps))]
+        lines = [t("app.train.state", state=state, steps=whole_number(session.steps),
+                   epoch=whole_number(session.epoch))]
         if self.playing and session.steps_per_second:
             lines[0] += f" · {whole_number(round(session.steps_per_second))}/s"
         if last is not None and last.test.accuracy is not None:
@@ -129,8 +141,17 @@ class TrainingController:
         screen.query_one(MetricsPanel).show(metrics, session.dataset.output_names)
         diagnosis = [] if problem else [finding.text for finding in session.diagnosis()]
         panel = screen.query_one(TrainingPanel)
+        self._show_settings(panel)
         panel.show_status("\n".join(lines), diagnosis)
         panel.show_features(*self._features())
+
+    def _show_settings(self, panel: TrainingPanel) -> None:
+        """The panel's lists show the session's settings, however they changed (a list, a key, a
+        prompt, a file opened)."""
+        try:
+            panel.show(self.session.settings)
+        except InvalidSelectValueError as error:  # a CSV file its data list does not offer
+            self.screen.log.warning(f"training settings not shown: {error}")
 
     def _features(self) -> tuple[tuple[Feature, ...], frozenset[Feature]]:
         """The features the data's points offer, and those the network reads."""
@@ -160,7 +181,6 @@ class TrainingController:
     def toggle_log_scale(self) -> None:
         """The loss chart in the other scale than the one it shows, until toggled again."""
         self.log_scale = not self.screen.query_one(LossChart).log_scale
-        self.show()
 
     def step_setting(self, name: str, direction: int) -> None:
         """The next value of ``name``'s list (the learning or the regularisation rate) up or down;
@@ -169,8 +189,11 @@ class TrainingController:
         values = STEPPED[name]
         beyond = [v for v in values if (v > current if direction > 0 else v < current)]
         if not beyond:
-            notify(self.screen, t("app.train.setting_at_end", setting=t(STEPPED_WORDS[name]),
-                                  value=f"{current:g}"), timeout=3)
+            said = t("app.train.setting_at_end", setting=t(STEPPED_WORDS[name]), value=f"{current:g}")
+            now = time.monotonic()
+            if self._at_end != said or now - self._at_end_time > AT_END_SECONDS:  # once while it shows
+                notify(self.screen, said, timeout=AT_END_SECONDS)
+                self._at_end, self._at_end_time = said, now
             return
         self.change_setting(name, min(beyond) if direction > 0 else max(beyond))
 
@@ -182,14 +205,21 @@ class TrainingController:
         self.document.settle()
         if settings == self.session.settings:
             return
-        kind = self.session.dataset.kind
+        before = self.session.dataset
         self.session.change(settings)
-        if self.session.dataset.kind != kind:
+        data = self.session.dataset
+        if data.note and (data.name, data.note) != (before.name, before.note):
+            self.tell_data_note()
+        if data.kind != before.kind:
             self._follow_data_kind()
-        self.screen.query_one(TrainingPanel).show(settings)  # a change made elsewhere (a prompt, G) shows too
         if not self.session.compatible():  # a network that does not fit the data has no loss on it
             self.session.measure()
         self.document.trained()  # new data or settings: every view follows
+
+    def tell_data_note(self) -> None:
+        """How the data was read, when the learner should know (a CSV column read as labels)."""
+        notify(self.screen, _capitalised(safe(self.session.dataset.note, MESSAGE_LIMIT)) + ".",
+               title=t("app.train.data_note_title"), timeout=12)
 
     def _follow_data_kind(self) -> None:
         """Classes after values, or values after classes: the output (and so the loss) that the
@@ -226,7 +256,7 @@ class TrainingController:
         self.session.begin_stretch()
         self.worker.start(self.screen, self._ended)
         self._frame_timer = self.screen.set_interval(FRAME_SECONDS, self._frame)
-        self.show()
+        self.views_stale()  # "playing"
 
     def close(self) -> None:
         """The app is leaving: training stops, the child process ends."""

@@ -20,6 +20,15 @@ NAME_WIDTH = 13  # the name column at least; wider when the names are and the pa
 NUMBERS = 1 + 6 + 3 + 6 + 3 + 6  # right of a name: a space, xᵢ, " × ", wᵢ, " = ", xᵢ·wᵢ
 
 
+def needed_width(network: Network, selection: Selection, whole: bool = False) -> int:
+    """The inspector's width for its numbers whole beside names of NAME_WIDTH, or with ``whole``
+    beside its names whole (border and padding included): what the panels beside it leave it."""
+    k = selection.column
+    names = [] if k == 0 else [network.neuron_name(k - 1, i) for i in range(network.sizes[k - 1])]
+    longest = max((cell_len(safe(name)) for name in names), default=0)
+    return 4 + 2 + (max(NAME_WIDTH, longest) if whole else NAME_WIDTH) + NUMBERS
+
+
 def _num(value: float, *, selected: bool = False) -> Text:
     style = palette.value_style(value, 1.0, bold=selected, reverse=selected)
     return Text(format_value(value, 6), style=style)

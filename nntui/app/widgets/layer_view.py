@@ -66,8 +66,13 @@ class LayerView(ScrollView, can_focus=False):
             self.neuron = neuron
             self.source = source
 
+    class RoomChanged(Message):
+        """This column's height is not the one its rows were placed for: the network view places
+        them again. (A layout can change it without a resize event reaching the network view.)"""
+
     def __init__(self, column: int, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._room_told: Size | None = None  # the size a RoomChanged was posted for
         self.column = column
         self._network: Network | None = None
         self._result: ForwardResult | None = None
@@ -291,6 +296,11 @@ class LayerView(ScrollView, can_focus=False):
         super().notify_style_update()
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        size = self.size
+        if (self._plan is not None and self._plan.rows is not None and size.height != self.virtual_size.height
+                and size != self._room_told):  # rows spread over another height than this one
+            self._room_told = size
+            self.post_message(self.RoomChanged())
         # The lines' width and scroll found once for them all: Textual computes the region each time.
         self._pass = (self.scrollable_content_region.width, int(self.scroll_offset.y))
         try:

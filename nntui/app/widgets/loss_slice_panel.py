@@ -7,12 +7,12 @@ from rich.text import Text
 from textual.widgets import Static
 
 from nntui.app.plot import braille_series
-from nntui.app.text import plain, safe
 from nntui.core.loss_slice import LossSlice
 from nntui.core.numbers import format_value
 from nntui.i18n import t
 
 WIDTH, HEIGHT = 24, 6
+SLICE_WIDTH = 36  # the panel's width (app.tcss), border included
 CURVE, TANGENT = 0, 1
 STYLES = {CURVE: "bold", TANGENT: "yellow"}
 LABEL = 7  # cells of the loss axis' labels
@@ -21,12 +21,15 @@ LABEL = 7  # cells of the loss axis' labels
 class LossSlicePanel(Static):
     """A Braille plot of L(w) around w, with the tangent of slope ∂L/∂w and the current point."""
 
-    def show(self, cut: LossSlice, what: str) -> None:
+    def show(self, cut: LossSlice, kind: str) -> None:
+        """The loss along ``cut``, of a parameter of ``kind`` ("weight", "bias"; named in the
+        status line)."""
         values, losses = cut.values, cut.losses
         finite = losses[np.isfinite(losses)]
         low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
         pad = (high - low) * 0.1 or 0.5
-        y_range = (low - pad, high + pad)
+        # A loss is never below 0: the axis starts there at the lowest, the tangent is cut at it.
+        y_range = (max(low - pad, 0.0) if low >= 0 else low - pad, high + pad)
         tangent = cut.current_loss + cut.slope * (values - cut.current)
         near = np.abs(values - cut.current) <= (values[-1] - values[0]) / 6
         cells = braille_series([(values, losses), (values[near], np.clip(tangent[near], *y_range))],
@@ -44,5 +47,5 @@ class LossSlicePanel(Static):
         plot.append(" " * LABEL + f"{values[0]:<.3g}".ljust(WIDTH - 6) + f"{values[-1]:>.3g}\n", style="dim")
         plot.append(t("app.slice.here", value=format_value(cut.current).strip(),
                       loss=format_value(cut.current_loss).strip(), slope=format_value(cut.slope).strip()))
-        self.border_title = plain(t("app.slice.title", what=safe(what)))
+        self.border_title = t(f"app.slice.title.{kind}")
         self.update(plot)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 from rich.cells import cell_len
+from textual import on
 from textual.containers import HorizontalScroll
+from textual.geometry import Size
 from textual.widgets import Static
 
 from nntui.document.selection import Selection
@@ -59,6 +61,7 @@ class NetworkView(HorizontalScroll, can_focus=True, inherit_bindings=False):
         self._more_right = Static(id="more-right", classes="more-columns")
         # Per column, the names last measured and their longest (see _longest_name).
         self._names: dict[int, tuple[tuple[object, ...], int]] = {}
+        self._drawn_for: Size | None = None  # the room the columns were last drawn for
         # Per column, each neuron's heatmap as colour levels (training mode only).
         self.maps: list[np.ndarray] | None = None
 
@@ -152,6 +155,14 @@ class NetworkView(HorizontalScroll, can_focus=True, inherit_bindings=False):
     def on_resize(self) -> None:
         self._draw()  # the layout follows the room there is
 
+    @on(LayerView.RoomChanged)
+    def _room_changed(self, event: LayerView.RoomChanged) -> None:
+        # A column has another height than its rows were placed for: a resize event said nothing
+        # (a layout that did not reach this view, a scrollbar that came or went).
+        event.stop()
+        if self._drawn_for != self.scrollable_content_region.size:
+            self._draw()
+
     def _draw(self) -> None:
         views = self._views()
         if not views:
@@ -164,6 +175,7 @@ class NetworkView(HorizontalScroll, can_focus=True, inherit_bindings=False):
         next_size = every[last + 1] if last + 1 < len(every) else None
         names = [self._longest_name(k, every[k]) for k in columns]
         region = self.scrollable_content_region
+        self._drawn_for = region.size
         width, lines = region.width, max(1, region.height - HEADER_LINES)
         if self.scrollbars_enabled[1]:  # sideways already: the scrollbar takes a line of its own
             lines += self.styles.scrollbar_size_horizontal

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, Label, Select, Static
+from textual.widgets import Button, Label, OptionList, Select, Static
 
 from nntui.document.session import (
     BATCH_SIZES,
@@ -61,6 +61,7 @@ NUMBER_LISTS = {
 }
 
 MIN_LIST_ROWS = 3  # rows the lists keep when a second paragraph of diagnosis would take them
+MIN_ROWS_UNDER_WARNING = 2  # rows the lists keep under the first: it is cut rather than take them
 
 # Each list's id → the setting it chooses (a TrainingSettings or TrainingConfig field).
 FIELDS = {
@@ -197,6 +198,16 @@ class TrainingPanel(Vertical):
         self._show_words()
         self.query_one(FeatureToggles).show(*self._features)
 
+    def on_key(self, event: events.Key) -> None:
+        """An open list stops at its ends: Down on its last value stays there (Textual's lists
+        go round, and the learning rate after 10 would be 0.00001)."""
+        focused = self.app.focused
+        if isinstance(focused, OptionList) and event.key in ("down", "up"):
+            end = focused.option_count - 1 if event.key == "down" else 0
+            if focused.highlighted == end:
+                event.prevent_default()  # before the list's own binding moves it
+                event.stop()
+
     def action_leave(self) -> None:
         self.screen.focus_next(NetworkView)
 
@@ -204,7 +215,8 @@ class TrainingPanel(Vertical):
         """``text``'s lines and the ``diagnosis``'s paragraphs, as they are: outside values already made safe.
 
         The diagnosis is most pressing first; the first paragraph is always
-        shown, the next ones while they leave MIN_LIST_ROWS rows to the lists.
+        shown (cut, if it would leave the lists fewer than MIN_ROWS_UNDER_WARNING
+        rows), the next ones while they leave the lists MIN_LIST_ROWS rows.
         """
         self._status, self._diagnosis = text, [f"⚠ {finding}" for finding in diagnosis or []]
         if self._composed:
@@ -217,18 +229,30 @@ class TrainingPanel(Vertical):
     def _show_words(self) -> None:
         self._update("#train-status", Content(self._status))
         found = self._fitting()
-        self.query_one("#train-diagnosis", Static).display = bool(found)
-        self._update("#train-diagnosis", Content("\n".join(found)))
+        diagnosis = self.query_one("#train-diagnosis", Static)
+        diagnosis.display = bool(found)
+        shown = "\n".join(found)
+        # Cut to leave the lists their rows: the whole text where the mouse rests on it.
+        whole = "\n".join(self._diagnosis)
+        diagnosis.tooltip = whole if shown != whole else None
+        self._update("#train-diagnosis", Content(shown))
 
     def _fitting(self) -> list[str]:
-        """The diagnosis's first paragraph, and the next ones while they fit."""
+        """The diagnosis's paragraphs that fit above MIN_LIST_ROWS rows of the lists: the first
+        always, cut at a line's end with … if it is longer than the room, the next ones whole."""
         width, height = self.content_region.width, self.content_region.height
-        if width <= 0:
+        if width <= 0 or not self._diagnosis:
             return self._diagnosis[:1]
-        lines = [len(Content(text).wrap(width)) for text in [self._status, *self._diagnosis]]
-        room = height - lines[0] - 1 - MIN_LIST_ROWS  # the lists' top margin, then their rows
-        count = 1
-        while count < len(self._diagnosis) and sum(lines[1:count + 2]) <= room:
+        wrapped = [Content(text).wrap(width) for text in [self._status, *self._diagnosis]]
+        room = height - len(wrapped[0]) - 1 - MIN_LIST_ROWS  # the lists' top margin, then their rows
+        first, first_room = wrapped[1], room + MIN_LIST_ROWS - MIN_ROWS_UNDER_WARNING
+        if len(first) > max(first_room, 1):  # the warning would push the controls out of view
+            kept = [line.plain.rstrip() for line in first[:max(first_room, 1)]]
+            kept[-1] = kept[-1][: max(0, width - 1)].rstrip() + "…"
+            return ["\n".join(kept)]
+        count, used = 1, len(first)
+        while count < len(self._diagnosis) and used + len(wrapped[count + 1]) <= room:
+            used += len(wrapped[count + 1])
             count += 1
         return self._diagnosis[:count]
 

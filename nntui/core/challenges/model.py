@@ -39,3 +39,13 @@ class Challenge:
     targets: Callable[[tuple[bool, ...]], tuple[float, ...]] | None
     why_impossible: str | None
     dataset: str | None = None
+
+    def targets_for(self, network: Network) -> Callable[[tuple[bool, ...]], tuple[float, ...]] | None:
+        """The truth table's wanted outputs, when ``network`` reads as many inputs and gives as
+        many outputs as the challenge's own network (another shape: None, the check says why)."""
+        if self.targets is None:
+            return None
+        start = self.start()
+        if (network.n_inputs, network.sizes[-1]) != (start.n_inputs, start.sizes[-1]):
+            return None
+        return self.targets

@@ -10,6 +10,8 @@ import csv
 import io
 import math
 import os
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +23,8 @@ from nntui.i18n import t
 
 
 _SHOWN = 24  # characters of a column name or a cell shown in a message
+MAX_LABELS = 10  # classes one column of labels may name
+_WHOLE = re.compile(r"\s*[+-]?\d+\s*")  # a cell written as a whole number: a label
 
 
 class DataFileError(ValueError):
@@ -34,7 +38,10 @@ def load_csv(
 
     The rows are shuffled with ``seed`` and split like :func:`make_dataset`.
     The kind is "classification" when every output value is 0 or 1, else
-    "regression".  Problems with the file raise :class:`DataFileError`.
+    "regression".  A single output column of 3 to MAX_LABELS whole numbers
+    (0 or more), each written without a decimal point, holds labels: one
+    output per class, and a ``note`` that says so (2.0, 1.0, 0.0 keep them
+    numbers).  Problems with the file raise :class:`DataFileError`.
     """
     check_test_fraction(test_fraction)
     check_seed(seed)
@@ -48,35 +55,40 @@ def load_csv(
     except UnicodeDecodeError as error:
         raise DataFileError(t("core.file.not_text", label=label, byte=error.start)) from None
     try:
-        names, n_inputs, rows = _parse_csv(text)
+        names, n_inputs, rows, whole = _parse_csv(text)
     except _Problem as problem:
         raise DataFileError(one_line(located(label, problem))) from None
     data = np.array(rows, dtype=np.float64)
     x, y = data[:, :n_inputs], data[:, n_inputs:]
+    outputs, note = tuple(names[n_inputs:]), ""
     kind: Kind = "classification" if bool(np.all((y == 0.0) | (y == 1.0))) else "regression"
+    labels = np.unique(y) if whole and y.shape[1] == 1 else None
+    if labels is not None and 3 <= len(labels) <= MAX_LABELS and labels[0] >= 0:
+        # One column of a few whole numbers written as such: labels of classes, one output each.
+        name = outputs[0]
+        y = (y == labels[None, :]).astype(np.float64)
+        outputs = tuple(f"{name}={value:g}" for value in labels)
+        kind = "classification"
+        note = t("core.csv.labels_note", name=quoted(name, _SHOWN), count=len(labels),
+                 labels=", ".join(f"{value:g}" for value in labels), example=f"{labels[-1]:g}.0")
     rng = np.random.default_rng(seed)
-    return split_samples(
-        Path(label).name or label,
-        kind,
-        x,
-        y,
-        tuple(names[:n_inputs]),
-        tuple(names[n_inputs:]),
-        test_fraction,
-        rng,
-    )
+    dataset = split_samples(Path(label).name or label, kind, x, y, tuple(names[:n_inputs]), outputs,
+                            test_fraction, rng)
+    return replace(dataset, note=note) if note else dataset
 
 
 class _Problem(Exception):
     """Internal: a problem in the CSV text; the message lacks the file name."""
 
 
-def _parse_csv(text: str) -> tuple[list[str], int, list[list[float]]]:
-    """The column names, the number of input columns and the data rows."""
+def _parse_csv(text: str) -> tuple[list[str], int, list[list[float]], bool]:
+    """The column names, the number of input columns, the data rows, and whether every output
+    cell is written as a whole number (no decimal point, no exponent)."""
     reader = csv.reader(io.StringIO(text, newline=""))
     names: list[str] | None = None
     n_inputs = 0
     rows: list[list[float]] = []
+    whole = True
     while True:
         try:
             row = next(reader)
@@ -101,6 +113,7 @@ def _parse_csv(text: str) -> tuple[list[str], int, list[list[float]]]:
             values = []
         if len(values) != len(row) or not all(map(math.isfinite, values)):
             _bad_cell(row, names, line)  # raises, naming the first bad cell
+        whole = whole and all(_WHOLE.fullmatch(field) is not None for field in row[n_inputs:])
         rows.append(values)
     if names is None:
         raise _Problem(t("core.csv.empty"))
@@ -108,7 +121,7 @@ def _parse_csv(text: str) -> tuple[list[str], int, list[list[float]]]:
         raise _Problem(t("core.csv.no_rows"))
     if len(rows) < 2:
         raise _Problem(t("core.csv.one_row"))
-    return names, n_inputs, rows
+    return names, n_inputs, rows, whole
 
 
 def _bad_cell(row: list[str], names: list[str], line: int) -> None:

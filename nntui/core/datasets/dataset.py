@@ -39,6 +39,7 @@ class Dataset:
     y_test: Array  # (n_test, n_outputs)
     input_names: tuple[str, ...]
     output_names: tuple[str, ...]
+    note: str = ""  # how the data was read, if the learner should know (a CSV column read as labels)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

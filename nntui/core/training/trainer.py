@@ -60,6 +60,12 @@ class Trainer:
         self._y_t = np.ascontiguousarray(self.y.T, dtype=self._dtype)
         self._work = _Workspace(_shapes(network.layers), self._dtype)
 
+    @property
+    def samples_used(self) -> int:
+        """Samples this trainer's batches have taken (a restored state's included): ``epochs``
+        passes begun, the last one ``_cursor`` samples in."""
+        return (self.epochs - 1) * len(self.x) + self._cursor if self.epochs else 0
+
     def _next_index(self) -> Array:
         # Every sample once per epoch; the last batch of an epoch may be
         # shorter (PyTorch's DataLoader with drop_last=False does the same).
