@@ -87,7 +87,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # The panel's title: what is selected is in the status line, whole.
     "app.slice.title.weight": ("Loss against this weight", "Perte selon ce poids"),
     "app.slice.title.bias": ("Loss against this bias", "Perte selon ce biais"),
-    "app.slice.title.input": ("Loss against this input", "Perte selon cette entrée"),
+    "app.slice.title.input": ("Loss slice", "Coupe de la perte"),  # an input selected: it asks for a weight
     "app.slice.here": (
         "now {value}: L = {loss}, slope ∂L/∂w = {slope}",
         "ici {value} : L = {loss}, pente ∂L/∂w = {slope}",
