@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
+from nntui.core.paths import PathError, checked_path
 from nntui.i18n import t
 
 TEMP_MARK = ".nntui-"  # between the target's name and the random part of a temporary file
@@ -53,8 +54,13 @@ def write_atomically(path: str | os.PathLike[str], write: Callable[[IO[bytes]], 
     If anything fails, the temporary file is removed and ``path`` is left as
     it was.  A symlink at ``path`` is written through, not replaced, and an
     existing file keeps its permissions.  A target that is not a regular file
-    raises :class:`NotARegularFileError` before anything is written.
+    raises :class:`NotARegularFileError` before anything is written, and a
+    path no system call could take (``nntui.core.paths``) an OSError saying why.
     """
+    try:
+        checked_path(path)  # before any system call sees it
+    except PathError as error:
+        raise OSError(errno.EINVAL, str(error)) from None
     target = Path(os.path.realpath(path))
     refuse_special(target)
     remove_stale_temporaries(target.parent)

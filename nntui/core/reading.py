@@ -16,6 +16,7 @@ import os
 import stat
 
 from nntui.core.locations import read_error_message
+from nntui.core.paths import PathError, checked_path
 from nntui.i18n import t
 
 MAX_FILE_BYTES = 100_000_000  # 100 MB: a network of about 4.5 million weights, saved at full precision
@@ -30,6 +31,10 @@ def read_limited(path: str | os.PathLike[str], label: str, kind: str) -> bytes:
 
     ``kind`` is what the file should be, in words ("a network file").
     """
+    try:
+        checked_path(path)  # before any system call sees it
+    except PathError as error:
+        raise FileReadError(str(error)) from None
     try:
         info = os.stat(path)
     except OSError as error:

@@ -420,6 +420,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "line {line}: one column named {name}: separate the columns with commas",
         "ligne {line} : une seule colonne nommée {name} : séparez les colonnes par des virgules",
     ),
+    # nntui/core/paths.py: a path no system call could take
+    "core.path.nul": ("{path}: a path cannot hold a NUL character", "{path} : un chemin ne peut contenir de caractère NUL"),
+    "core.path.encoding": (
+        "{path}: this path has a character the system cannot write",
+        "{path} : ce chemin a un caractère que le système ne sait pas écrire",
+    ),
+    "core.path.too_long": (
+        "{path}: the path is {count} bytes long, more than {limit}",
+        "{path} : le chemin fait {count} octets, plus de {limit}",
+    ),
+    "core.path.name_too_long": (
+        "{path}: a name in this path is {count} bytes long, more than {limit}",
+        "{path} : un nom de ce chemin fait {count} octets, plus de {limit}",
+    ),
     "core.csv.labels_note": (
         "{name} read as {count} classes ({labels}), one output each; "
         "to read it as numbers, write them with a decimal point ({example})",

@@ -3,6 +3,7 @@ and restoring a second recovery copy never loses the first."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -38,6 +39,21 @@ async def test_save_as_onto_a_fifo_is_refused_in_the_prompt(tmp_path: Path) -> N
         assert "not a regular file" in " ".join(widget_text(app.screen.query_one("#error")).split())
         await pilot.press("escape")
     assert fifo.is_fifo() and os.listdir(folder) == ["pipe.json"]
+
+
+async def test_save_as_and_open_with_a_name_the_system_cannot_take_say_why_in_the_prompt(tmp_path: Path) -> None:
+    """A name over 255 bytes, or with a NUL (pasted): one line in the prompt, the app goes on (a
+    long name used to end it with OSError from the prompt's first look at the disk)."""
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        for key, name, said in [("f12", "n" * 300 + ".json", "more than 255"),
+                                ("f12", "a\x00b.json", "NUL"), ("ctrl+o", "n" * 300 + ".json", "more than 255")]:
+            await pilot.press(key)
+            await enter_text(pilot, name)
+            assert app.is_running and not isinstance(app.screen, type(app.playground))
+            assert said in " ".join(widget_text(app.screen.query_one("#error")).split())
+            await pilot.press("escape")
+    assert os.listdir(Path.cwd()) == []  # nothing written (the tests run in a folder of their own)
 
 
 def _opened(tmp_path: Path) -> tuple[NNTuiApp, Path]:
@@ -177,3 +193,20 @@ async def test_restored_work_keeps_its_training_settings_and_its_csv_data(
         assert Path(restored.data_file or "").resolve() == ring.resolve()
         assert app.document.training.steps == steps == 3
         assert (restored.ratio, restored.data_seed) == (settings.ratio, settings.data_seed)
+
+
+async def test_opening_a_file_whose_csv_path_no_system_can_take_says_so_and_goes_on(tmp_path: Path) -> None:
+    """ctrl+o on a network file naming its CSV data "a<NUL>b.csv": the network opens on the
+    default data and a notice says why (the app used to end in a traceback)."""
+    save_network(load_preset("xor"), tmp_path / "net.json")
+    document = json.loads((tmp_path / "net.json").read_text())
+    document.update(version=2, training={"data": {"csv": "a\x00b.csv"}})
+    (tmp_path / "net.json").write_text(json.dumps(document))
+    app = preset_app("potatoes")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o")
+        await enter_text(pilot, str(tmp_path / "net.json"))
+        await pilot.pause()
+        assert app.is_running and app.document.path == tmp_path / "net.json"
+        assert app.document.training.settings.data_file is None  # the default data instead
+        assert any("NUL" in str(n.message) for n in app._notifications)

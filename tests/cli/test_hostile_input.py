@@ -7,6 +7,7 @@ otherwise: a FIFO that is opened blocks forever).
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -114,3 +115,17 @@ def test_the_refusals_are_in_french_too(tmp_path: Path) -> None:
         file.truncate(101_000_000)
     result = run_quick("--lang", "fr", *_TRAIN, str(tmp_path / "x.json"), "--data", str(big))
     assert result.stderr == f"nntui : erreur : {big} : fait 101 Mo, plus que les 100 Mo permis pour un fichier CSV\n"
+
+
+@pytest.mark.parametrize("csv", ["a\x00b.csv", "\ud800.csv", "n" * 300 + ".csv"], ids=["nul", "surrogate", "long"])
+def test_a_network_file_naming_a_csv_path_no_system_can_take_is_one_line(tmp_path: Path, csv: str) -> None:
+    """``training.data.csv`` with a NUL, a lone surrogate or an over-long name: `nntui train`
+    says so in one line (it ended in a traceback from os.stat, or a UnicodeEncodeError)."""
+    (tmp_path / "d.csv").write_text("x1,x2,y\n" + "".join(f"{i / 10},{-i / 10},{i % 2}\n" for i in range(20)))
+    assert run_quick("train", "--preset", "xor", "--data", "d.csv", "--steps", "1", "-o", "f.json",
+                     cwd=tmp_path).returncode == 0
+    document = json.loads((tmp_path / "f.json").read_text())
+    document["training"]["data"]["csv"] = csv
+    (tmp_path / "f.json").write_text(json.dumps(document))  # \u0000 and \ud800 escaped: valid JSON
+    message = assert_usage_error(run_quick("train", "f.json", "--steps", "1", "-o", "g.json", cwd=tmp_path))
+    assert "path" in message or "name" in message, message

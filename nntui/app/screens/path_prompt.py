@@ -8,6 +8,7 @@ from nntui.app.screens.text_prompt import TextPrompt
 from nntui.app.text import safe
 from nntui.core.atomic import NotARegularFileError, refuse_special
 from nntui.core.fileformat import NetworkFile, load_network_file
+from nntui.core.paths import checked_path
 from nntui.i18n import t
 
 
@@ -21,7 +22,9 @@ def resolve_path(text: str, cwd: Path) -> Path:
     text = text.strip()
     if not text:
         raise ValueError(t("app.path.empty"))
+    checked_path(text)  # PathError (a ValueError) before any system call sees it
     path = Path(text).expanduser()
+    checked_path(path if path.is_absolute() else cwd / path)
     return path if path.is_absolute() else cwd / path
 
 
