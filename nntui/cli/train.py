@@ -85,7 +85,7 @@ def _parser() -> Parser:
     add("--regularization-rate", type=non_negative, metavar="R",
         help=t("cli.help.default", default=d.regularization_rate))
     add("--seed", type=_seed, metavar="S", help=t("cli.help.seed", default=d.seed))
-    add("--stop-after", type=_seed, metavar="N", help=t("cli.help.stop_after"))  # a whole number ≥ 0, as a seed
+    add("--stop-after", type=_stop_after, metavar="N", help=t("cli.help.stop_after"))
     add("-o", "--output", required=True, metavar=t("cli.metavar.out"), help=t("cli.help.output"))
     return parser.add_lang()
 
@@ -114,7 +114,15 @@ def _batch(text: str) -> int:
 
 
 def _seed(text: str) -> int:
-    return whole(text, 0)
+    from nntui.core.training_record import MAX_SEED  # what a file may hold: what is written opens again
+
+    return whole(text, 0, MAX_SEED)
+
+
+def _stop_after(text: str) -> int:
+    from nntui.core.training_record import MAX_WHOLE
+
+    return whole(text, 0, MAX_WHOLE)
 
 
 # The options that set a TrainingConfig field, by field.

@@ -43,6 +43,12 @@ STATE_KEYS = ("step", "epoch", "position", "samples", "first_moment", "second_mo
 DATA_KEYS = ("dataset", "noise", "csv", "ratio", "seed")
 MIN_RATIO, MAX_RATIO = 10, 90  # percent of the samples trained on
 
+# The largest whole number a file may hold (steps, batch size, stop rule, a state's counts):
+# 2**53, the largest a float holds exactly, as JSON readers elsewhere do. A seed only seeds:
+# up to 2**64, the seeds of 64 bits that are common.
+MAX_WHOLE = 2**53
+MAX_SEED = 2**64
+
 
 @dataclass(frozen=True)
 class TrainingRecord:
@@ -79,7 +85,7 @@ def training_from_dict(item: Any, shapes: list[tuple[int, int]] | None = None) -
         regularization=_choice(item, "regularization", d.regularization, REGULARIZATION_NAMES, where),  # type: ignore[arg-type]
         regularization_rate=_at_least_zero(item, "regularization_rate", d.regularization_rate, where),
         loss=_loss(item, where),
-        seed=_whole(item, "seed", d.seed, 0, where),
+        seed=_whole(item, "seed", d.seed, 0, where, MAX_SEED),
     )
     state = _state(item["state"], config.optimizer, shapes or []) if "state" in item else None
     return TrainingRecord(dataset, noise, csv, config, _whole(item, "steps", 0, 0, where), ratio, data_seed,
@@ -140,7 +146,7 @@ def _data(item: Any) -> tuple[str, float, str | None, int | None, int | None]:
     if not isinstance(item, Mapping):
         raise Problem(t("core.record.data_not_object", where=where, found=kind(item)))
     check_keys(item, DATA_KEYS, where)
-    return (*_source(item, where), _ratio(item, where), _whole(item, "seed", None, 0, where))
+    return (*_source(item, where), _ratio(item, where), _whole(item, "seed", None, 0, where, MAX_SEED))
 
 
 def _ratio(item: Mapping[str, Any], where: str) -> int | None:
@@ -193,14 +199,19 @@ def _momentum(item: Mapping[str, Any], default: float, where: str) -> float:
     return value
 
 
-def _whole(item: Mapping[str, Any], key: str, default: Any, low: int, where: str) -> Any:
-    """A whole number >= ``low``, or ``default`` when the key is missing."""
+def _whole(item: Mapping[str, Any], key: str, default: Any, low: int, where: str, high: int = 0) -> Any:
+    """A whole number from ``low`` to ``high`` (MAX_WHOLE unless given), or ``default`` when the
+    key is missing."""
+    high = high or MAX_WHOLE
     if key not in item:
         return default
     value = item[key]
     # A JSON integer: 32.0 or true is not one.
     if isinstance(value, bool) or not isinstance(value, int) or value < low:
         raise Problem(t("core.record.whole", where=where, field=key, low=low, found=kind(value)))
+    if value > high:  # 10**400 would overflow every float it meets (a batch's share, a chart's axis)
+        raise Problem(t("core.record.whole_too_large", where=where, field=key, high=f"{high:,}",
+                        digits=len(str(value))))
     return value
 
 

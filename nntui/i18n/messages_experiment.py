@@ -58,6 +58,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '{where}"{field}" must be a whole number of at least {low}, found {found}',
         '{where}"{field}" doit être un nombre entier d\'au moins {low}, trouvé : {found}',
     ),
+    "core.record.whole_too_large": (
+        '{where}"{field}" must be at most {high}, found a number of {digits} digits',
+        '{where}"{field}" doit valoir au plus {high}, trouvé : un nombre de {digits} chiffres',
+    ),
     "core.record.at_state": ('"training", "state": ', '"training", "state" : '),
     "core.record.state_not_object": (
         '"training", "state" must be an object, found {found}',

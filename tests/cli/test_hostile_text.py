@@ -66,4 +66,4 @@ def test_train_names_its_output_visibly(tmp_path: Path) -> None:
 
 def test_a_very_long_file_name_gives_a_short_message(tmp_path: Path) -> None:
     message = assert_usage_error(run_cli("eval", "x" * 5000 + ".json", cwd=tmp_path))
-    assert len(message) <= 1000 and message.endswith("…")
+    assert len(message) <= 1000 and "x…" in message  # the name shortened, then why

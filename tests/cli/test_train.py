@@ -294,7 +294,7 @@ TRAIN_ERRORS: list[tuple[str, list[str], list[str]]] = [
     ("rate-inf", [*_FULL, "--regularization-rate", "1e999"], ["--regularization-rate", "infinity"]),
     ("batch-zero", [*_FULL, "--batch", "0"], ["--batch", "1 or more"]),
     ("batch-fraction", [*_FULL, "--batch", "2.5"], ["--batch", "whole number"]),
-    ("seed-negative", [*_FULL, "--seed=-1"], ["--seed", "0 or more"]),
+    ("seed-negative", [*_FULL, "--seed=-1"], ["--seed", "from 0 to"]),
     ("noise-too-big", [*_FULL, "--noise", "0.6"], ["--noise", "0 to 0.5"]),
     ("optimizer-unknown", [*_FULL, "--optimizer", "rmsprop"], ["--optimizer", "rmsprop"]),
     ("regularization-unknown", [*_FULL, "--regularization", "l3"], ["--regularization", "l3"]),

@@ -6,10 +6,12 @@ overrides one setting; the file written keeps the settings used and the steps.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from nntui.core.fileformat import load_network_file, save_network
 from nntui.core.presets import load_preset
@@ -164,3 +166,28 @@ def test_a_network_of_input_features_reruns_from_the_command_line_bit_for_bit(tm
     _train("before.json", "--steps", "40", "-o", "out.json", cwd=tmp_path)
     assert (tmp_path / "out.json").read_text("utf-8") == (tmp_path / "after.json").read_text("utf-8")
     assert '"feature": "sin(x1)"' in (tmp_path / "out.json").read_text("utf-8")
+
+
+@pytest.mark.parametrize("field", ["batch_size", "steps", "stop_after"])
+def test_a_whole_number_too_large_for_any_float_is_one_line(tmp_path: Path, field: str) -> None:
+    """10**400 in the file's "training": refused where it is read, in one line (a batch size that
+    large ended the playground with OverflowError; steps that large crashed its loss chart)."""
+    save_network(load_preset("xor"), tmp_path / "net.json", TrainingRecord())
+    document = json.loads((tmp_path / "net.json").read_text("utf-8"))
+    document["training"][field] = 10**400
+    (tmp_path / "big.json").write_text(json.dumps(document), encoding="utf-8")
+    message = assert_usage_error(run_cli("train", "big.json", "--dataset", "xor", "--steps", "5", "-o", "o.json",
+                                         cwd=tmp_path))
+    assert message == (f'big.json: "training": "{field}" must be at most 9,007,199,254,740,992, '
+                       "found a number of 401 digits")
+    assert len(message) < 200
+
+
+def test_what_nntui_train_writes_the_playground_opens(tmp_path: Path) -> None:
+    """--stop-after with 400 zeros is refused by the option, as the file would refuse it: the
+    writer never writes what the reader refuses (it used to write a file no one could open)."""
+    huge = "1" + "0" * 400
+    message = assert_usage_error(run_cli("train", "--preset", "xor", "--dataset", "xor", "--stop-after", huge,
+                                         "--steps", "5", "-o", "o.json", cwd=tmp_path))
+    assert "--stop-after" in message and len(message) < 300
+    assert not (tmp_path / "o.json").exists()
