@@ -9,6 +9,7 @@ the new state down to every widget in the same frame.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -189,7 +190,7 @@ class PlaygroundScreen(Screen[None]):
                  ("", t("app.status.overflow_short")), ("", "")]
         for hint, warning in forms:
             candidate = "   ".join(part for part in (line, hint, "" if finite else warning) if part)
-            if len(candidate) <= room:
+            if cell_len(candidate) <= room:
                 return candidate
         return line
 
