@@ -57,3 +57,22 @@ def test_the_challenge_list(snap_compare) -> None:
 def test_truth_table_and_backward_pass_in_french(snap_compare) -> None:
     set_language("fr")
     assert snap_compare(preset_app("potatoes"), press=["T", "right", "b"], terminal_size=SIZE)
+
+
+# --- a school terminal: 80×24 ---------------------------------------------------------
+
+
+async def _truth_table_then_a_step(pilot: Pilot) -> None:
+    await pilot.press("right", "T", "b", "B")
+    pilot.app.clear_notifications()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_truth_table_beside_a_gradient_step_at_80x24(snap_compare, lang: str) -> None:
+    """x1 x2 x3 │ y beside every gradient and move, whole."""
+    set_language(lang)
+    assert snap_compare(preset_app("potatoes"), run_before=_truth_table_then_a_step, terminal_size=(80, 24))
+
+
+def test_three_panels_at_80x24_the_first_steps_aside_and_the_frame_says_so(snap_compare) -> None:
+    assert snap_compare(preset_app("potatoes"), press=["right", "T", "b", "L"], terminal_size=(80, 24))
