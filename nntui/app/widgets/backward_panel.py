@@ -71,14 +71,8 @@ class BackwardPanel(Static):
     _shape: object = None
     _shown: ShownPass | None = None
 
-    def show(self, network: Network, backward: BackwardPass, selection: Selection, learning_rate: float,
-             moves: dict[ParamRef, tuple[float, float, float]] | None = None, *,
-             loss_after: float | None = None) -> None:
-        """``backward`` at ``network``'s weights; or, after a step, the pass the step used with its
-        ``moves`` (old, g, new) and the loss at the new weights, ``loss_after``."""
-        self.show_pass(ShownPass(network, backward, selection, learning_rate, moves or {}, loss_after))
-
     def show_pass(self, shown: ShownPass) -> None:
+        """Show ``shown``: the pass at the network's weights, or the one a step used."""
         k, j = shown.selection.column, shown.selection.neuron
         self.border_title = plain(t("app.backward.title", name=safe(shown.network.neuron_name(k, j))))
         self.border_subtitle = t("app.backward.before_step") if shown.moves and k > 0 else ""
