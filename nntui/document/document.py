@@ -24,6 +24,7 @@ from nntui.core.network import ForwardResult, Network
 from nntui.core.training_record import TrainingRecord
 from nntui.document import experiment
 from nntui.document.disk import FileStamp, changed_since, stamp
+from nntui.document.position import TrainingPosition, TrainingStretch
 from nntui.document.selection import Selection
 from nntui.document.session import TrainingSession, TrainingSettings
 from nntui.i18n import t, whole_number
@@ -117,7 +118,6 @@ class Document:
                 hook()
             edit = self.training.end_stretch(lambda steps: t("app.train.stretch", steps=whole_number(steps)))
             if edit is not None:
-                self.training.measure()
                 self.history.apply(edit)
                 self._recompute()
                 if tell:
@@ -175,14 +175,14 @@ class Document:
         self.settle()
         edit = self.history.undo()
         if edit is not None:
-            self._edited(self._selection_for(edit))
+            self._edited(self._selection_for(edit), edit.start if isinstance(edit, TrainingStretch) else None)
         return edit
 
     def redo(self) -> Edit | None:
         self.settle()
         edit = self.history.redo()
         if edit is not None:
-            self._edited(self._selection_for(edit))
+            self._edited(self._selection_for(edit), edit.end if isinstance(edit, TrainingStretch) else None)
         return edit
 
     def _selection_for(self, edit: Edit) -> Selection | None:
@@ -190,8 +190,12 @@ class Document:
             return self.selection.select_ref(self.network, edit.ref)
         return None
 
-    def _edited(self, selection: Selection | None) -> None:
-        self.training.network_edited(self.network)  # the optimiser starts over
+    def _edited(self, selection: Selection | None, training: TrainingPosition | None = None) -> None:
+        """After a change of the network: the optimiser starts over, unless undo or redo of a
+        stretch of training gives back ``training``, where it was."""
+        self.training.network_edited(self.network)
+        if training is not None:
+            self.training.go_to(training)
         if selection is not None:
             self.selection = selection
         self._recompute()

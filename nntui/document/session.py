@@ -23,7 +23,6 @@ from nntui.core.datasets import Dataset, load_csv, make_dataset
 from nntui.core.edits import Reshape
 from nntui.core.network import Network
 from nntui.core.training import (
-    Evaluation,
     Trainer,
     TrainingConfig,
     TrainingError,
@@ -35,6 +34,7 @@ from nntui.core.training.diagnosis import Finding, diagnose
 from nntui.core.training.metrics import Metrics, assess
 from nntui.core.training.state import TrainerState
 from nntui.core.training.stopping import StoppedEarly, StopRule
+from nntui.document.position import LossPoint, TrainingPosition, TrainingStretch
 from nntui.document.training_process import Report
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -136,13 +136,6 @@ def new_stop_rule(trainer: Trainer, dataset: Dataset, stop_after: int) -> StopRu
     return StopRule(trainer, stop_after, trainer.network.inputs_for(dataset.x_test), dataset.y_test)
 
 
-@dataclass(frozen=True)
-class LossPoint:
-    step: int
-    train: Evaluation
-    test: Evaluation
-
-
 class _TrainLosses(Sequence[tuple[int, float]]):
     """The history as (step, train loss) pairs, made one at a time as they are read (it runs every frame)."""
 
@@ -179,8 +172,7 @@ class TrainingSession:
         self.steps = 0  # since the last reset, across trainers
         self.samples = 0  # samples the batches of those steps took: the epoch count
         self.steps_per_second = 0.0
-        self._stretch_start: Network | None = None  # the network when this stretch began
-        self._stretch_steps = 0
+        self._stretch: tuple[Network, TrainingPosition] | None = None  # the network and training when it began
         self.metrics: tuple[Metrics, Metrics] | None = None  # train and test, as of the last point in history
         self.stopped: StoppedEarly | None = None  # why the stop rule ended the last run, in this session's steps
         self._rule: StopRule | None = None  # the stop rule of this trainer, when the settings ask for one
@@ -359,23 +351,46 @@ class TrainingSession:
     # --- stretches ----------------------------------------------------------------
 
     def begin_stretch(self) -> None:
-        """Remember the network before the first step of a stretch."""
-        if self._stretch_start is None:
-            self._stretch_start = self.network.copy()
-            self._stretch_steps = self.steps
+        """Remember the network, and where training is, before the first step of a stretch."""
+        if self._stretch is None:
+            self._stretch = self.network.copy(), self.position()
 
     @property
     def in_stretch(self) -> bool:
         """Steps were taken (or are being taken) that no undoable edit holds yet."""
-        return self._stretch_start is not None
+        return self._stretch is not None
 
-    def end_stretch(self, describe: Callable[[int], str]) -> Reshape | None:
-        """Close the stretch: the edit from before it to now, or None if no step was taken.
-
-        ``describe`` gives the edit's words from the number of steps.
-        """
-        start, self._stretch_start = self._stretch_start, None
-        steps = self.steps - self._stretch_steps
-        if start is None or steps <= 0:
+    def end_stretch(self, describe: Callable[[int], str]) -> TrainingStretch | None:
+        """Close the stretch: the edit from before it to now (the loss measured now), or None if
+        no step was taken. ``describe`` gives the edit's words from the number of steps."""
+        stretch, self._stretch = self._stretch, None
+        if stretch is None or self.steps <= stretch[1].steps:
             return None
-        return Reshape(start, self.network.copy(), describe(steps))
+        network, start = stretch
+        self.measure()
+        weights = Reshape(network, self.network.copy(), describe(self.steps - start.steps))
+        return TrainingStretch(weights, start, self.position())
+
+    # --- where training is, for undo and redo ----------------------------------------
+
+    def _trained_under(self) -> TrainingSettings:
+        """The settings an optimiser's state belongs to: all but how the boundary is drawn."""
+        return replace(self.settings, show_test=True, discretize=False)
+
+    def position(self) -> TrainingPosition:
+        return TrainingPosition(self.settings.data_key(), self._trained_under(), self.steps, self.samples,
+                                tuple(self.history), self.metrics, self.trainer_state(), self.stopped)
+
+    def go_to(self, position: TrainingPosition) -> None:
+        """Training where it was at ``position`` (the network's weights are already those of then).
+
+        The count, the loss so far and the epoch are given back only on the same data (steps
+        count training on the data now chosen); the optimiser's state only under the same
+        settings (another rate's moments are not this one's): otherwise the next step starts afresh.
+        """
+        self.trainer, self._rule = None, None
+        self.pending_state = position.state if position.trained_under == self._trained_under() else None
+        if position.data_key == self.settings.data_key():
+            self.steps, self.samples = position.steps, position.samples
+            self.history[:] = position.history
+            self.metrics, self.stopped = position.metrics, position.stopped

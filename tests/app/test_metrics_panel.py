@@ -160,9 +160,14 @@ async def test_the_stop_rule_stops_training_and_the_panel_says_so(language: str)
         said = " ".join(line.strip("│ ") for line in status.splitlines())  # the wrapped lines, one text
         for part in words:
             assert part in said, status
-        steps = session.steps
-        await pilot.press("u")  # the stretch up to the stop is one undo
-        assert app.document.training.steps == steps and not app.playground.training.playing
+        stopped = session.stopped
+        await pilot.press("u")  # the stretch up to the stop is one undo: back to before it, step 0
+        assert app.document.training.steps == 0 and not app.playground.training.playing
+        assert app.document.training.stopped is None and "■" not in widget_text(app.query_one("#train-status"))
+        await pilot.press("ctrl+r")  # and redo gives the stop back
+        assert app.document.training.stopped == stopped and app.document.training.steps == stopped.step
+        assert "■" in widget_text(app.query_one("#train-status"))
+        await pilot.press("u")
         await pilot.press("s")  # a step by hand: the panel no longer speaks of the stop
         await pilot.pause()
         assert app.document.training.stopped is None

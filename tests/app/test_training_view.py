@@ -15,7 +15,7 @@ from nntui.app.widgets.boundary_view import BoundaryView
 from nntui.app.widgets.layer_view import MAP_LINES
 from nntui.app.widgets.network_view import NetworkView
 from nntui.core.datasets import make_dataset
-from nntui.core.edits import Reshape
+from nntui.document.position import TrainingStretch
 from nntui.core.fileformat import dumps_network
 from nntui.core.presets import load_preset
 from nntui.core.network import DenseLayer, Network
@@ -71,13 +71,14 @@ async def test_space_plays_and_pauses_and_the_stretch_is_one_undo() -> None:
         await pilot.pause(0.3)
         assert app.document.training.steps == steps  # paused means paused
         edit = app.document.history._done[-1][1]
-        assert isinstance(edit, Reshape) and edit.description == f"train {steps:,} steps"
+        assert isinstance(edit, TrainingStretch)
+        assert edit.describe(app.document.network) == f"train {steps:,} steps"
         trained = dumps_network(app.document.network)
         assert trained != before
-        await pilot.press("u")
-        assert dumps_network(app.document.network) == before
+        await pilot.press("u")  # the weights and the step count go back together
+        assert dumps_network(app.document.network) == before and app.document.training.steps == 0
         await pilot.press("ctrl+r")
-        assert dumps_network(app.document.network) == trained
+        assert dumps_network(app.document.network) == trained and app.document.training.steps == steps
 
 
 @pytest.mark.slow

@@ -130,3 +130,67 @@ def test_the_recovery_copy_keeps_where_training_was(tmp_path: Path) -> None:
     store.write(doc.network, None, "xor", doc.training_record(store.own_file))
     kept = network_file_from_dict(json.loads(store.own_file.read_text())["network"]).training  # the copy wraps a network file
     assert kept is not None and kept.state is not None and kept.state.same_as(doc.training.trainer_state())
+
+
+def _record(path: Path) -> tuple[int, object]:
+    training = load_network_file(path).training
+    assert training is not None
+    return training.steps, training.state
+
+
+@pytest.mark.parametrize("optimizer", OPTIMIZERS)
+def test_undoing_a_stretch_of_training_goes_back_to_where_it_began(optimizer: str, tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Undo gives back the step count, the epoch, the loss so far and the optimiser with the
+    weights: a file saved after the undo is the file saved before the stretch, and goes on as it."""
+    doc = _document(optimizer)
+    doc.training.run(30)
+    before = doc.save(tmp_path / "before.json")
+    epoch, losses = doc.training.epoch, [point.step for point in doc.training.history]
+    doc.training.run(25)
+    after = doc.save(tmp_path / "after.json")
+
+    doc.undo()
+    assert (doc.training.steps, doc.training.epoch) == (30, epoch)
+    assert [point.step for point in doc.training.history] == losses
+    undone = doc.save(tmp_path / "undone.json")
+    steps, state = _record(undone)
+    same_state = _record(before)[1]
+    assert steps == 30 and state is not None and same_state is not None and state.same_as(same_state)
+    assert _same_weights(load_network_file(undone).network, load_network_file(before).network)
+    trained, note = _cli(undone, 25, tmp_path / "out.json", capsys)  # and it goes on as the stretch did
+    assert _same_weights(trained, load_network_file(after).network) and note == ""
+
+    doc.redo()
+    assert doc.training.steps == 55 and doc.training.history[-1].step == 55
+    redone = doc.save(tmp_path / "redone.json")
+    assert _record(redone)[0] == 55 and _same_weights(load_network_file(redone).network,
+                                                      load_network_file(after).network)
+    doc.undo()
+    doc.training.run(25)  # in the playground too
+    assert _same_weights(doc.network, load_network_file(after).network) and doc.training.steps == 55
+
+
+def test_undoing_a_stretch_after_the_data_changed_keeps_the_new_datas_count(tmp_path: Path) -> None:
+    """Steps count training on the data now chosen: undoing a stretch on the old data gives its
+    weights back, and the new data's count (none yet) stays."""
+    doc = _document("adam")
+    doc.training.run(30)
+    doc.settle()
+    doc.training.change_setting("dataset", "xor")
+    assert doc.training.steps == 0
+    doc.undo()
+    assert doc.training.steps == 0 and doc.training.history == []
+    assert _record(doc.save(tmp_path / "undone.json"))[1] is None
+
+
+def test_undoing_a_stretch_after_the_rate_changed_starts_the_optimiser_afresh(tmp_path: Path) -> None:
+    doc = _document("adam")
+    doc.training.run(30)
+    doc.settle()
+    doc.training.run(10)
+    doc.settle()
+    doc.training.change_setting("learning_rate", 0.03)
+    doc.undo()
+    assert doc.training.steps == 30  # the count goes on across trainers
+    assert _record(doc.save(tmp_path / "undone.json")) == (30, None)  # the old rate's moments are not this one's

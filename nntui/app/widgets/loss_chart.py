@@ -18,7 +18,7 @@ from rich.text import Span, Text
 from textual.widget import Widget
 
 from nntui.app.plot import braille_series
-from nntui.document.session import LossPoint
+from nntui.document.position import LossPoint
 from nntui.i18n import t
 
 TRAIN_COLOUR = "#4c9aff"
