@@ -23,6 +23,7 @@ from nntui.core.datasets import Dataset, load_csv, make_dataset
 from nntui.core.edits import Reshape
 from nntui.core.network import Network
 from nntui.core.training import (
+    DivergenceError,
     Trainer,
     TrainingConfig,
     TrainingError,
@@ -269,7 +270,8 @@ class TrainingSession:
     def run(self, steps: int) -> None:
         """Take ``steps`` steps, or fewer when the stop rule ends training (``stopped`` then says why).
 
-        DivergenceError passes through, weights restored.
+        DivergenceError passes through, weights restored; the next step starts a fresh
+        optimiser (the diverged one's moments hold the step that was undone).
         """
         trainer = self._start_run()
         before, used = trainer.steps_done, trainer.samples_used
@@ -281,6 +283,9 @@ class TrainingSession:
                 self._rule.run(steps)
         except StoppedEarly as stop:
             self._stopped_early(stop, trainer.steps_done - before)
+        except DivergenceError:
+            self.trainer, self._rule = None, None
+            raise
         finally:
             self.steps += trainer.steps_done - before  # those that were taken
             self.samples += trainer.samples_used - used
@@ -314,8 +319,10 @@ class TrainingSession:
     def take_report(self, report: Report) -> None:
         """Steps taken elsewhere: their weights into the network, their number into the steps;
         at the last report, the trainer (and its stop rule) as they are now."""
-        if report.taken and report.state is None:  # the trainer kept here is behind those weights now
-            self.trainer, self._rule = None, None  # a fresh one, should the child never send it back
+        if (report.taken and report.state is None) or report.diverged:
+            # The trainer kept here is behind those weights now (a fresh one, should the child never
+            # send it back), or diverged: the next step starts a fresh optimiser, as after run().
+            self.trainer, self._rule = None, None
         for layer, (weights, bias) in zip(self.network.layers, report.weights):
             np.copyto(layer.weights, weights)
             np.copyto(layer.bias, bias)
@@ -325,7 +332,7 @@ class TrainingSession:
         self.samples += report.samples
         if report.taken and report.seconds > 0:
             self.steps_per_second = report.taken / report.seconds
-        if report.state is not None:
+        if report.state is not None and not report.diverged:
             trainer, rule = pickle.loads(report.state)  # a copy of our own, sent by our own child
             trainer.network = self.network  # same weights; the trainer reads them at each run
             self.trainer, self._rule = trainer, rule

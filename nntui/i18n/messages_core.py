@@ -394,6 +394,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}: expected a number, found {found}",
         "{where} : un nombre était attendu, trouvé : {found}",
     ),
+    "core.csv.too_large": (
+        "{where}: {found} is too large (at most {most} either way); scale the column down",
+        "{where} : {found} est trop grand (au plus {most} dans un sens ou dans l'autre) ; réduisez l'échelle de la colonne",
+    ),
     "core.csv.not_finite": (
         "{where}: expected a finite number, found {found}",
         "{where} : un nombre fini était attendu, trouvé : {found}",

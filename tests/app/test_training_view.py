@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import os
+import re
 import signal
 
 import numpy as np
@@ -179,8 +181,25 @@ async def test_divergence_stops_training_with_a_message(monkeypatch, child: bool
         layer = app.document.network.layers[0]
         assert np.isfinite(layer.weights).all() and np.isfinite(layer.bias).all()
         steps = app.document.training.steps
-        await pilot.press("s")  # a trainer came back, at the step where it stopped: it diverges again
+        await pilot.press("s")  # a fresh optimiser, the same rate: it diverges again
         assert app.document.training.steps == steps
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "momentum"])  # adam's steps are the rate itself: a finite loss
+async def test_a_single_step_that_diverges_is_undone_and_said(optimizer: str) -> None:
+    """lr 1e308 and one `s`: the step's weights (±1e308) give no loss. It is undone as in play,
+    a notice says so, and no "nan" or "inf" reaches the screen."""
+    app = preset_app("xor")
+    app.document.training.change(TrainingSettings(dataset="circle", config=TrainingConfig(
+        optimizer=optimizer, learning_rate=1e308)))
+    before = dumps_network(app.document.network)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t", "s")
+        await pilot.pause()
+        assert dumps_network(app.document.network) == before and app.document.training.steps == 0
+        assert any("diverged at step 1" in n.message for n in app._notifications)
+        shown = html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot()))
+        assert not re.search(r"\b(nan|inf)\b", shown), shown
 
 
 async def test_a_network_without_two_inputs_says_why_there_is_no_map() -> None:

@@ -25,6 +25,7 @@ from nntui.core.datasets import (
     load_csv,
     make_dataset,
 )
+from nntui.core.datasets.csv import MAX_MAGNITUDE
 
 CLASSIFICATION = ("circle", "xor", "gaussians", "spiral")
 REGRESSION = ("plane", "multi_gaussian")
@@ -418,8 +419,7 @@ def _rows(d: Dataset) -> list[tuple[float, ...]]:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     values=st.lists(
-        st.tuples(st.floats(allow_nan=False, allow_infinity=False),
-                  st.floats(allow_nan=False, allow_infinity=False)),
+        st.tuples(st.floats(-MAX_MAGNITUDE, MAX_MAGNITUDE), st.floats(-MAX_MAGNITUDE, MAX_MAGNITUDE)),
         min_size=2, max_size=30,
     )
 )  # fmt: skip
@@ -644,3 +644,18 @@ def test_load_csv_bad_arguments(in_tmp: Path, kwargs: dict[str, float], message:
         load_csv("missing.csv", **kwargs)  # type: ignore[arg-type]
     assert not isinstance(info.value, DataFileError)
     assert str(info.value) == message
+
+
+@pytest.mark.parametrize("text", ["1e300", "-1e16", "1000000000000001"])
+def test_numbers_beyond_a_million_billion_are_refused(in_tmp: Path, text: str) -> None:
+    """Squared in the loss, 1e300 overflows: the file is refused at the cell, with what to do."""
+    assert _error(f"x1,x2,y\n1,2,0\n2,2,{text}\n") == (
+        f'data.csv: line 3, column 3 ("y"): {text} is too large (at most 1e15 either way); '
+        "scale the column down"
+    )
+
+
+def test_numbers_up_to_a_million_billion_are_read(in_tmp: Path) -> None:
+    Path("data.csv").write_text("x1,x2,y\n1,-1e15,0.5\n2,2,1e15\n3,1,2\n")
+    data = load_csv("data.csv")
+    assert data.y_train.max() == 1e15 or data.y_test.max() == 1e15

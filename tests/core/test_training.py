@@ -618,3 +618,36 @@ def test_adam_learns_xor_and_circle(dataset: str, seed: int) -> None:
     assert trainer.steps_done == 2000
     assert after.accuracy is not None and after.accuracy > 0.95
     assert after.loss < before.loss / 5
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "momentum", "adam"])
+def test_a_single_step_that_makes_the_loss_infinite_is_undone(optimizer: str) -> None:
+    """lr 1e308: the first step's weights are finite (±1e308) but no loss can be computed with
+    them. The step diverged: its weights are dropped, as when the next step would have found it."""
+    network = _network([2, 4, 1], ["tanh", "linear"], seed=21)
+    x, _ = _blob_data(21, n=20)
+    y = x.sum(axis=1, keepdims=True)
+    trainer = Trainer(network, x, y, TrainingConfig(learning_rate=1e308, batch_size=20, optimizer=optimizer,
+                                                    loss="mse"))
+    before = _weights(network)
+    with pytest.raises(DivergenceError, match="diverged at step 1"):
+        trainer.step()
+    assert trainer.steps_done == 0 and trainer.samples_used == 0
+    for layer, (w, b) in zip(network.layers, before):
+        np.testing.assert_array_equal(layer.weights, w)
+        np.testing.assert_array_equal(layer.bias, b)
+
+
+def test_playing_into_a_divergence_leaves_weights_whose_loss_is_finite() -> None:
+    """In a run of many steps, the step that made the loss infinite is the one before the step that
+    found it: its weights go too, so what is left can be shown and trained from."""
+    network = _network([2, 4, 1], ["relu", "linear"], seed=22)
+    x, _ = _blob_data(22, n=20)
+    y = x.sum(axis=1, keepdims=True)
+    trainer = Trainer(network, x, y, TrainingConfig(learning_rate=1e150, batch_size=20, optimizer="sgd",
+                                                    loss="mse"))
+    with pytest.raises(DivergenceError) as caught:
+        trainer.run(50)
+    assert f"diverged at step {trainer.steps_done + 1}" in str(caught.value)
+    outputs = np.array([network.forward(row).outputs for row in x])
+    assert np.isfinite(np.mean((outputs - y) ** 2))

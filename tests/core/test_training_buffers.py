@@ -142,7 +142,10 @@ def test_the_mnist_sized_network_trains_as_before() -> None:
 
 
 @pytest.mark.parametrize("optimizer", ["sgd", "adam"])
-def test_divergence_happens_at_the_same_step_with_the_same_weights_restored(optimizer: str) -> None:
+def test_divergence_is_found_one_step_sooner_with_the_weights_before_it(optimizer: str) -> None:
+    """The old trainer found a divergence at the step whose loss was infinite and kept the weights
+    of the step before, whose loss that was. The new one looks ahead: the step that made the loss
+    infinite is the one that diverged, and the weights before it stay."""
     network = _network([2, 3, 1], ["linear", "linear"], seed=13)
     rng = np.random.default_rng(13)
     x = rng.normal(size=(20, 2))
@@ -150,8 +153,11 @@ def test_divergence_happens_at_the_same_step_with_the_same_weights_restored(opti
     config = TrainingConfig(learning_rate=1e6 if optimizer == "sgd" else 1e300, batch_size=20,
                             optimizer=optimizer, loss="mse")
     old, new = _train_both(network, x, y, config, steps=200)
-    assert old[2] is not None and "diverged" in old[2]
-    _assert_same(old, new)
+    assert old[2] is not None and new[2] is not None
+    found = int(old[2].split("diverged at step ")[1].split(":")[0])
+    assert found >= 2 and new[2] == old[2].replace(f"at step {found}:", f"at step {found - 1}:")
+    before, _ = _train_both(network, x, y, config, steps=found - 2)  # the old trainer's weights then
+    _assert_same((old[0][:-1], before[1], new[2]), new)
 
 
 def test_an_update_that_overflows_leaves_the_weights_of_that_step() -> None:

@@ -24,6 +24,7 @@ from nntui.i18n import t
 
 _SHOWN = 24  # characters of a column name or a cell shown in a message
 MAX_LABELS = 10  # classes one column of labels may name
+MAX_MAGNITUDE = 1e15  # the largest number a cell may hold either way: squared in the loss, it stays far from overflow
 _WHOLE = re.compile(r"\s*[+-]?\d+\s*")  # a cell written as a whole number: a label
 
 
@@ -111,7 +112,7 @@ def _parse_csv(text: str) -> tuple[list[str], int, list[list[float]], bool]:
             values = [float(field) for field in row]
         except ValueError:
             values = []
-        if len(values) != len(row) or not all(map(math.isfinite, values)):
+        if len(values) != len(row) or not all(abs(value) <= MAX_MAGNITUDE for value in values):
             _bad_cell(row, names, line)  # raises, naming the first bad cell
         whole = whole and all(_WHOLE.fullmatch(field) is not None for field in row[n_inputs:])
         rows.append(values)
@@ -135,6 +136,8 @@ def _bad_cell(row: list[str], names: list[str], line: int) -> None:
             raise _Problem(t("core.csv.not_number", where=where, found=shown)) from None
         if not math.isfinite(value):
             raise _Problem(t("core.csv.not_finite", where=where, found=shown))
+        if abs(value) > MAX_MAGNITUDE:
+            raise _Problem(t("core.csv.too_large", where=where, found=field.strip()[:_SHOWN], most=f"{MAX_MAGNITUDE:.0e}".replace("e+", "e")))
 
 
 def _check_header(names: list[str], line: int) -> int:

@@ -283,6 +283,10 @@ class _Workspace:
             _copyto(out, get_activation(name).vjp(rows.z.T, grad_a.T).T)
         return out
 
+    def loss(self, loss: str, activation: str, y: Array, layer_rows: list[_LayerRows]) -> float:
+        """The batch's data loss after ``forward`` (the output layer's buffers are overwritten)."""
+        return self._output_delta(loss, activation, y, layer_rows[-1])[0]
+
     def _output_delta(self, loss: str, activation: str, y: Array, rows: _LayerRows) -> tuple[float, Array]:
         """loss_and_output_gradient for the output layer, into its buffers."""
         z, a, delta, tmp, tmp2 = rows.z, rows.a, rows.delta, rows.tmp, rows.tmp2

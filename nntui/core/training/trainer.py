@@ -59,6 +59,9 @@ class Trainer:
         self._x = np.ascontiguousarray(self.x, dtype=self._dtype)
         self._y_t = np.ascontiguousarray(self.y.T, dtype=self._dtype)
         self._work = _Workspace(_shapes(network.layers), self._dtype)
+        # This run's last step, to undo should no loss be computable with its weights:
+        # the cursor and epochs before it, and its batch's size (its rows are still in the workspace).
+        self._undoable: tuple[int, int, int] | None = None
 
     @property
     def samples_used(self) -> int:
@@ -102,9 +105,11 @@ class Trainer:
         work, layers = self._work, self.network.layers
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             work.load_parameters(layers)
+            self._undoable = None  # no step of this run yet: work.next is not the weights before one
             try:
                 for _ in range(steps):
                     value = self._step()
+                self._look_ahead()
             finally:
                 work.store_parameters(layers, work.current)
         return value
@@ -113,6 +118,7 @@ class Trainer:
         config = self.config
         network = self.network
         work = self._work
+        cursor, epochs = self._cursor, self.epochs
         index = self._next_index()
         x, y, layer_rows = work.rows(len(index))
         np.take(self._x, index, 0, x, "wrap")  # the indices are valid: "wrap" skips the check
@@ -123,13 +129,40 @@ class Trainer:
         value = work.backward(activations, self.loss, regularization, rate, x, y, layer_rows)
         value = value + regularization_penalty(network, regularization, rate)
         if not math.isfinite(value) or not np.isfinite(work.grads.flat).all():
+            self._undo_last_step()  # the step before made the loss infinite: its weights go too
             self._diverged(value)
         if not work.update(config, self._steps_before + self.steps_done + 1):
+            self._cursor, self.epochs = cursor, epochs
             self._diverged(float("inf"))
         work.advance()
         self.steps_done += 1
         self.last_loss = value
+        self._undoable = (cursor, epochs, len(index))
         return value
+
+    def _look_ahead(self) -> None:
+        """The run's last step diverged if no loss can be computed with its weights (weights of
+        ±1e308 are finite, their loss is not): found now, not at the next run's first step."""
+        if self._undoable is None:
+            return
+        x, y, layer_rows = self._work.rows(self._undoable[2])
+        activations = [layer.activation for layer in self.network.layers]
+        self._work.forward(activations, x, layer_rows)
+        value = self._work.loss(self.loss, activations[-1], y, layer_rows)
+        if not math.isfinite(value):
+            self._undo_last_step()
+            self._diverged(value)
+
+    def _undo_last_step(self) -> None:
+        """Back to the weights before this run's last step (still in work.next) and its sample
+        position. The optimiser's moments keep that step: after a divergence the app and
+        ``nntui train`` start a fresh trainer."""
+        if self._undoable is None:
+            return
+        self._cursor, self.epochs = self._undoable[:2]
+        self._work.advance()
+        self.steps_done -= 1
+        self._undoable = None
 
     def _diverged(self, value: float) -> None:
         # The step's new values are dropped; run() puts the last finite ones in the layers.
