@@ -90,7 +90,7 @@ class NNTuiApp(App[int]):
     def on_mount(self) -> None:
         if not self.is_headless:  # a real terminal; never in tests' run_test
             self.lifetime.install()
-        self.playground.files.tell_data_problem()  # the file's training data could not be read
+        self.playground.files.tell_problems()  # the file's training data could not be read, or it overflows
         self.playground.files.offer_recovery(self.recovery.pending())
 
     def on_unmount(self) -> None:

@@ -59,7 +59,9 @@ def value_style(value: float, scale: float, *, bold: bool = False, reverse: bool
 
 
 def bar(value: float, scale: float, width: int) -> str:
-    """A left-aligned bar of ``width`` cells whose length is |value|/scale."""
+    """A left-aligned bar of ``width`` cells whose length is |value|/scale (none for NaN: no length)."""
+    if math.isnan(value):
+        return " " * width
     eighths = round(magnitude(value, scale) * width * 8)
     full, rest = divmod(eighths, 8)
     text = "█" * full + (_BAR_EIGHTHS[rest] if rest else "")

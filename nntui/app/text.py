@@ -24,6 +24,11 @@ if TYPE_CHECKING:
 __all__ = ["LIMIT", "MESSAGE_LIMIT", "fit", "markup_safe", "notify", "plain", "safe"]
 
 
+def capitalised(text: str) -> str:
+    """A message from the core (which writes them to follow "error: ") as a sentence of its own."""
+    return f"{text[:1].upper()}{text[1:]}"
+
+
 def fit(text: str, width: int) -> str:
     """``text`` cut (with …) or padded to exactly ``width`` cells, every character visible.
 

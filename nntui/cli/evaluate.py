@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING
 
 from nntui.cli.arguments import Parser
 from nntui.cli.common import EXIT_OVERFLOW, UsageError, open_network
 from nntui.i18n import t
-
-if TYPE_CHECKING:
-    from nntui.core.network import ForwardResult, Network
 
 
 def _parser() -> Parser:
@@ -63,18 +59,6 @@ def parse_input_values(text: str, expected: int, point: bool = False) -> list[fl
     return values
 
 
-def _overflow_message(network: Network, result: ForwardResult) -> str:
-    """Where the forward pass first stopped being finite: layer and neuron."""
-    import numpy as np
-
-    for k, (z, a) in enumerate(zip(result.pre_activations, result.activations[1:]), start=1):
-        bad = ~(np.isfinite(z) & np.isfinite(a))
-        if bad.any():
-            j = int(np.flatnonzero(bad)[0])
-            return t("cli.eval.overflow", k=k, layer=network.layer_title(k), neuron=network.neuron_name(k, j))
-    return t("cli.eval.overflow_somewhere")
-
-
 def run(argv: list[str]) -> int:
     """``nntui eval FILE|--preset NAME [--input V1,V2,...]``; returns the exit status."""
     args = _parser().parse_args(_join_input_values(argv))
@@ -88,8 +72,9 @@ def run(argv: list[str]) -> int:
         else network.input_values
     )
     result = network.forward(x)
-    if not result.is_finite():
-        raise UsageError(_overflow_message(network, result), EXIT_OVERFLOW)
+    problem = network.overflow_problem(result)
+    if problem is not None:
+        raise UsageError(problem, EXIT_OVERFLOW)
     layers = [
         {
             "name": network.layer_title(k + 1),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from nntui.core.numbers import format_number
 from nntui.i18n import t
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ def loss_text(value: float) -> str:
     single output is always 1, so its cross-entropy is -(y·log 1) = -0.0.
     Adding 0.0 turns -0.0 into 0.0 and leaves every other number as it is.
     """
-    return f"{value + 0.0:.4g}"
+    return format_number(value, ".4g")
 
 
 class Progress:

@@ -82,6 +82,15 @@ class ForwardResult:
         )
 
 
+def _first_overflow(result: ForwardResult) -> tuple[int, int] | None:
+    """The first layer (from 1) and neuron whose z or a is not finite, or None."""
+    for k, (z, a) in enumerate(zip(result.pre_activations, result.activations[1:]), start=1):
+        bad = ~(np.isfinite(z) & np.isfinite(a))
+        if bad.any():
+            return k, int(np.flatnonzero(bad)[0])
+    return None
+
+
 @dataclass(eq=False)
 class Network:
     """Named inputs with current values, then dense layers; the last is the output.
@@ -224,6 +233,17 @@ class Network:
                 zs.append(z)
                 activations.append(a)
         return ForwardResult(zs, activations)
+
+    def overflow_problem(self, result: ForwardResult) -> str | None:
+        """Where ``result`` (a forward pass of this network) first stopped being finite, in words
+        (the same for `nntui eval` and the playground); None when it did not."""
+        if result.is_finite():
+            return None
+        found = _first_overflow(result)
+        if found is None:
+            return t("core.forward.overflow_somewhere")
+        k, j = found
+        return t("core.forward.overflow", k=k, layer=self.layer_title(k), neuron=self.neuron_name(k, j))
 
     def contributions(self, k: int, x: ArrayLike) -> Array:
         """The terms xᵢ·wⱼᵢ of every neuron in dense layer ``k`` (0-based).

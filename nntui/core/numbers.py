@@ -35,6 +35,24 @@ def parse_finite(text: str) -> float:
     return value
 
 
+NOT_A_VALUE = "—"  # shown for nan and ±inf: what happened is said beside it, never "nan" or "inf"
+
+
+def format_number(value: float, spec: str) -> str:
+    """``format(value, spec)`` as a learner reads it: a negative number that rounds to zero is
+    zero (never "-0.000"), and a value that is not a number is NOT_A_VALUE.
+
+    >>> format_number(-0.0001, ".3f"), format_number(float("nan"), ".4g")
+    ('0.000', '—')
+    """
+    if not math.isfinite(value):
+        return NOT_A_VALUE
+    text = format(value + 0.0, spec)  # + 0.0: -0.0 is 0.0
+    if text.startswith("-") and not any(digit in "123456789" for digit in text.split("e")[0]):
+        return text[1:]
+    return text
+
+
 def format_value(value: float, width: int = 6) -> str:
     """A signed number in exactly ``width`` characters, for columns of values.
 
@@ -44,10 +62,8 @@ def format_value(value: float, width: int = 6) -> str:
     >>> format_value(0.75), format_value(-12.345), format_value(123456.0)
     ('+0.750', '-12.35', '+1.2e5')
     """
-    if math.isnan(value):
-        return "nan".rjust(width)
-    if math.isinf(value):
-        return ("+inf" if value > 0 else "-inf").rjust(width)
+    if not math.isfinite(value):
+        return NOT_A_VALUE.rjust(width)
     sign = "-" if value < 0 else "+"
     magnitude = abs(value)
     smallest_shown = 10.0 ** -(width - 3)
@@ -62,8 +78,8 @@ def format_value(value: float, width: int = 6) -> str:
         if len(text) <= width:
             return text.rjust(width)
     if int(f"{magnitude:e}".split("e")[1]) < 0:
-        # Too small even for an exponent of three digits: it shows as zero.
-        return f"{sign}{0:.{max(width - 3, 0)}f}"[:width].rjust(width)
+        # Too small even for an exponent of three digits: it shows as zero, so with no minus.
+        return f"+{0:.{max(width - 3, 0)}f}"[:width].rjust(width)
     return f"{sign}{magnitude:.0e}"
 
 

@@ -1,4 +1,4 @@
-"""Where training is: the loss at each step so far, and a stretch of training as one undoable edit.
+"""Where training is: the loss at each step so far (for the chart and the diagnosis), and a stretch of training as one undoable edit.
 
 Undoing a stretch gives back more than its weights: the step count, the
 samples used (the epoch), the loss so far and the optimiser's state as they
@@ -9,7 +9,9 @@ where the stretch ended.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from nntui.core.edits import Reshape
 from nntui.core.network import Network
@@ -26,6 +28,26 @@ class LossPoint:
     step: int
     train: Evaluation
     test: Evaluation
+
+
+class TrainLosses(Sequence[tuple[int, float]]):
+    """The history as (step, train loss) pairs, made one at a time as they are read (it runs every frame)."""
+
+    def __init__(self, points: list[LossPoint]) -> None:
+        self._points = points
+
+    def __len__(self) -> int:
+        return len(self._points)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, float]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[int, float]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[int, float] | list[tuple[int, float]]:
+        if isinstance(index, slice):
+            return [(p.step, p.train.loss) for p in self._points[index]]
+        point = self._points[index]
+        return point.step, point.train.loss
 
 
 @dataclass(frozen=True, eq=False)

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import pickle
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
-from typing import overload
 
 import numpy as np
 
@@ -35,7 +34,7 @@ from nntui.core.training.diagnosis import Finding, diagnose
 from nntui.core.training.metrics import Metrics, assess
 from nntui.core.training.state import TrainerState
 from nntui.core.training.stopping import StoppedEarly, StopRule
-from nntui.document.position import LossPoint, TrainingPosition, TrainingStretch
+from nntui.document.position import LossPoint, TrainLosses, TrainingPosition, TrainingStretch
 from nntui.document.training_process import Report
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -137,26 +136,6 @@ def new_stop_rule(trainer: Trainer, dataset: Dataset, stop_after: int) -> StopRu
     return StopRule(trainer, stop_after, trainer.network.inputs_for(dataset.x_test), dataset.y_test)
 
 
-class _TrainLosses(Sequence[tuple[int, float]]):
-    """The history as (step, train loss) pairs, made one at a time as they are read (it runs every frame)."""
-
-    def __init__(self, points: list[LossPoint]) -> None:
-        self._points = points
-
-    def __len__(self) -> int:
-        return len(self._points)
-
-    @overload
-    def __getitem__(self, index: int) -> tuple[int, float]: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[tuple[int, float]]: ...
-    def __getitem__(self, index: int | slice) -> tuple[int, float] | list[tuple[int, float]]:
-        if isinstance(index, slice):
-            return [(p.step, p.train.loss) for p in self._points[index]]
-        point = self._points[index]
-        return point.step, point.train.loss
-
-
 class TrainingSession:
     """Trains one network on one dataset, and remembers how the loss went.
 
@@ -245,7 +224,7 @@ class TrainingSession:
         """What keeps the network from learning the data, from its numbers and the loss since
         the settings last changed (a rate lowered is not blamed for the swings of the one before)."""
         since = [point for point in self.history if point.step > self._diagnosed_after]
-        return diagnose(self.network, self.dataset, _TrainLosses(since), self.loss_name)
+        return diagnose(self.network, self.dataset, TrainLosses(since), self.loss_name)
 
     def trainer_state(self) -> TrainerState | None:
         """Where training is, for the file: the trainer's state, or the one the file brought while

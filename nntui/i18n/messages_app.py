@@ -348,7 +348,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.loss.train": ("train {value}", "entraînement {value}"),
     "app.loss.test": ("test {value}", "test {value}"),
     "app.loss.first_step": ("step {step}", "pas {step}"),
-    "app.loss.not_finite": ("the loss is not finite", "la perte n'est pas un nombre fini"),
+    "app.loss.not_finite": (
+        "— : too large to compute (the outputs overflow)",
+        "— : trop grande pour être calculée (les sorties débordent)",
+    ),
     # --- the panels (widgets/inspector.py, outputs.py, layer_view.py) ------------------
     "app.inspector.title": ("Inspector · {name} ({layer})", "Inspecteur · {name} ({layer})"),
     "app.inspector.input_neuron": ("Input neuron", "Neurone d'entrée"),

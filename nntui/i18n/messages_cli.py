@@ -210,16 +210,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--input a {values} mais le réseau a {inputs}",
     ),
     "cli.eval.input_value": ("--input value {position}: {error}", "--input, valeur {position} : {error}"),
-    "cli.eval.overflow": (
-        'the result overflowed: layer {k} ("{layer}") neuron "{neuron}" is not a finite number; '
-        "use smaller weights or inputs",
-        'le résultat a débordé : dans la couche {k} ("{layer}"), le neurone "{neuron}" n\'est '
-        "pas un nombre fini ; prenez des poids ou des entrées plus petits",
-    ),
-    "cli.eval.overflow_somewhere": (
-        "the result overflowed to a non-finite number",
-        "le résultat a débordé vers un nombre non fini",
-    ),
     "cli.count.value.one": ("{count} value", "{count} valeur"),
     "cli.count.value.other": ("{count} values", "{count} valeurs"),
     # --- nntui train ------------------------------------------------------------------------

@@ -394,6 +394,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}: expected a number, found {found}",
         "{where} : un nombre était attendu, trouvé : {found}",
     ),
+    "core.forward.overflow": (
+        'the result overflowed: layer {k} ("{layer}") neuron "{neuron}" is not a finite number; '
+        "use smaller weights or inputs",
+        'le résultat a débordé : dans la couche {k} ("{layer}"), le neurone "{neuron}" n\'est '
+        "pas un nombre fini ; prenez des poids ou des entrées plus petits",
+    ),
+    "core.forward.overflow_somewhere": (
+        "the result overflowed to a non-finite number",
+        "le résultat a débordé vers un nombre non fini",
+    ),
     "core.csv.too_large": (
         "{where}: {found} is too large (at most {most} either way); scale the column down",
         "{where} : {found} est trop grand (au plus {most} dans un sens ou dans l'autre) ; réduisez l'échelle de la colonne",

@@ -10,6 +10,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.metrics.train": ("train", "entraîn."),
     "app.metrics.test": ("test", "test"),
     "app.metrics.r2": ("R²", "R²"),
+    "app.metrics.not_finite": (
+        "— : too large to compute (the outputs overflow)",
+        "— : trop grand pour être calculé (les sorties débordent)",
+    ),
     "app.metrics.mse": ("MSE", "EQM"),
     "app.metrics.r2_line": ("R² {train} · test {test}", "R² {train} · test {test}"),  # the panel's status
     # the stop rule: the training panel's list (labels fit 13 cells) and the status when it stops

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nntui.core.numbers import NumberError, format_value, parse_finite
+from nntui.core.numbers import NumberError, format_number, format_value, parse_finite
 
 # --- parse_finite ----------------------------------------------------------------
 
@@ -123,10 +123,10 @@ def test_number_error_is_a_value_error() -> None:
         (-2.4e-5, " -2e-5"),
         (1e-7, " +1e-7"),
         (-1e-99, "-1e-99"),
-        # not numbers
-        (math.nan, "   nan"),
-        (math.inf, "  +inf"),
-        (-math.inf, "  -inf"),
+        # not numbers: a dash (the status line says why), never "nan" or "inf"
+        (math.nan, "     —"),
+        (math.inf, "     —"),
+        (-math.inf, "     —"),
     ],
 )
 def test_format_value_width_6(value: float, expected: str) -> None:
@@ -150,7 +150,7 @@ def test_format_value_width_6(value: float, expected: str) -> None:
         (5e-324, "+5e-324"),
         (-5e-324, "-5e-324"),
         (2.5e-5, "+2.5e-5"),
-        (math.nan, "    nan"),
+        (math.nan, "      —"),
     ],
 )
 def test_format_value_width_7(value: float, expected: str) -> None:
@@ -165,9 +165,10 @@ def test_format_value_tiny_number_fits_width_6() -> None:
     assert len(text) == 6, repr(text)
     assert text.strip().startswith("+")
     assert len(format_value(-1e-100, 6)) == 6, repr(format_value(-1e-100, 6))
-    # Below 1e-99 no exponent fits in 6 columns: it shows as a signed zero.
+    # Below 1e-99 no exponent fits in 6 columns: it shows as zero, never "-0.000".
     assert format_value(1e-100, 6) == "+0.000"
-    assert format_value(-1e-100, 6) == "-0.000"
+    assert format_value(-1e-100, 6) == "+0.000"
+    assert format_value(-5e-324, 6) == "+0.000"
     assert format_value(1e-100, 7) == "+1e-100"
 
 
@@ -175,11 +176,11 @@ def test_format_value_tiny_number_fits_width_6() -> None:
 @settings(max_examples=300, deadline=None)
 @given(x=st.floats(allow_nan=False, allow_infinity=False))
 def test_format_value_always_exactly_width(width: int, x: float) -> None:
-    """Any finite value takes exactly ``width`` characters and keeps its sign."""
+    """Any finite value takes exactly ``width`` characters and keeps its sign, unless it shows as zero."""
     text = format_value(x, width)
     assert len(text) == width, repr(text)
     assert text == text.strip().rjust(width)
-    assert text.strip()[0] == ("-" if x < 0 else "+")
+    assert text.strip()[0] == ("-" if x < 0 and float(text) != 0 else "+")
 
 
 @pytest.mark.parametrize("width", [6, 7, 8])
@@ -191,10 +192,10 @@ def test_format_value_reads_back_close(width: int, x: float) -> None:
     if x == 0.0:
         assert shown == 0.0
         return
-    assert math.copysign(1.0, shown) == math.copysign(1.0, x)
     if width == 6 and abs(x) < 1e-99:
-        assert shown == 0.0  # too small for any exponent in 6 columns
+        assert shown == 0.0 and math.copysign(1.0, shown) == 1.0  # too small for any exponent in 6 columns
         return
+    assert math.copysign(1.0, shown) == math.copysign(1.0, x)
     assert abs(shown - x) <= abs(x) / 3 + 1e-12 * abs(x)
 
 
@@ -208,3 +209,24 @@ def test_format_value_fixed_point_precision(width: int) -> None:
         assert abs(float(text) - x) <= 0.5 * 10.0**-decimals + 1e-12
         # another decimal would not have fit (the first one also needs the point)
         assert len(text.strip()) + (1 if decimals else 2) > width
+
+
+# --- format_number ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "spec", "expected"),
+    [
+        (0.5, ".3f", "0.500"),
+        (-0.0001, ".3f", "0.000"),  # R² of a hair below 0: not "-0.000"
+        (-0.0, ".4g", "0"),
+        (-1e-7, ".2f", "0.00"),
+        (-0.0006, ".3f", "-0.001"),
+        (-1e-300, ".1e", "-1.0e-300"),
+        (math.nan, ".3f", "—"),
+        (math.inf, ".4g", "—"),
+        (-math.inf, ".4g", "—"),
+    ],
+)
+def test_format_number_never_shows_minus_zero_nan_or_inf(value: float, spec: str, expected: str) -> None:
+    assert format_number(value, spec) == expected

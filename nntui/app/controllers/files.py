@@ -17,7 +17,7 @@ from nntui.app.screens.overwrite_prompt import OverwriteChoice, OverwritePrompt
 from nntui.app.screens.path_prompt import OpenPathPrompt, SavePathPrompt, default_file_name
 from nntui.app.screens.quit_prompt import QuitChoice, QuitPrompt
 from nntui.app.screens.recovery_offer import RecoveryChoice, RecoveryOffer
-from nntui.app.text import MESSAGE_LIMIT, notify, safe
+from nntui.app.text import MESSAGE_LIMIT, capitalised, notify, safe
 from nntui.core.fileformat import NetworkFile
 from nntui.core.network import Network
 from nntui.core.presets import load_preset
@@ -139,8 +139,15 @@ class FilesController:
         self.document.replace(network, path=path, preset=preset, modified=modified, training=training,
                               training_file=training_file)
         notify(self.screen, t("app.file.opened", what=safe(self.document.label)), timeout=3)
-        if training is not None:  # the training panel shows its settings with the other views
-            self.tell_data_problem()
+        self.tell_problems()
+
+    def tell_problems(self) -> None:
+        """What the network just opened holds that the learner should know: its training data
+        could not be read, or its forward pass overflows (as `nntui eval` says it)."""
+        self.tell_data_problem()
+        overflow = self.document.network.overflow_problem(self.document.result)
+        if overflow is not None:
+            notify(self.screen, capitalised(safe(overflow, MESSAGE_LIMIT)) + ".", severity="warning", timeout=10)
 
     def tell_data_problem(self) -> None:
         """Say why the file's training data could not be read (the default data is used instead)."""

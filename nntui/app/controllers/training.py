@@ -23,7 +23,7 @@ from textual.widgets.select import InvalidSelectValueError
 from nntui.app import heatmap
 from nntui.app.controllers.training_worker import TrainingWorker
 from nntui.app.shown import Shown
-from nntui.app.text import MESSAGE_LIMIT, notify, safe
+from nntui.app.text import MESSAGE_LIMIT, capitalised, notify, safe
 from nntui.app.widgets.boundary_view import BoundaryView
 from nntui.app.widgets.layer_view import MAP_COLUMNS, MAP_LINES
 from nntui.app.widgets.loss_chart import LossChart
@@ -31,6 +31,7 @@ from nntui.app.widgets.metrics_panel import MetricsPanel
 from nntui.app.widgets.training_panel import TrainingPanel
 from nntui.core import shape
 from nntui.core.features import Feature, available
+from nntui.core.numbers import format_number
 from nntui.core.shape import ShapeError
 from nntui.core.edits import Reshape
 from nntui.core.planes import layer_maps
@@ -49,10 +50,6 @@ if TYPE_CHECKING:
 
 FRAME_SECONDS = 1 / 30  # how often the screen follows training
 AT_END_SECONDS = 3  # how long "at the end of its list" shows; pressed again meanwhile, it is not said twice
-
-
-def _capitalised(text: str) -> str:
-    return f"{text[:1].upper()}{text[1:]}"
 
 
 class TrainingController:
@@ -130,11 +127,11 @@ class TrainingController:
             lines.append(t("app.train.accuracy", train=f"{last.train.accuracy:.1%}",
                            test=f"{last.test.accuracy:.1%}"))
         if last is not None and session.metrics is not None and session.metrics[1].r2 is not None:
-            lines.append(t("app.metrics.r2_line", train=f"{session.metrics[0].r2:.3f}",  # regression
-                           test=f"{session.metrics[1].r2:.3f}"))
+            lines.append(t("app.metrics.r2_line", train=format_number(session.metrics[0].r2, ".3f"),  # regression
+                           test=format_number(session.metrics[1].r2, ".3f")))
         if stopped is not None:
             lines.append(t("app.train.stopped_early", patience=whole_number(stopped.patience),
-                           loss=f"{stopped.best_loss:.4g}", best=whole_number(stopped.best_step)))
+                           loss=format_number(stopped.best_loss, ".4g"), best=whole_number(stopped.best_step)))
         if problem:
             lines.append(t("app.train.problem", problem=safe(problem, MESSAGE_LIMIT)))
         metrics = None if problem or last is None else session.metrics
@@ -166,7 +163,7 @@ class TrainingController:
         doc.settle()
         problem = self.session.compatible()
         if problem:  # the features are of the data's points: the network must read them first
-            notify(self.screen, t("app.features.not_now", problem=_capitalised(safe(problem, MESSAGE_LIMIT))),
+            notify(self.screen, t("app.features.not_now", problem=capitalised(safe(problem, MESSAGE_LIMIT))),
                    title=t("app.features.title"), severity="warning", timeout=8)
             return
         try:
@@ -218,7 +215,7 @@ class TrainingController:
 
     def tell_data_note(self) -> None:
         """How the data was read, when the learner should know (a CSV column read as labels)."""
-        notify(self.screen, _capitalised(safe(self.session.dataset.note, MESSAGE_LIMIT)) + ".",
+        notify(self.screen, capitalised(safe(self.session.dataset.note, MESSAGE_LIMIT)) + ".",
                title=t("app.train.data_note_title"), timeout=12)
 
     def _follow_data_kind(self) -> None:
@@ -241,7 +238,7 @@ class TrainingController:
     def _can_train(self) -> bool:
         problem = self.session.compatible()
         if problem:
-            notify(self.screen, t("app.train.cannot_train", problem=_capitalised(safe(problem, MESSAGE_LIMIT))),
+            notify(self.screen, t("app.train.cannot_train", problem=capitalised(safe(problem, MESSAGE_LIMIT))),
                    title=t("app.train.cannot_train_title"), severity="warning")
             return False
         return True
@@ -329,7 +326,7 @@ class TrainingController:
 
     def _diverged(self, message: str) -> None:
         self.document.settle()
-        notify(self.screen, f"{_capitalised(safe(message, MESSAGE_LIMIT))}.", title=t("app.train.stopped_title"),
+        notify(self.screen, f"{capitalised(safe(message, MESSAGE_LIMIT))}.", title=t("app.train.stopped_title"),
                severity="error", timeout=10)
         with suppress(NoMatches):  # unless the app is closing
             self.document.trained()

@@ -18,6 +18,7 @@ from rich.text import Span, Text
 from textual.widget import Widget
 
 from nntui.app.plot import braille_series
+from nntui.core.numbers import format_number
 from nntui.document.position import LossPoint
 from nntui.i18n import t
 
@@ -104,8 +105,6 @@ class LossChart(Widget):
             text.append("\n")
         scale = t("app.loss.log") if self._log else ""
         text.append(f"{scale:^{AXIS}}" + self._steps(width), style="dim")
-        if not math.isfinite(last.train.loss):
-            text.append("\n" + t("app.loss.not_finite"), style="bold red")
         return text
 
     def _steps(self, width: int) -> str:
@@ -168,9 +167,11 @@ class LossChart(Widget):
         """The loss's name and the last losses, on one line when they fit, else a line per part."""
         parts = [
             (self._loss or t("app.loss.title"), "bold"),
-            (t("app.loss.train", value=f"{last.train.loss:.4g}"), TRAIN_COLOUR),
-            (t("app.loss.test", value=f"{last.test.loss:.4g}"), TEST_COLOUR),
+            (t("app.loss.train", value=format_number(last.train.loss, ".4g")), TRAIN_COLOUR),
+            (t("app.loss.test", value=format_number(last.test.loss, ".4g")), TEST_COLOUR),
         ]
+        if not (math.isfinite(last.train.loss) and math.isfinite(last.test.loss)):
+            parts.append((t("app.loss.not_finite"), "bold red"))  # what the dashes mean, beside them
         text = Text()
         line = 0
         for part, style in parts:  # break only between parts, so a number stays with its word

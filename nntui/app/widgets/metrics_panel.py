@@ -11,12 +11,14 @@ the test matrix alone.
 
 from __future__ import annotations
 
+import math
 from rich.cells import cell_len
 from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
 
 from nntui.app.text import fit
+from nntui.core.numbers import NOT_A_VALUE, format_number
 from nntui.core.training.metrics import Counts, Metrics
 from nntui.i18n import t
 
@@ -35,7 +37,7 @@ def class_labels(names: tuple[str, ...], count: int) -> list[str]:
 
 
 def _number(value: float | None, digits: str) -> str:
-    return "—" if value is None else f"{value + 0.0:{digits}}"  # + 0.0: never "-0"
+    return NOT_A_VALUE if value is None else format_number(value, digits)
 
 
 def confusion_lines(train: Counts, test: Counts, labels: list[str], width: int) -> list[Text]:
@@ -84,6 +86,8 @@ def regression_lines(train: Metrics, test: Metrics) -> list[Text]:
         line = Text(name + " " * (first - cell_len(name)), style="dim")
         line.append(f"{left:>{widths[0]}}{right:>{widths[1]}}", style="bold" if i == 0 else "")
         lines.append(line)
+    if not all(math.isfinite(m.mse) for m in (train, test) if m.mse is not None):
+        lines.append(Text(t("app.metrics.not_finite"), style="bold red"))  # what the dashes mean
     return lines
 
 

@@ -14,6 +14,7 @@ import numpy as np
 from nntui.core.challenges.model import Verdict
 from nntui.core.datasets import Dataset, make_dataset
 from nntui.core.network import DenseLayer, Network
+from nntui.core.numbers import format_number
 from nntui.core.plural import counted
 from nntui.core.presets import load_preset
 from nntui.core.training import data_mismatch, evaluate
@@ -31,7 +32,7 @@ SPIRAL_HIDDEN_LIMIT = 12
 
 def decimal(value: float, digits: int) -> str:
     """``value`` with ``digits`` decimals, with a decimal comma in French."""
-    text = f"{value:.{digits}f}"
+    text = format_number(value, f".{digits}f")
     return text.replace(".", ",") if language() == "fr" else text
 
 

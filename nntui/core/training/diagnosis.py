@@ -19,6 +19,7 @@ from numpy.typing import NDArray
 
 from nntui.core.datasets import Dataset
 from nntui.core.network import Network
+from nntui.core.numbers import format_number
 from nntui.core.plural import counted
 from nntui.core.training.config import data_mismatch, default_loss
 from nntui.i18n import language, t, whole_number
@@ -234,7 +235,7 @@ def _target_range(data: Dataset) -> tuple[float, float]:
 
 def _number(value: float) -> str:
     """Two decimals, a real minus sign, and a decimal comma in French."""
-    text = f"{value:.2f}".replace("-", "−")
+    text = format_number(value, ".2f" if abs(value) < 1e6 else ".2e").replace("-", "−")
     return text.replace(".", ",") if language() == "fr" else text
 
 
