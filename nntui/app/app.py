@@ -25,6 +25,7 @@ from nntui.app.lifetime import Lifetime
 from nntui.app.playground import PlaygroundScreen
 from nntui.app.screens.help import HelpScreen
 from nntui.core.network import Network
+from nntui.core.text import visible
 from nntui.core.training_record import TrainingRecord
 from nntui.document.document import Document
 from nntui.document.recovery import RecoveryStore
@@ -92,6 +93,11 @@ class NNTuiApp(App[int]):
             self.lifetime.install()
         self.playground.files.tell_problems()  # the file's training data could not be read, or it overflows
         self.playground.files.offer_recovery(self.recovery.pending())
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Text is text: what reaches the terminal's clipboard (OSC 52) holds no control
+        character, whoever copies it; each shows as its visible stand-in, as on the screen."""
+        super().copy_to_clipboard(visible(text))
 
     def on_unmount(self) -> None:
         self.lifetime.uninstall()

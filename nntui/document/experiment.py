@@ -157,8 +157,28 @@ def train_command(file: Path, settings: TrainingSettings, steps: int) -> list[st
 
 
 def command_line(args: list[str]) -> str:
-    """``args`` as one line for a POSIX shell, each quoted where it must be."""
-    return shlex.join(args)
+    """``args`` as one line for a POSIX shell, each quoted where it must be.
+
+    Text is text: the line is shown and copied, so it holds no control character. An argument
+    with one (a file named with an escape sequence, a newline, a bidi control) is written in
+    ``$'…'`` quotes (bash, zsh, ksh; POSIX sh since 2024), each such character as the ``\\xHH``
+    of its UTF-8 bytes, which the shell reads back exactly.
+    """
+    return " ".join(_quoted(arg) for arg in args)
+
+
+def _quoted(arg: str) -> str:
+    if arg.isprintable():  # the usual case: every character shows as itself
+        return shlex.quote(arg)
+    parts = []
+    for char in arg:
+        if char in "\\'":
+            parts.append("\\" + char)
+        elif char.isprintable():
+            parts.append(char)
+        else:  # surrogateescape: a file name's byte that is not UTF-8 is that byte again
+            parts.append("".join(f"\\x{byte:02x}" for byte in char.encode("utf-8", "surrogateescape")))
+    return "$'" + "".join(parts) + "'"
 
 
 def _argument(path: str) -> str:

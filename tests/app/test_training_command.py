@@ -11,7 +11,7 @@ from textual.widgets import Select
 from nntui.app.app import NNTuiApp
 from nntui.app.playground import PlaygroundScreen
 from nntui.app.screens.training_command import TrainingCommand
-from nntui.core.fileformat import load_network, load_network_file
+from nntui.core.fileformat import load_network, load_network_file, save_network
 from nntui.core.presets import load_preset
 from nntui.core.training import TrainingConfig
 from nntui.core.training_record import TrainingRecord
@@ -128,3 +128,28 @@ async def test_a_saved_setting_the_lists_do_not_offer_still_opens(saved_xor: Pat
         await pilot.press("ctrl+t")
         assert app.query_one("#learning_rate", Select).value == 0.05
         assert app.document.training.settings.config.batch_size == 64
+
+
+async def test_a_data_file_named_with_escape_codes_is_copied_as_text(tmp_path: Path) -> None:
+    """The sweep's fall: the screen showed ␛, but the clipboard (OSC 52) carried the raw escapes.
+    Now the copied line holds visible characters only, and the shell reads the name back."""
+    name = "d\x1b]0;PWN\x07\x1b[2Jx.csv"
+    (tmp_path / name).write_text("x1,x2,y\n0,0,0\n1,1,1\n0,1,1\n1,0,0\n")
+    path = tmp_path / "net.json"
+    save_network(load_preset("xor"), path, TrainingRecord(csv=name))
+    opened = load_network_file(path)
+    app = NNTuiApp(opened.network, path=path, training=opened.training)
+    async with app.run_test(size=SIZE) as pilot:
+        await _palette(pilot, "training command")
+        assert isinstance(app.screen, TrainingCommand)
+        copied = app.clipboard
+        assert copied and copied.isprintable(), repr(copied)
+        assert "/d\\x1b]0;PWN\\x07\\x1b[2Jx.csv'" in copied
+        assert "".join(widget_text(app.screen.query_one("#command")).split()) == "".join(copied.split())
+
+
+async def test_nothing_copied_reaches_the_clipboard_as_a_control_character() -> None:
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE):
+        app.copy_to_clipboard("a\x1b]52;c;cHduZWQ=\x07b")
+        assert app.clipboard == "a␛]52;c;cHduZWQ=␇b"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 import shlex
+import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +17,7 @@ from nntui.core.presets import load_preset
 from nntui.core.training import TrainingConfig
 from nntui.core.training_record import TrainingRecord
 from nntui.document.document import Document
+from nntui.core.text import visible
 from nntui.document.experiment import (
     DEFAULT_COMMAND_STEPS,
     command_line,
@@ -192,3 +194,17 @@ def test_steps_since_saved_follow_training_saving_and_resets(tmp_path: Path) -> 
     doc.training.run(4)
     assert doc.steps_since_saved == 4
     assert DEFAULT_COMMAND_STEPS > 0
+
+
+@pytest.mark.parametrize("name", [
+    "d\x1b]0;PWN\x07\x1b[2Jx.csv",  # the sweep's: set the title, clear the screen
+    "a\nb.csv", "tab\there.csv", "rlo\u202etxt.csv", "quote's \\ back.csv", "del\x7f.csv",
+])
+def test_a_path_with_control_characters_is_quoted_in_visible_characters_the_shell_reads_back(name: str) -> None:
+    """Text is text: the line that is shown and copied holds no control character, yet a shell
+    (bash here; $'…' is POSIX since 2024) reads each argument back exactly."""
+    args = ["nntui", "train", f"nets/{name}", "--data", name]
+    line = command_line(args)
+    assert visible(line) == line and "\x1b" not in line and "\n" not in line
+    echoed = subprocess.run(["bash", "-c", f"printf '%s\\0' {line}"], capture_output=True, check=True).stdout
+    assert echoed.decode("utf-8", "surrogateescape").split("\0")[:-1] == args
