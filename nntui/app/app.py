@@ -109,18 +109,22 @@ class NNTuiApp(App[int]):
     def quit_cleanly(self) -> None:
         """Leave on the learner's request: no recovery copy is kept."""
         self.clean_exit = True
-        self.recovery.clear()
+        try:
+            self.recovery.clear()
+        except OSError:  # a read-only folder: the copy stays, offered next time; quitting goes on
+            pass
         self.exit(0)
 
-    def write_recovery(self) -> None:
-        """Keep unsaved work in a recovery copy now (a crash, a signal), trained weights included."""
+    def write_recovery(self) -> str | None:
+        """Keep unsaved work in a recovery copy now (a crash, a signal), trained weights included;
+        returns why it could not be written, or None. Tells nothing: the app is leaving, or gone."""
         self.document.settle()
-        self.playground.files.write_recovery()
+        return self.playground.files.write_recovery(tell=False)
 
     def _rescue_work(self) -> None:
         """The recovery copy from another thread, while the screen's loop is stuck."""
         self.document.settle(tell=False)  # stops training; no widget is touched
-        self.playground.files.write_recovery()
+        self.playground.files.write_recovery(tell=False)
 
     # --- help -------------------------------------------------------------------------------
 

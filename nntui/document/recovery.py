@@ -81,8 +81,25 @@ class RecoveryStore:
         return self.own_file
 
     def clear(self) -> None:
-        """Remove this process's recovery copy (the work was saved or let go)."""
-        self.own_file.unlink(missing_ok=True)
+        """Remove this process's recovery copy (the work was saved or let go).
+
+        A state folder that is a file, or under one, holds no copy: nothing to remove.
+        """
+        try:
+            self.own_file.unlink(missing_ok=True)
+        except NotADirectoryError:
+            pass
+
+    def cannot_write(self, error: OSError | ValueError) -> str:
+        """One line (no ending period): why no copy can be written in this folder."""
+        blocker = _not_a_folder(self.directory)
+        if blocker == self.directory:  # mkdir's "File exists" would say nothing useful
+            reason = t("core.recovery.itself_not_a_folder")
+        elif blocker is not None:
+            reason = t("core.recovery.not_a_folder", path=str(blocker))
+        else:
+            reason = getattr(error, "strerror", None) or str(error)
+        return t("core.recovery.cannot_write", folder=str(self.directory), reason=reason)
 
     def pending(self) -> list[Recovery]:
         """Recovery copies left by processes that are gone, newest first.
@@ -130,6 +147,14 @@ def _read(file: Path) -> Recovery | None:
         return Recovery(file, opened.network, saved_at, Path(source) if source else None, preset, opened.training)
     except (OSError, ValueError, KeyError, TypeError, AttributeError, NetworkFileError):
         return None
+
+
+def _not_a_folder(directory: Path) -> Path | None:
+    """The nearest of ``directory`` and its parents that exists, if it is not a folder."""
+    for path in (directory, *directory.parents):
+        if os.path.lexists(path):
+            return None if path.is_dir() else path
+    return None
 
 
 def _alive(pid: int) -> bool:

@@ -579,4 +579,12 @@ chaleur suivre ; `u` annule d'un coup toute une période d'entraînement. Les
     "app.recovery.restore_button": ("Restore [u]r[/]", "Restaurer [u]r[/]"),
     "app.recovery.discard_button": ("Discard [u]d[/]", "Supprimer [u]d[/]"),
     "app.recovery.later_button": ("Later [u]Esc[/]", "Plus tard [u]Échap[/]"),
+    # files.py: the recovery copy could not be written while the playground runs
+    "app.recovery.not_kept_title": ("Unsaved work is not kept", "Le travail non enregistré n'est pas gardé"),
+    "app.recovery.not_kept": (
+        "Should nntui stop unexpectedly, your changes would be lost: {problem}. "
+        "Save them with ctrl+s, or elsewhere with F12 (save as).",
+        "Si nntui s'arrêtait de façon inattendue, vos modifications seraient perdues : {problem}. "
+        "Enregistrez-les avec ctrl+s, ou ailleurs avec F12 (enregistrer sous).",
+    ),
 }

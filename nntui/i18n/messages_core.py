@@ -135,6 +135,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- recovery.py: where unsaved work came from ---------------------------------------
     "core.recovery.preset": ("preset {name}", "exemple {name}"),
     "core.recovery.new_network": ("a new network", "un nouveau réseau"),
+    "core.recovery.cannot_write": (
+        "no recovery copy can be written in {folder}: {reason}",
+        "aucune copie de secours ne peut être écrite dans {folder} : {reason}",
+    ),
+    "core.recovery.not_a_folder": ("{path} is not a folder", "{path} n'est pas un dossier"),
+    "core.recovery.itself_not_a_folder": ("it is not a folder", "ce n'est pas un dossier"),
     # --- counted nouns (nntui.core.plural.counted) ---------------------------------------
     "core.count.neuron.one": ("{count} neuron", "{count} neurone"),
     "core.count.neuron.other": ("{count} neurons", "{count} neurones"),
