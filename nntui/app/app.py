@@ -91,7 +91,9 @@ class NNTuiApp(App[int]):
         if not self.is_headless:  # a real terminal; never in tests' run_test
             self.lifetime.install()
         self.playground.files.tell_data_problem()  # the file's training data could not be read
-        self.playground.files.offer_recovery(self.recovery.pending())
+        found = self.recovery.look()
+        self.playground.files.tell_unreadable(found.unreadable)
+        self.playground.files.offer_recovery(found.copies)
 
     def on_unmount(self) -> None:
         self.lifetime.uninstall()

@@ -1,13 +1,16 @@
-"""The playground with a state folder it cannot write to (#22, fall 7).
+"""The playground with a state folder it cannot write to, or holding what it cannot read.
 
 A state folder that is a regular file cannot be written even by root. The
 recovery copy cannot be kept there: the learner is told, once, with the keys
-that save the work elsewhere, and nothing about the folder ever ends the app.
+that save the work elsewhere, and nothing about the folder ever ends the app
+(#22, fall 7). Copies that cannot be read are said in one notice and not
+offered (#22, fall 8).
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,7 @@ from textual.pilot import Pilot
 
 from nntui.app.app import NNTuiApp
 from nntui.app.controllers.files import RECOVERY_DELAY
+from nntui.app.screens.recovery_offer import RecoveryOffer
 from nntui.core.presets import load_preset
 from nntui.document.recovery import RecoveryStore
 
@@ -72,3 +76,21 @@ async def test_quitting_with_an_unwritable_state_folder_ends_cleanly(blocked: Pa
             await pilot.press("d")  # let the changes go
         await pilot.pause()
     assert app.return_code == 0 and app.clean_exit
+
+
+async def test_copies_that_cannot_be_read_are_said_in_one_notice_and_the_good_one_offered(
+        private_state_dir: Path, gone_pids: Callable[[int], list[int]]) -> None:
+    """A copy of 100,000 ``[`` used to end every start with RecursionError (#22, fall 8)."""
+    own, deep, damaged, good = gone_pids(4)
+    (private_state_dir / f"recovery-{deep}.json").write_text("[" * 100_000)
+    (private_state_dir / f"recovery-{damaged}.json").write_text("not json {")
+    RecoveryStore(private_state_dir, pid=good).write(load_preset("and"), None, "and")
+    app = NNTuiApp(load_preset("xor"), preset="xor", recovery=RecoveryStore(private_state_dir, pid=own))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, RecoveryOffer)  # the good copy is still offered
+        (said,) = [" ".join(str(n.message).split()) for n in app._notifications]
+        assert said.startswith("2 recovery copies cannot be read"), said
+        assert f"recovery-{deep}.json: not a recovery copy: the JSON is nested too deeply" in said, said
+        assert "(and 1 more)" in said
+    assert (private_state_dir / f"recovery-{deep}.json").read_text() == "[" * 100_000  # left where it is

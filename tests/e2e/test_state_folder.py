@@ -119,3 +119,29 @@ def test_sigterm_with_an_unwritable_state_folder_ends_with_143_and_one_line(
     line = lines[0]
     assert "recovery copy" in line and str(state) in line, line
     assert blocker.read_text() == "not a folder\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_nntui_starts_beside_a_fifo_and_a_deep_copy_in_the_state_folder(
+        tmp_path: Path, run: Callable[..., Run], gone_pids: Callable[[int], list[int]]) -> None:
+    """A FIFO named like a copy used to leave a blank screen for ever; 100,000 ``[`` a
+    RecursionError at every start (#22, fall 8). Both are said, left, and nntui starts."""
+    state = tmp_path / "state"
+    state.mkdir()
+    fifo_pid, deep_pid = gone_pids(2)
+    fifo = state / f"recovery-{fifo_pid}.json"
+    os.mkfifo(fifo)
+    (state / f"recovery-{deep_pid}.json").write_text("[" * 100_000)
+    try:
+        nntui_run = run(state, "--preset", "xor")
+        nntui_run.wait_for("XOR by hand")
+        nntui_run.wait_for("2 recovery copies cannot be read")
+        nntui_run.tmux("send-keys", "-t", "s", "q")
+        assert nntui_run.status() == 0
+        assert "Traceback" not in nntui_run.screen()
+        assert fifo.is_fifo() and (state / f"recovery-{deep_pid}.json").stat().st_size == 100_000
+    finally:
+        try:  # should nntui wait on the FIFO, a writer that comes and goes frees it
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass

@@ -20,6 +20,7 @@ from nntui.app.screens.recovery_offer import RecoveryChoice, RecoveryOffer
 from nntui.app.text import MESSAGE_LIMIT, notify, safe
 from nntui.core.fileformat import NetworkFile
 from nntui.core.network import Network
+from nntui.core.plural import counted
 from nntui.core.presets import load_preset
 from nntui.core.training_record import TrainingRecord
 from nntui.document.document import Change, ChangedOnDiskError, Document
@@ -206,6 +207,14 @@ class FilesController:
             return problem
         self._told_unkept = False
         return None
+
+    def tell_unreadable(self, unreadable: list[str]) -> None:
+        """Say, in one notice, which recovery copies cannot be read: they are not offered, and
+        stay where they are (the learner may want them, or a newer nntui may read them)."""
+        if unreadable:
+            notify(self.screen, counted("app.recovery.unreadable", len(unreadable),
+                                        first=safe(unreadable[0], MESSAGE_LIMIT), others=len(unreadable) - 1),
+                   title=t("app.recovery.unreadable_title"), severity="warning", timeout=15)
 
     def offer_recovery(self, found: list[Recovery]) -> None:
         """Offer each copy of work left by a process that stopped unexpectedly, newest first.
