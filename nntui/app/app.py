@@ -92,7 +92,9 @@ class NNTuiApp(App[int]):
         if not self.is_headless:  # a real terminal; never in tests' run_test
             self.lifetime.install()
         self.playground.files.tell_problems()  # the file's training data could not be read, or it overflows
-        self.playground.files.offer_recovery(self.recovery.pending())
+        found = self.recovery.look()
+        self.playground.files.tell_unreadable(found.unreadable)
+        self.playground.files.offer_recovery(found.copies)
 
     def copy_to_clipboard(self, text: str) -> None:
         """Text is text: what reaches the terminal's clipboard (OSC 52) holds no control
@@ -115,18 +117,22 @@ class NNTuiApp(App[int]):
     def quit_cleanly(self) -> None:
         """Leave on the learner's request: no recovery copy is kept."""
         self.clean_exit = True
-        self.recovery.clear()
+        try:
+            self.recovery.clear()
+        except OSError:  # a read-only folder: the copy stays, offered next time; quitting goes on
+            pass
         self.exit(0)
 
-    def write_recovery(self) -> None:
-        """Keep unsaved work in a recovery copy now (a crash, a signal), trained weights included."""
+    def write_recovery(self) -> str | None:
+        """Keep unsaved work in a recovery copy now (a crash, a signal), trained weights included;
+        returns why it could not be written, or None. Tells nothing: the app is leaving, or gone."""
         self.document.settle()
-        self.playground.files.write_recovery()
+        return self.playground.files.write_recovery(tell=False)
 
     def _rescue_work(self) -> None:
         """The recovery copy from another thread, while the screen's loop is stuck."""
         self.document.settle(tell=False)  # stops training; no widget is touched
-        self.playground.files.write_recovery()
+        self.playground.files.write_recovery(tell=False)
 
     # --- help -------------------------------------------------------------------------------
 

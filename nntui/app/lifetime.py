@@ -93,8 +93,8 @@ class Lifetime:
     and runs only if the loop never saved it.
     """
 
-    def __init__(self, save: Callable[[], None], leave: Callable[[int], None],
-                 rescue: Callable[[], None], grace: float = GRACE_SECONDS) -> None:
+    def __init__(self, save: Callable[[], object], leave: Callable[[int], None],
+                 rescue: Callable[[], object], grace: float = GRACE_SECONDS) -> None:
         self._save = save
         self._leave = leave
         self._rescue = rescue
@@ -145,7 +145,7 @@ class Lifetime:
         if self._loop is not None and not self._loop.is_closed():
             self._loop.call_soon_threadsafe(self._tidy_exit)
 
-    def _save_once(self, save: Callable[[], None]) -> None:
+    def _save_once(self, save: Callable[[], object]) -> None:
         with self._saving:
             if self._saved:
                 return

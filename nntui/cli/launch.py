@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-
+import sys
 from pathlib import Path
 
 from nntui import __version__
@@ -46,8 +46,20 @@ def run(argv: list[str]) -> int:
         app.run()
     finally:
         if not app.clean_exit:
-            app.write_recovery()  # a crash or a signal: keep any unsaved work
+            problem = app.write_recovery()  # a crash or a signal: keep any unsaved work
+            if problem is not None:
+                _say(t("cli.launch.work_lost", message=problem))
     return app.return_code or 0
+
+
+def _say(line: str) -> None:
+    """``line`` on stderr, one line whatever it quotes; nothing if the terminal has gone."""
+    from nntui.core.text import MESSAGE_LIMIT, safe
+
+    try:
+        print(safe(line, MESSAGE_LIMIT), file=sys.stderr, flush=True)
+    except (OSError, ValueError):  # a terminal that hung up (SIGHUP), a closed stderr: no one to tell
+        pass
 
 
 def _size_from_the_terminal() -> None:

@@ -92,24 +92,31 @@ def load_network_file(path: str | os.PathLike[str], label: str | None = None) ->
 
 def loads_network_file(text: str | bytes, label: str = "<network>") -> NetworkFile:
     """Parse and validate the JSON text of a network file."""
+    return network_file_from_dict(parse_document(text, label), label)
+
+
+def parse_document(text: str | bytes, label: str, kind: str | None = None) -> Any:
+    """The JSON of a file nntui reads (bytes: UTF-8, a BOM allowed), or NetworkFileError in one
+    line naming ``label``: not text, not JSON, NaN, a number of too many digits, or nested too
+    deeply. ``kind``, in words, is what the file should be (default: a network file)."""
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise NetworkFileError(t("core.file.not_text", label=label, byte=error.start)) from None
     try:
-        data = parse_json(text)
+        return parse_json(text)
     except json.JSONDecodeError as error:
         raise NetworkFileError(
             t("core.file.bad_json", label=label, reason=error.msg, line=error.lineno, column=error.colno)
         ) from None
     except Problem as problem:
         raise NetworkFileError(located(label, problem)) from None
-    except RecursionError:
-        raise NetworkFileError(t("core.file.too_deep", label=label)) from None
+    except RecursionError:  # the depth limit: Python's own, as json reaches it
+        raise NetworkFileError(
+            t("core.file.too_deep", label=label, kind=kind or t("core.file.kind.network"))) from None
     except ValueError:  # an integer literal of more than 4300 digits
         raise NetworkFileError(t("core.file.too_many_digits", label=label)) from None
-    return network_file_from_dict(data, label)
 
 
 def network_file_from_dict(data: Any, label: str = "<network>") -> NetworkFile:

@@ -3,7 +3,8 @@
 One small JSON file, ``challenges.json`` in the state folder (the one the
 recovery copies use): ``{"format": "nntui-challenges", "version": 1,
 "solved": ["and_step", ...]}``.  Reading never fails: a missing, unreadable
-or damaged file counts as nothing solved.  Writing replaces the file
+or damaged file counts as nothing solved, and so does anything but a regular
+file (a FIFO would make reading wait for ever).  Writing replaces the file
 atomically, so a crash leaves the old list or the new one.
 """
 
@@ -13,7 +14,10 @@ import json
 from pathlib import Path
 
 from nntui.core.atomic import write_text_atomically
+from nntui.core.fileformat import NetworkFileError, parse_document
+from nntui.core.reading import FileReadError, read_limited
 from nntui.document.recovery import default_state_dir
+from nntui.i18n import t
 
 PROGRESS_FILE = "challenges.json"
 PROGRESS_FORMAT = "nntui-challenges"
@@ -32,9 +36,10 @@ class SolvedStore:
 
     def solved(self) -> set[str]:
         """The ids solved so far; none when the file is missing or damaged (never raises)."""
-        try:
-            document = json.loads(self.file.read_text("utf-8"))
-        except (OSError, ValueError, RecursionError):  # ValueError: bad JSON or bad UTF-8
+        kind = t("core.file.kind.progress")
+        try:  # the state folder is not trusted: a regular file only, within the limits of network files
+            document = parse_document(read_limited(self.file, str(self.file), kind), str(self.file), kind)
+        except (FileReadError, NetworkFileError):
             return set()
         if not isinstance(document, dict) or document.get("format") != PROGRESS_FORMAT:
             return set()

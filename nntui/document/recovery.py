@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from nntui.core.atomic import write_text_atomically
-from nntui.core.fileformat import NetworkFileError, network_file_from_dict, network_to_dict
+from nntui.core.fileformat import NetworkFileError, network_file_from_dict, network_to_dict, parse_document
+from nntui.core.locations import one_line
 from nntui.core.network import Network
+from nntui.core.reading import FileReadError, read_limited
 from nntui.core.training_record import TrainingRecord
 from nntui.i18n import t
 
@@ -51,6 +53,14 @@ class Recovery:
         return t("core.recovery.new_network")
 
 
+@dataclass(frozen=True)
+class Found:
+    """What the state folder holds: the copies to offer, and why others cannot be."""
+
+    copies: list[Recovery] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)  # one line each, naming the file
+
+
 class RecoveryStore:
     """Reads and writes recovery files in one directory."""
 
@@ -81,24 +91,48 @@ class RecoveryStore:
         return self.own_file
 
     def clear(self) -> None:
-        """Remove this process's recovery copy (the work was saved or let go)."""
-        self.own_file.unlink(missing_ok=True)
+        """Remove this process's recovery copy (the work was saved or let go).
+
+        A state folder that is a file, or under one, holds no copy: nothing to remove.
+        """
+        try:
+            self.own_file.unlink(missing_ok=True)
+        except NotADirectoryError:
+            pass
+
+    def cannot_write(self, error: OSError | ValueError) -> str:
+        """One line (no ending period): why no copy can be written in this folder."""
+        blocker = _not_a_folder(self.directory)
+        if blocker == self.directory:  # mkdir's "File exists" would say nothing useful
+            reason = t("core.recovery.itself_not_a_folder")
+        elif blocker is not None:
+            reason = t("core.recovery.not_a_folder", path=str(blocker))
+        else:
+            reason = getattr(error, "strerror", None) or str(error)
+        return t("core.recovery.cannot_write", folder=str(self.directory), reason=reason)
 
     def pending(self) -> list[Recovery]:
-        """Recovery copies left by processes that are gone, newest first.
+        """Recovery copies left by processes that are gone, newest first (see :meth:`look`)."""
+        return self.look().copies
 
-        A copy that cannot be read is skipped, never fatal: recovery must not
-        stop nntui from starting.
+    def look(self) -> Found:
+        """The copies left by processes that are gone, newest first, and those that cannot be read.
+
+        The folder is not trusted: only regular files are read (a link, only to one), with
+        the size and depth limits of network files. A copy that cannot be read is never
+        fatal (recovery must not stop nntui from starting), and is left where it is.
         """
-        found = []
-        for file in self.directory.glob("recovery-*.json"):
+        found: list[Recovery] = []
+        unreadable: list[str] = []
+        for file in sorted(self.directory.glob("recovery-*.json")):
             pid = file.stem.removeprefix("recovery-")
             if not (pid.isascii() and pid.isdigit()) or int(pid) == self.pid or _alive(int(pid)):
                 continue
-            recovery = _read(file)
-            if recovery is not None:
-                found.append(recovery)
-        return sorted(found, key=lambda r: r.saved_at, reverse=True)
+            try:
+                found.append(_read(file))
+            except _Unreadable as error:
+                unreadable.append(str(error))
+        return Found(sorted(found, key=lambda r: r.saved_at, reverse=True), unreadable)
 
     @staticmethod
     def discard(recovery: Recovery) -> None:
@@ -114,22 +148,38 @@ class RecoveryStore:
         os.replace(recovery.file, self.own_file)
 
 
-def _read(file: Path) -> Recovery | None:
+class _Unreadable(Exception):
+    """A copy that cannot be read; the one-line message names it and says why."""
+
+
+def _read(file: Path) -> Recovery:
+    label = one_line(str(file))
     try:
-        document = json.loads(file.read_text(encoding="utf-8"))
-        if document.get("format") != RECOVERY_FORMAT:
-            return None
-        opened = network_file_from_dict(document["network"], str(file))
+        raw = read_limited(file, label, t("core.file.kind.recovery"))
+        document = parse_document(raw, label, t("core.file.kind.recovery"))
+        if not isinstance(document, dict) or document.get("format") != RECOVERY_FORMAT:
+            raise _Unreadable(t("core.recovery.damaged", label=label))
+        opened = network_file_from_dict(document["network"], label)
         saved_at = datetime.fromisoformat(document["saved_at"])
         if saved_at.tzinfo is None:
             saved_at = saved_at.replace(tzinfo=timezone.utc)  # written by hand, presumably
         source = document.get("source_path")
         preset = document.get("preset")
         if not isinstance(preset, (str, type(None))):
-            return None
+            raise _Unreadable(t("core.recovery.damaged", label=label))
         return Recovery(file, opened.network, saved_at, Path(source) if source else None, preset, opened.training)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, NetworkFileError):
-        return None
+    except (FileReadError, NetworkFileError) as error:
+        raise _Unreadable(str(error)) from None
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):  # a field of the wrong kind
+        raise _Unreadable(t("core.recovery.damaged", label=label)) from None
+
+
+def _not_a_folder(directory: Path) -> Path | None:
+    """The nearest of ``directory`` and its parents that exists, if it is not a folder."""
+    for path in (directory, *directory.parents):
+        if os.path.lexists(path):
+            return None if path.is_dir() else path
+    return None
 
 
 def _alive(pid: int) -> bool:

@@ -582,4 +582,24 @@ chaleur suivre ; `u` annule d'un coup toute une période d'entraînement. Les
     "app.recovery.restore_button": ("Restore [u]r[/]", "Restaurer [u]r[/]"),
     "app.recovery.discard_button": ("Discard [u]d[/]", "Supprimer [u]d[/]"),
     "app.recovery.later_button": ("Later [u]Esc[/]", "Plus tard [u]Échap[/]"),
+    # files.py: copies in the state folder that cannot be read (counted: .one, .other)
+    "app.recovery.unreadable_title": ("Recovery copy not offered", "Copie de secours non proposée"),
+    "app.recovery.unreadable.one": (
+        "A recovery copy cannot be read; it is not offered and is left where it is. {first}",
+        "Une copie de secours ne peut pas être lue ; elle n'est pas proposée et reste où elle est. {first}",
+    ),
+    "app.recovery.unreadable.other": (
+        "{count} recovery copies cannot be read; they are not offered and are left where they are. "
+        "{first} (and {others} more)",
+        "{count} copies de secours ne peuvent pas être lues ; elles ne sont pas proposées et restent où "
+        "elles sont. {first} (et {others} de plus)",
+    ),
+    # files.py: the recovery copy could not be written while the playground runs
+    "app.recovery.not_kept_title": ("Unsaved work is not kept", "Le travail non enregistré n'est pas gardé"),
+    "app.recovery.not_kept": (
+        "Should nntui stop unexpectedly, your changes would be lost: {problem}. "
+        "Save them with ctrl+s, or elsewhere with F12 (save as).",
+        "Si nntui s'arrêtait de façon inattendue, vos modifications seraient perdues : {problem}. "
+        "Enregistrez-les avec ctrl+s, ou ailleurs avec F12 (enregistrer sous).",
+    ),
 }

@@ -71,6 +71,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot write the output: {reason}",
         "impossible d'écrire la sortie : {reason}",
     ),
+    "cli.launch.work_lost": (
+        "nntui: the unsaved changes are lost: {message}",
+        "nntui : les modifications non enregistrées sont perdues : {message}",
+    ),
     "cli.error.file_and_preset": (
         "give either FILE or --preset NAME, not both",
         "donnez FICHIER ou --preset NOM, pas les deux",

@@ -135,6 +135,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- recovery.py: where unsaved work came from ---------------------------------------
     "core.recovery.preset": ("preset {name}", "exemple {name}"),
     "core.recovery.new_network": ("a new network", "un nouveau réseau"),
+    "core.recovery.cannot_write": (
+        "no recovery copy can be written in {folder}: {reason}",
+        "aucune copie de secours ne peut être écrite dans {folder} : {reason}",
+    ),
+    "core.recovery.not_a_folder": ("{path} is not a folder", "{path} n'est pas un dossier"),
+    "core.recovery.itself_not_a_folder": ("it is not a folder", "ce n'est pas un dossier"),
+    "core.recovery.damaged": (
+        "{label}: not a recovery copy nntui can read",
+        "{label} : pas une copie de secours que nntui sait lire",
+    ),
     # --- counted nouns (nntui.core.plural.counted) ---------------------------------------
     "core.count.neuron.one": ("{count} neuron", "{count} neurone"),
     "core.count.neuron.other": ("{count} neurons", "{count} neurones"),
@@ -147,6 +157,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "core.file.kind.network": ("a network file", "un fichier de réseau"),
     "core.file.kind.csv": ("a CSV file", "un fichier CSV"),
     "core.file.kind.npz": ("an .npz file", "un fichier .npz"),
+    "core.file.kind.recovery": ("a recovery copy", "une copie de secours"),
+    "core.file.kind.progress": ("a list of solved challenges", "une liste de défis réussis"),
     "core.file.no_such_file": ("{label}: no such file", "{label} : fichier introuvable"),
     "core.file.is_a_directory": (
         "{label}: is a directory, not {kind}",
@@ -172,8 +184,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{label} : JSON invalide : {reason} (ligne {line}, colonne {column})",
     ),
     "core.file.too_deep": (
-        "{label}: not a network file: the JSON is nested too deeply",
-        "{label} : pas un fichier de réseau : le JSON est imbriqué trop profondément",
+        "{label}: not {kind}: the JSON is nested too deeply",
+        "{label} : pas {kind} : le JSON est imbriqué trop profondément",
     ),
     "core.file.too_many_digits": (
         "{label}: not valid JSON: a number has too many digits",

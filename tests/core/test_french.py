@@ -34,8 +34,8 @@ from tests.factory import random_network
 
 PACKAGE = Path(nntui.__file__).parent
 # Where the cli. and core. keys are asked for: the CLI (a module or a package),
-# the recovery store and the core, sub-packages included.
-_SOURCE_ROOTS = ("cli.py", "cli", "document/recovery.py", "core")
+# the document layer (the recovery store, the solved challenges) and the core, sub-packages included.
+_SOURCE_ROOTS = ("cli.py", "cli", "document", "core")
 SOURCES = sorted(
     path
     for root in (PACKAGE / name for name in _SOURCE_ROOTS)

@@ -20,6 +20,7 @@ from nntui.app.screens.recovery_offer import RecoveryChoice, RecoveryOffer
 from nntui.app.text import MESSAGE_LIMIT, capitalised, notify, safe
 from nntui.core.fileformat import NetworkFile
 from nntui.core.network import Network
+from nntui.core.plural import counted
 from nntui.core.presets import load_preset
 from nntui.core.training_record import TrainingRecord
 from nntui.document.document import Change, ChangedOnDiskError, Document
@@ -44,6 +45,7 @@ class FilesController:
         self.document = document
         self.recovery = recovery
         self._recovery_timer: Timer | None = None
+        self._told_unkept = False  # the learner knows no recovery copy can be written
 
     # --- saving ---------------------------------------------------------------------
 
@@ -189,16 +191,37 @@ class FilesController:
             self._recovery_timer.stop()
         self._recovery_timer = self.screen.set_timer(RECOVERY_DELAY, self.write_recovery)
 
-    def write_recovery(self) -> None:
-        """Write (or remove) the recovery copy now; never lets an error through."""
+    def write_recovery(self, *, tell: bool = True) -> str | None:
+        """Write (or remove) the recovery copy now; never lets an error through.
+
+        Returns why no copy could be written (one line), or None. With ``tell`` (the app is
+        up and can show it), the learner hears of it once, with the keys that save elsewhere;
+        again only after a copy was written in between. Without, no widget is touched: the
+        app may be gone (the launcher's last try) or this may be another thread.
+        """
         doc = self.document
         try:
             if doc.history.modified:
                 self.recovery.write(doc.network, doc.path, doc.preset, doc.training_record(self.recovery.own_file))
             else:
                 self.recovery.clear()
-        except OSError as error:
-            self.screen.log.warning(f"recovery copy not written: {error}")
+        except (OSError, ValueError) as error:  # ValueError: a path no system call takes
+            problem = self.recovery.cannot_write(error)
+            if tell and not self._told_unkept:
+                self._told_unkept = True
+                notify(self.screen, t("app.recovery.not_kept", problem=safe(problem, MESSAGE_LIMIT)),
+                       title=t("app.recovery.not_kept_title"), severity="warning", timeout=15)
+            return problem
+        self._told_unkept = False
+        return None
+
+    def tell_unreadable(self, unreadable: list[str]) -> None:
+        """Say, in one notice, which recovery copies cannot be read: they are not offered, and
+        stay where they are (the learner may want them, or a newer nntui may read them)."""
+        if unreadable:
+            notify(self.screen, counted("app.recovery.unreadable", len(unreadable),
+                                        first=safe(unreadable[0], MESSAGE_LIMIT), others=len(unreadable) - 1),
+                   title=t("app.recovery.unreadable_title"), severity="warning", timeout=15)
 
     def offer_recovery(self, found: list[Recovery]) -> None:
         """Offer each copy of work left by a process that stopped unexpectedly, newest first.
