@@ -9,7 +9,9 @@ textual-serve starts each session's app through its ``AppService``.
   not reach it behind the server's back;
 * through ``exec``: no ``sh -c`` stays between the server and the app;
 * with ``NNTUI_STATE_DIR`` set to the session's own folder, so one visitor's
-  recovery copy is never offered to another. The folder goes with the session.
+  recovery copy is never offered to another. The folder goes with the session
+  (the app removes it itself if the server is killed outright: see
+  ``nntui.app.lifetime``).
 
 What the browser sends is written to the app without waiting for it to read
 (textual-serve waits): the session keeps up with its websocket, and sees it
@@ -39,6 +41,8 @@ from typing import Any, Literal
 from aiohttp import web
 from textual_serve.app_service import AppService
 
+from nntui.document.recovery import SERVE_FOLDER_VARIABLE
+
 QUIT_GRACE = 1.0  # seconds for the app to leave when asked
 TERM_GRACE = 1.0  # seconds for its group to leave after SIGTERM
 KILL_GRACE = 1.0  # seconds for the kernel to clear the group after SIGKILL
@@ -62,6 +66,8 @@ class SessionService(AppService):
     async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
         environment = self._build_environment(width=width, height=height)
         environment["NNTUI_STATE_DIR"] = str(self.state_dir)
+        # The app takes its folder with it if this server is killed outright (it cannot, then).
+        environment[SERVE_FOLDER_VARIABLE] = str(self.state_dir.parent)
         self.process = await asyncio.create_subprocess_shell(
             f"exec {self.command}",
             stdin=asyncio.subprocess.PIPE,

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.e2e.serving import Server, describe, open_session
+from tests.e2e.serving import GONE_WITHIN, Server, await_until, describe, open_session
 
 aiohttp = pytest.importorskip("aiohttp")  # textual-serve's own dependency
 
@@ -55,3 +55,19 @@ async def test_a_hang_up_ends_every_session_and_folder_as_sigterm_does(servers: 
     server.process.communicate(timeout=5)
     assert server.process.returncode == 128 + signal.SIGHUP  # as a shell expects of a hang-up
     assert list(server.temporary.iterdir()) == []  # the server's folder, the sessions' in it
+
+
+async def test_the_playgrounds_of_a_killed_server_end_and_take_their_folders(servers: list[Server]) -> None:
+    server = await asyncio.to_thread(_start, servers)
+    async with aiohttp.ClientSession() as client:
+        sessions = [await open_session(client, server) for _ in range(2)]
+        apps = server.apps()
+        assert len(server.sessions()) == 2
+        assert len(list(server.temporary.iterdir())) == 1  # the server's folder
+        server.process.kill()  # nothing can end the sessions for it
+        server.process.wait(timeout=5)
+        gone = await await_until(lambda: not server.apps(), GONE_WITHIN)
+        assert gone, f"the server's playgrounds outlived it:\n{describe(server.apps())}"
+        assert apps and len(sessions) == 2
+        assert await await_until(lambda: not list(server.temporary.iterdir()), GONE_WITHIN), \
+            [str(path) for path in server.temporary.rglob("*")]
