@@ -28,7 +28,7 @@ from nntui.core.network import Network
 from nntui.core.text import visible
 from nntui.core.training_record import TrainingRecord
 from nntui.document.document import Document
-from nntui.document.recovery import RecoveryStore
+from nntui.document.recovery import RecoveryStore, forget_served_state
 from nntui.document.session import CSV_DATASET, TrainingSettings
 from nntui.i18n import language, t
 
@@ -82,7 +82,8 @@ class NNTuiApp(App[int]):
         self.playground = PlaygroundScreen(self.document, self.recovery, training_view=data is not None)
         self.clean_exit = False
         self.lifetime = Lifetime(save=self.write_recovery, rescue=self._rescue_work,
-                                 leave=lambda status: self.exit(return_code=status))
+                                 leave=lambda status: self.exit(return_code=status),
+                                 forget=forget_served_state)
         self.add_class(f"-lang-{language()}")  # app.tcss makes room for longer words
 
     def get_default_screen(self) -> Screen:

@@ -17,6 +17,14 @@ A closed terminal does not always send SIGHUP: a shell that ignores it
 outlives its terminal and passes nothing on.  Textual then reads end-of-file
 for ever, at half a CPU.  So a thread also watches the terminal, and a
 terminal that has hung up counts as SIGHUP.
+
+Under ``nntui serve`` the app has no terminal: it reads the browser's keys
+from a pipe its server writes (textual-serve's web driver).  A server killed
+outright (SIGKILL) cannot end its sessions, and Textual reads end-of-file
+without leaving; so a thread watches that pipe too, and a pipe that has
+closed counts as SIGHUP as well.  Such an app is *orphaned*: nobody will come
+back to its work, so instead of a recovery copy it calls ``forget`` (the app
+removes the state folder the server made for its session).
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ import asyncio
 import errno
 import logging
 import os
+import select
 import signal
 import sys
 import termios
@@ -79,6 +88,27 @@ def terminal_fd() -> int | None:
     return fd if fd >= 0 and os.isatty(fd) else None
 
 
+def served_pipe() -> int | None:
+    """The pipe from ``nntui serve``'s server that the app reads (its standard input, under
+    textual-serve's web driver), or None: a terminal, or nowhere to watch it (no poll)."""
+    if "TEXTUAL_DRIVER" not in os.environ or not hasattr(select, "poll"):
+        return None
+    stream = sys.__stdin__
+    try:
+        fd = stream.fileno() if stream is not None else -1
+    except (OSError, ValueError):
+        return None
+    return fd if fd >= 0 and not os.isatty(fd) else None
+
+
+def pipe_closed(fd: int) -> bool:
+    """True once nobody can write to the pipe (or socket) on ``fd`` any more: its writer is gone.
+    Nothing is read: the keys waiting in it stay Textual's."""
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)  # the hang-up is reported whatever is asked
+    return any(events & (select.POLLHUP | select.POLLERR) for _, events in poller.poll(0))
+
+
 def exit_status(signum: int) -> int:
     """What a shell expects of a process ended by ``signum``: 129, 130, 143…"""
     return 128 + signum
@@ -90,14 +120,19 @@ class Lifetime:
     ``save`` keeps the unsaved work (a recovery copy) and ``leave`` asks the
     app to exit with a status; both run on the event loop when it answers.
     ``rescue`` keeps the work from the watchdog's thread, touching no widget,
-    and runs only if the loop never saved it.
+    and runs only if the loop never saved it.  ``forget`` replaces both once
+    the app is orphaned (its server gone), and runs again just before the
+    watchdog ends the process.
     """
 
     def __init__(self, save: Callable[[], object], leave: Callable[[int], None],
-                 rescue: Callable[[], object], grace: float = GRACE_SECONDS) -> None:
+                 rescue: Callable[[], object], grace: float = GRACE_SECONDS,
+                 forget: Callable[[], None] | None = None) -> None:
         self._save = save
         self._leave = leave
         self._rescue = rescue
+        self._forget = forget
+        self._orphaned = False
         self._grace = grace
         self._saved = False
         self._saving = threading.Lock()  # the loop and the watchdog may both try
@@ -112,6 +147,11 @@ class Lifetime:
         """The exit status a signal asked for, or None."""
         return self._status
 
+    @property
+    def orphaned(self) -> bool:
+        """Whether the app is leaving because the server it was served by has gone."""
+        return self._orphaned
+
     def install(self) -> bool:
         """Catch the signals; False where that is impossible (not the main thread)."""
         if threading.current_thread() is not threading.main_thread():
@@ -122,6 +162,8 @@ class Lifetime:
         fd = terminal_fd()
         if fd is not None:
             threading.Thread(target=self._watch, args=(fd,), name="nntui-terminal-watch", daemon=True).start()
+        elif (pipe := served_pipe()) is not None:
+            threading.Thread(target=self._watch_pipe, args=(pipe,), name="nntui-pipe-watch", daemon=True).start()
         return True
 
     def _watch(self, fd: int) -> None:
@@ -129,6 +171,19 @@ class Lifetime:
             if hung_up(fd):
                 self._caught(signal.SIGHUP, None)
                 return
+
+    def _watch_pipe(self, fd: int) -> None:
+        while not self._watching.wait(WATCH_SECONDS):
+            if pipe_closed(fd):
+                self.orphan()
+                return
+
+    def orphan(self) -> None:
+        """The server has gone: leave as on SIGHUP, forgetting the work instead of keeping it."""
+        with self._leaving:
+            if self._status is None:
+                self._orphaned = True
+        self._caught(signal.SIGHUP, None)
 
     def uninstall(self) -> None:
         self._watching.set()
@@ -151,7 +206,7 @@ class Lifetime:
                 return
             self._saved = True
             try:
-                save()
+                (self._forget if self._orphaned and self._forget is not None else save)()
             except Exception:  # noqa: BLE001 — leaving must not fail; the work was already at risk
                 pass
 
@@ -163,4 +218,9 @@ class Lifetime:
     def _watchdog(self) -> None:
         threading.Event().wait(self._grace)
         self._save_once(self._rescue)  # only if the loop never got to it
+        if self._orphaned and self._forget is not None:
+            try:
+                self._forget()  # again: a recovery copy may have been written since
+            except Exception:  # noqa: BLE001 — leaving must not fail
+                pass
         os._exit(self._status or 1)

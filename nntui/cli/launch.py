@@ -36,6 +36,7 @@ def run(argv: list[str]) -> int:
     from nntui.app.app import NNTuiApp
     from nntui.app.lifetime import ignore_late_keys
     from nntui.core.presets import DEFAULT_PRESET
+    from nntui.document.recovery import forget_served_state
 
     _size_from_the_terminal()
     preset = None if args.file is not None else (args.preset if args.preset is not None else DEFAULT_PRESET)
@@ -45,7 +46,9 @@ def run(argv: list[str]) -> int:
     try:
         app.run()
     finally:
-        if not app.clean_exit:
+        if app.lifetime.orphaned:  # under nntui serve, whose server has gone: nobody comes back
+            forget_served_state()
+        elif not app.clean_exit:
             problem = app.write_recovery()  # a crash or a signal: keep any unsaved work
             if problem is not None:
                 _say(t("cli.launch.work_lost", message=problem))

@@ -77,7 +77,7 @@ def _check_listen(host: str, port: int) -> bool:
 
 
 def run(argv: list[str]) -> int:
-    """Serve until Ctrl-C; returns the exit status."""
+    """Serve until Ctrl-C, SIGTERM or SIGHUP; returns the exit status (129 after SIGHUP)."""
     import shlex
 
     args = _parser().parse_args(argv)
@@ -101,7 +101,7 @@ def run(argv: list[str]) -> int:
             t("cli.serve.cannot_listen", host=args.host, port=args.port, reason=error.strerror or error),
             EXIT_FAILURE,
         ) from None
-    return 0
+    return server.status
 
 
 def _web_server(command: str, host: str, port: int, url: str, max_sessions: int) -> WebServer:

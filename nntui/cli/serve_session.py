@@ -9,7 +9,19 @@ textual-serve starts each session's app through its ``AppService``.
   not reach it behind the server's back;
 * through ``exec``: no ``sh -c`` stays between the server and the app;
 * with ``NNTUI_STATE_DIR`` set to the session's own folder, so one visitor's
-  recovery copy is never offered to another. The folder goes with the session.
+  recovery copy is never offered to another. The folder goes with the session
+  (the app removes it itself if the server is killed outright: see
+  ``nntui.app.lifetime``).
+
+One visitor cannot take the machine: the terminal size the browser asks for,
+at the start (the websocket's ``width`` and ``height``) and at every resize, is
+clamped to ``MOST_COLUMNS`` × ``MOST_ROWS`` (a 30000 × 30000 terminal took a
+core and gigabytes), and the app runs under a memory limit, RLIMIT_DATA of
+``memory_limit()`` bytes, set by the shell that starts it (``ulimit -d``, before
+``exec``: no ``preexec_fn``, unsafe in a server with threads). RLIMIT_DATA rather
+than RLIMIT_AS: what counts is what the app writes to, not what it maps (Python
+and numpy map far more than they use). The limit is inherited by the app's
+training process. An app that reaches it gets a MemoryError and its session ends.
 
 What the browser sends is written to the app without waiting for it to read
 (textual-serve waits): the session keeps up with its websocket, and sees it
@@ -39,12 +51,46 @@ from typing import Any, Literal
 from aiohttp import web
 from textual_serve.app_service import AppService
 
+from nntui.document.recovery import SERVE_FOLDER_VARIABLE
+
 QUIT_GRACE = 1.0  # seconds for the app to leave when asked
 TERM_GRACE = 1.0  # seconds for its group to leave after SIGTERM
 KILL_GRACE = 1.0  # seconds for the kernel to clear the group after SIGKILL
 CLOSE_WAIT = 0.5  # seconds for the browser to answer the websocket's closing, and for the last output
 MOST_UNREAD = 256 * 1024  # bytes the app has still to read, beyond which the browser's input is dropped
+MOST_COLUMNS, MOST_ROWS = 500, 200  # the largest terminal a visitor gets (a 4K screen in a small font)
+DEFAULT_SIZE = (80, 24)  # for a size that is no number (textual-serve's own default)
+MIB = 2**20
+# A served playground writes to about 200 MB (100 to 300 MB measured, 500 x 200 and training);
+# numpy's OpenBLAS starts a thread per core at import, each with about 41 MB of its own.
+MEMORY_BASE = 1024 * MIB
+MEMORY_PER_CPU = 64 * MIB
 ENDS_WITHIN = QUIT_GRACE + TERM_GRACE + KILL_GRACE + 2 * CLOSE_WAIT
+
+
+def _cells(value: object, most: int, default: int) -> int:
+    """A number of cells from what the browser sent (any JSON), between 1 and ``most``."""
+    try:
+        number = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError, OverflowError):  # None, "tall", inf, nan
+        return default
+    return max(1, min(most, number))
+
+
+def clamped_size(width: object, height: object) -> tuple[int, int]:
+    """The terminal size a visitor gets for the one asked: at most MOST_COLUMNS x MOST_ROWS."""
+    return _cells(width, MOST_COLUMNS, DEFAULT_SIZE[0]), _cells(height, MOST_ROWS, DEFAULT_SIZE[1])
+
+
+def memory_limit(cpus: int | None = None) -> int:
+    """The bytes each playground may write to (RLIMIT_DATA), on a machine with ``cpus`` cores."""
+    return MEMORY_BASE + MEMORY_PER_CPU * (cpus if cpus is not None else os.cpu_count() or 1)
+
+
+def limited(command: str, memory: int) -> str:
+    """The shell line that runs ``command`` in place of the shell, under the memory limit. A
+    shell that cannot set it (or a lower hard limit) leaves the limit as it was."""
+    return f"ulimit -d {memory // 1024} 2>/dev/null; exec {command}"
 
 
 class SessionService(AppService):
@@ -58,12 +104,15 @@ class SessionService(AppService):
 
     # textual-serve (1.1.3) has no public way to choose how the app's process starts: only
     # this private method, overridden here and nowhere else. It does what AppService's does,
-    # plus the new session, `exec` and the state folder.
+    # plus the new session, `exec`, the state folder and the limits.
     async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
+        width, height = clamped_size(width, height)
         environment = self._build_environment(width=width, height=height)
         environment["NNTUI_STATE_DIR"] = str(self.state_dir)
+        # The app takes its folder with it if this server is killed outright (it cannot, then).
+        environment[SERVE_FOLDER_VARIABLE] = str(self.state_dir.parent)
         self.process = await asyncio.create_subprocess_shell(
-            f"exec {self.command}",
+            limited(self.command, memory_limit()),
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
@@ -72,6 +121,9 @@ class SessionService(AppService):
         )
         self._process, self._stdin = self.process, self.process.stdin
         return self.process
+
+    async def set_terminal_size(self, width: int, height: int) -> None:
+        await super().set_terminal_size(*clamped_size(width, height))  # a resize from the browser
 
     # What the browser sends (keys, sizes, focus) is written to the app without waiting
     # for it to read: the session keeps up with its websocket, and sees it close, however

@@ -14,8 +14,12 @@ overridden (``initialize_logging``, ``on_startup``, ``on_shutdown``,
 * at most ``max_sessions`` sessions run at once (counted until their apps have
   gone): the page, then the websocket, tell the next visitor that the server
   is full, in their browser's language when it is English or French;
-* SIGTERM or SIGINT (Ctrl-C) end every session together, then the server:
-  within ``ENDS_WITHIN`` seconds, whatever the apps are doing.
+* SIGTERM, SIGINT (Ctrl-C) or SIGHUP (its terminal closed) end every session
+  together, then the server: within ``ENDS_WITHIN`` seconds, whatever the apps
+  are doing. After SIGHUP the server's status is 129, as a shell expects;
+* each session's app also leaves by itself when its pipe from the server
+  closes (the server killed outright), taking its own folder with it
+  (``nntui.app.lifetime``): no playground outlives its server.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import asyncio
 import html
 import logging
 import shutil
+import signal
 import tempfile
 from collections.abc import Callable
 from contextlib import suppress
@@ -53,6 +58,7 @@ class WebServer(Server):
         self.folder: Path | None = None  # the sessions' state folders are made in it
         self.exiting = False
         self.closing = False
+        self.status = 0  # the exit status: 128 + SIGHUP after a hang-up
 
     # --- textual-serve's hooks -----------------------------------------------------------------
 
@@ -60,7 +66,16 @@ class WebServer(Server):
         logging.basicConfig(level=logging.WARNING, format="nntui serve: %(message)s")
 
     async def on_startup(self, app: web.Application) -> None:
+        # textual-serve handles SIGINT and SIGTERM; a closed terminal (SIGHUP) must end the
+        # sessions the same way, or its apps would run on, in sessions of their own.
+        if hasattr(signal, "SIGHUP"):
+            with suppress(NotImplementedError, RuntimeError):
+                asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hang_up)
         print(t("cli.serve.open", url=self.url), flush=True)
+
+    def _hang_up(self) -> None:
+        self.status = self.status or 128 + signal.SIGHUP
+        self.request_exit()
 
     def request_exit(self) -> None:
         if not self.exiting:

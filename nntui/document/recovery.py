@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,6 +26,7 @@ from nntui.core.training_record import TrainingRecord
 from nntui.i18n import t
 
 RECOVERY_FORMAT = "nntui-recovery"
+SERVE_FOLDER_VARIABLE = "NNTUI_SERVE_FOLDER"  # nntui serve's own folder, which holds each session's state folder
 
 
 def default_state_dir() -> Path:
@@ -31,6 +34,21 @@ def default_state_dir() -> Path:
         return Path(os.environ["NNTUI_STATE_DIR"])
     base = os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state"
     return Path(base) / "nntui"
+
+
+def forget_served_state(environ: dict[str, str] | None = None) -> bool:
+    """Under ``nntui serve``, when the server has gone without ending this session (killed
+    outright): remove the state folder it made for the session, which nobody can come back to,
+    and the server's own folder once it is empty (the last session to go). True if removed;
+    False, touching nothing, for any other state folder."""
+    environ = dict(os.environ) if environ is None else environ
+    server, state = environ.get(SERVE_FOLDER_VARIABLE), environ.get("NNTUI_STATE_DIR")
+    if not server or not state or Path(state).parent != Path(server):
+        return False  # only a folder the server made for this session
+    shutil.rmtree(state, ignore_errors=True)
+    with suppress(OSError):  # other sessions' folders are still in it
+        os.rmdir(server)
+    return True
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,17 @@ steps as in-process), and reports after each chunk of steps with the new
 weights; asked to pause, or when the stop rule or a divergence ends the run,
 it sends the trainer back.
 
-The child never outlives the playground: it reads its orders from a pipe
-and leaves as soon as the pipe closes, which the kernel does when the
-parent ends, however it ends (even SIGKILL).  It ignores the terminal's
-signals (ctrl+c, a hang-up): the playground decides, and saves first.
+The child never outlives the playground, however the playground ends (even
+SIGKILL), in three ways: it reads its orders from a pipe and leaves as soon
+as the pipe closes, which the kernel does when the parent ends; a thread
+watches the parent and ends the child once it is gone (for a pipe some other
+process holds open); and on Linux the kernel kills it with its parent
+(``PR_SET_PDEATHSIG``), which alone ends a child that was stopped (SIGSTOP,
+ctrl+z in a debugger), since a stopped process reads nothing and runs no
+thread.  It ignores the terminal's signals (ctrl+c, a hang-up): the
+playground decides, and saves first.
 
-Run by :class:`TrainingProcess` (``python -c CHILD_MAIN IN_FD OUT_FD LANG``);
+Run by :class:`TrainingProcess` (``python -c CHILD_MAIN IN_FD OUT_FD LANG PARENT_PID``);
 never by hand.
 """
 
@@ -25,7 +30,9 @@ import pickle
 import signal
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
@@ -39,6 +46,8 @@ CHUNK_SECONDS = 1 / 50  # how long a chunk of steps takes: between two reports, 
 # The child's program; not ``-m``, which would make the reports' class __main__.Report.
 CHILD_MAIN = "import sys; from nntui.document.training_process import main; raise SystemExit(main(sys.argv[1:]))"
 START_SECONDS = 10.0  # how long the child may take to import and answer before it counts as failed
+PARENT_WATCH_SECONDS = 0.5  # how often the child looks whether its parent is still there
+PR_SET_PDEATHSIG = 1  # Linux's prctl option: a signal for this process when its parent ends
 
 Weights = list[tuple[np.ndarray, np.ndarray]]
 
@@ -79,7 +88,7 @@ class TrainingProcess:
         from_child_r, from_child_w = os.pipe()
         try:
             self._child = subprocess.Popen(
-                [sys.executable, "-c", CHILD_MAIN, str(to_child_r), str(from_child_w), language],
+                [sys.executable, "-c", CHILD_MAIN, str(to_child_r), str(from_child_w), language, str(os.getpid())],
                 pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=True,
             )
@@ -208,6 +217,42 @@ def _play(trainer: Trainer, rule: StopRule | None, orders: Connection, reports: 
         chunk = next_chunk(chunk, elapsed)
 
 
+def watch_parent(parent: int, on_gone: Callable[[], None] | None = None,
+                 every: float = PARENT_WATCH_SECONDS) -> threading.Thread:
+    """A daemon thread that calls ``on_gone`` (by default: ends this process at once) when this
+    process's parent is no longer ``parent``: it ended, and the child was handed to another."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        (on_gone or _leave_now)()
+
+    thread = threading.Thread(target=watch, name="nntui-parent-watch", daemon=True)
+    thread.start()
+    return thread
+
+
+def _leave_now() -> None:
+    os._exit(0)  # nothing to keep: the trainer is the parent's, and the parent is gone
+
+
+def die_with_parent(parent: int) -> None:
+    """Never outlive ``parent``: the kernel's SIGKILL on Linux (which ends even a stopped child),
+    and the watch everywhere."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            # The signal comes when the *thread* that started this child ends: the playground
+            # starts it from its main thread, which lives as long as the playground.
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no libc to ask: the watch and the pipe remain
+            pass
+    if os.getppid() != parent:  # gone before the above was in place: nobody would signal it
+        _leave_now()
+    watch_parent(parent)
+
+
 def _serve(orders: Connection, reports: Connection) -> None:
     reports.send("ready")
     while True:
@@ -221,6 +266,7 @@ def main(argv: list[str]) -> int:
     for name in ("SIGINT", "SIGHUP", "SIGTSTP", "SIGQUIT"):  # the terminal's: the playground decides
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_IGN)
+    die_with_parent(int(argv[3]))
     orders = Connection(int(argv[0]), writable=False)
     reports = Connection(int(argv[1]), readable=False)
     from nntui.i18n import set_language

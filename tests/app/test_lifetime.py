@@ -7,12 +7,13 @@ reaches the server's log (seen in CI: a session flooded with keys, then ended).
 from __future__ import annotations
 
 import os
+import select
 import subprocess
 import sys
 
 import pytest
 
-from nntui.app.lifetime import hung_up
+from nntui.app.lifetime import hung_up, pipe_closed
 
 # A key handed to the event loop as it closes: the coroutine is made, never run.
 LATE_KEY = """
@@ -127,4 +128,59 @@ def test_a_standard_input_that_is_not_a_terminal_is_not_watched() -> None:
     probe = "from nntui.app.lifetime import terminal_fd; print(terminal_fd())"
     done = subprocess.run([sys.executable, "-c", probe], stdin=subprocess.PIPE, capture_output=True, text=True,
                           timeout=60)
+    assert done.stdout.strip() == "None"
+
+
+# --- the pipe from nntui serve's server (#22, fall 10) ------------------------------------------
+
+# A served app (textual-serve's web driver reads its standard input): the server killed outright
+# closes the pipe; the app leaves as on SIGHUP, and forgets its work instead of keeping it.
+SERVED = WATCHED.replace('rescue=lambda: print("rescued", flush=True), grace=10)',
+                         'rescue=lambda: print("rescued", flush=True), grace=10,\n'
+                         '                        forget=lambda: print("forgot", flush=True))')
+needs_poll = pytest.mark.skipif(not hasattr(select, "poll"), reason="no poll() to watch a pipe with")
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # this checkout's nntui
+
+
+@needs_poll
+def test_a_pipe_is_seen_to_close_once_its_writer_is_gone_even_with_keys_unread() -> None:
+    read_end, write_end = os.pipe()
+    try:
+        assert not pipe_closed(read_end)
+        os.write(write_end, b"keys")
+        assert not pipe_closed(read_end)
+        os.close(write_end)
+        write_end = -1
+        assert pipe_closed(read_end)
+        assert os.read(read_end, 10) == b"keys"  # nothing was read by looking
+    finally:
+        for fd in (read_end, write_end):
+            if fd >= 0:
+                os.close(fd)
+
+
+@needs_poll
+def test_a_served_app_whose_server_goes_leaves_as_sighup_and_forgets_its_work() -> None:
+    assert "forgot" in SERVED
+    environment = {**os.environ, "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver"}
+    process = subprocess.Popen([sys.executable, "-c", SERVED], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               text=True, env=environment, cwd=ROOT)
+    try:
+        assert process.stdout is not None and process.stdin is not None
+        assert process.stdout.readline().strip() == "ready"
+        process.stdin.close()  # the server is gone
+        assert process.wait(timeout=20) == 129  # at once on a quiet machine; the margin is for a loaded one
+        assert process.stdout.read().split() == ["forgot"]  # not saved: nobody comes back to it
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+@needs_poll
+def test_without_the_web_driver_a_piped_standard_input_is_not_watched() -> None:
+    environment = {name: value for name, value in os.environ.items() if name != "TEXTUAL_DRIVER"}
+    probe = "from nntui.app.lifetime import served_pipe; print(served_pipe())"
+    done = subprocess.run([sys.executable, "-c", probe], stdin=subprocess.PIPE, capture_output=True, text=True,
+                          timeout=60, env=environment, cwd=ROOT)
     assert done.stdout.strip() == "None"

@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 
 import pytest
@@ -14,7 +15,7 @@ import pytest
 from nntui.core.fileformat import dumps_network
 from nntui.core.training import TrainingConfig
 from nntui.document.session import TrainingSession, TrainingSettings
-from nntui.document.training_process import Report, TrainingProcess, enabled
+from nntui.document.training_process import Report, TrainingProcess, enabled, watch_parent
 from tests.factory import random_network
 
 
@@ -135,6 +136,66 @@ def test_the_child_ends_when_its_parent_is_killed(how: int) -> None:
         if parent.poll() is None:
             parent.kill()
             parent.wait()
+
+
+def _gone(pid: int) -> bool:
+    """Whether ``pid`` (not our child) has ended: no such process, or a zombie nobody reaped yet."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as file:
+            return file.read().rpartition(")")[2].split()[0] in {"Z", "X"}
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="PR_SET_PDEATHSIG is Linux's; elsewhere the watch is best effort")
+def test_a_stopped_child_dies_with_its_parent_however_it_dies() -> None:
+    # A stopped child reads no EOF and runs no thread: only the kernel can end it (#22, fall 6).
+    parent = subprocess.Popen([sys.executable, "-c", PARENT], stdout=subprocess.PIPE, text=True,
+                              cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
+    child = 0
+    try:
+        child = int(parent.stdout.readline() if parent.stdout else "")
+        assert not _gone(child)
+        os.kill(child, signal.SIGSTOP)
+        parent.kill()
+        parent.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while not _gone(child) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _gone(child), "the stopped child outlived its parent"
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
+        if child and not _gone(child):
+            os.kill(child, signal.SIGKILL)
+
+
+@pytest.mark.parametrize("training", [False, True], ids=["idle", "training"])
+def test_the_child_ends_when_its_orders_pipe_closes(training: bool) -> None:
+    process = TrainingProcess()
+    pid = process._child.pid
+    try:
+        if training:
+            process.play(_session().hand_over())
+            assert process.receive(10) is not None
+        else:
+            process._ensure_ready()
+        process._orders.close()  # what the kernel does to the pipe when the parent ends
+        assert _child_gone(pid), "the child did not leave at the end of its orders"
+    finally:
+        process.close()
+
+
+def test_the_watch_calls_out_once_the_parent_is_gone() -> None:
+    gone = threading.Event()
+    # Our own pid is not our parent's: seen from here, "the parent" has gone.
+    watch_parent(os.getpid(), on_gone=gone.set, every=0.01)
+    assert gone.wait(5)
+    still = threading.Event()
+    watch_parent(os.getppid(), on_gone=still.set, every=0.01)
+    assert not still.wait(0.2)  # twenty looks: the real parent is still there
 
 
 def test_the_child_ignores_the_terminals_ctrl_c() -> None:
