@@ -25,14 +25,14 @@ import numpy as np
 
 from nntui.core.activations import ACTIVATION_NAMES
 from nntui.core.atomic import write_text_atomically
-from nntui.core.features import Feature, FeatureError, compute, coordinate_count, parse_all
+from nntui.core.features import MAX_COORDINATES, Feature, FeatureError, compute, coordinate_count, parse_all
 from nntui.core.jsonfields import Problem, check_keys, dump, finite_array, kind, number, optional_string, parse_json
 from nntui.core.locations import located, one_line, shown
 from nntui.core.network import DenseLayer, Network
 from nntui.core.plural import counted
 from nntui.core.reading import FileReadError, read_limited
 from nntui.core.training_record import TrainingRecord, training_from_dict, training_to_dict
-from nntui.i18n import t
+from nntui.i18n import t, whole_number
 
 FORMAT_NAME = "nntui-network"
 FORMAT_VERSION = 2  # the newest; a file without training settings is written as version 1
@@ -204,6 +204,8 @@ def _features(data: Mapping[str, Any], ids: list[object], inputs: int) -> tuple[
         raise Problem(t("core.features.no_point", count=coordinate_count(features)))
     if len(values) < coordinate_count(features):
         raise Problem(t("core.features.point", values=len(values), count=coordinate_count(features)))
+    if len(values) > MAX_COORDINATES:  # before reading them: a point of a million numbers is 5 MB
+        raise Problem(t("core.features.point_too_long", values=whole_number(len(values)), most=MAX_COORDINATES))
     point = [number(v, lambda k=k: f'"point"[{k}]') for k, v in enumerate(values)]
     if not np.all(np.isfinite(compute(features, point))):  # x1² of 1e200 is no number either
         raise Problem(t("core.features.too_large"))

@@ -14,8 +14,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from nntui.core.activations import get_activation
-from nntui.core.features import Feature, FeatureError, compute, coordinate_count
-from nntui.i18n import t
+from nntui.core.features import MAX_COORDINATES, Feature, FeatureError, compute, coordinate_count
+from nntui.i18n import t, whole_number
 
 Array = NDArray[np.float64]
 
@@ -144,6 +144,8 @@ class Network:
         point = np.zeros(count) if self.point is None else np.array(self.point, dtype=np.float64, ndmin=1)
         if point.ndim != 1 or len(point) < count:  # a point may have coordinates no feature reads
             raise FeatureError(t("core.features.point", values=point.size, count=count))
+        if len(point) > MAX_COORDINATES:  # each coordinate costs every view and key (an .npz import too)
+            raise FeatureError(t("core.features.point_too_long", values=whole_number(len(point)), most=MAX_COORDINATES))
         self.point = point
         self.input_values = compute(self.features, point)
 

@@ -25,6 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"point" has {values} numbers, but the features read {count}',
         "« point » a {values} nombres, mais les caractéristiques en lisent {count}",
     ),
+    "core.features.point_too_long": (
+        '"point" has {values} numbers: at most {most} (features read coordinates x1 to x{most})',
+        "« point » a {values} nombres : au plus {most} (les caractéristiques lisent les coordonnées x1 à x{most})",
+    ),
     "core.features.no_point": (
         'the inputs are features of a point: "point" must list its {count} coordinates',
         "les entrées sont des caractéristiques d'un point : « point » doit donner ses {count} coordonnées",

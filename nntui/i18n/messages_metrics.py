@@ -10,6 +10,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.metrics.train": ("train", "entraîn."),
     "app.metrics.test": ("test", "test"),
     "app.metrics.r2": ("R²", "R²"),
+    "app.metrics.many_classes": (
+        "{count} classes, more than a matrix shows ({most}). The test's most frequent wrong answers:",
+        "{count} classes, plus qu'une matrice n'en montre ({most}). Les erreurs les plus fréquentes du test :",
+    ),
+    "app.metrics.none_wrong": ("none: every answer is right", "aucune : toutes les réponses sont justes"),
     "app.metrics.not_finite": (
         "— : too large to compute (the outputs overflow)",
         "— : trop grand pour être calculé (les sorties débordent)",

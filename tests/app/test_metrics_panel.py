@@ -10,7 +10,7 @@ from textual.widgets import Select
 
 from nntui.app.app import NNTuiApp
 from nntui.app.widgets.loss_chart import LossChart
-from nntui.app.widgets.metrics_panel import MetricsPanel, class_labels, confusion_lines
+from nntui.app.widgets.metrics_panel import MAX_MATRIX_CLASSES, MetricsPanel, class_labels, confusion_lines
 from nntui.i18n import set_language, whole_number
 
 from .helpers import preset_app, train_on_circle, widget_text
@@ -43,6 +43,22 @@ def test_many_classes_show_the_test_matrix_alone_when_both_do_not_fit() -> None:
     assert len(alone) == 12 and "train" not in alone[0].plain and alone[0].plain.split() == ["test"]
     assert alone[2].plain.split()[3:] == [str(v + 1) for v in counts[0]]  # the test counts
     assert max(len(line.plain) for line in both) <= 200
+
+
+@pytest.mark.parametrize("count", [MAX_MATRIX_CLASSES + 1, 1000])
+def test_more_classes_than_a_matrix_shows_give_the_most_frequent_wrong_answers(count: int) -> None:
+    """The sweep's fall: 1,000 one-hot columns drew a 1,000 × 1,000 matrix on every change (57 s a
+    step). Past MAX_MATRIX_CLASSES the panel lists the test's most frequent wrong answers instead:
+    a few lines, whatever the number of classes."""
+    test = np.zeros((count, count), np.int64)
+    np.fill_diagonal(test, 3)
+    test[3, 8], test[count - 1, 0], test[10, 11], test[5, 5] = 12, 5, 5, 40
+    lines = [line.plain for line in confusion_lines(test * 2, test, class_labels((), count), 60)]
+    assert f"{whole_number(count)} classes" in lines[0]
+    assert [line.split() for line in lines[1:]] == [["3", "→", "8", "12×"], ["10", "→", "11", "5×"],
+                                                    [str(count - 1), "→", "0", "5×"]]
+    right = np.eye(count, dtype=np.int64)
+    assert len(confusion_lines(right, right, class_labels((), count), 60)) == 2  # nothing wrong: said
 
 
 async def _wait_until_paused(app: NNTuiApp, timeout: float = 20.0) -> None:

@@ -162,6 +162,9 @@ def test_the_file_keeps_the_point_and_each_inputs_feature_exactly() -> None:
         (lambda d: d["inputs"][3].update(feature="x2^2"), "x2\\^2 is there twice"),
         (lambda d: d.update(version=1), '"version": 2'),
         (lambda d: d.update(point=[1.0, 1e200]), "too large to compute"),  # x2² overflows
+        # The sweep's 5 MB point of a million zeros: the playground took 30 s a key
+        (lambda d: d.update(point=[0.0] * 1_000_000), '"point" has 1,000,000 numbers: at most 9'),
+        (lambda d: d.update(point=[0.0] * 10), '"point" has 10 numbers: at most 9'),
         (lambda d: [i.pop("feature") for i in d["inputs"]], '"point" is there but no input has a "feature"'),
     ],
 )
@@ -170,6 +173,12 @@ def test_a_file_with_bad_features_is_refused_with_one_line(change, message: str)
     change(document)
     with pytest.raises(NetworkFileError, match=message):
         loads_network_file(json.dumps(document), "net.json")
+
+
+def test_a_point_of_nine_coordinates_is_read() -> None:
+    document = network_to_dict(featured("x2^2", "x1*x2"))
+    document["point"] = [0.5, -2.0, *[1.0] * 7]
+    assert loads_network_file(json.dumps(document), "net.json").network.coordinates == 9
 
 
 def test_the_npz_export_round_trips_the_features() -> None:

@@ -12,6 +12,8 @@ the test matrix alone.
 from __future__ import annotations
 
 import math
+
+import numpy as np
 from rich.cells import cell_len
 from rich.text import Text
 from textual.geometry import Size
@@ -20,13 +22,15 @@ from textual.widget import Widget
 from nntui.app.text import fit
 from nntui.core.numbers import NOT_A_VALUE, format_number
 from nntui.core.training.metrics import Counts, Metrics
-from nntui.i18n import t
+from nntui.i18n import t, whole_number
 
 RIGHT_COLOUR = "#5fd787"  # answers on the diagonal
 WRONG_COLOUR = "#ff6b6b"  # answers off it
 LABEL_WIDTH = 10  # cells at most for a class's name
 GAP = 2  # cells between the train and test blocks
 WIDE = 10_000  # a width that never wraps: the panel's natural width
+MAX_MATRIX_CLASSES = 12  # more classes than this get a list of the most frequent wrong answers
+MOST_CONFUSED = 6  # lines of that list
 
 
 def class_labels(names: tuple[str, ...], count: int) -> list[str]:
@@ -41,7 +45,11 @@ def _number(value: float | None, digits: str) -> str:
 
 
 def confusion_lines(train: Counts, test: Counts, labels: list[str], width: int) -> list[Text]:
-    """The train and test matrices side by side when ``width`` allows, else the test matrix alone."""
+    """The train and test matrices side by side when ``width`` allows, else the test matrix alone;
+    past MAX_MATRIX_CLASSES, the test's most frequent wrong answers (a matrix of a thousand classes
+    is a million numbers to draw on every change, and no screen shows it)."""
+    if len(labels) > MAX_MATRIX_CLASSES:
+        return confused_lines(test, labels)
     names = [t("app.metrics.train"), t("app.metrics.test")]
     count = len(labels)
     digits = max(len(str(int(m.max(initial=0)))) for m in (train, test))
@@ -53,6 +61,26 @@ def confusion_lines(train: Counts, test: Counts, labels: list[str], width: int) 
     if label + 2 * count * (cell + 1) + GAP <= width:
         return _rows(blocks, labels, label, cell)
     return _rows(blocks[1:], labels, label, cell)  # many classes: the one that tells how it generalises
+
+
+def confused_lines(counts: Counts, labels: list[str]) -> list[Text]:
+    """The MOST_CONFUSED largest counts off the diagonal, largest first: target → answer, times."""
+    wrong = np.array(counts, dtype=np.int64)
+    np.fill_diagonal(wrong, 0)
+    flat = wrong.ravel()
+    nonzero = np.flatnonzero(flat)  # at most one per sample: far fewer than the K² cells
+    found = min(MOST_CONFUSED, len(nonzero))
+    top = nonzero[np.argpartition(flat[nonzero], -found)[-found:]] if found else nonzero
+    lines = [Text(t("app.metrics.many_classes", count=whole_number(len(labels)), most=MAX_MATRIX_CLASSES),
+                  style="dim")]
+    if not found:
+        lines.append(Text(t("app.metrics.none_wrong"), style=RIGHT_COLOUR))
+    width = max(cell_len(label) for label in labels)
+    for index in sorted(top.tolist(), key=lambda i: (-flat[i], i)):
+        target, answer = divmod(index, len(labels))
+        lines.append(Text.assemble((fit(labels[target], width), "dim"), " → ", (fit(labels[answer], width), "dim"),
+                                   (f" {int(flat[index]):>6}×", WRONG_COLOUR)))
+    return lines
 
 
 def _rows(blocks: list[tuple[str, Counts]], labels: list[str], label: int, cell: int) -> list[Text]:
@@ -101,13 +129,17 @@ class MetricsPanel(Widget):
         super().__init__(id=id)
         self._metrics: tuple[Metrics, Metrics] | None = None
         self._labels: list[str] = []
+        self._class_names: tuple[str, ...] = ()
         self._shown: list[Text] = []  # the lines last shown, at the panel's natural width
+        self._made: dict[int, list[Text]] = {}  # the lines of these metrics, by width
         self.add_class("-empty")
 
     def show(self, metrics: tuple[Metrics, Metrics] | None, class_names: tuple[str, ...] = ()) -> None:
         """``metrics`` of the train and test data, or None; ``class_names``: the outputs' names."""
         before = self._shown
-        self._metrics = metrics
+        if metrics is not self._metrics or class_names != self._class_names:
+            self._made = {}
+        self._metrics, self._class_names = metrics, class_names
         train = metrics[0] if metrics else None
         confusion = train.confusion if train else None
         self._labels = [] if confusion is None else class_labels(class_names, len(confusion))
@@ -127,6 +159,12 @@ class MetricsPanel(Widget):
         self.refresh(layout=not same_size)
 
     def _lines(self, width: int) -> list[Text]:
+        """The lines at ``width``, made once per metrics and width (the layout asks several times)."""
+        if width not in self._made:
+            self._made[width] = self._make_lines(width)
+        return self._made[width]
+
+    def _make_lines(self, width: int) -> list[Text]:
         if self._metrics is None:
             return []
         train, test = self._metrics
