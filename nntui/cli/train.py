@@ -110,7 +110,9 @@ def _steps(text: str) -> int:
 
 
 def _batch(text: str) -> int:
-    return whole(text, 1)
+    from nntui.core.training_record import MAX_WHOLE  # what a file may hold: what is written opens again
+
+    return whole(text, 1, MAX_WHOLE)
 
 
 def _seed(text: str) -> int:

@@ -12,7 +12,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from nntui.app.widgets.training_panel import NUMBER_LISTS, _numbers
+from nntui.cli import main
 from nntui.core.fileformat import load_network_file, save_network
 from nntui.core.presets import load_preset
 from nntui.core.training import TrainingConfig
@@ -191,3 +195,49 @@ def test_what_nntui_train_writes_the_playground_opens(tmp_path: Path) -> None:
                                          "--steps", "5", "-o", "o.json", cwd=tmp_path))
     assert "--stop-after" in message and len(message) < 300
     assert not (tmp_path / "o.json").exists()
+
+
+_WHOLE_EDGES = [0, 1, 2, 7, 499, 500, 501, 10**6, 2**53 - 1, 2**53, 2**53 + 1, 2**64 - 1, 2**64, 10**30]
+_NUMBER_EDGES = ["1e-300", "0.001", "0.3", "10", "1e5", "1e150", "1e308", "-1"]
+
+
+_OPTIONS = ["--batch", "--seed", "--data-seed", "--stop-after", "--lr", "--regularization-rate", "--noise",
+            "--ratio"]
+
+
+def _opens_or_is_refused(options: dict[str, str], out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`nntui train` with ``options``: refused in one line with no file, or a file the playground
+    opens, every list of the training panel showing its setting."""
+    out.unlink(missing_ok=True)
+    argv = ["train", "--preset", "xor", "--dataset", "xor", "--steps", "1", "-o", str(out),
+            *[part for option, value in options.items() for part in (option, value)]]
+    status = main(argv)
+    said = capsys.readouterr().err
+    if status != 0:
+        assert status in (2, 3) and len(said.strip().splitlines()) == 1 and not out.exists(), said  # 3: diverged
+        return
+    opened = load_network_file(out)  # refuses in one line what the playground would not take
+    document = Document(opened.network, path=out, training=opened.training)
+    chosen = document.training.settings
+    for name, values in NUMBER_LISTS.items():
+        current = chosen.setting(name)
+        if current is not None:
+            assert current in dict(_numbers(values, current)).values()
+    assert len(document.training.dataset.x_train) > 0
+
+
+def test_whatever_nntui_train_writes_the_playground_opens_option_by_option(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each option at each edge (a batch of 10³⁰ used to be written, and then refused)."""
+    for option in _OPTIONS:
+        for value in [*map(str, _WHOLE_EDGES), *_NUMBER_EDGES]:
+            _opens_or_is_refused({option: value}, tmp_path / "out.json", capsys)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(options=st.dictionaries(st.sampled_from(_OPTIONS),
+                               st.one_of(st.sampled_from(_WHOLE_EDGES).map(str), st.sampled_from(_NUMBER_EDGES))))
+def test_whatever_nntui_train_writes_the_playground_opens_property(
+        options: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Options together: what one accepts, the others do not turn into a file that is refused."""
+    _opens_or_is_refused(options, tmp_path / "out.json", capsys)
