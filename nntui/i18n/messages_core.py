@@ -632,9 +632,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "core.training.diverged": (
         "training diverged at step {step}: the loss became {value} — "
-        "the last finite weights were restored; lower the learning rate",
+        "the weights from before that step were restored; lower the learning rate",
         "l'entraînement a divergé à l'étape {step} : la perte est devenue {value} — "
-        "les derniers poids finis ont été rétablis ; baissez le taux d'apprentissage",
+        "les poids d'avant cette étape ont été rétablis ; baissez le taux d'apprentissage",
     ),
     "core.training.softmax_of_one": (
         "a softmax over a single output is always 1, so it cannot learn: use sigmoid for one output",

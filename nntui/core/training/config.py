@@ -24,7 +24,7 @@ class TrainingError(ValueError):
 
 
 class DivergenceError(TrainingError):
-    """The loss became NaN or infinite; the last finite weights were put back."""
+    """A step left weights with which the loss is NaN or infinite; the weights before it were put back."""
 
 
 @dataclass(frozen=True)
