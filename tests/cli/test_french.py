@@ -213,6 +213,8 @@ def test_serve_passes_the_language_to_each_session(monkeypatch: pytest.MonkeyPat
     started: list[str] = []
 
     class Server:
+        status = 0  # as the real one after Ctrl-C
+
         def serve(self) -> None:
             pass
 

@@ -292,7 +292,7 @@ TRAIN_ERRORS: list[tuple[str, list[str], list[str]]] = [
     ("lr-word", [*_FULL, "--lr", "fast"], ["--lr", '"fast"']),
     ("rate-negative", [*_FULL, "--regularization-rate=-1"], ["--regularization-rate"]),
     ("rate-inf", [*_FULL, "--regularization-rate", "1e999"], ["--regularization-rate", "infinity"]),
-    ("batch-zero", [*_FULL, "--batch", "0"], ["--batch", "1 or more"]),
+    ("batch-zero", [*_FULL, "--batch", "0"], ["--batch", "from 1 to 9,007,199,254,740,992", "not 0"]),
     ("batch-fraction", [*_FULL, "--batch", "2.5"], ["--batch", "whole number"]),
     ("seed-negative", [*_FULL, "--seed=-1"], ["--seed", "from 0 to"]),
     ("noise-too-big", [*_FULL, "--noise", "0.6"], ["--noise", "0 to 0.5"]),

@@ -155,7 +155,7 @@ def test_divergence_is_found_one_step_sooner_with_the_weights_before_it(optimize
     old, new = _train_both(network, x, y, config, steps=200)
     assert old[2] is not None and new[2] is not None
     found = int(old[2].split("diverged at step ")[1].split(":")[0])
-    assert found >= 2 and new[2] == old[2].replace(f"at step {found}:", f"at step {found - 1}:")
+    assert found >= 2 and new[2].startswith(f"training diverged at step {found - 1}: the loss became")
     before, _ = _train_both(network, x, y, config, steps=found - 2)  # the old trainer's weights then
     _assert_same((old[0][:-1], before[1], new[2]), new)
 

@@ -227,6 +227,29 @@ async def read_until(ws: aiohttp.ClientWebSocketResponse, text: bytes, timeout: 
     return received
 
 
+async def drawn(ws: aiohttp.ClientWebSocketResponse, enough: Callable[[bytes], bool], timeout: float) -> bytes:
+    """What the app draws until ``enough`` of it came, ``timeout`` seconds passed or the session closed."""
+    received = b""
+    deadline = time.monotonic() + timeout
+    while not enough(received) and (left := deadline - time.monotonic()) > 0:
+        try:
+            message = await ws.receive(timeout=left)
+        except asyncio.TimeoutError:
+            break
+        if message.type == aiohttp.WSMsgType.BINARY:
+            received += message.data
+        elif message.type != aiohttp.WSMsgType.TEXT:
+            break
+    return received
+
+
+def start(servers: list[Server], *args: str, **kwargs: object) -> Server:
+    """A server, in ``servers`` (the ``servers`` fixture's list) so that it is killed after the test."""
+    server = Server(*args, **kwargs)  # type: ignore[arg-type]
+    servers.append(server)
+    return server
+
+
 async def flood(ws: aiohttp.ClientWebSocketResponse, seconds: float = 0.5) -> None:
     """Send keys for ``seconds`` as fast as the connection takes them: thousands, which the
     app queues."""

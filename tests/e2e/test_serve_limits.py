@@ -9,17 +9,15 @@ take gigabytes, on a server without the clamp.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import re
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.serving import TITLE, Server, environ_of, read_until
+from tests.e2e.serving import TITLE, Server, drawn, environ_of, read_until
 
 aiohttp = pytest.importorskip("aiohttp")  # textual-serve's own dependency
 serve_session = pytest.importorskip("nntui.cli.serve_session")
@@ -42,22 +40,6 @@ def _rows(drawn: bytes) -> int:
     return max((int(match.group(1)) for match in CURSOR.finditer(drawn)), default=0)
 
 
-async def _drawn_until_row(ws: aiohttp.ClientWebSocketResponse, row: int, timeout: float = 20) -> bytes:
-    """What the app draws until it draws on ``row`` (or ``timeout`` seconds passed)."""
-    received = b""
-    deadline = time.monotonic() + timeout
-    while _rows(received) < row and (left := deadline - time.monotonic()) > 0:
-        try:
-            message = await ws.receive(timeout=left)
-        except asyncio.TimeoutError:
-            break
-        if message.type == aiohttp.WSMsgType.BINARY:
-            received += message.data
-        elif message.type != aiohttp.WSMsgType.TEXT:
-            break
-    return received
-
-
 async def test_a_visitors_terminal_size_is_clamped_at_the_start_and_at_each_resize(server: Server) -> None:
     most_columns, most_rows = serve_session.MOST_COLUMNS, serve_session.MOST_ROWS
     too_big = {"width": most_columns + 300, "height": most_rows + 100}
@@ -71,11 +53,11 @@ async def test_a_visitors_terminal_size_is_clamped_at_the_start_and_at_each_resi
         ws = await client.ws_connect(f"{server.url}/ws?width=100&height=30")
         assert _rows(await read_until(ws, TITLE)) <= 30
         await ws.send_str(json.dumps(["resize", too_big]))
-        drawn = await _drawn_until_row(ws, most_rows)  # the frame at the new size…
-        assert _rows(drawn) >= most_rows
+        frame = await drawn(ws, lambda shown: _rows(shown) >= most_rows, 20)  # the frame at the new size…
+        assert _rows(frame) >= most_rows
         # …and nothing below it: a taller frame would draw its last rows a moment after row 200.
-        drawn += await _drawn_until_row(ws, most_rows + 1, timeout=1)
-        assert _rows(drawn) == most_rows
+        frame += await drawn(ws, lambda shown: _rows(shown) > most_rows, 1)
+        assert _rows(frame) == most_rows
         await ws.close()
 
 

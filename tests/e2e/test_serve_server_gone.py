@@ -14,11 +14,10 @@ import asyncio
 import os
 import signal
 import sys
-from collections.abc import Iterator
 
 import pytest
 
-from tests.e2e.serving import GONE_WITHIN, Server, await_until, describe, open_session
+from tests.e2e.serving import GONE_WITHIN, Server, await_until, describe, open_session, start
 
 aiohttp = pytest.importorskip("aiohttp")  # textual-serve's own dependency
 
@@ -28,24 +27,9 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def servers() -> Iterator[list[Server]]:
-    """The servers a test starts; whatever they left running is killed afterwards."""
-    started: list[Server] = []
-    yield started
-    for server in started:
-        server.kill()
-
-
-def _start(servers: list[Server]) -> Server:
-    server = Server()
-    servers.append(server)
-    return server
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="no SIGHUP")
 async def test_a_hang_up_ends_every_session_and_folder_as_sigterm_does(servers: list[Server]) -> None:
-    server = await asyncio.to_thread(_start, servers)
+    server = await asyncio.to_thread(start, servers)
     async with aiohttp.ClientSession() as client:
         sessions = [await open_session(client, server) for _ in range(2)]
         assert len(server.sessions()) == 2
@@ -58,7 +42,7 @@ async def test_a_hang_up_ends_every_session_and_folder_as_sigterm_does(servers: 
 
 
 async def test_the_playgrounds_of_a_killed_server_end_and_take_their_folders(servers: list[Server]) -> None:
-    server = await asyncio.to_thread(_start, servers)
+    server = await asyncio.to_thread(start, servers)
     async with aiohttp.ClientSession() as client:
         sessions = [await open_session(client, server) for _ in range(2)]
         apps = server.apps()

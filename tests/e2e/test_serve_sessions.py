@@ -16,7 +16,6 @@ import os
 import shutil
 import signal
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,10 +28,12 @@ from tests.e2e.serving import (
     Server,
     await_until,
     describe,
+    drawn,
     environ_of,
     flood,
     open_session,
     read_until,
+    start,
     wait_until,
 )
 
@@ -51,21 +52,6 @@ FULL_FR = "Ce serveur est complet"
 RECOVERY_OFFER = b"Unsaved work was found"
 
 
-@pytest.fixture
-def servers() -> Iterator[list[Server]]:
-    """The servers a test starts; whatever they left running is killed afterwards."""
-    started: list[Server] = []
-    yield started
-    for server in started:
-        server.kill()
-
-
-def _start(servers: list[Server], *args: str, **kwargs: object) -> Server:
-    server = Server(*args, **kwargs)
-    servers.append(server)
-    return server
-
-
 async def _gone(server: Server, timeout: float = GONE_WITHIN) -> set[int]:
     """Wait until the server has no app left; what is still there after ``timeout`` s."""
     await await_until(lambda: not server.apps(), timeout)
@@ -79,7 +65,7 @@ async def _gone(server: Server, timeout: float = GONE_WITHIN) -> set[int]:
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 async def test_stopping_the_server_ends_every_session_within_5_s(sig: int, servers: list[Server]) -> None:
     for attempt in range(REPEATS):
-        server = await asyncio.to_thread(_start, servers)
+        server = await asyncio.to_thread(start, servers)
         async with aiohttp.ClientSession() as client:
             sessions = [await open_session(client, server) for _ in range(2)]
             assert len(server.sessions()) == 2
@@ -102,7 +88,7 @@ def test_a_page_closed_in_chromium_then_the_server_stopped_leaves_nothing(server
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
         try:
             for attempt in range(REPEATS):
-                server = _start(servers)
+                server = start(servers)
                 page = browser.new_page(viewport={"width": 1000, "height": 700})
                 page.route("**/*", _only(server.url))
                 page.add_init_script(CATCH_TERMINAL)
@@ -156,7 +142,7 @@ def _only(url: str):
 @pytest.mark.e2e
 async def test_a_closed_or_dropped_session_ends_its_app_within_5_s(servers: list[Server]) -> None:
     """Half the sessions close their websocket; the other half drop the connection."""
-    server = await asyncio.to_thread(_start, servers)
+    server = await asyncio.to_thread(start, servers)
     for attempt in range(REPEATS):
         client = aiohttp.ClientSession()
         ws = await open_session(client, server)
@@ -174,7 +160,7 @@ async def test_a_closed_or_dropped_session_ends_its_app_within_5_s(servers: list
 @pytest.mark.e2e
 async def test_a_session_that_flooded_keys_ends_its_app_within_5_s_of_closing(servers: list[Server]) -> None:
     """Thousands of keys are still queued in the app when the browser leaves."""
-    server = await asyncio.to_thread(_start, servers)
+    server = await asyncio.to_thread(start, servers)
     for attempt in range(REPEATS):
         async with aiohttp.ClientSession() as client:
             ws = await open_session(client, server)
@@ -189,7 +175,7 @@ async def test_a_session_that_trains_ends_with_its_training_process_when_the_bro
     servers: list[Server],
 ) -> None:
     """Training runs in a child process of the session's app: it goes with the app."""
-    server = await asyncio.to_thread(_start, servers)
+    server = await asyncio.to_thread(start, servers)
     for attempt in range(3):
         client = aiohttp.ClientSession()
         ws = await open_session(client, server)
@@ -216,12 +202,12 @@ def _is_training_process(pid: int) -> bool:
 @pytest.mark.e2e
 async def test_a_browser_that_stops_answering_is_dropped_at_the_heartbeat(servers: list[Server]) -> None:
     """A frozen tab keeps its connection but answers no ping: its app ends all the same."""
-    server = await asyncio.to_thread(_start, servers)
+    server = await asyncio.to_thread(start, servers)
     async with aiohttp.ClientSession() as client:
         silent = [await open_session(client, server, autoping=False) for _ in range(3)]
-        start = time.monotonic()
+        began = time.monotonic()
         left = await _gone(server, HEARTBEAT_GONE_WITHIN)
-        assert not left, f"still running after {time.monotonic() - start:.1f} s:\n{describe(left)}"
+        assert not left, f"still running after {time.monotonic() - began:.1f} s:\n{describe(left)}"
         assert len(silent) == 3
 
 
@@ -229,7 +215,7 @@ async def test_a_browser_that_stops_answering_is_dropped_at_the_heartbeat(server
 
 
 async def test_the_session_after_the_last_allowed_is_told_the_server_is_full(servers: list[Server]) -> None:
-    server = await asyncio.to_thread(_start, servers, "--max-sessions", "2")
+    server = await asyncio.to_thread(start, servers, "--max-sessions", "2")
     async with aiohttp.ClientSession() as client:
         first = await open_session(client, server)
         second = await open_session(client, server)
@@ -270,7 +256,7 @@ async def test_each_session_has_its_own_state_folder_and_no_visitor_is_offered_a
 ) -> None:
     temporary = tmp_path / "tmp"
     temporary.mkdir()
-    server = await asyncio.to_thread(_start, servers, env={"TMPDIR": str(temporary)})
+    server = await asyncio.to_thread(start, servers, env={"TMPDIR": str(temporary)})
     async with aiohttp.ClientSession() as client:
         first = await open_session(client, server)
         first_apps = server.apps()
@@ -285,7 +271,7 @@ async def test_each_session_has_its_own_state_folder_and_no_visitor_is_offered_a
         assert await await_until(lambda: not server.apps() & first_apps, GONE_WITHIN)
 
         third = await open_session(client, server)
-        shown = await read_until(third, TITLE) + await _drawn_for(third, 2.0)
+        shown = await read_until(third, TITLE) + await drawn(third, lambda _: False, 2.0)
         assert RECOVERY_OFFER not in shown  # the first visitor's work stays the first visitor's
 
         assert folders[0] != folders[1]
@@ -301,21 +287,6 @@ async def test_each_session_has_its_own_state_folder_and_no_visitor_is_offered_a
     assert not left
     assert list(temporary.iterdir()) == []  # the server's own temporary folder went with it
     assert list(private_state_dir.iterdir()) == []
-
-
-async def _drawn_for(ws: aiohttp.ClientWebSocketResponse, seconds: float) -> bytes:
-    received = b""
-    deadline = time.monotonic() + seconds
-    while (left := deadline - time.monotonic()) > 0:
-        try:
-            message = await ws.receive(timeout=left)
-        except asyncio.TimeoutError:
-            break
-        if message.type == aiohttp.WSMsgType.BINARY:
-            received += message.data
-        elif message.type != aiohttp.WSMsgType.TEXT:
-            break
-    return received
 
 
 def test_the_marker_finds_this_process() -> None:
