@@ -40,10 +40,19 @@ from textual_serve.server import Server, to_int
 
 from nntui.cli.serve_session import CLOSE_WAIT, Session
 from nntui.core.plural import counted
+from nntui.core.text import visible
 from nntui.i18n import LANGUAGES, language, set_language, t
 
 HEARTBEAT = 10.0  # seconds between pings of a quiet websocket; no pong within half that drops it
 REFUSED_FOR = 30.0  # seconds a turned-away tab shows why, before textual-serve's "Session ended."
+
+
+class VisibleFormatter(logging.Formatter):
+    """Text is text: a warning may quote what a visitor sent; each control character reaches
+    the server's terminal as its visible stand-in (line breaks kept, for tracebacks)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return "\n".join(visible(line) for line in super().format(record).split("\n"))
 
 
 class WebServer(Server):
@@ -63,7 +72,9 @@ class WebServer(Server):
     # --- textual-serve's hooks -----------------------------------------------------------------
 
     def initialize_logging(self) -> None:  # problems only, on stderr; no banner, no access log
-        logging.basicConfig(level=logging.WARNING, format="nntui serve: %(message)s")
+        handler = logging.StreamHandler()
+        handler.setFormatter(VisibleFormatter("nntui serve: %(message)s"))
+        logging.basicConfig(level=logging.WARNING, handlers=[handler])
 
     async def on_startup(self, app: web.Application) -> None:
         # textual-serve handles SIGINT and SIGTERM; a closed terminal (SIGHUP) must end the
