@@ -94,3 +94,28 @@ async def test_copies_that_cannot_be_read_are_said_in_one_notice_and_the_good_on
         assert f"recovery-{deep}.json: not a recovery copy: the JSON is nested too deeply" in said, said
         assert "(and 1 more)" in said
     assert (private_state_dir / f"recovery-{deep}.json").read_text() == "[" * 100_000  # left where it is
+
+
+async def test_a_copy_that_cannot_be_deleted_is_said_and_the_next_one_offered(
+        private_state_dir: Path, gone_pids: Callable[[int], list[int]]) -> None:
+    """Discard on a copy the folder will not let go (a read-only folder, for a learner who is not
+    root) used to end the app with PermissionError; now a notice says it stays, and the next copy
+    is offered."""
+    own, first, second = gone_pids(3)
+    RecoveryStore(private_state_dir, pid=first).write(load_preset("and"), None, "and")
+    RecoveryStore(private_state_dir, pid=second).write(load_preset("or"), None, "or")
+    app = NNTuiApp(load_preset("xor"), preset="xor", recovery=RecoveryStore(private_state_dir, pid=own))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        offer = app.screen
+        assert isinstance(offer, RecoveryOffer)
+        offered = offer.recovery.file
+        offered.unlink()
+        offered.mkdir()  # now a folder that unlink() refuses, even for root
+        (offered / "x").write_text("")
+        await pilot.press("d")  # Discard
+        await pilot.pause()
+        assert app.is_running
+        said = [" ".join(str(n.message).split()) for n in app._notifications]
+        assert any(offered.name in line and "could not be deleted" in line for line in said), said
+        assert isinstance(app.screen, RecoveryOffer) and app.screen.recovery.file != offered  # the next one

@@ -248,7 +248,12 @@ class FilesController:
                 self.unless_unsaved(t("app.recovery.before_restoring"), restore,
                                     otherwise=lambda: self.offer_recovery(rest))
             elif choice == "discard":
-                self.recovery.discard(recovery)
+                try:
+                    self.recovery.discard(recovery)
+                except OSError as error:  # a read-only folder, a copy changed meanwhile: it stays
+                    notify(self.screen, t("app.recovery.not_discarded", file=safe(str(recovery.file)),
+                                          reason=safe(error.strerror or str(error))),
+                           severity="warning", timeout=10)
                 self.offer_recovery(rest)
 
         self.screen.app.push_screen(RecoveryOffer(recovery, len(rest)), decided)
