@@ -7,12 +7,15 @@ from __future__ import annotations
 import re
 
 import pytest
+from rich.cells import cell_len
 
+from nntui.app.app import NNTuiApp
 from nntui.app.controllers.learning import WHY_AFTER
 from nntui.app.widgets.backward_panel import BackwardPanel
 from nntui.app.widgets.loss_slice_panel import LossSlicePanel
 from nntui.app.widgets.truth_table import TruthTablePanel
 from nntui.core.challenges import CHALLENGES
+from nntui.core.presets import load_preset
 from nntui.i18n import set_language, t
 
 from .helpers import preset_app, widget_text
@@ -38,6 +41,27 @@ async def test_the_truth_table_shows_every_output_whole(size: tuple[int, int], l
         rows = [line for line in widget_text(panel).splitlines()
                 if re.search(rf"│\s+{NUMBER}\s*│$", line)]
         assert len(rows) == 8, widget_text(panel)
+
+
+@pytest.mark.parametrize("names", [("温度", "湿度"), ("température extérieure", "湿度 relative")])
+async def test_wide_characters_in_names_keep_the_truth_tables_columns_straight(names: tuple[str, str]) -> None:
+    """A name of wide characters (two cells each) is measured in cells, not characters: every
+    line of the table is as wide as the others, and its column as wide as its values."""
+    network = load_preset("and")
+    network.input_names = list(names)
+    app = NNTuiApp(network)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("T")
+        panel = app.query_one(TruthTablePanel)
+        lines = [line for line in widget_text(panel).splitlines() if line.startswith("│")]
+        assert len({cell_len(line) for line in lines}) == 1, "\n".join(lines)
+        bars = {tuple(i for i, char in enumerate(_cells(line)) if char == "│") for line in lines}
+        assert len(bars) == 1, "\n".join(lines)  # the inputs' │ and the border in the same columns
+
+
+def _cells(line: str) -> list[str]:
+    """The characters of ``line`` one per cell (a wide one, then a stand-in for its second cell)."""
+    return [part for char in line for part in ([char, ""] if cell_len(char) == 2 else [char])]
 
 
 def _gradient_lines(text: str) -> list[str]:

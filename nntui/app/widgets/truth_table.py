@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.console import Group
 from rich.text import Text
 from textual import events
@@ -11,7 +12,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from nntui.app import palette
-from nntui.app.text import MESSAGE_LIMIT, safe
+from nntui.app.text import MESSAGE_LIMIT, fit, safe
 from nntui.core.network import Network
 from nntui.core.numbers import format_value
 from nntui.core.truth import TruthRow
@@ -29,8 +30,10 @@ MAX_LINES = 10  # inside the panel's border (app.tcss: max-height 12)
 
 
 def _cell(text: str, width: int) -> str:
-    """``text`` right-aligned in ``width`` cells plus one space before, cut with … when longer."""
-    return " " + safe(text, width).rjust(width)
+    """``text`` right-aligned in ``width`` cells plus one space before, cut with … when longer
+    (measured in cells: a wide character takes two)."""
+    shown = fit(text, width)
+    return " " + " " * (width - cell_len(shown.rstrip())) + shown.rstrip()
 
 
 def _input_text(value: float) -> str:
@@ -41,7 +44,7 @@ def _wrapped(name: str, width: int) -> list[str]:
     """``name`` over lines of at most ``width`` cells, broken at its spaces (a longer word alone)."""
     lines: list[str] = []
     for word in name.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
+        if lines and cell_len(lines[-1]) + 1 + cell_len(word) <= width:
             lines[-1] += " " + word
         else:
             lines.append(word)
@@ -51,9 +54,9 @@ def _wrapped(name: str, width: int) -> list[str]:
 def _in_lines(name: str, least: int, lines: int) -> list[str]:
     """``name`` wrapped at its spaces in the narrowest column (of ``least`` cells at least) that
     takes at most ``lines`` lines; on one line if no narrower one does."""
-    for width in range(max(least, 1), len(name)):
+    for width in range(max(least, 1), cell_len(name)):
         wrapped = _wrapped(name, width)
-        if len(wrapped) <= lines and max(map(len, wrapped)) <= width:
+        if len(wrapped) <= lines and max(map(cell_len, wrapped)) <= width:
             return wrapped
     return [name]
 
@@ -70,7 +73,7 @@ class Header:
     def width(self) -> int:
         """The panel's width with this header, border and padding included."""
         columns = sum(1 + w for _, w in self.inputs) + 2 + sum(1 + w for _, w in self.outputs)
-        return FRAME + 1 + columns + (1 + len(self.target) + 2 if self.target is not None else 0)
+        return FRAME + 1 + columns + (1 + cell_len(self.target) + 2 if self.target is not None else 0)
 
     @property
     def lines(self) -> int:
@@ -93,8 +96,8 @@ def header(form: str, network: Network, rows: list[TruthRow]) -> Header:
     else:
         titles_in = [[safe(name)] for name in names_in]
         titles_out = [[safe(name)] for name in names_out]
-    inputs = [(title, min(NAME_MAX, max(v, *map(len, title)))) for title, v in zip(titles_in, values)]
-    outputs = [(title, min(NAME_MAX, max(NUMBER, *map(len, title)))) for title in titles_out]
+    inputs = [(title, min(NAME_MAX, max(v, *map(cell_len, title)))) for title, v in zip(titles_in, values)]
+    outputs = [(title, min(NAME_MAX, max(NUMBER, *map(cell_len, title)))) for title in titles_out]
     has_target = bool(rows) and rows[0].target is not None
     return Header(inputs, outputs, t("app.truth.target") if has_target else None)
 
@@ -147,7 +150,7 @@ class TruthTablePanel(Static):
                 at = n - (top.lines - len(title))
                 line.append(_cell(title[at] if at >= 0 else "", width), style="bold")
             if top.target is not None:
-                line.append(_cell(target_title if n == top.lines - 1 else "", len(target_title)), style="bold")
+                line.append(_cell(target_title if n == top.lines - 1 else "", cell_len(target_title)), style="bold")
             lines.append(line)
         self.header_lines = top.lines
         for index, row in enumerate(rows):
@@ -158,7 +161,7 @@ class TruthTablePanel(Static):
             for value, (_, width) in zip(row.outputs, top.outputs):
                 line.append(_cell(format_value(value, NUMBER).strip(), width), style=palette.value_style(value, 1.0))
             if row.target is not None:
-                line.append(_cell(" ".join(f"{v:g}" for v in row.target), len(target_title)))
+                line.append(_cell(" ".join(f"{v:g}" for v in row.target), cell_len(target_title)))
                 line.append(" ✓" if row.ok else " ✗", style="bold green" if row.ok else "bold red")
             if index == current:
                 line.stylize("bold underline")
