@@ -29,11 +29,12 @@ removes the state folder the server made for its session).
 Per platform (nothing POSIX-only is imported where it is missing): the signals
 handled are those the platform has, in ``HANDLED``.  On Windows Textual's own
 driver reads ctrl+c from the console as a key (the playground's quit asks about
-unsaved work), and there is no SIGHUP: SIGBREAK (Ctrl+Break, and what the C
-runtime makes of a closing console window) is handled instead, though Windows
-ends a process soon after its console closes, so the recovery copy may not be
-written in time.  The terminal's watch needs ``termios`` and the served pipe's
-watch ``select.poll``: neither runs on Windows.
+unsaved work), and there is no SIGHUP: SIGBREAK (Ctrl+Break; the C runtime
+passes a closing console window on as SIGBREAK too) is handled instead, though
+Windows ends the process as soon as that event has been passed on, so after a
+closed console the recovery copy may not be written in time.  The terminal's
+watch needs ``termios`` and the served pipe's watch ``select.poll``: neither
+runs on Windows.
 """
 
 from __future__ import annotations
