@@ -19,10 +19,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BLOCKED_MODULES = ("termios", "fcntl", "pty", "tty", "resource")
 ABSENT_SIGNALS = ("SIGHUP", "SIGQUIT", "SIGTSTP", "SIGKILL", "SIGSTOP", "SIGCONT")
+# What the os module lacks on Windows (set_blocking: before Python 3.12) and nntui might use.
+# Not getuid: libraries that choose their code by sys.platform (platformdirs) use it here.
+ABSENT_OS = ("O_NONBLOCK", "O_NOCTTY", "set_blocking", "killpg", "getpgid", "setsid", "openpty")
 
 # Runs first in the fresh Python, before anything of nntui (or Textual) is imported.
 AS_ON_WINDOWS = textwrap.dedent(f"""
-    import importlib.abc, select, signal, sys
+    import importlib.abc, os, select, signal, sys
 
     BLOCKED = {BLOCKED_MODULES!r}
 
@@ -40,6 +43,9 @@ AS_ON_WINDOWS = textwrap.dedent(f"""
             delattr(signal, name)
     if hasattr(select, "poll"):
         delattr(select, "poll")
+    for name in {ABSENT_OS!r}:
+        if hasattr(os, name):
+            delattr(os, name)
 """)
 
 IMPORT_EVERYTHING = textwrap.dedent("""
@@ -100,7 +106,8 @@ def _run(code: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
 def test_the_blocker_blocks(tmp_path: Path) -> None:
     """The stand-in for Windows does what it says (else the tests below prove nothing)."""
     probe = textwrap.dedent(f"""
-        import select, signal
+        import os, select, signal
+        assert not any(hasattr(os, name) for name in {ABSENT_OS!r})
         for name in {BLOCKED_MODULES!r}:
             try:
                 __import__(name)
@@ -125,6 +132,25 @@ def test_the_playground_runs_without_posix(tmp_path: Path) -> None:
     result = _run(DRIVE_THE_PLAYGROUND, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "played" in result.stdout
+
+
+def test_files_are_read_without_posix(tmp_path: Path) -> None:
+    """A network file opens (nntui.core.reading asked for O_NONBLOCK, which Windows lacks)."""
+    (tmp_path / "bytes.bin").write_bytes(b"line\r\nnext\x1a and after")  # Windows' text mode would change them
+    probe = textwrap.dedent(f"""
+        from nntui.core.fileformat import dumps_network, load_network
+        from nntui.core.presets import load_preset
+        from nntui.core.reading import read_limited
+        from pathlib import Path
+        folder = Path({str(tmp_path)!r})
+        assert read_limited(folder / "bytes.bin", "bytes.bin", "a file") == b"line\\r\\nnext\\x1a and after"
+        (folder / "xor.json").write_text(dumps_network(load_preset("xor")), encoding="utf-8")
+        assert dumps_network(load_network(folder / "xor.json")) == dumps_network(load_preset("xor"))
+        print("read", flush=True)
+    """)
+    result = _run(probe, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "read" in result.stdout
 
 
 def test_every_test_is_collected_without_posix(tmp_path: Path) -> None:
