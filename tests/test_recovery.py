@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from collections.abc import Callable
@@ -379,6 +380,21 @@ def test_default_state_dir_prefers_nntui_state_dir(tmp_path: Path, monkeypatch: 
     assert RecoveryStore().directory == tmp_path / "mine"
 
 
+# XDG is the convention of Linux and the BSDs (platformdirs follows it there); macOS and Windows
+# have folders of their own.
+xdg = pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="XDG folders are the Unix desktops'")
+
+
+def test_default_state_dir_is_the_platforms_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without $NNTUI_STATE_DIR: platformdirs' state folder for nntui, on every platform."""
+    import platformdirs
+
+    monkeypatch.delenv("NNTUI_STATE_DIR", raising=False)
+    assert default_state_dir() == Path(platformdirs.user_state_dir("nntui", appauthor=False))
+    assert default_state_dir().name == "nntui"
+
+
+@xdg
 def test_default_state_dir_uses_xdg_state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without $NNTUI_STATE_DIR (unset or empty), $XDG_STATE_HOME/nntui is used."""
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg"))
@@ -388,6 +404,7 @@ def test_default_state_dir_uses_xdg_state_home(tmp_path: Path, monkeypatch: pyte
     assert default_state_dir() == tmp_path / "xdg" / "nntui"
 
 
+@xdg
 def test_default_state_dir_falls_back_to_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With neither variable set (or both empty), ~/.local/state/nntui is used."""
     monkeypatch.setenv("HOME", str(tmp_path / "home"))

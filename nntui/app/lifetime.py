@@ -25,6 +25,16 @@ without leaving; so a thread watches that pipe too, and a pipe that has
 closed counts as SIGHUP as well.  Such an app is *orphaned*: nobody will come
 back to its work, so instead of a recovery copy it calls ``forget`` (the app
 removes the state folder the server made for its session).
+
+Per platform (nothing POSIX-only is imported where it is missing): the signals
+handled are those the platform has, in ``HANDLED``.  On Windows Textual's own
+driver reads ctrl+c from the console as a key (the playground's quit asks about
+unsaved work), and there is no SIGHUP: SIGBREAK (Ctrl+Break; the C runtime
+passes a closing console window on as SIGBREAK too) is handled instead, though
+Windows ends the process as soon as that event has been passed on, so after a
+closed console the recovery copy may not be written in time.  The terminal's
+watch needs ``termios`` and the served pipe's watch ``select.poll``: neither
+runs on Windows.
 """
 
 from __future__ import annotations
@@ -36,14 +46,25 @@ import os
 import select
 import signal
 import sys
-import termios
 import threading
 import warnings
 from collections.abc import Callable
 from types import FrameType
 
+try:
+    import termios  # POSIX only: the terminal's watch
+except ImportError:  # Windows
+    termios = None  # type: ignore[assignment]  # why: no terminal to watch; hung_up() says so
+
 GRACE_SECONDS = 1.5  # for a tidy exit, before the watchdog ends the process
-HANDLED = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
+# The signals that end nntui, those the platform has: a hang-up (SIGHUP; SIGBREAK on Windows),
+# ``kill`` (SIGTERM) and SIGINT.
+HANDLED = tuple(
+    getattr(signal, name) for name in ("SIGHUP", "SIGBREAK", "SIGTERM", "SIGINT") if hasattr(signal, name)
+)
+# What a hang-up counts as (the terminal's or the server's pipe's): SIGHUP, or where there is none
+# (Windows) its number on POSIX, for the same exit status, 129.
+HANG_UP = getattr(signal, "SIGHUP", 1)
 WATCH_SECONDS = 0.25  # how often the terminal is looked at
 # Textual's input thread hands each key to the event loop as a coroutine. A key that
 # comes while the loop closes is never run, and Python warns about it on stderr, which
@@ -70,7 +91,10 @@ def ignore_late_keys() -> None:
 
 
 def hung_up(fd: int) -> bool:
-    """True once the terminal on ``fd`` has hung up: every request to it then fails with EIO."""
+    """True once the terminal on ``fd`` has hung up: every request to it then fails with EIO.
+    Always False without ``termios`` (Windows)."""
+    if termios is None:
+        return False
     try:
         termios.tcgetattr(fd)
     except termios.error as error:
@@ -90,7 +114,7 @@ def terminal_fd() -> int | None:
 
 def served_pipe() -> int | None:
     """The pipe from ``nntui serve``'s server that the app reads (its standard input, under
-    textual-serve's web driver), or None: a terminal, or nowhere to watch it (no poll)."""
+    textual-serve's web driver), or None: a terminal, or nowhere to watch it (no poll: Windows)."""
     if "TEXTUAL_DRIVER" not in os.environ or not hasattr(select, "poll"):
         return None
     stream = sys.__stdin__
@@ -159,7 +183,7 @@ class Lifetime:
         self._loop = asyncio.get_running_loop()
         for signum in HANDLED:
             self._previous[signum] = signal.signal(signum, self._caught)
-        fd = terminal_fd()
+        fd = terminal_fd() if termios is not None else None
         if fd is not None:
             threading.Thread(target=self._watch, args=(fd,), name="nntui-terminal-watch", daemon=True).start()
         elif (pipe := served_pipe()) is not None:
@@ -169,7 +193,7 @@ class Lifetime:
     def _watch(self, fd: int) -> None:
         while not self._watching.wait(WATCH_SECONDS):
             if hung_up(fd):
-                self._caught(signal.SIGHUP, None)
+                self._caught(HANG_UP, None)
                 return
 
     def _watch_pipe(self, fd: int) -> None:
@@ -183,7 +207,7 @@ class Lifetime:
         with self._leaving:
             if self._status is None:
                 self._orphaned = True
-        self._caught(signal.SIGHUP, None)
+        self._caught(HANG_UP, None)
 
     def uninstall(self) -> None:
         self._watching.set()

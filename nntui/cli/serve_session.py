@@ -33,6 +33,12 @@ server stopping): the app is asked to quit, as textual-serve asks it when its
 page closes; if it is still there ``QUIT_GRACE`` seconds later (busy with
 thousands of queued keys, say), its group gets SIGTERM (the app leaves tidily),
 then SIGKILL. Everything is over within ``ENDS_WITHIN`` seconds.
+
+On Windows, which has neither process groups, signals to them, ``ulimit`` nor
+``exec``: the app starts in a new process group (``CREATE_NEW_PROCESS_GROUP``:
+the server's ctrl+c does not reach it) under ``cmd /c``, with no memory limit;
+what is still there after ``QUIT_GRACE`` is ended, the app and everything it
+started, by ``taskkill /T /F`` (no tidy step: a console program has no SIGTERM).
 """
 
 from __future__ import annotations
@@ -42,6 +48,8 @@ import json
 import os
 import shutil
 import signal
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from contextlib import suppress
@@ -52,6 +60,8 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 
 from nntui.document.recovery import SERVE_FOLDER_VARIABLE
+
+WINDOWS = sys.platform == "win32"
 
 QUIT_GRACE = 1.0  # seconds for the app to leave when asked
 TERM_GRACE = 1.0  # seconds for its group to leave after SIGTERM
@@ -89,8 +99,19 @@ def memory_limit(cpus: int | None = None) -> int:
 
 def limited(command: str, memory: int) -> str:
     """The shell line that runs ``command`` in place of the shell, under the memory limit. A
-    shell that cannot set it (or a lower hard limit) leaves the limit as it was."""
+    shell that cannot set it (or a lower hard limit) leaves the limit as it was. On Windows
+    (``cmd``: no ``ulimit``, no ``exec``) the command as it is, without a limit."""
+    if WINDOWS:
+        return command
     return f"ulimit -d {memory // 1024} 2>/dev/null; exec {command}"
+
+
+def _new_group() -> dict[str, Any]:
+    """How the app starts apart from the server: a new session (POSIX), a new process group
+    (Windows); either way the server's ctrl+c does not reach it, and it ends as one."""
+    if WINDOWS:
+        return {"creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
+    return {"start_new_session": True}
 
 
 class SessionService(AppService):
@@ -117,7 +138,7 @@ class SessionService(AppService):
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
             env=environment,
-            start_new_session=True,
+            **_new_group(),
         )
         self._process, self._stdin = self.process, self.process.stdin
         return self.process
@@ -193,7 +214,7 @@ class Session:
     def kill_now(self) -> None:
         """The last resort, when the server leaves: SIGKILL to the app's group, now."""
         if self.service.process is not None:
-            _signal_group(self.service.process.pid, signal.SIGKILL)
+            _stop_group(self.service.process.pid, last_resort=True)
 
     async def _end(self) -> None:
         try:
@@ -204,10 +225,10 @@ class Session:
             if process is not None:
                 self.service.ask_to_quit()
                 gone = await _group_gone(process, QUIT_GRACE)
-                for sig, grace in ((signal.SIGTERM, TERM_GRACE), (signal.SIGKILL, KILL_GRACE)):
+                for last_resort, grace in ((False, TERM_GRACE), (True, KILL_GRACE)):
                     if gone:
                         break
-                    _signal_group(process.pid, sig)
+                    _stop_group(process.pid, last_resort)
                     gone = await _group_gone(process, grace)
             with suppress(Exception):
                 await self.websocket.close()  # at most CLOSE_WAIT: the websocket's own timeout
@@ -234,6 +255,8 @@ async def _group_gone(process: asyncio.subprocess.Process, timeout: float) -> bo
 
 
 def _group_alive(group: int) -> bool:
+    if WINDOWS:  # no group to ask about: taskkill /T ends the whole tree with its leader
+        return False
     try:
         os.killpg(group, 0)
     except ProcessLookupError:
@@ -243,6 +266,13 @@ def _group_alive(group: int) -> bool:
     return True
 
 
-def _signal_group(group: int, sig: int) -> None:
+def _stop_group(group: int, last_resort: bool) -> None:
+    """SIGTERM (SIGKILL as the ``last_resort``) to the group; on Windows, ``taskkill /T /F``
+    to the tree either way."""
+    if WINDOWS:
+        with suppress(OSError, subprocess.SubprocessError):
+            subprocess.run(["taskkill", "/T", "/F", "/PID", str(group)], stdin=subprocess.DEVNULL,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=KILL_GRACE, check=False)
+        return
     with suppress(ProcessLookupError, PermissionError):
-        os.killpg(group, sig)
+        os.killpg(group, signal.SIGKILL if last_resort else signal.SIGTERM)

@@ -22,6 +22,13 @@ from nntui.i18n import t
 MAX_FILE_BYTES = 100_000_000  # 100 MB: a network of about 4.5 million weights, saved at full precision
 
 
+# O_NONBLOCK (POSIX): should the name have become a FIFO since the stat, opening it does not
+# wait. O_BINARY (Windows): the bytes as they are; else \r\n would be read as \n, and a
+# Ctrl-Z byte as the end of the file. Each is 0 where it does not exist.
+NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+OPEN_FLAGS = os.O_RDONLY | NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+
+
 class FileReadError(ValueError):
     """The file cannot be read; the one-line message names it and says why."""
 
@@ -41,14 +48,14 @@ def read_limited(path: str | os.PathLike[str], label: str, kind: str) -> bytes:
         raise FileReadError(read_error_message(label, error, kind)) from None
     _check(info, label, kind)
     try:
-        # O_NONBLOCK: should the name have become a FIFO since the stat, opening it does not wait.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        fd = os.open(path, OPEN_FLAGS)
     except OSError as error:
         raise FileReadError(read_error_message(label, error, kind)) from None
     try:
         info = os.fstat(fd)
         _check(info, label, kind)
-        os.set_blocking(fd, True)
+        if NONBLOCK:
+            os.set_blocking(fd, True)
         data = _read_at_most(fd, info.st_size, MAX_FILE_BYTES + 1)
     except OSError as error:
         raise FileReadError(read_error_message(label, error, kind)) from None

@@ -1,8 +1,10 @@
 """Recovery copies of unsaved work, written when nntui stops unexpectedly.
 
 The playground keeps a copy of a modified network in the state directory
-(``$NNTUI_STATE_DIR``, else ``$XDG_STATE_HOME/nntui``, else
-``~/.local/state/nntui``), one file per running process.  A clean exit
+(``$NNTUI_STATE_DIR``, else the platform's own: platformdirs' ``user_state_dir``,
+``$XDG_STATE_HOME/nntui`` or ``~/.local/state/nntui`` on Linux,
+``~/Library/Application Support/nntui`` on macOS, ``%LOCALAPPDATA%\\nntui`` on
+Windows), one file per running process.  A clean exit
 removes it; after a crash, SIGTERM or a closed terminal it stays, and the
 next start offers to restore it.  No Textual here: the CLI uses it too.
 """
@@ -17,12 +19,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+import platformdirs
+
 from nntui.core.atomic import write_text_atomically
 from nntui.core.fileformat import NetworkFileError, network_file_from_dict, network_to_dict, parse_document
 from nntui.core.locations import one_line
 from nntui.core.network import Network
 from nntui.core.reading import FileReadError, read_limited
 from nntui.core.training_record import TrainingRecord
+from nntui.document.processes import alive
 from nntui.i18n import t
 
 RECOVERY_FORMAT = "nntui-recovery"
@@ -32,8 +37,8 @@ SERVE_FOLDER_VARIABLE = "NNTUI_SERVE_FOLDER"  # nntui serve's own folder, which 
 def default_state_dir() -> Path:
     if os.environ.get("NNTUI_STATE_DIR"):
         return Path(os.environ["NNTUI_STATE_DIR"])
-    base = os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state"
-    return Path(base) / "nntui"
+    # appauthor=False: no publisher's folder above nntui's on Windows.
+    return Path(platformdirs.user_state_dir("nntui", appauthor=False))
 
 
 def forget_served_state(environ: dict[str, str] | None = None) -> bool:
@@ -144,7 +149,7 @@ class RecoveryStore:
         unreadable: list[str] = []
         for file in sorted(self.directory.glob("recovery-*.json")):
             pid = file.stem.removeprefix("recovery-")
-            if not (pid.isascii() and pid.isdigit()) or int(pid) == self.pid or _alive(int(pid)):
+            if not (pid.isascii() and pid.isdigit()) or int(pid) == self.pid or alive(int(pid)):
                 continue
             try:
                 found.append(_read(file))
@@ -198,13 +203,3 @@ def _not_a_folder(directory: Path) -> Path | None:
         if os.path.lexists(path):
             return None if path.is_dir() else path
     return None
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except (ProcessLookupError, OverflowError):  # gone, or never a real pid
-        return False
-    except PermissionError:
-        return True  # someone else's process
-    return True

@@ -9,18 +9,22 @@ steps as in-process), and reports after each chunk of steps with the new
 weights; asked to pause, or when the stop rule or a divergence ends the run,
 it sends the trainer back.
 
+The orders and the reports go through the child's standard input and output
+(``nntui.document.pipes``): pipes that ``subprocess`` makes the same way on
+every platform, Windows included.
+
 The child never outlives the playground, however the playground ends (even
 SIGKILL), in three ways: it reads its orders from a pipe and leaves as soon
-as the pipe closes, which the kernel does when the parent ends; a thread
+as the pipe closes, which the system does when the parent ends; a thread
 watches the parent and ends the child once it is gone (for a pipe some other
 process holds open); and on Linux the kernel kills it with its parent
 (``PR_SET_PDEATHSIG``), which alone ends a child that was stopped (SIGSTOP,
 ctrl+z in a debugger), since a stopped process reads nothing and runs no
-thread.  It ignores the terminal's signals (ctrl+c, a hang-up): the
-playground decides, and saves first.
+thread.  It ignores the terminal's signals (ctrl+c, a hang-up, Ctrl+Break):
+the playground decides, and saves first.  On Windows it has no console of its
+own (``CREATE_NO_WINDOW``), so the console's ctrl+c never reaches it either.
 
-Run by :class:`TrainingProcess` (``python -c CHILD_MAIN IN_FD OUT_FD LANG PARENT_PID``);
-never by hand.
+Run by :class:`TrainingProcess` (``python -c CHILD_MAIN NNTUI_ROOT LANG PARENT_PID``); never by hand.
 """
 
 from __future__ import annotations
@@ -34,20 +38,28 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 
 import numpy as np
 
 from nntui.core.training import DivergenceError, Trainer
 from nntui.core.training.stopping import StoppedEarly, StopRule
+from nntui.document.pipes import Inbox, Outbox
+from nntui.document.processes import WINDOWS, alive
 
 DISABLE_VARIABLE = "NNTUI_TRAINING_PROCESS"  # "0": train in a thread of the playground's own process
 CHUNK_SECONDS = 1 / 50  # how long a chunk of steps takes: between two reports, two looks at the orders
-# The child's program; not ``-m``, which would make the reports' class __main__.Report.
-CHILD_MAIN = "import sys; from nntui.document.training_process import main; raise SystemExit(main(sys.argv[1:]))"
+# The child's program; not ``-m``, which would make the reports' class __main__.Report. It runs
+# the very nntui this process runs (the folder that holds it comes first, unless already on the
+# path), whatever the folder it starts in and whatever else is installed.
+CHILD_MAIN = (
+    "import sys; root = sys.argv.pop(1); root in sys.path or sys.path.insert(0, root); "
+    "from nntui.document.training_process import main; raise SystemExit(main(sys.argv[1:]))"
+)
+NNTUI_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 START_SECONDS = 10.0  # how long the child may take to import and answer before it counts as failed
 PARENT_WATCH_SECONDS = 0.5  # how often the child looks whether its parent is still there
 PR_SET_PDEATHSIG = 1  # Linux's prctl option: a signal for this process when its parent ends
+NO_WINDOW = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # Windows: no console of its own (0 elsewhere)
 
 Weights = list[tuple[np.ndarray, np.ndarray]]
 
@@ -84,24 +96,19 @@ class TrainingProcess:
 
     def __init__(self, language: str = "en") -> None:
         """Start the child (TrainingProcessError if it cannot be started)."""
-        to_child_r, to_child_w = os.pipe()
-        from_child_r, from_child_w = os.pipe()
         try:
             self._child = subprocess.Popen(
-                [sys.executable, "-c", CHILD_MAIN, str(to_child_r), str(from_child_w), language, str(os.getpid())],
-                pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=True,
+                [sys.executable, "-c", CHILD_MAIN, NNTUI_ROOT, language, str(os.getpid())],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                creationflags=NO_WINDOW,
             )
-        except (OSError, ValueError) as problem:  # no Python to run, no pass_fds (Windows)
-            for fd in (to_child_r, to_child_w, from_child_r, from_child_w):
-                os.close(fd)
+        except (OSError, ValueError) as problem:  # no Python to run
             raise TrainingProcessError(str(problem)) from problem
-        os.close(to_child_r)
-        os.close(from_child_w)
-        # os.pipe's ends are never inherited (PEP 446): only this child has its two, by pass_fds,
-        # so the orders' pipe closes for it when this process ends.
-        self._orders = Connection(to_child_w, readable=False)
-        self._reports = Connection(from_child_r, writable=False)
+        assert self._child.stdin is not None and self._child.stdout is not None
+        # This side's ends of the pipes are never inherited (PEP 446): only this process can
+        # write orders, so the child reads the end of them when this process ends.
+        self._orders = Outbox(self._child.stdin)
+        self._reports = Inbox(self._child.stdout, name="nntui-training-reports")
         self._ready = False
 
     @property
@@ -148,9 +155,7 @@ class TrainingProcess:
 
     def close(self) -> None:
         """End the child now (it holds nothing to keep: the trainer came back at the last pause)."""
-        for connection in (self._orders, self._reports):
-            if not connection.closed:
-                connection.close()
+        self._orders.close()
         if self._child.poll() is None:
             self._child.terminate()  # it would leave at the closed pipe too, after the import it may be in
         try:
@@ -158,6 +163,7 @@ class TrainingProcess:
         except subprocess.TimeoutExpired:
             self._child.kill()
             self._child.wait()
+        self._reports.close()
 
     def _ensure_ready(self) -> None:
         """Wait for the child's greeting, so a child that cannot run says so."""
@@ -189,13 +195,13 @@ def _weights(trainer: Trainer) -> Weights:
     return [(layer.weights, layer.bias) for layer in trainer.network.layers]
 
 
-def _play(trainer: Trainer, rule: StopRule | None, orders: Connection, reports: Connection) -> None:
+def _play(trainer: Trainer, rule: StopRule | None, orders: Inbox, reports: Outbox) -> None:
     """Chunks of steps, each reported, until a pause order, the stop rule or a divergence."""
     chunk = 1
     while True:
         if orders.poll():
             order = orders.recv()  # EOFError when the parent is gone: the child ends
-            if order[0] == "pause":
+            if order[0] == "pause":  # type: ignore[index]  # why: the parent sends tuples only
                 reports.send(Report(0, 0.0, _weights(trainer), pickle.dumps((trainer, rule))))
                 return
         before, used, start = trainer.steps_done, trainer.samples_used, time.perf_counter()
@@ -220,16 +226,24 @@ def _play(trainer: Trainer, rule: StopRule | None, orders: Connection, reports: 
 def watch_parent(parent: int, on_gone: Callable[[], None] | None = None,
                  every: float = PARENT_WATCH_SECONDS) -> threading.Thread:
     """A daemon thread that calls ``on_gone`` (by default: ends this process at once) when this
-    process's parent is no longer ``parent``: it ended, and the child was handed to another."""
+    process's parent is no longer ``parent`` (see :func:`parent_is`)."""
 
     def watch() -> None:
-        while os.getppid() == parent:
+        while parent_is(parent):
             time.sleep(every)
         (on_gone or _leave_now)()
 
     thread = threading.Thread(target=watch, name="nntui-parent-watch", daemon=True)
     thread.start()
     return thread
+
+
+def parent_is(parent: int) -> bool:
+    """Whether ``parent`` is still this process's parent. On POSIX: an ended parent's children
+    are handed to another. On Windows nobody is (and a virtual environment's python.exe starts
+    the interpreter as a child of its own, so the parent id is not the playground's): whether
+    the process ``parent`` still runs."""
+    return alive(parent) if WINDOWS else os.getppid() == parent
 
 
 def _leave_now() -> None:
@@ -248,30 +262,36 @@ def die_with_parent(parent: int) -> None:
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         except (OSError, AttributeError):  # no libc to ask: the watch and the pipe remain
             pass
-    if os.getppid() != parent:  # gone before the above was in place: nobody would signal it
+    if not parent_is(parent):  # gone before the above was in place: nobody would signal it
         _leave_now()
     watch_parent(parent)
 
 
-def _serve(orders: Connection, reports: Connection) -> None:
+def _serve(orders: Inbox, reports: Outbox) -> None:
     reports.send("ready")
     while True:
         order = orders.recv()  # EOFError when the parent is gone
-        if order[0] == "play":
-            trainer, rule = pickle.loads(order[1])
+        if order[0] == "play":  # type: ignore[index]  # why: the parent sends tuples only
+            trainer, rule = pickle.loads(order[1])  # type: ignore[index]
             _play(trainer, rule, orders, reports)
 
 
 def main(argv: list[str]) -> int:
-    for name in ("SIGINT", "SIGHUP", "SIGTSTP", "SIGQUIT"):  # the terminal's: the playground decides
+    # The terminal's (those the platform has): the playground decides.
+    for name in ("SIGINT", "SIGHUP", "SIGTSTP", "SIGQUIT", "SIGBREAK"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_IGN)
-    die_with_parent(int(argv[3]))
-    orders = Connection(int(argv[0]), writable=False)
-    reports = Connection(int(argv[1]), readable=False)
+    die_with_parent(int(argv[1]))
+    # The reports' pipe is standard output: a copy of it for them, and nothing else may write
+    # there (a stray print would break a message), so standard output goes nowhere from now on.
+    reports = Outbox(os.fdopen(os.dup(1), "wb"))
+    nowhere = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(nowhere, 1)
+    os.close(nowhere)
+    orders = Inbox(sys.stdin.buffer, name="nntui-training-orders")
     from nntui.i18n import set_language
 
-    set_language(argv[2])
+    set_language(argv[0])
     try:
         _serve(orders, reports)
     except (EOFError, BrokenPipeError, OSError):

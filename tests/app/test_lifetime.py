@@ -94,7 +94,10 @@ async def main():
 asyncio.run(main())
 """
 
+needs_pty = pytest.mark.skipif(not hasattr(os, "openpty"), reason="no pseudo-terminal (Windows): no terminal watch")
 
+
+@needs_pty
 def test_a_terminal_is_seen_to_hang_up_and_a_pipe_never_is() -> None:
     master, terminal = os.openpty()
     read_end, write_end = os.pipe()
@@ -108,6 +111,7 @@ def test_a_terminal_is_seen_to_hang_up_and_a_pipe_never_is() -> None:
             os.close(fd)
 
 
+@needs_pty
 def test_the_terminal_hanging_up_without_a_signal_leaves_as_sighup_with_the_work_saved() -> None:
     master, terminal = os.openpty()
     process = subprocess.Popen([sys.executable, "-c", WATCHED], stdin=terminal, stdout=subprocess.PIPE, text=True)

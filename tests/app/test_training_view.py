@@ -345,7 +345,7 @@ async def test_training_goes_on_in_process_when_the_child_dies() -> None:
             assert asyncio.get_running_loop().time() < deadline, "the child never started"
             await asyncio.sleep(0.05)
         await wait_for_steps(app, app.document.training.steps + 100)
-        os.kill(worker.process._child.pid, signal.SIGKILL)
+        worker.process._child.kill()  # SIGKILL; TerminateProcess on Windows
         steps = app.document.training.steps
         await wait_for_steps(app, steps + 100)  # in-process now
         assert app.playground.training.playing
