@@ -13,12 +13,13 @@ never show a screen (``nntui eval``, ``nntui train``) import this module too.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # not at run time: `nntui eval` and `nntui train` load neither
+    import asyncio
+
     from textual_serve.app_service import AppService
 
 # --- argparse (checked with Python 3.11; the attribute is as old as argparse) -------------
@@ -57,7 +58,7 @@ APP_SERVICE_ENVIRONMENT = "_build_environment"
 APP_SERVICE_PROCESS = ("_process", "_stdin")
 
 Service = TypeVar("Service", bound="AppService")
-Opener = Callable[[Any, int, int], Awaitable[asyncio.subprocess.Process]]
+Opener = Callable[[Any, int, int], Awaitable["asyncio.subprocess.Process"]]
 
 
 def app_environment(service: AppService, width: int, height: int) -> dict[str, str]:
