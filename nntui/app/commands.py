@@ -115,12 +115,6 @@ class GuardedPalette(CommandPalette):
             event.prevent_default()  # Textual's handlers (a base class's) do not run
             event.stop()
 
-    # Textual has no public hook for the search a keystroke starts; this override is the one
-    # private name used: text typed before the answer, read after it, finds its list gone.
-    def _gather_commands(self, search_value: str) -> None:  # type: ignore[override]
-        if not self.answered and self.is_active:
-            super()._gather_commands(search_value)
-
     def action_page(self, action: str) -> None:
         try:
             getattr(self.query_one(CommandList), f"action_{action}")()

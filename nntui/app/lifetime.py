@@ -56,6 +56,8 @@ try:
 except ImportError:  # Windows
     termios = None  # type: ignore[assignment]  # why: no terminal to watch; hung_up() says so
 
+from nntui.compat import LATE_KEY_TASK, LATE_KEY_WARNING
+
 GRACE_SECONDS = 1.5  # for a tidy exit, before the watchdog ends the process
 # The signals that end nntui, those the platform has: a hang-up (SIGHUP; SIGBREAK on Windows),
 # ``kill`` (SIGTERM) and SIGINT.
@@ -68,10 +70,9 @@ HANG_UP = getattr(signal, "SIGHUP", 1)
 WATCH_SECONDS = 0.25  # how often the terminal is looked at
 # Textual's input thread hands each key to the event loop as a coroutine. A key that
 # comes while the loop closes is never run, and Python warns about it on stderr, which
-# ``nntui serve`` forwards to its own output. Such a key has nothing left to do.
-LATE_KEY_WARNING = r"coroutine 'MessagePump\._post_message' was never awaited"
-# The same key made into a task as the loop closes: asyncio logs the task, destroyed pending.
-LATE_KEY_TASK = ("Task was destroyed but it is pending!", "MessagePump._post_message")
+# ``nntui serve`` forwards to its own output. Such a key has nothing left to do. The same
+# key made into a task as the loop closes: asyncio logs the task, destroyed pending. Both
+# name a private method of Textual: LATE_KEY_WARNING and LATE_KEY_TASK are in nntui.compat.
 
 
 class _LateKeyTasks(logging.Filter):

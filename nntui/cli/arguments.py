@@ -1,18 +1,26 @@
 """argparse in the chosen language, and ``--lang`` taken out of the arguments.
 
-argparse words its own texts in English (through gettext).  Rather than patch
-its module, every parser here is a Parser that words them itself: -h/--help
-is ours (add_help=False, then an -h with a translated help), the section titles
-are set on parser._positionals / parser._optionals, Formatter gives the usage
-line a translated "usage: " prefix, and error() maps argparse's fixed English
-error messages, recognised by the patterns below, to catalogue keys.  In
-English a message is left exactly as argparse wrote it; a message no pattern
-knows (a future Python's rewording) stays in English.
+argparse words its own texts in English, through ``gettext.gettext``: the process's
+global text domain, read from compiled .mo files and the locale's environment
+variables. nntui's words live in its catalogue and its language is chosen by
+``--lang``, so rather than change gettext for the whole process (and its children),
+every parser here is a Parser that words them itself, through argparse's public
+parts: -h/--help is ours (add_help=False, then an -h with a translated help), the
+sections are argument groups of its own with translated titles (add_argument puts
+each argument in one), Formatter gives the usage line a translated "usage: "
+prefix, and errors come back as ArgumentError (exit_on_error=False): the argument's
+name and the message are kept apart, and a message of our own (a type checker's)
+is shown as written.  What argparse itself words ("expected one argument",
+"invalid choice: ..."), recognised by the patterns below, is mapped to catalogue
+keys; tests/cli/test_french.py makes argparse say each of them, so a rewording in
+a later Python fails a test rather than leave French users with English.  In
+English a message is left exactly as argparse wrote it.
 
 argparse reads "-inf" or "-1e5" after an option as an option of its own
 ("--lr: expected one argument"): Parser takes anything that starts like a
 number (a minus, then a digit, a point, "inf" or "nan") as a value, so that
-it is checked, and refused, like every other number.
+it is checked, and refused, like every other number (nntui.compat: argparse
+has no public way to say so).
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from collections.abc import Iterable
 from typing import Any, NoReturn
 
 from nntui.cli.common import UsageError
+from nntui.compat import numbers_are_values
 from nntui.i18n import LANGUAGES, language, t
 
 # "-1", "-.5", "-1e5", "-1,5", "-inf", "-Infinity", "-nan": values, not options (none of ours looks so).
@@ -31,10 +40,8 @@ NEGATIVE_NUMBER = re.compile(r"^-(?:\.?\d|inf|nan)", re.IGNORECASE)
 _ARGPARSE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.DOTALL), key)
     for pattern, key in (
-        (r"argument (?P<argument>.+?): (?P<message>.+)", "cli.argparse.argument"),
         (r"the following arguments are required: (?P<arguments>.+)", "cli.argparse.required"),
         (r"one of the arguments (?P<arguments>.+) is required", "cli.argparse.one_required"),
-        (r"unrecognized arguments: (?P<arguments>.*)", "cli.argparse.unrecognized"),
         (r"expected one argument", "cli.argparse.expected_one"),
         (r"expected at most one argument", "cli.argparse.expected_at_most_one"),
         (r"expected at least one argument", "cli.argparse.expected_at_least_one"),
@@ -56,10 +63,7 @@ def argparse_message(message: str) -> str:
     for pattern, key in _ARGPARSE_ERRORS:
         match = pattern.fullmatch(message)
         if match:
-            values = match.groupdict()
-            if "message" in values:  # "argument --x: <what is wrong>"
-                values["message"] = argparse_message(values["message"])
-            return t(key, **values)
+            return t(key, **match.groupdict())
     return message
 
 
@@ -70,7 +74,7 @@ class Formatter(argparse.HelpFormatter):
         self,
         usage: str | None,
         actions: Iterable[argparse.Action],
-        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        groups: Iterable[Any],
         prefix: str | None = None,
     ) -> None:
         super().add_usage(usage, actions, groups, t("cli.argparse.usage") if prefix is None else prefix)
@@ -89,13 +93,38 @@ class Parser(argparse.ArgumentParser):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", Formatter)
         # No abbreviations: "--inp" would slip past the "--input -1,0" fix-up.
-        super().__init__(allow_abbrev=False, add_help=False, **kwargs)
-        # argparse's own pattern is r'^-\d+$|^-\d*\.\d+$'; it is consulted while parsing only.
-        self._negative_number_matcher = NEGATIVE_NUMBER
-        self._positionals.title = t("cli.argparse.positionals")
-        self._optionals.title = t("cli.argparse.options")
+        super().__init__(allow_abbrev=False, add_help=False, exit_on_error=False, **kwargs)
+        numbers_are_values(self, NEGATIVE_NUMBER)
+        # argparse's own two sections stay empty (and unshown): every argument goes in one of these.
+        self.positionals = self.add_argument_group(t("cli.argparse.positionals"))
+        self.options = self.add_argument_group(t("cli.argparse.options"))
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                           help=t("cli.argparse.help"))
+
+    def add_argument(self, *names: Any, **kwargs: Any) -> argparse.Action:
+        """As argparse's, in the translated section: options, or positional arguments."""
+        option = any(str(name)[:1] in self.prefix_chars for name in names)
+        return (self.options if option else self.positionals).add_argument(*names, **kwargs)
+
+    def add_mutually_exclusive_group(self, **kwargs: Any) -> Any:
+        """As argparse's, its arguments listed with the other options."""
+        return self.options.add_mutually_exclusive_group(**kwargs)
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        try:
+            return super().parse_known_args(args, namespace)
+        except argparse.ArgumentError as error:  # exit_on_error=False: the name and message apart
+            message = argparse_message(error.message)
+            if error.argument_name is not None:
+                message = t("cli.argparse.argument", argument=error.argument_name, message=message)
+            raise UsageError(t("cli.error.see_help", message=message, prog=self.prog)) from None
+
+    def parse_args(self, args: Any = None, namespace: Any = None) -> Any:
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            message = t("cli.argparse.unrecognized", arguments=" ".join(extras))
+            raise UsageError(t("cli.error.see_help", message=message, prog=self.prog))
+        return parsed
 
     def add_lang(self) -> Parser:
         """List --lang last in the help; main() has taken it out of the arguments already."""

@@ -59,6 +59,7 @@ from typing import Any, Literal
 from aiohttp import web
 from textual_serve.app_service import AppService
 
+from nntui.compat import app_environment, starts_app_with
 from nntui.document.recovery import SERVE_FOLDER_VARIABLE
 
 WINDOWS = sys.platform == "win32"
@@ -114,6 +115,26 @@ def _new_group() -> dict[str, Any]:
     return {"start_new_session": True}
 
 
+async def _open_session_app(service: SessionService, width: int, height: int) -> asyncio.subprocess.Process:
+    """The session's app, started as textual-serve starts it, plus the new session, `exec`, the
+    state folder and the limits (textual-serve has no public way: see nntui.compat)."""
+    width, height = clamped_size(width, height)
+    environment = app_environment(service, width, height)
+    environment["NNTUI_STATE_DIR"] = str(service.state_dir)
+    # The app takes its folder with it if this server is killed outright (it cannot, then).
+    environment[SERVE_FOLDER_VARIABLE] = str(service.state_dir.parent)
+    service.process = await asyncio.create_subprocess_shell(
+        limited(service.command, memory_limit()),
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        env=environment,
+        **_new_group(),
+    )
+    return service.process
+
+
+@starts_app_with(_open_session_app)
 class SessionService(AppService):
     """textual-serve's app service for one session: see the module's notes."""
 
@@ -122,26 +143,6 @@ class SessionService(AppService):
         self.state_dir = state_dir
         self.process: asyncio.subprocess.Process | None = None
         self.passing = True  # the browser's keys and sizes reach the app until the session ends
-
-    # textual-serve (1.1.3) has no public way to choose how the app's process starts: only
-    # this private method, overridden here and nowhere else. It does what AppService's does,
-    # plus the new session, `exec`, the state folder and the limits.
-    async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
-        width, height = clamped_size(width, height)
-        environment = self._build_environment(width=width, height=height)
-        environment["NNTUI_STATE_DIR"] = str(self.state_dir)
-        # The app takes its folder with it if this server is killed outright (it cannot, then).
-        environment[SERVE_FOLDER_VARIABLE] = str(self.state_dir.parent)
-        self.process = await asyncio.create_subprocess_shell(
-            limited(self.command, memory_limit()),
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-            env=environment,
-            **_new_group(),
-        )
-        self._process, self._stdin = self.process, self.process.stdin
-        return self.process
 
     async def set_terminal_size(self, width: int, height: int) -> None:
         await super().set_terminal_size(*clamped_size(width, height))  # a resize from the browser

@@ -35,10 +35,10 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from aiohttp import WSCloseCode, web
+from aiohttp import WSCloseCode, WSMsgType, web
 from textual_serve.server import Server, to_int
 
-from nntui.cli.serve_session import CLOSE_WAIT, Session
+from nntui.cli.serve_session import CLOSE_WAIT, Session, SessionService
 from nntui.core.plural import counted
 from nntui.core.text import visible
 from nntui.i18n import LANGUAGES, language, set_language, t
@@ -141,9 +141,7 @@ class WebServer(Server):
             await session.start(to_int(request.query.get("width", "80"), 80),
                                 to_int(request.query.get("height", "24"), 24))
             if not self.closing:
-                # textual-serve's own loop from the browser's messages to the app (private, and
-                # used here only): keys, sizes, focus and pings, until the websocket closes.
-                await self._process_messages(websocket, session.service)
+                await pass_browser_messages(websocket, session.service)
         except Exception as error:  # as textual-serve does: reported, and the session ends
             logging.getLogger("textual-serve").exception(error)
         finally:
@@ -191,6 +189,29 @@ class WebServer(Server):
             self.turned_away.discard(websocket)
             with suppress(Exception):
                 await websocket.close(code=WSCloseCode.TRY_AGAIN_LATER)
+
+
+async def pass_browser_messages(websocket: web.WebSocketResponse, service: SessionService) -> None:
+    """What the page's terminal sends, to the app, until the websocket closes: keys, sizes, focus,
+    and an answer to each ping. textual-serve's page speaks this protocol (the same loop as its
+    Server's, which is private): a JSON list, its first item the message's type."""
+    async for message in websocket:
+        if message.type != WSMsgType.TEXT:
+            continue
+        envelope = message.json()
+        if not isinstance(envelope, list) or not envelope:
+            raise TypeError(f"not a message of textual-serve's page: {envelope!r}")  # logged; the session ends
+        kind = envelope[0]
+        if kind == "stdin":
+            await service.send_bytes(envelope[1].encode("utf-8"))
+        elif kind == "resize":
+            await service.set_terminal_size(envelope[1]["width"], envelope[1]["height"])
+        elif kind == "ping":
+            await websocket.send_json(["pong", envelope[1]])
+        elif kind == "blur":
+            await service.blur()
+        elif kind == "focus":
+            await service.focus()
 
 
 async def _until_closed(websocket: web.WebSocketResponse) -> None:

@@ -13,6 +13,7 @@ import ast
 from pathlib import Path
 
 import pytest
+from textual.command import CommandList
 from textual.widgets import Button, Footer, Label
 
 import nntui.app
@@ -192,3 +193,35 @@ def test_app_messages_are_app_keys_and_french_differs_where_it_should() -> None:
     # Only symbols and names may read the same in both languages.
     same = {key for key, (en, fr) in messages_app.MESSAGES.items() if en == fr}
     assert same <= {"app.key.activation", "app.loss.test"}, same
+
+
+# --- Textual's own palette commands ----------------------------------------------------
+
+
+def _names(commands: object) -> list[str]:
+    return [getattr(command.callback, "__name__", "?") for command in commands]  # type: ignore[attr-defined]
+
+
+async def test_textuals_own_commands_are_in_french_and_are_textuals() -> None:
+    """The palette's Theme, Quit, Keys… are worded by the catalogue, and they are the commands
+    Textual itself offers on that screen (a Textual that adds one makes this fail)."""
+    set_language("fr")
+    app = preset_app("potatoes")
+    async with app.run_test(size=(100, 40)) as pilot:
+        for show_keys in (False, True):
+            if show_keys:
+                app.action_show_help_panel()
+                await pilot.pause()
+            screen = app.playground
+            ours = list(app.get_system_commands(screen))
+            textuals = list(super(type(app), app).get_system_commands(screen))
+            assert _names(ours) == _names(textuals)
+            words = {t(key) for key in messages_app.MESSAGES if key.startswith("app.system.")}
+            for command in ours:
+                assert command.title in words and command.help in words, command
+            keys = next(command for command in ours if command.title == "Touches")
+            expected = "app.system.keys.hide" if show_keys else "app.system.keys.show"
+            assert keys.help == t(expected)
+        await pilot.press("ctrl+p", *"Quitter")
+        await pilot.pause(0.3)
+        assert "Quitter l'application dès que possible" in widget_text(app.screen.query_one(CommandList))

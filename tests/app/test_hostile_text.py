@@ -201,6 +201,8 @@ async def test_enter_twice_in_the_palette_runs_the_command_once(command: str) ->
 @pytest.mark.parametrize("keys", [
     ("ctrl+p", "pagedown"), ("ctrl+p", "pageup"), ("ctrl+p", "x", "pagedown"),
     ("ctrl+p", "enter", "escape"), ("ctrl+p", "escape", "escape"), ("ctrl+p", "escape", "ctrl+p", "escape"),
+    # text typed after the answer: no search starts on a list that has gone
+    ("ctrl+p", "u", "n", "d", "o", "enter", "x", "y"), ("ctrl+p", "x", "escape", "y", "z"),
 ])
 async def test_keys_in_a_burst_in_the_palette_never_crash(keys: tuple[str, ...]) -> None:
     app = preset_app("potatoes")

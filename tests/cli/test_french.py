@@ -12,11 +12,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from collections.abc import Callable
+
 import pytest
 
 import nntui.cli
 import nntui.cli.serve
-from nntui.i18n import language
+from nntui.cli.arguments import Parser
+from nntui.cli.common import UsageError
+from nntui.i18n import language, set_language
 
 TIMEOUT = 30
 ENGLISH = "C.UTF-8"  # what the suite's conftest puts in LC_ALL
@@ -229,3 +233,41 @@ def test_serve_passes_the_language_to_each_session(monkeypatch: pytest.MonkeyPat
     assert started == [f"{sys.executable} -m nntui --lang fr --preset xor"]
     assert nntui.cli.main(["--lang", "en", "serve", "--preset", "and"]) == 0
     assert started[-1] == f"{sys.executable} -m nntui --lang en --preset and"
+
+
+# --- argparse's own words, as this Python's argparse says them ------------------------------
+
+
+def _argparse_error(build: Callable[[Parser], object], argv: list[str]) -> str:
+    parser = Parser(prog="nntui x")
+    build(parser)
+    with pytest.raises(UsageError) as raised:
+        parser.parse_args(argv)
+    return str(raised.value)
+
+
+def _exclusive(parser: Parser, required: bool) -> None:
+    group = parser.add_mutually_exclusive_group(required=required)
+    group.add_argument("--a")
+    group.add_argument("--b")
+
+
+@pytest.mark.parametrize(("build", "argv", "french"), [
+    (lambda p: p.add_argument("--x", required=True), [], "les arguments suivants sont obligatoires : --x"),
+    (lambda p: _exclusive(p, True), [], "l'un des arguments --a --b est obligatoire"),
+    (lambda p: _exclusive(p, False), ["--a", "1", "--b", "2"], "argument --b : incompatible avec l'argument --a"),
+    (lambda p: p.add_argument("--x"), ["--x"], "argument --x : un argument est attendu"),
+    (lambda p: p.add_argument("--x", nargs="+"), ["--x"], "argument --x : au moins un argument est attendu"),
+    (lambda p: p.add_argument("--x", nargs=2), ["--x", "1"], "argument --x : 2 arguments sont attendus"),
+    (lambda p: p.add_argument("--x", choices=["a"]), ["--x", "b"],
+     "argument --x : choix invalide : 'b' (choisissez parmi 'a')"),
+    (lambda p: p.add_argument("--x", type=int), ["--x", "b"], "argument --x : valeur int invalide : 'b'"),
+    (lambda p: p.add_argument("--x", action="store_true"), ["--x=1"],
+     "argument --x : argument explicite ignoré : '1'"),
+    (lambda p: None, ["--y", "z"], "arguments non reconnus : --y z"),
+])
+def test_each_message_argparse_words_is_french(build: Callable[[Parser], object], argv: list[str],
+                                               french: str) -> None:
+    """Made by this Python's argparse: a rewording in a later Python fails here, naming it."""
+    set_language("fr")
+    assert _argparse_error(build, argv) == f"{french} (voir 'nntui x --help')"
