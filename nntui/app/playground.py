@@ -25,6 +25,7 @@ from nntui.app.controllers.learning import LearningController
 from nntui.app.controllers.tour import TourController
 from nntui.app.controllers.training import TrainingController
 from nntui.app.keys import CURSOR_ACTIONS, PLAYGROUND_KEYS, TRAINING_ONLY, footer_order, in_language
+from nntui.app.text import plain, safe
 from nntui.app.widgets.backward_panel import BackwardPanel
 from nntui.app.widgets.boundary_view import BoundaryView
 from nntui.app.widgets.challenge_bar import ChallengeBar
@@ -38,7 +39,6 @@ from nntui.app.widgets.metrics_panel import MetricsPanel
 from nntui.app.widgets.network_view import NetworkView
 from nntui.app.widgets.outputs import OutputsPanel
 from nntui.app.widgets.tour_panel import TourPanel
-from nntui.app.text import plain, safe
 from nntui.app.widgets.training_panel import TrainingPanel
 from nntui.app.widgets.truth_table import TruthTablePanel
 from nntui.core.numbers import format_value

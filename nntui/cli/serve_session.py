@@ -132,7 +132,7 @@ class SessionService(AppService):
     async def send_bytes(self, data: bytes) -> bool:
         return self._write(b"D", data)
 
-    async def send_meta(self, data: dict[str, str | None | int | bool]) -> bool:
+    async def send_meta(self, data: dict[str, str | int | bool | None]) -> bool:
         return self._write(b"M", json.dumps(data).encode("utf-8"))
 
     def _write(self, kind: Literal[b"D", b"M"], payload: bytes) -> bool:

@@ -13,8 +13,8 @@ writes floats with ``repr`` precision, so a save/load round trip is exact.
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import chain

@@ -34,7 +34,7 @@ from nntui.core.training.diagnosis import Finding, diagnose
 from nntui.core.training.metrics import Metrics, assess
 from nntui.core.training.state import TrainerState
 from nntui.core.training.stopping import StoppedEarly, StopRule
-from nntui.document.position import LossPoint, TrainLosses, TrainingPosition, TrainingStretch
+from nntui.document.position import LossPoint, TrainingPosition, TrainingStretch, TrainLosses
 from nntui.document.training_process import Report
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)

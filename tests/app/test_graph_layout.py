@@ -27,7 +27,7 @@ def test_potatoes_shows_full_names_spread_over_the_height_with_links() -> None:
     assert plans[0].links == GAP_MAX and plans[1].links == 0
     assert plans[0].rows is not None and plans[1].rows is not None
     inputs, output = plans[0].rows, plans[1].rows
-    assert inputs == tuple(sorted(inputs)) and 0 <= inputs[0] and inputs[-1] < 22
+    assert inputs == tuple(sorted(inputs)) and inputs[0] >= 0 and inputs[-1] < 22
     assert output[0] == inputs[1]  # the output in the middle, level with the middle input
     assert _total(plans, sizes) <= 118
 

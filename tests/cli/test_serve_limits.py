@@ -7,7 +7,7 @@ import pytest
 
 pytest.importorskip("textual_serve")
 
-from nntui.cli.serve_session import (  # noqa: E402 - only with textual-serve
+from nntui.cli.serve_session import (  # only with textual-serve
     MEMORY_BASE,
     MEMORY_PER_CPU,
     MOST_COLUMNS,

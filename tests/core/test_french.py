@@ -27,9 +27,9 @@ from nntui.core.numbers import NumberError, parse_finite
 from nntui.core.plural import counted
 from nntui.core.presets import load_preset, preset_names, translated_names
 from nntui.core.shape import ShapeError, check_name, fresh_network, remove_neuron
+from nntui.document.recovery import Recovery
 from nntui.i18n import LANGUAGES, set_language, t
 from nntui.i18n.catalogue import CATALOGUE
-from nntui.document.recovery import Recovery
 from tests.factory import random_network
 
 PACKAGE = Path(nntui.__file__).parent

@@ -16,11 +16,11 @@ import pytest
 
 from nntui.cli.train import run as train
 from nntui.core.edits import ParamRef, Reshape, SetValue
+from nntui.core.features import available
 from nntui.core.fileformat import load_network_file, network_file_from_dict
 from nntui.core.network import Network
 from nntui.core.presets import load_preset
 from nntui.core.shape import toggle_feature
-from nntui.core.features import available
 from nntui.document.document import Document
 from nntui.document.recovery import RecoveryStore
 

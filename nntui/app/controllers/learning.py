@@ -16,16 +16,16 @@ import numpy as np
 from rich.text import Text
 
 from nntui.app.controllers.files import FilesController
+from nntui.app.panel_row import OUTPUTS_WIDTH, arrange
 from nntui.app.screens.challenge_chooser import ChallengeChooser
 from nntui.app.screens.range_prompt import RangePrompt
 from nntui.app.screens.value_prompt import ValuePrompt
-from nntui.app.widgets.backward_panel import BackwardPanel, ShownPass, needed_width
-from nntui.app.widgets.inspector import needed_width as inspector_width
-from nntui.app.widgets.challenge_bar import ChallengeBar
-from nntui.app.widgets.loss_slice_panel import SLICE_WIDTH, LossSlicePanel
-from nntui.app.panel_row import OUTPUTS_WIDTH, arrange
 from nntui.app.shown import Shown
 from nntui.app.text import notify, safe
+from nntui.app.widgets.backward_panel import BackwardPanel, ShownPass, needed_width
+from nntui.app.widgets.challenge_bar import ChallengeBar
+from nntui.app.widgets.inspector import needed_width as inspector_width
+from nntui.app.widgets.loss_slice_panel import SLICE_WIDTH, LossSlicePanel
 from nntui.app.widgets.truth_table import MESSAGE_WIDTH, TruthTablePanel, narrowest
 from nntui.core.backward import BackwardPass, backward, gradient_step
 from nntui.core.challenges import CHALLENGES, Challenge, challenge

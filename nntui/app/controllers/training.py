@@ -30,11 +30,11 @@ from nntui.app.widgets.loss_chart import LossChart
 from nntui.app.widgets.metrics_panel import MetricsPanel
 from nntui.app.widgets.training_panel import TrainingPanel
 from nntui.core import shape
+from nntui.core.edits import Reshape
 from nntui.core.features import Feature, available
 from nntui.core.numbers import format_number
-from nntui.core.shape import ShapeError
-from nntui.core.edits import Reshape
 from nntui.core.planes import layer_maps
+from nntui.core.shape import ShapeError
 from nntui.core.training import DivergenceError
 from nntui.core.training.diagnosis import fitting_output, suits
 from nntui.document.document import Change, Document

@@ -11,10 +11,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from nntui.app.plot import braille_plot
 from nntui.app.screens.dialog import Dialog
 from nntui.app.text import plain, safe
-
-from nntui.app.plot import braille_plot
 from nntui.core.activations import ACTIVATION_NAMES, Activation, get_activation
 from nntui.i18n import has, t
 

@@ -12,9 +12,8 @@ from textual.widgets import Button, Label
 from nntui.app.screens.dialog import ChoiceDialog
 from nntui.app.text import plain, safe
 from nntui.core.plural import counted
-from nntui.i18n import t
-
 from nntui.document.recovery import Recovery
+from nntui.i18n import t
 
 RecoveryChoice = Literal["restore", "discard", "later"]
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.widgets import Static
 
 from nntui.app import palette
-from rich.cells import cell_len
-
 from nntui.app.text import fit, plain, safe
-from nntui.document.selection import Selection
 from nntui.core.network import ForwardResult, Network
 from nntui.core.numbers import format_value
+from nntui.document.selection import Selection
 from nntui.i18n import t
 
 WINDOW = 5  # incoming connections listed around the selected one

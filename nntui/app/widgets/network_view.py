@@ -9,12 +9,12 @@ from textual.containers import HorizontalScroll
 from textual.geometry import Size
 from textual.widgets import Static
 
-from nntui.document.selection import Selection
 from nntui.app.widgets.graph_layout import NAME_CAP, ColumnPlan, column_width, plan
 from nntui.app.widgets.layer_view import HEADER_LINES, LayerView
 from nntui.core.network import ForwardResult, Network
 from nntui.core.plural import counted
 from nntui.core.text import visible
+from nntui.document.selection import Selection
 
 # Columns drawn at once.  A deeper network shows this many around the
 # selection (the window moves with it) and says how many are left out.

@@ -17,6 +17,13 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Label, OptionList, Select, Static
 
+from nntui.app.keys import in_language
+from nntui.app.text import plain
+from nntui.app.widgets.feature_toggles import FeatureToggles
+from nntui.app.widgets.network_view import NetworkView
+from nntui.core.datasets import DATASET_NAMES
+from nntui.core.features import Feature
+from nntui.core.training import OPTIMIZER_NAMES, REGULARIZATION_NAMES
 from nntui.document.session import (
     BATCH_SIZES,
     CSV_DATASET,
@@ -27,13 +34,6 @@ from nntui.document.session import (
     STOP_AFTER_STEPS,
     TrainingSettings,
 )
-from nntui.app.keys import in_language
-from nntui.app.text import plain
-from nntui.app.widgets.feature_toggles import FeatureToggles
-from nntui.app.widgets.network_view import NetworkView
-from nntui.core.features import Feature
-from nntui.core.datasets import DATASET_NAMES
-from nntui.core.training import OPTIMIZER_NAMES, REGULARIZATION_NAMES
 from nntui.i18n import t, whole_number
 
 

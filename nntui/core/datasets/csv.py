@@ -21,7 +21,6 @@ from nntui.core.locations import located, one_line, quoted, shortened
 from nntui.core.reading import FileReadError, read_limited
 from nntui.i18n import t
 
-
 _SHOWN = 24  # characters of a column name or a cell shown in a message
 MAX_LABELS = 10  # classes one column of labels may name
 MAX_MAGNITUDE = 1e15  # the largest number a cell may hold either way: squared in the loss, it stays far from overflow

@@ -70,7 +70,7 @@ class _LayerRows:
     the same memory with a row of ones below it, the next layer's input.
     """
 
-    __slots__ = ("z", "a", "a_ones", "a_ones_t", "delta", "exp", "tmp", "tmp2", "back", "peak", "total")
+    __slots__ = ("a", "a_ones", "a_ones_t", "back", "delta", "exp", "peak", "tmp", "tmp2", "total", "z")
 
     def __init__(self, buffers: dict[str, Array], capacity: int, m: int, feeds: bool) -> None:
         for name, buffer in buffers.items():
