@@ -207,9 +207,7 @@ class PlaygroundScreen(Screen[None]):
         # document stays still: a letter pressed there never edits the network.
         if not self.is_active and action not in CURSOR_ACTIONS:
             return False
-        if action in TRAINING_ONLY and not self.training.active:
-            return False
-        return True
+        return action not in TRAINING_ONLY or self.training.active
 
     # --- the cursor ---------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ Columns are numbered as on screen: column 0 is the input layer and column
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import numpy as np
@@ -322,7 +323,7 @@ def fresh_network(
             np.zeros(n_out),
             output_activation if k == len(sizes) - 2 else activation,
         )
-        for k, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]))
+        for k, (n_in, n_out) in enumerate(itertools.pairwise(sizes))
     ]
     names = input_names or [f"x{i + 1}" for i in range(sizes[0])]
     return Network(names, np.zeros(sizes[0]), layers, t("core.network.new") if name is None else name)

@@ -135,7 +135,7 @@ def _moments(item: Any, shapes: list[tuple[int, int]], where: str) -> Moments:
         column = finite_array(bias, n_out, bias)
         if flat is None or column is None:
             for value in chain(chain.from_iterable(weights), bias):
-                number(value, lambda: at)  # raises, saying where
+                number(value, lambda at=at: at)  # raises, saying where
         assert flat is not None and column is not None
         moments.append((flat.reshape(n_out, n_in), column))
     return tuple(moments)

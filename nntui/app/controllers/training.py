@@ -43,7 +43,10 @@ from nntui.i18n import t, whole_number
 
 # The settings , . and < > step through: their lists, and their names in the panel.
 STEPPED = {"learning_rate": LEARNING_RATES, "regularization_rate": REGULARIZATION_RATES}
-STEPPED_WORDS = {"learning_rate": "app.training.learning_rate", "regularization_rate": "app.training.regularization_rate"}
+STEPPED_WORDS = {
+    "learning_rate": "app.training.learning_rate",
+    "regularization_rate": "app.training.regularization_rate",
+}
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -80,9 +83,13 @@ class TrainingController:
 
     def document_changed(self, change: Change) -> None:
         """A change by hand, undo, redo or another network: the numbers shown are measured again."""
-        if self.active and change in (Change.EDITED, Change.REPLACED) and not self.playing:
-            if not self.session.compatible():  # a network that does not fit the data has no loss on it
-                self.session.measure()
+        if (
+            self.active
+            and change in (Change.EDITED, Change.REPLACED)
+            and not self.playing
+            and not self.session.compatible()  # a network that does not fit the data has no loss on it
+        ):
+            self.session.measure()
 
     # --- switching the view ------------------------------------------------------
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import numpy as np
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -38,7 +40,7 @@ def plottable(activation: Activation):  # -> Callable[[np.ndarray], np.ndarray]
 class ActivationChooser(Dialog[str | None]):
     """Returns the chosen activation's name, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "app.key.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "app.key.cancel")]
 
     def __init__(self, layer_title: str, current: str) -> None:
         super().__init__()

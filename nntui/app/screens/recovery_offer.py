@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label
 
@@ -19,7 +19,7 @@ RecoveryChoice = Literal["restore", "discard", "later"]
 
 
 class RecoveryOffer(ChoiceDialog[RecoveryChoice]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "choose('restore')", "app.key.restore"),
         Binding("d", "choose('discard')", "app.key.discard_recovery"),
         Binding("escape,l", "choose('later')", "app.key.later"),

@@ -8,10 +8,11 @@ scroll when too little height is left for them.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -116,7 +117,7 @@ class TrainingPanel(Vertical):
     are mounted: it keeps the last of each and shows them once mounted.
     """
 
-    BINDINGS = [Binding("escape", "leave", "app.key.leave_panel", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "leave", "app.key.leave_panel", show=False)]
 
     class SettingChanged(Message):
         """The learner chose ``value`` for the setting ``field``."""
@@ -162,7 +163,9 @@ class TrainingPanel(Vertical):
                 yield Select(_ratios(s.effective_ratio), value=s.effective_ratio, allow_blank=False, compact=True,
                              id="ratio")
                 yield Label(t("app.training.noise"))
-                yield Select(_numbers(NOISE_LEVELS, s.noise), value=s.noise, allow_blank=False, compact=True, id="noise")
+                yield Select(
+                    _numbers(NOISE_LEVELS, s.noise), value=s.noise, allow_blank=False, compact=True, id="noise"
+                )
                 yield Label(t("app.data.seed"))
                 yield Button(_seed_label(s.effective_data_seed), compact=True, id="data_seed")
             # The inputs the network reads of each point: with the data, as TensorFlow Playground shows them.
@@ -176,7 +179,13 @@ class TrainingPanel(Vertical):
                 yield Select(_batches(c.batch_size), value=c.batch_size, allow_blank=False, compact=True,
                              id="batch_size")
                 yield Label(t("app.training.optimizer"))
-                yield Select([(n, n) for n in OPTIMIZER_NAMES], value=c.optimizer, allow_blank=False, compact=True, id="optimizer")
+                yield Select(
+                    [(n, n) for n in OPTIMIZER_NAMES],
+                    value=c.optimizer,
+                    allow_blank=False,
+                    compact=True,
+                    id="optimizer",
+                )
                 yield Label(t("app.training.regularization"))
                 yield Select([(_regularization(n), n) for n in REGULARIZATION_NAMES], value=c.regularization,
                              allow_blank=False, compact=True, id="regularization")

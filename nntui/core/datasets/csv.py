@@ -136,7 +136,14 @@ def _bad_cell(row: list[str], names: list[str], line: int) -> None:
         if not math.isfinite(value):
             raise _Problem(t("core.csv.not_finite", where=where, found=shown))
         if abs(value) > MAX_MAGNITUDE:
-            raise _Problem(t("core.csv.too_large", where=where, found=field.strip()[:_SHOWN], most=f"{MAX_MAGNITUDE:.0e}".replace("e+", "e")))
+            raise _Problem(
+                t(
+                    "core.csv.too_large",
+                    where=where,
+                    found=field.strip()[:_SHOWN],
+                    most=f"{MAX_MAGNITUDE:.0e}".replace("e+", "e"),
+                )
+            )
 
 
 def _check_header(names: list[str], line: int) -> int:
@@ -174,4 +181,4 @@ def _name_list(names: list[str]) -> str:
     names = [shortened(name, _SHOWN) for name in names]
     if len(names) <= 8:
         return ", ".join(names)
-    return ", ".join(names[:4] + ["..."] + names[-2:])
+    return ", ".join([*names[:4], "...", *names[-2:]])
