@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -86,7 +87,7 @@ class NNTuiApp(App[int]):
                                  forget=forget_served_state)
         self.add_class(f"-lang-{language()}")  # app.tcss makes room for longer words
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         return self.playground
 
     def on_mount(self) -> None:
@@ -156,7 +157,8 @@ class NNTuiApp(App[int]):
     # --- the command palette, in the current language ------------------------------------------
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # arg-type: Textual types is_open's app as App[object], and App is invariant in its result type.
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(
                 GuardedPalette(id="--command-palette", placeholder=t("app.palette.placeholder"))
             )
@@ -164,6 +166,6 @@ class NNTuiApp(App[int]):
     def search_themes(self) -> None:
         self.push_screen(GuardedPalette(providers=[ThemeProvider], placeholder=t("app.palette.themes")))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
             yield command._replace(title=_system_words(command.title), help=_system_words(command.help))

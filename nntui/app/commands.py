@@ -57,8 +57,8 @@ class NetworkCommands(Provider):
             yield binding.description, run, f"{binding.tooltip} ({key})"
         document = getattr(screen, "document", None)  # the playground's
         if isinstance(document, Document):
-            run = partial(show_training_command, screen, document)
-            yield t("app.experiment.command"), run, t("app.experiment.command.help")
+            show = partial(show_training_command, screen, document)
+            yield t("app.experiment.command"), show, t("app.experiment.command.help")
         for name in preset_names():
             run = partial(screen.run_action, f"open_preset({name!r})")
             shown = safe(name)
@@ -97,7 +97,7 @@ class GuardedPalette(CommandPalette):
         super().__init__(*args, **kwargs)
         self.answered = False
 
-    def dismiss(self, result: object = None) -> AwaitComplete:
+    def dismiss(self, result: None = None) -> AwaitComplete:
         if self.answered or not self.is_active:
             return AwaitComplete()  # answered already, or covered: the screen below stays
         self.answered = True

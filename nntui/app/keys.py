@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from textual.binding import Binding
 
@@ -124,7 +124,8 @@ def in_language(cls: N) -> N:
     """``cls``, or its subclass for the current language when it has translatable bindings."""
     if cls.__dict__.get("_nntui_language") is not None:
         return cls  # already made for a language
-    return _subclass(cls, language())
+    # type() makes a subclass of cls, which mypy cannot see through @cache and type().
+    return cast(N, _subclass(cls, language()))
 
 
 @cache

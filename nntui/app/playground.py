@@ -9,9 +9,12 @@ the new state down to every widget in the same frame.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.geometry import Size
@@ -55,7 +58,7 @@ WIDE = 160  # from it the metrics panel stands beside the loss chart, not under 
 class PlaygroundScreen(Screen[None]):
     """One network to explore with the keyboard, and to train."""
 
-    BINDINGS = footer_order(PLAYGROUND_KEYS)
+    BINDINGS: ClassVar[list[BindingType]] = [*footer_order(PLAYGROUND_KEYS)]
 
     def __new__(cls, *args: object, **kwargs: object) -> PlaygroundScreen:
         return super().__new__(in_language(cls))  # bindings in the current language

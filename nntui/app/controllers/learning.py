@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from rich.text import Text
@@ -72,7 +72,7 @@ class LearningController:
     high: Shown[float] = Shown(1.0)
     step_taken: Shown[StepTaken | None] = Shown(None)  # until the next change, or the panel asked for again
 
-    def __init__(self, screen: Screen, document: Document, files: FilesController,
+    def __init__(self, screen: Screen[Any], document: Document, files: FilesController,
                  views_stale: Callable[[], None], solved: SolvedStore | None = None) -> None:
         """``views_stale`` has the screen derive its views again (after a ``Shown`` attribute changed)."""
         self.screen = screen

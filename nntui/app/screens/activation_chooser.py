@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 import numpy as np
@@ -16,7 +17,7 @@ from textual.widgets.option_list import Option
 from nntui.app.plot import braille_plot
 from nntui.app.screens.dialog import Dialog
 from nntui.app.text import plain, safe
-from nntui.core.activations import ACTIVATION_NAMES, Activation, get_activation
+from nntui.core.activations import ACTIVATION_NAMES, Activation, Array, get_activation
 from nntui.i18n import has, t
 
 PLOT_WIDTH, PLOT_HEIGHT = 26, 7
@@ -30,7 +31,7 @@ def note(name: str) -> str:
     return t(NOTE_KEY + name) if has(NOTE_KEY + name) else ""
 
 
-def plottable(activation: Activation):  # -> Callable[[np.ndarray], np.ndarray]
+def plottable(activation: Activation) -> Callable[[Array], Array]:
     """``activation`` as a function of one z (softmax: against one other neuron at 0)."""
     if activation.elementwise:
         return activation

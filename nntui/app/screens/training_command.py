@@ -9,7 +9,7 @@ the dialog says to save it first.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -86,7 +86,7 @@ class TrainingCommand(Dialog[None]):
         self.answer(None)
 
 
-def show_training_command(screen: Screen, document: Document) -> None:
+def show_training_command(screen: Screen[Any], document: Document) -> None:
     """Pause training, then show the training command of ``document`` and copy it."""
     document.settle()  # the steps taken stay as shown
     dialog = TrainingCommand.of(document)

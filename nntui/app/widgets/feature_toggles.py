@@ -37,7 +37,7 @@ class FeatureToggles(Widget, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "move(-1)", "app.key.feature_previous", show=False),
         Binding("right", "move(1)", "app.key.feature_next", show=False),
-        Binding("enter", "toggle", "app.key.feature_toggle", show=False),  # space plays, everywhere
+        Binding("enter", "toggle_feature", "app.key.feature_toggle", show=False),  # space plays, everywhere
     ]
 
     cursor = reactive(0)
@@ -110,7 +110,7 @@ class FeatureToggles(Widget, can_focus=True):
         if self.offered:
             self.cursor = (self.cursor + delta) % len(self.offered)
 
-    def action_toggle(self) -> None:
+    def action_toggle_feature(self) -> None:  # not "toggle": DOMNode's action_toggle(attribute)
         if self.offered:
             self.post_message(self.Toggled(self.offered[self.cursor]))
 

@@ -263,9 +263,9 @@ class LayerView(ScrollView, can_focus=False):
         if row is None:
             return
         event.stop()
-        target = self._strip.target_at(offset.x) if self._strip is not None else None
-        if target is not None:
-            self.post_message(self.WeightClicked(self.column + 1, target, row))
+        hit = self._strip.target_at(offset.x) if self._strip is not None else None
+        if hit is not None:
+            self.post_message(self.WeightClicked(self.column + 1, hit, row))
         else:
             self.post_message(self.NeuronClicked(self.column, row))
 

@@ -92,6 +92,7 @@ def _datasets(data_file: str | None) -> list[tuple[str | Content, str]]:
 
 
 def _batches(current: int) -> list[tuple[str, int]]:
+    # list-item: _numbers gives floats; the batch sizes in it are whole (Select compares 32 == 32.0).
     return [*_numbers(BATCH_SIZES, current), (t("app.data.other_batch"), ASK_BATCH)]  # type: ignore[list-item]
 
 
@@ -313,6 +314,8 @@ class TrainingPanel(Vertical):
 
     @staticmethod
     def _options(name: str, value: object) -> list[tuple[str, object]]:
+        # arg-type, return-value: settings.setting gives an object; the one named here is the number
+        # each list is built from, and Select takes options of any value type.
         if name == "ratio":
             return _ratios(value)  # type: ignore[arg-type,return-value]
         if name == "batch_size":
@@ -330,7 +333,8 @@ class TrainingPanel(Vertical):
         asked = {("dataset", ASK_CSV): "csv", ("batch_size", ASK_BATCH): "batch"}.get((name, event.value))
         if asked is not None:
             with event.select.prevent(Select.Changed):  # the list shows the setting until the answer
-                event.select.value = self.settings.setting(name)
+                # assignment: Select.Changed is not generic, so its select's value type is unbound.
+                event.select.value = self.settings.setting(name)  # type: ignore[assignment]
             self.post_message(self.Asked(asked))
         elif event.value != self.settings.setting(name):
             self.post_message(self.SettingChanged(name, event.value))
