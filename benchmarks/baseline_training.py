@@ -243,9 +243,9 @@ class Trainer:
         self._rng = np.random.default_rng(self.config.seed)
         self._order = np.arange(len(self.x))
         self._cursor = len(self.x)  # start with a fresh shuffle
-        self._velocity = [(np.zeros_like(l.weights), np.zeros_like(l.bias)) for l in network.layers]
-        self._second = [(np.zeros_like(l.weights), np.zeros_like(l.bias)) for l in network.layers]
-        self._backup = [(l.weights.copy(), l.bias.copy()) for l in network.layers]
+        self._velocity = [(np.zeros_like(layer.weights), np.zeros_like(layer.bias)) for layer in network.layers]
+        self._second = [(np.zeros_like(layer.weights), np.zeros_like(layer.bias)) for layer in network.layers]
+        self._backup = [(layer.weights.copy(), layer.bias.copy()) for layer in network.layers]
 
     def _batch(self) -> tuple[Array, Array]:
         # Every sample once per epoch; the last batch of an epoch may be
@@ -273,7 +273,8 @@ class Trainer:
             ):
                 self._diverged(value)
             self._update(grads)
-            if not all(np.isfinite(l.weights).all() and np.isfinite(l.bias).all() for l in self.network.layers):
+            layers = self.network.layers
+            if not all(np.isfinite(layer.weights).all() and np.isfinite(layer.bias).all() for layer in layers):
                 self._diverged(float("inf"))
         self.steps_done += 1
         self.last_loss = value

@@ -9,7 +9,10 @@ its own with ``python benchmarks/full_screen_app.py``.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import App, ComposeResult
+from textual.binding import BindingType
 from textual.widgets import Static
 
 LINES = 42
@@ -31,7 +34,7 @@ def screen_text(count: int) -> str:
 class FullScreenApp(App[None]):
     """One Static of 42×17 numbers; "+" changes every one of them."""
 
-    BINDINGS = [("plus", "bump", "change every number")]
+    BINDINGS: ClassVar[list[BindingType]] = [("plus", "bump", "change every number")]
 
     def __init__(self) -> None:
         super().__init__()

@@ -6,14 +6,17 @@ comparison; imported by the edit-latency benchmark.  It imports Textual only.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import App, ComposeResult
+from textual.binding import BindingType
 from textual.widgets import Label
 
 
 class MinimalApp(App[None]):
     """One label; "+" adds one to the number it shows."""
 
-    BINDINGS = [("plus", "bump", "add one")]
+    BINDINGS: ClassVar[list[BindingType]] = [("plus", "bump", "add one")]
 
     def __init__(self) -> None:
         super().__init__()

@@ -160,7 +160,7 @@ def measure(rounds: int, seconds: float, torch_python: str | None, torch_note: s
         try:
             worker = TorchWorker(torch_python)
             torch_info = {"available": True, "python": torch_python, "chosen_by": torch_note, **worker.info}
-        except Exception as error:  # no torch there after all: measured without it
+        except Exception as error:  # noqa: BLE001 - no torch there after all: measured without it
             torch_info = {"available": False, "note": f"{torch_python}: {error}"}
             worker = None
     results: dict = {

@@ -145,7 +145,7 @@ def main() -> None:
                 answer = cases[request["case"]].check(request["steps"], request["file"])
             else:
                 answer = {"error": f"unknown command {command!r}"}
-        except Exception as error:  # reported to the benchmark, which says what failed
+        except Exception as error:  # noqa: BLE001 - reported to the benchmark, which says what failed
             answer = {"error": f"{type(error).__name__}: {error}"}
         sys.stdout.write(json.dumps(answer) + "\n")
         sys.stdout.flush()

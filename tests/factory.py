@@ -8,6 +8,7 @@ same network every time.  The benchmarks, run from the repository root
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -33,7 +34,7 @@ def random_network(
         raise ValueError("a network needs an input size and at least one layer, all ≥ 1")
     rng = np.random.default_rng(seed)
     layers = []
-    for k, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
+    for k, (n_in, n_out) in enumerate(itertools.pairwise(sizes)):
         last = k == len(sizes) - 2
         layers.append(
             DenseLayer(

@@ -34,7 +34,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
 
 
 def test_the_report_and_the_table_are_written(report: tuple[dict, Path]) -> None:
-    result, output = report
+    _, output = report
     saved = json.loads((output / "latest.json").read_text(encoding="utf-8"))
     assert saved["schema"] == 1 and saved["quick"] is True
     assert {"edit_latency", "training_throughput", "training_view", "startup", "summary", "machine"} <= set(saved)

@@ -99,7 +99,7 @@ async def test_a_service_decorated_by_compat_starts_its_app_with_its_opener() ->
 
     service = Service("unused", write_bytes=noop, write_str=noop, close=noop, download_manager=DownloadManager())
     await service.start(90, 30)
-    process = getattr(service, "_process")
+    process = service._process
     assert process is not None and service.stdin is process.stdin
     service.stdin.close()  # the child reads end-of-file and leaves; run() sees its output end
     await service.stop()
@@ -144,9 +144,9 @@ def private_uses(path: Path) -> list[str]:
             receiver = node.value
             if isinstance(receiver, ast.Call) and ast.unparse(receiver.func) == "super":
                 found.append(where(node, f"super().{node.attr}"))
-            elif not (isinstance(receiver, ast.Name) and receiver.id in ("self", "cls")):
-                if node.attr not in PUBLIC_UNDERSCORED:
-                    found.append(where(node, ast.unparse(node)))
+            elif (not (isinstance(receiver, ast.Name) and receiver.id in ("self", "cls"))
+                  and node.attr not in PUBLIC_UNDERSCORED):
+                found.append(where(node, ast.unparse(node)))
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             for name in re.findall(r"\b[A-Z]\w*\._[a-z]\w*", node.value):  # "MessagePump._post_message"
                 found.append(where(node, f"{name!r} in a string"))

@@ -28,7 +28,7 @@ def test_keys_name_their_part() -> None:
 
 def test_t_fills_in_values_in_the_current_language() -> None:
     key = next(k for k, (en, _) in CATALOGUE.items() if _fields(en))
-    values = {name: "X" for name in _fields(CATALOGUE[key][0])}
+    values = dict.fromkeys(_fields(CATALOGUE[key][0]), "X")
     assert t(key, **values) == CATALOGUE[key][0].format(**values)
     set_language("fr")
     assert language() == "fr"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import pytest
@@ -16,7 +16,6 @@ from nntui.core.fileformat import dumps_network, network_to_dict
 from nntui.core.presets import load_preset
 from nntui.document.recovery import RECOVERY_FORMAT, Recovery, RecoveryStore, default_state_dir
 from tests.factory import random_network
-
 
 
 class Pids(NamedTuple):

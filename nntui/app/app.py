@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -31,6 +32,7 @@ from nntui.document.document import Document
 from nntui.document.recovery import RecoveryStore, forget_served_state
 from nntui.document.session import CSV_DATASET, TrainingSettings
 from nntui.i18n import language, t
+
 
 class NNTuiApp(App[int]):
     """A terminal playground for a small feed-forward network."""
@@ -64,7 +66,7 @@ class NNTuiApp(App[int]):
                                  forget=forget_served_state)
         self.add_class(f"-lang-{language()}")  # app.tcss makes room for longer words
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         return self.playground
 
     def on_mount(self) -> None:
@@ -134,7 +136,8 @@ class NNTuiApp(App[int]):
     # --- the command palette, in the current language ------------------------------------------
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # arg-type: Textual types is_open's app as App[object], and App is invariant in its result type.
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(
                 GuardedPalette(id="--command-palette", placeholder=t("app.palette.placeholder"))
             )
@@ -142,7 +145,7 @@ class NNTuiApp(App[int]):
     def search_themes(self) -> None:
         self.push_screen(GuardedPalette(providers=[ThemeProvider], placeholder=t("app.palette.themes")))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's own commands (theme, quit, keys…), worded by the catalogue: the ones its
         App.get_system_commands offers on ``screen``, through the same public actions.
         (tests/app/test_french.py fails if a Textual offers others.)"""

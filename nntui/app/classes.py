@@ -41,7 +41,8 @@ MAX_TINT = 0.8  # the strongest cell stays lighter than its points
 def class_of(values: NDArray[np.float64]) -> NDArray[np.int64]:
     """The winning class along the first axis (NaN never wins)."""
     clean = np.nan_to_num(np.asarray(values, dtype=np.float64), nan=-np.inf)
-    return np.argmax(clean, axis=0).astype(np.int64)
+    winners: NDArray[np.intp] = np.argmax(clean, axis=0)
+    return winners.astype(np.int64)
 
 
 def class_codes(outputs: NDArray[np.float64], discrete: bool) -> NDArray[np.int64]:

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on
 from textual.await_complete import AwaitComplete
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.css.query import NoMatches
 from textual.message import Message
@@ -57,8 +57,8 @@ class NetworkCommands(Provider):
             yield binding.description, run, f"{binding.tooltip} ({key})"
         document = getattr(screen, "document", None)  # the playground's
         if isinstance(document, Document):
-            run = partial(show_training_command, screen, document)
-            yield t("app.experiment.command"), run, t("app.experiment.command.help")
+            show = partial(show_training_command, screen, document)
+            yield t("app.experiment.command"), show, t("app.experiment.command.help")
         for name in preset_names():
             run = partial(screen.run_action, f"open_preset({name!r})")
             shown = safe(name)
@@ -88,7 +88,7 @@ class GuardedPalette(CommandPalette):
     is never popped. A page key before the list is laid out does nothing.
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown", "page('page_down')", show=False),
         Binding("pageup", "page('page_up')", show=False),
     ]
@@ -97,7 +97,7 @@ class GuardedPalette(CommandPalette):
         super().__init__(*args, **kwargs)
         self.answered = False
 
-    def dismiss(self, result: object = None) -> AwaitComplete:
+    def dismiss(self, result: None = None) -> AwaitComplete:
         if self.answered or not self.is_active:
             return AwaitComplete()  # answered already, or covered: the screen below stays
         self.answered = True

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from textual.binding import Binding
 
@@ -39,7 +39,14 @@ PLAYGROUND_KEYS: list[Binding] = [
     _key("pageup", "move_neuron(-10)", "app.key.up_10", "app.key.up_10.help", show=False),
     _key("pagedown", "move_neuron(10)", "app.key.down_10", "app.key.down_10.help", show=False),
     _key("right_square_bracket", "cycle_param(1)", "app.key.next_weight", "app.key.next_weight.help", display="]"),
-    _key("left_square_bracket", "cycle_param(-1)", "app.key.prev_weight", "app.key.prev_weight.help", display="[", show=False),
+    _key(
+        "left_square_bracket",
+        "cycle_param(-1)",
+        "app.key.prev_weight",
+        "app.key.prev_weight.help",
+        display="[",
+        show=False,
+    ),
     _key("asterisk", "change_step(1)", "app.key.step_up", "app.key.step_up.help", display="*", show=False),
     _key("slash", "change_step(-1)", "app.key.step_down", "app.key.step_down.help", display="/", show=False),
     _key("plus,equals_sign", "nudge(1)", "app.key.change", "app.key.change.help", display="+/-"),
@@ -117,7 +124,8 @@ def in_language(cls: N) -> N:
     """``cls``, or its subclass for the current language when it has translatable bindings."""
     if cls.__dict__.get("_nntui_language") is not None:
         return cls  # already made for a language
-    return _subclass(cls, language())
+    # type() makes a subclass of cls, which mypy cannot see through @cache and type().
+    return cast(N, _subclass(cls, language()))
 
 
 @cache

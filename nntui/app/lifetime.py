@@ -152,7 +152,7 @@ class Lifetime:
 
     def __init__(self, save: Callable[[], object], leave: Callable[[int], None],
                  rescue: Callable[[], object], grace: float = GRACE_SECONDS,
-                 forget: Callable[[], None] | None = None) -> None:
+                 forget: Callable[[], object] | None = None) -> None:
         self._save = save
         self._leave = leave
         self._rescue = rescue
@@ -213,6 +213,7 @@ class Lifetime:
     def uninstall(self) -> None:
         self._watching.set()
         for signum, previous in self._previous.items():
+            # arg-type: kept as objects, they are the handlers signal.signal gave back on install.
             signal.signal(signum, previous)  # type: ignore[arg-type]
         self._previous.clear()
 

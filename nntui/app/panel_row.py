@@ -41,7 +41,11 @@ def arrange(width: int, needs: dict[str, int], asked: tuple[str, ...], inspector
     while len(shown) > 1 and sum(needs[name] for name in shown) > width:
         shown.pop(0)
     replaced = {other for name in shown for other in REPLACES.get(name, ())}
-    if "inspector" in needs and "inspector" not in replaced and sum(needs[n] for n in shown) + needs["inspector"] <= width:
+    if (
+        "inspector" in needs
+        and "inspector" not in replaced
+        and sum(needs[n] for n in shown) + needs["inspector"] <= width
+    ):
         shown.append("inspector")
     if "outputs" in needs and "outputs" not in replaced:
         wanted = max(needs.get("inspector", 0), inspector_whole) if "inspector" in shown else 0

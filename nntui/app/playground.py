@@ -9,9 +9,12 @@ the new state down to every widget in the same frame.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.geometry import Size
@@ -25,6 +28,7 @@ from nntui.app.controllers.learning import LearningController
 from nntui.app.controllers.tour import TourController
 from nntui.app.controllers.training import TrainingController
 from nntui.app.keys import CURSOR_ACTIONS, PLAYGROUND_KEYS, TRAINING_ONLY, footer_order, in_language
+from nntui.app.text import plain, safe
 from nntui.app.widgets.backward_panel import BackwardPanel
 from nntui.app.widgets.boundary_view import BoundaryView
 from nntui.app.widgets.challenge_bar import ChallengeBar
@@ -38,7 +42,6 @@ from nntui.app.widgets.metrics_panel import MetricsPanel
 from nntui.app.widgets.network_view import NetworkView
 from nntui.app.widgets.outputs import OutputsPanel
 from nntui.app.widgets.tour_panel import TourPanel
-from nntui.app.text import plain, safe
 from nntui.app.widgets.training_panel import TrainingPanel
 from nntui.app.widgets.truth_table import TruthTablePanel
 from nntui.core.numbers import format_value
@@ -55,7 +58,7 @@ WIDE = 160  # from it the metrics panel stands beside the loss chart, not under 
 class PlaygroundScreen(Screen[None]):
     """One network to explore with the keyboard, and to train."""
 
-    BINDINGS = footer_order(PLAYGROUND_KEYS)
+    BINDINGS: ClassVar[list[BindingType]] = [*footer_order(PLAYGROUND_KEYS)]
 
     def __new__(cls, *args: object, **kwargs: object) -> PlaygroundScreen:
         return super().__new__(in_language(cls))  # bindings in the current language
@@ -207,9 +210,7 @@ class PlaygroundScreen(Screen[None]):
         # document stays still: a letter pressed there never edits the network.
         if not self.is_active and action not in CURSOR_ACTIONS:
             return False
-        if action in TRAINING_ONLY and not self.training.active:
-            return False
-        return True
+        return action not in TRAINING_ONLY or self.training.active
 
     # --- the cursor ---------------------------------------------------------------------------
 

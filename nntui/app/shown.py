@@ -35,7 +35,8 @@ class Shown(Generic[T]):
     def __get__(self, instance: object | None, owner: type) -> Shown[T] | T:
         if instance is None:
             return self
-        return instance.__dict__.get(self.name, self.default)  # type: ignore[no-any-return]
+        value: T = instance.__dict__.get(self.name, self.default)
+        return value
 
     def __set__(self, instance: Any, value: T) -> None:
         instance.__dict__[self.name] = value

@@ -59,7 +59,7 @@ def _check_listen(host: str, port: int) -> bool:
         raise UsageError(t("cli.serve.bad_host", host=host, reason=error.strerror)) from None
     loopback = True
     for family, kind, proto, _, address in addresses:
-        ip = ipaddress.ip_address(address[0].split("%")[0])
+        ip = ipaddress.ip_address(str(address[0]).split("%")[0])  # an IP address for AF_INET(6)
         if ip.is_unspecified:
             raise UsageError(t("cli.serve.every_address", host=host))
         loopback = loopback and ip.is_loopback

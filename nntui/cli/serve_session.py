@@ -82,7 +82,8 @@ ENDS_WITHIN = QUIT_GRACE + TERM_GRACE + KILL_GRACE + 2 * CLOSE_WAIT
 def _cells(value: object, most: int, default: int) -> int:
     """A number of cells from what the browser sent (any JSON), between 1 and ``most``."""
     try:
-        number = int(value)  # type: ignore[call-overload]
+        # call-overload: any JSON value; what int() refuses is caught below.
+        number: int = int(value)  # type: ignore[call-overload]
     except (TypeError, ValueError, OverflowError):  # None, "tall", inf, nan
         return default
     return max(1, min(most, number))
@@ -154,7 +155,7 @@ class SessionService(AppService):
     async def send_bytes(self, data: bytes) -> bool:
         return self._write(b"D", data)
 
-    async def send_meta(self, data: dict[str, str | None | int | bool]) -> bool:
+    async def send_meta(self, data: dict[str, str | int | bool | None]) -> bool:
         return self._write(b"M", json.dumps(data).encode("utf-8"))
 
     def _write(self, kind: Literal[b"D", b"M"], payload: bytes) -> bool:

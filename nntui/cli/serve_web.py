@@ -183,7 +183,7 @@ class WebServer(Server):
             await websocket.send_bytes(f"\r\n  {message}\r\n".encode())
             with suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(_until_closed(websocket), REFUSED_FOR)
-        except Exception:  # the tab has gone: nothing to tell
+        except Exception:  # noqa: BLE001 - the tab has gone: nothing to tell
             pass
         finally:
             self.turned_away.discard(websocket)

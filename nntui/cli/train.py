@@ -192,7 +192,6 @@ def _train(trainer: Trainer, dataset: Dataset, stop_after: int, steps: int, prog
         train_in_chunks(trainer, steps, progress)
         return None
     from nntui.core.training.stopping import StoppedEarly
-    from nntui.core.training_record import TrainingRecord
     from nntui.document.session import new_stop_rule
 
     rule = new_stop_rule(trainer, dataset, stop_after)  # as the playground's: it stops at the same step

@@ -15,8 +15,8 @@ from nntui.core.presets import DEFAULT_PRESET, load_preset, preset_names
 __all__ = [
     "ACTIVATIONS",
     "ACTIVATION_NAMES",
-    "Activation",
     "DEFAULT_PRESET",
+    "Activation",
     "DenseLayer",
     "ForwardResult",
     "Network",

@@ -76,9 +76,10 @@ def _step_derivative(z: Array) -> Array:
 
 
 def _softmax(z: Array) -> Array:
-    shifted = z - np.max(z, axis=-1, keepdims=True)
+    shifted: Array = z - np.max(z, axis=-1, keepdims=True)
     e = np.exp(shifted)
-    return e / np.sum(e, axis=-1, keepdims=True)
+    total: Array = np.sum(e, axis=-1, keepdims=True)
+    return e / total
 
 
 def _softmax_jacobian(z: Array) -> Array:
@@ -117,7 +118,8 @@ class Activation:
         if self.elementwise:
             return grad_a * self.derivative_function(z)
         s = _softmax(z)
-        return s * (grad_a - np.sum(grad_a * s, axis=-1, keepdims=True))
+        weighted: Array = np.sum(grad_a * s, axis=-1, keepdims=True)
+        return s * (grad_a - weighted)
 
 
 ACTIVATIONS: dict[str, Activation] = {

@@ -152,13 +152,14 @@ def _vector(values: ArrayLike, size: int, key: str) -> Array:
     array = np.asarray(values, dtype=np.float64)
     if array.size != size or array.ndim > 2 or (array.ndim == 2 and array.shape[0] != 1):
         raise ValueError(t(key, count=size, shape=array.shape))
-    return array.reshape(size).copy()
+    vector: Array = array.reshape(size).copy()
+    return vector
 
 
 def parameter_refs(network: Network) -> list[ParamRef]:
     """Every weight and bias, in the cursor's order: layer by layer, neuron by neuron,
     its incoming weights and then its bias."""
-    refs = []
+    refs: list[ParamRef] = []
     for k, layer in enumerate(network.layers):
         for j in range(layer.n_out):
             refs.extend(ParamRef.weight(k, j, i) for i in range(layer.n_in))

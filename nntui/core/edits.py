@@ -66,7 +66,11 @@ class ParamRef:
             name = t("core.edit.input", name=network.input_names[self.row])
             if network.features is None or network.features[self.row].kind == "plain":
                 return name
-            return t("core.edit.feature_input", coordinate=f"x{network.knob(self.row) + 1}", name=network.input_names[self.row])
+            return t(
+                "core.edit.feature_input",
+                coordinate=f"x{network.knob(self.row) + 1}",
+                name=network.input_names[self.row],
+            )
         k = self.layer + 1
         target = network.neuron_name(k, self.row)
         if self.kind == "bias":

@@ -13,8 +13,8 @@ writes floats with ``repr`` precision, so a save/load round trip is exact.
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import chain
@@ -132,10 +132,7 @@ def _build(data: Any) -> NetworkFile:
         raise Problem(t("core.file.top_level", found=kind(data)))
     fmt = data.get("format")
     if fmt != FORMAT_NAME:
-        if "format" not in data:
-            found = t("core.file.no_format_key")
-        else:
-            found = t("core.file.format_found", format=shown(fmt))
+        found = t("core.file.format_found", format=shown(fmt)) if "format" in data else t("core.file.no_format_key")
         raise Problem(t("core.file.not_nntui", format=FORMAT_NAME, found=found))
     version = data.get("version")
     if "version" not in data:
@@ -169,7 +166,7 @@ def _build(data: Any) -> NetworkFile:
         if not input_name:
             raise Problem(t("core.file.input_empty_name", where=where))
         input_names.append(input_name)
-        input_values.append(number(item.get("value", 0.0), lambda: f'{where}"value"'))
+        input_values.append(number(item.get("value", 0.0), lambda where=where: f'{where}"value"'))
 
     layers_data = data.get("layers")
     if not isinstance(layers_data, list) or not layers_data:

@@ -23,7 +23,7 @@ class Problem(Exception):
     """A problem found at some place in the document; its text says where and what."""
 
 
-class JsonObject(dict):  # type: ignore[type-arg]
+class JsonObject(dict[str, Any]):
     """A JSON object as read; ``repeated`` is its first key written twice, if any.
 
     A repeated key is reported where the object is checked, so the message
@@ -72,8 +72,12 @@ def optional_string(item: Mapping[str, Any], key: str, where: str) -> str | None
     return value
 
 
-def number(value: Any, where: Callable[[], str]) -> float:
-    """``value`` as a finite float; ``where`` puts its place in words, only if it is not one."""
+def number(value: Any, where: Callable[..., str]) -> float:
+    """``value`` as a finite float; ``where`` puts its place in words, only if it is not one.
+
+    (``Callable[..., str]``: callers bind loop variables as defaults, ``lambda k=k: ...``,
+    which mypy cannot match against ``Callable[[], str]``.)
+    """
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise Problem(t("core.file.not_number", where=where(), found=kind(value)))
     try:

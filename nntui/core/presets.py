@@ -54,10 +54,12 @@ def load_preset(name: str) -> Network:
 @cache
 def translated_names(lang: str) -> dict[str, Any]:
     """The presets' names in ``lang`` as stored (empty for English, the files' own language)."""
-    source = resources.files("nntui.presets").joinpath("names", f"{lang}.json")
+    # One name per joinpath: Traversable's takes several only from Python 3.11.
+    source = resources.files("nntui.presets").joinpath("names").joinpath(f"{lang}.json")
     if not source.is_file():
         return {}
-    return json.loads(source.read_text("utf-8"))
+    names: dict[str, Any] = json.loads(source.read_text("utf-8"))
+    return names
 
 
 def _translated(network: Network, names: dict[str, Any] | None) -> Network:

@@ -11,9 +11,12 @@ Columns are numbered as on screen: column 0 is the input layer and column
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
 
 import numpy as np
+from numpy.typing import NDArray
 
 from nntui.core.features import MAX_COORDINATES, Feature, available, ordered
 from nntui.core.network import DenseLayer, Network
@@ -26,10 +29,11 @@ class ShapeError(ValueError):
     """A shape change that is not allowed; the message says why and what to do."""
 
 
-def _small_weights(rng: np.random.Generator, n_out: int, n_in: int) -> np.ndarray:
+def _small_weights(rng: np.random.Generator, n_out: int, n_in: int) -> NDArray[np.float64]:
     # U(-1, 1)/√n_in keeps the sum in the useful range of the activations
     # however many inputs a neuron has, and random so new neurons differ.
-    return rng.uniform(-1.0, 1.0, size=(n_out, n_in)) / np.sqrt(n_in)
+    weights: NDArray[np.float64] = rng.uniform(-1.0, 1.0, size=(n_out, n_in)) / np.sqrt(n_in)
+    return weights
 
 
 def _check_column(network: Network, column: int) -> None:
@@ -232,7 +236,9 @@ def zero(network: Network, column: int, neuron: int | None = None) -> Network:
     return _refill(network, column, neuron, lambda n_out, n_in: np.zeros((n_out, n_in)))
 
 
-def _refill(network, column, neuron, make) -> Network:  # type: ignore[no-untyped-def]
+def _refill(
+    network: Network, column: int, neuron: int | None, make: Callable[[int, int], NDArray[np.float64]]
+) -> Network:
     _check_column(network, column)
     if column == 0:
         raise ShapeError(t("core.shape.input_has_no_weights"))
@@ -322,7 +328,7 @@ def fresh_network(
             np.zeros(n_out),
             output_activation if k == len(sizes) - 2 else activation,
         )
-        for k, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]))
+        for k, (n_in, n_out) in enumerate(itertools.pairwise(sizes))
     ]
     names = input_names or [f"x{i + 1}" for i in range(sizes[0])]
     return Network(names, np.zeros(sizes[0]), layers, t("core.network.new") if name is None else name)

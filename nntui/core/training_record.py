@@ -80,8 +80,10 @@ def training_from_dict(item: Any, shapes: list[tuple[int, int]] | None = None) -
     config = TrainingConfig(
         learning_rate=_positive(item, "learning_rate", d.learning_rate, where),
         batch_size=_whole(item, "batch_size", d.batch_size, 1, where),
+        # arg-type: _choice gives a str, checked to be one of the names the Literal lists.
         optimizer=_choice(item, "optimizer", d.optimizer, OPTIMIZER_NAMES, where),  # type: ignore[arg-type]
         momentum=_momentum(item, d.momentum, where),
+        # arg-type: the same, for the regularization's Literal.
         regularization=_choice(item, "regularization", d.regularization, REGULARIZATION_NAMES, where),  # type: ignore[arg-type]
         regularization_rate=_at_least_zero(item, "regularization_rate", d.regularization_rate, where),
         loss=_loss(item, where),
@@ -135,7 +137,7 @@ def _moments(item: Any, shapes: list[tuple[int, int]], where: str) -> Moments:
         column = finite_array(bias, n_out, bias)
         if flat is None or column is None:
             for value in chain(chain.from_iterable(weights), bias):
-                number(value, lambda: at)  # raises, saying where
+                number(value, lambda at=at: at)  # raises, saying where
         assert flat is not None and column is not None
         moments.append((flat.reshape(n_out, n_in), column))
     return tuple(moments)

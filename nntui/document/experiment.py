@@ -29,7 +29,7 @@ DEFAULT_COMMAND_STEPS = 1000  # the training command's --steps when none were ta
 
 def settings_from_record(record: TrainingRecord, file: Path) -> TrainingSettings:
     """The settings ``record`` (read from the network file ``file``) describes."""
-    split = {"ratio": record.ratio, "data_seed": record.data_seed}
+    split: dict[str, Any] = {"ratio": record.ratio, "data_seed": record.data_seed}
     split["stop_after"] = record.stop_after  # and the stop rule
     if record.csv is not None:
         data_file = str(Path(file).parent / record.csv)  # an absolute path stays as it is

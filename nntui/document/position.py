@@ -1,4 +1,5 @@
-"""Where training is: the loss at each step so far (for the chart and the diagnosis), and a stretch of training as one undoable edit.
+"""Where training is: the loss at each step so far (for the chart and the diagnosis), and a
+stretch of training as one undoable edit.
 
 Undoing a stretch gives back more than its weights: the step count, the
 samples used (the epoch), the loss so far and the optimiser's state as they

@@ -15,6 +15,7 @@ import pickle
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
 import numpy as np
 
@@ -34,7 +35,7 @@ from nntui.core.training.diagnosis import Finding, diagnose
 from nntui.core.training.metrics import Metrics, assess
 from nntui.core.training.state import TrainerState
 from nntui.core.training.stopping import StoppedEarly, StopRule
-from nntui.document.position import LossPoint, TrainLosses, TrainingPosition, TrainingStretch
+from nntui.document.position import LossPoint, TrainingPosition, TrainingStretch, TrainLosses
 from nntui.document.training_process import Report
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -88,10 +89,11 @@ class TrainingSettings:
 
     def with_setting(self, name: str, value: object) -> TrainingSettings:
         """These settings with one field changed: a data or view field, or a TrainingConfig field."""
+        change: dict[str, Any] = {name: value}  # a field named at run time: its type is the field's
         if name in DATA_FIELDS or name in VIEW_FIELDS or name in RULE_FIELDS:
-            return replace(self, **{name: value})
+            return replace(self, **change)
         if name in CONFIG_FIELDS:
-            return replace(self, config=replace(self.config, **{name: value}))
+            return replace(self, config=replace(self.config, **change))
         raise KeyError(name)
 
     def setting(self, name: str) -> object:

@@ -582,11 +582,13 @@ chaleur suivre ; `u` annule d'un coup toute une période d'entraînement. Les
     "app.recovery.restore_button": ("Restore [u]r[/]", "Restaurer [u]r[/]"),
     "app.recovery.discard_button": ("Discard [u]d[/]", "Supprimer [u]d[/]"),
     "app.recovery.later_button": ("Later [u]Esc[/]", "Plus tard [u]Échap[/]"),
-    # files.py: copies in the state folder that cannot be read (counted: .one, .other)
+    # files.py: a copy that Discard could not delete
     "app.recovery.not_discarded": (
         "The recovery copy {file} could not be deleted ({reason}); it stays, and is offered again next time.",
-        "La copie de secours {file} n'a pas pu être supprimée ({reason}) ; elle reste et sera proposée la prochaine fois.",
+        "La copie de secours {file} n'a pas pu être supprimée ({reason}) ; "
+        "elle reste et sera proposée la prochaine fois.",
     ),
+    # files.py: copies in the state folder that cannot be read (counted: .one, .other)
     "app.recovery.unreadable_title": ("Recovery copy not offered", "Copie de secours non proposée"),
     "app.recovery.unreadable.one": (
         "A recovery copy cannot be read; it is not offered and is left where it is. {first}",

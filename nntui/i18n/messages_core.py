@@ -418,7 +418,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "core.csv.too_large": (
         "{where}: {found} is too large (at most {most} either way); scale the column down",
-        "{where} : {found} est trop grand (au plus {most} dans un sens ou dans l'autre) ; réduisez l'échelle de la colonne",
+        "{where} : {found} est trop grand (au plus {most} dans un sens ou dans l'autre) ; "
+        "réduisez l'échelle de la colonne",
     ),
     "core.csv.not_finite": (
         "{where}: expected a finite number, found {found}",
@@ -447,7 +448,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ligne {line} : une seule colonne nommée {name} : séparez les colonnes par des virgules",
     ),
     # nntui/core/paths.py: a path no system call could take
-    "core.path.nul": ("{path}: a path cannot hold a NUL character", "{path} : un chemin ne peut contenir de caractère NUL"),
+    "core.path.nul": (
+        "{path}: a path cannot hold a NUL character",
+        "{path} : un chemin ne peut contenir de caractère NUL",
+    ),
     "core.path.encoding": (
         "{path}: this path has a character the system cannot write",
         "{path} : ce chemin a un caractère que le système ne sait pas écrire",

@@ -42,8 +42,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.panels.backward": ("backward pass (b)", "rétropropagation (b)"),
     "app.panels.slice": ("loss slice (L)", "coupe de la perte (L)"),
     "app.truth.target": ("target", "cible"),
-    "app.truth.range_title": ("Low and high input values of the truth table", "Valeurs basse et haute des entrées de la table"),
-    "app.truth.range_hint": ("two numbers, the low one first: 0 1, or -1 1", "deux nombres, le bas d'abord : 0 1, ou -1 1"),
+    "app.truth.range_title": (
+        "Low and high input values of the truth table",
+        "Valeurs basse et haute des entrées de la table",
+    ),
+    "app.truth.range_hint": (
+        "two numbers, the low one first: 0 1, or -1 1",
+        "deux nombres, le bas d'abord : 0 1, ou -1 1",
+    ),
     "app.truth.range_two_numbers": ("type two numbers: the low value, then the high one",
                                    "tapez deux nombres : la valeur basse, puis la haute"),
     "app.truth.range_order": ("the low value must be below the high one", "la valeur basse doit être sous la haute"),
@@ -98,7 +104,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # challenges
     "app.challenge.choose_title": ("Challenges", "Défis"),
-    "app.challenge.choose_keys": ("↑↓ choose · Enter open · Escape cancel", "↑↓ choisir · Entrée ouvrir · Échap annuler"),
+    "app.challenge.choose_keys": (
+        "↑↓ choose · Enter open · Escape cancel",
+        "↑↓ choisir · Entrée ouvrir · Échap annuler",
+    ),
     "app.challenge.solved_mark": ("solved", "réussi"),
     "app.challenge.before": ("opening a challenge", "d'ouvrir un défi"),
     "app.challenge.solved": ("{title}: solved!", "{title} : réussi !"),

@@ -10,12 +10,11 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from nntui.app.app import NNTuiApp
-from nntui.document.selection import Selection
 from nntui.app.widgets.network_view import NetworkView
-from tests.factory import random_network
 from nntui.core.network import Network
 from nntui.core.presets import load_preset
-
+from nntui.document.selection import Selection
+from tests.factory import random_network
 
 # Keys that empty a text Input: to the start, then delete everything right of it.
 CLEAR = ("home", "ctrl+k")

@@ -17,7 +17,16 @@ from nntui.core.network import Network
 from nntui.core.presets import load_preset
 
 # Markup that Textual would parse, or choke on.
-MARKUP = ["[x=", "[x=1", "[/]", "a[b=c", "[bold red]x[/]", "[link=https://example.com]x[/link]", "[b]", "[@click=app.quit]q[/]"]
+MARKUP = [
+    "[x=",
+    "[x=1",
+    "[/]",
+    "a[b=c",
+    "[bold red]x[/]",
+    "[link=https://example.com]x[/link]",
+    "[b]",
+    "[@click=app.quit]q[/]",
+]
 # Sequences that command a terminal, and characters that garble a row.
 ESCAPES = [
     "\x1b]0;PWNED\x07",  # OSC 0: the window title

@@ -10,8 +10,8 @@ import pytest
 
 from nntui.app.app import NNTuiApp
 from nntui.app.widgets.feature_toggles import FeatureToggles
-from nntui.core.fileformat import load_network
 from nntui.app.widgets.inspector import Inspector
+from nntui.core.fileformat import load_network
 
 from .helpers import CLEAR, enter_text, preset_app, widget_text
 

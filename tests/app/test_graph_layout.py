@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from nntui.app.widgets.graph_layout import (
@@ -27,7 +29,7 @@ def test_potatoes_shows_full_names_spread_over_the_height_with_links() -> None:
     assert plans[0].links == GAP_MAX and plans[1].links == 0
     assert plans[0].rows is not None and plans[1].rows is not None
     inputs, output = plans[0].rows, plans[1].rows
-    assert inputs == tuple(sorted(inputs)) and 0 <= inputs[0] and inputs[-1] < 22
+    assert inputs == tuple(sorted(inputs)) and inputs[0] >= 0 and inputs[-1] < 22
     assert output[0] == inputs[1]  # the output in the middle, level with the middle input
     assert _total(plans, sizes) <= 118
 
@@ -90,8 +92,8 @@ def test_spread_rows_are_centred_apart_and_inside(count: int, height: int, lines
     rows = spread_rows(count, height, lines)
     assert rows is not None and len(rows) == count
     assert rows[0] >= 0 and rows[-1] + height <= lines
-    assert all(b - a >= height for a, b in zip(rows, rows[1:]))
-    assert all(b - a <= MAX_SLOT + 1 for a, b in zip(rows, rows[1:]))
+    assert all(b - a >= height for a, b in itertools.pairwise(rows))
+    assert all(b - a <= MAX_SLOT + 1 for a, b in itertools.pairwise(rows))
     above, below = rows[0], lines - rows[-1] - height
     assert abs(above - below) <= 2 + (lines - count * MAX_SLOT > 0)
 

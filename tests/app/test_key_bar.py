@@ -68,7 +68,9 @@ async def test_each_key_stands_apart_from_its_word_and_all_fit(lang: str, size: 
         for training in (False, True):
             if training:
                 await pilot.press("ctrl+t")
-            needed = ["app.help", "app.quit_app", "toggle_training"] + (["play_pause", "train_step"] if training else [])
+            needed = ["app.help", "app.quit_app", "toggle_training"] + (
+                ["play_pause", "train_step"] if training else []
+            )
             keys = await _laid_out_keys(app, needed)
             line = _drawn(keys, size[0])
             for key in keys:

@@ -118,7 +118,7 @@ async def test_shift_b_moves_every_weight_by_minus_eta_g_in_one_undo_step() -> N
         expected, moves = gradient_step(before, x, target, rate)
         await pilot.press("B")
         assert np.array_equal(app.document.network.layers[0].weights, expected.layers[0].weights)
-        for ref, old, gradient, new in moves:
+        for _ref, old, gradient, new in moves:
             assert new == old - rate * gradient
         assert app.query_one(BackwardPanel).display  # the step is shown
         assert "→" in widget_text(app.query_one(BackwardPanel))
@@ -159,7 +159,7 @@ async def test_clicking_a_row_makes_its_inputs_the_sample_in_one_undo_step() -> 
         panel = app.query_one(TruthTablePanel)
         await pilot.click(panel, offset=(6, 1 + 1 + 6))  # border, header, then row 7: 1 1 0
         assert app.document.network.input_values.tolist() == [1.0, 1.0, 0.0]
-        assert "▶" in [line for line in widget_text(panel).splitlines() if "0.971" in line][0]
+        assert "▶" in next(line for line in widget_text(panel).splitlines() if "0.971" in line)
         await pilot.press("u")
         assert app.document.network.input_values.tolist() == [1.0, 0.0, 1.0]
 

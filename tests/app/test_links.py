@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -88,7 +90,7 @@ def test_a_line_is_given_as_runs_of_one_owner() -> None:
     for y in range(5):
         runs = picture.line(y)
         assert "".join(text for text, _ in runs) == "".join(picture.chars[y])
-        assert all(a[1] != b[1] for a, b in zip(runs, runs[1:]))
+        assert all(a[1] != b[1] for a, b in itertools.pairwise(runs))
 
 
 @pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf, 1e308])

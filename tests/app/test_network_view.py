@@ -250,7 +250,7 @@ async def test_a_column_drawn_after_its_layer_went_and_before_the_view_knows_is_
     app = NNTuiApp(fresh_network([2, 3, 3, 1], np.random.default_rng(0)))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        last = [view for view in app.query(LayerView) if view.column == 3][0]
+        last = next(view for view in app.query(LayerView) if view.column == 3)
         network = app.document.network
         network.layers = network.layers[:1] + network.layers[2:]  # what Reshape does, in place
         strip = last.render_line(0)
@@ -261,7 +261,7 @@ async def test_a_column_drawn_after_it_lost_a_named_neuron_and_before_the_view_k
     app = preset_app("xor")  # named hidden neurons h1, h2
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        hidden = [view for view in app.query(LayerView) if view.column == 1][0]
+        hidden = next(view for view in app.query(LayerView) if view.column == 1)
         layer = app.document.network.layers[0]
         layer.weights, layer.bias, layer.neuron_names = layer.weights[:1], layer.bias[:1], ["h1"]
         lines = [hidden.render_line(y).text for y in range(hidden.size.height)]

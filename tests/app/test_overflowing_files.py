@@ -36,7 +36,10 @@ async def test_the_playground_opens_it_says_where_it_overflows_and_shows_no_nan(
     app = NNTuiApp(opened.network, path=path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert any(said.lower() in n.message.lower() for n in app._notifications), (said, [n.message for n in app._notifications])
+        assert any(said.lower() in n.message.lower() for n in app._notifications), (
+            said,
+            [n.message for n in app._notifications],
+        )
         outputs = widget_text(app.query_one(OutputsPanel))
         assert "nan" not in outputs and "inf" not in outputs and "█" not in outputs
         assert "overflow" in widget_text(app.query_one("#status"))

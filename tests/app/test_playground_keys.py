@@ -13,7 +13,6 @@ from nntui.app.screens.help import HelpScreen
 from nntui.app.screens.path_prompt import SavePathPrompt
 from nntui.app.screens.quit_prompt import QuitPrompt
 from nntui.app.screens.value_prompt import ValuePrompt
-from nntui.document.selection import Selection
 from nntui.app.widgets.inspector import Inspector
 from nntui.app.widgets.network_view import NetworkView
 from nntui.app.widgets.outputs import OutputsPanel
@@ -21,6 +20,7 @@ from nntui.core.edits import ParamRef
 from nntui.core.fileformat import load_network
 from nntui.core.numbers import format_value
 from nntui.core.presets import load_preset
+from nntui.document.selection import Selection
 
 from .helpers import CLEAR, preset_app, selection, widget_text
 

@@ -113,7 +113,7 @@ def _crashed_copies(state: Path, pids: list[int]) -> tuple[RecoveryStore, Recove
 async def test_restoring_a_second_copy_asks_and_cancel_keeps_it_for_later(private_state_dir: Path, gone_pids) -> None:
     # Two crashed processes, this playground (gone too when its copy is read) and a later one.
     first_pid, second_pid, own_pid, later_pid = gone_pids(4)
-    first, second = _crashed_copies(private_state_dir, [first_pid, second_pid])
+    _first, _second = _crashed_copies(private_state_dir, [first_pid, second_pid])
     own = RecoveryStore(private_state_dir, pid=own_pid)
     app = NNTuiApp(load_preset("potatoes"), preset="potatoes", recovery=own)
     async with app.run_test(size=SIZE) as pilot:

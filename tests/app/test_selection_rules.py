@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from nntui.document.selection import Selection
 from nntui.core.edits import ParamRef
 from nntui.core.presets import load_preset
+from nntui.document.selection import Selection
 
 
 def test_moving_between_layers_keeps_the_row_when_possible() -> None:

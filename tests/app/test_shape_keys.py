@@ -13,12 +13,12 @@ from nntui.app.screens.name_prompt import NamePrompt
 from nntui.app.screens.path_prompt import OpenPathPrompt, SavePathPrompt
 from nntui.app.screens.quit_prompt import QuitPrompt
 from nntui.app.screens.recovery_offer import RecoveryOffer
-from nntui.document.selection import Selection
 from nntui.app.widgets.network_view import NetworkView
 from nntui.core.export import load_npz
 from nntui.core.fileformat import dumps_network, load_network, load_network_file, save_network
 from nntui.core.presets import load_preset
 from nntui.document.recovery import RecoveryStore
+from nntui.document.selection import Selection
 
 from .helpers import CLEAR, enter_text, preset_app, selection, widget_text
 

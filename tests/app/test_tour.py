@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from nntui.app.screens.quit_prompt import QuitPrompt
 from nntui.app.controllers.tour import HIGHLIGHT, STEPS
+from nntui.app.screens.quit_prompt import QuitPrompt
 from nntui.app.widgets.tour_panel import TourPanel
 from nntui.i18n import t
 

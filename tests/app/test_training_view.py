@@ -5,26 +5,24 @@ from __future__ import annotations
 import asyncio
 import html
 import math
-import os
 import re
-import signal
 
 import numpy as np
 import pytest
 from textual.widgets import Select
 
 from nntui.app.app import NNTuiApp
+from nntui.app.controllers import training_worker
 from nntui.app.widgets.boundary_view import BoundaryView
 from nntui.app.widgets.layer_view import MAP_LINES
 from nntui.app.widgets.network_view import NetworkView
 from nntui.core.datasets import make_dataset
-from nntui.document.position import TrainingStretch
 from nntui.core.fileformat import dumps_network
-from nntui.core.presets import load_preset
 from nntui.core.network import DenseLayer, Network
+from nntui.core.presets import load_preset
 from nntui.core.training import Trainer, TrainingConfig
+from nntui.document.position import TrainingStretch
 from nntui.document.session import TrainingSettings
-from nntui.app.controllers import training_worker
 from nntui.document.training_process import DISABLE_VARIABLE, TrainingProcessError
 
 from .helpers import preset_app, wait_for_steps, widget_text

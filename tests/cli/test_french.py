@@ -10,9 +10,8 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
-
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 

@@ -46,7 +46,9 @@ def test_a_fifo_answers_at_once(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     message = assert_usage_error(run_quick("eval", str(fifo)))
     assert message == f"{fifo}: is a named pipe (FIFO), not a network file"
-    message = assert_usage_error(run_quick("train", str(fifo), "--dataset", "xor", "--steps", "10", "-o", str(tmp_path / "x.json")))
+    message = assert_usage_error(
+        run_quick("train", str(fifo), "--dataset", "xor", "--steps", "10", "-o", str(tmp_path / "x.json"))
+    )
     assert message.startswith(f"{fifo}: is a named pipe (FIFO)")
     message = assert_usage_error(run_quick(*_TRAIN, str(tmp_path / "x.json"), "--data", str(fifo)))
     assert message == f"{fifo}: is a named pipe (FIFO), not a CSV file"

@@ -8,7 +8,6 @@ them exact (JSON escapes them).
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 

@@ -10,17 +10,16 @@ import pytest
 
 pytest.importorskip("textual_serve")
 
-from nntui.cli import serve_session  # noqa: E402 - only with textual-serve
-
-from nntui.cli.serve_session import (  # noqa: E402 - only with textual-serve
+from nntui.cli import serve_session
+from nntui.cli.serve_session import (
     MEMORY_BASE,
     MEMORY_PER_CPU,
     MOST_COLUMNS,
     MOST_ROWS,
-    clamped_size,
     _group_alive,
     _new_group,
     _stop_group,
+    clamped_size,
     limited,
     memory_limit,
 )

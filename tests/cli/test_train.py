@@ -15,13 +15,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nntui.document.session import TrainingSession, TrainingSettings
 from nntui.core.datasets import DATASET_NAMES, DataFileError, load_csv, make_dataset
 from nntui.core.fileformat import dumps_network, load_network, save_network
 from nntui.core.network import Network
 from nntui.core.presets import load_preset
 from nntui.core.training import Trainer, TrainingConfig
 from nntui.core.training_record import TrainingRecord
+from nntui.document.session import TrainingSession, TrainingSettings
 from tests.cli.test_cli import (
     ERROR_PREFIX,
     TIMEOUT,

@@ -111,7 +111,7 @@ def test_softmax_extremes_are_warning_free_and_sum_to_one(z: np.ndarray) -> None
         jac = act.derivative(z)
         g = act.vjp(z, np.ones_like(z))
     assert a.shape == z.shape
-    assert jac.shape == z.shape + (z.shape[-1],)
+    assert jac.shape == (*z.shape, z.shape[-1])
     _check_range("softmax", z, a)
     assert np.all(np.isfinite(jac)) and np.all(np.isfinite(g))
     # the largest z takes (a share of) all the mass; ties split it evenly

@@ -50,7 +50,7 @@ def _all_y(d: Dataset) -> np.ndarray:
 
 def _expected_n_test(n: int, fraction: float) -> int:
     """round(n * fraction) with halves rounded up, kept within [1, n - 1]."""
-    return min(max(int(math.floor(n * fraction + 0.5)), 1), n - 1)
+    return min(max(math.floor(n * fraction + 0.5), 1), n - 1)
 
 
 # --- the catalogue -------------------------------------------------------------

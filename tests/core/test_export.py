@@ -272,7 +272,7 @@ def test_files_that_are_not_an_exported_network(tmp_path: Path) -> None:
     export_npz(load_preset("xor"), tmp_path / "ok.npz")
     text = tmp_path / "net.json"
     text.write_text('{"format": "nntui-network"}')
-    with pytest.raises(ExportError, match="not an .npz file"):
+    with pytest.raises(ExportError, match=r"not an \.npz file"):
         load_npz(text)
     cut = (tmp_path / "ok.npz").read_bytes()[:200]
     for name, content in (("empty.npz", b""), ("cut.npz", cut)):
@@ -281,7 +281,7 @@ def test_files_that_are_not_an_exported_network(tmp_path: Path) -> None:
             load_npz(tmp_path / name)
     single = tmp_path / "single.npy"
     np.save(single, np.zeros(3))
-    with pytest.raises(ExportError, match="single .npy array"):
+    with pytest.raises(ExportError, match=r"single \.npy array"):
         load_npz(single)
     pickled = write_arrays(tmp_path / "pickled.npz", {"input_names": np.array([object()])})
     with pytest.raises(ExportError, match="cannot be read"):
@@ -409,7 +409,7 @@ def test_torch_model_matches_the_network(name: str) -> None:
     batch = np.random.default_rng(2).normal(0.0, 2.0, size=(32, network.n_inputs))
     # Compare every layer's activation, not just the output: a later step or
     # softmax could otherwise hide a wrong activation module before it.
-    ends = [i for i, m in enumerate(model) if isinstance(m, torch.nn.Linear)][1:] + [len(model)]
+    ends = [*[i for i, m in enumerate(model) if isinstance(m, torch.nn.Linear)][1:], len(model)]
     with torch.no_grad():
         for inputs in (x, torch.tensor(batch, dtype=torch.float64)):
             expected = network.forward(inputs.numpy()).activations

@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 
 from nntui.core import shape
+from nntui.core.datasets import make_dataset
 from nntui.core.edits import History, ParamRef, SetValue
 from nntui.core.export import network_from_arrays, npz_arrays, torch_snippet
 from nntui.core.features import FeatureError, available, compute, parse, parse_all
 from nntui.core.fileformat import NetworkFileError, dumps_network, loads_network_file, network_to_dict
-from nntui.core.datasets import make_dataset
 from nntui.core.network import Network
 from nntui.core.planes import layer_maps
 from nntui.core.presets import load_preset
@@ -199,7 +199,7 @@ def test_the_pytorch_script_gives_the_same_outputs_for_a_batch_of_points() -> No
     torch = pytest.importorskip("torch")
     network = featured("x1^2", "x1*x2", "sin(x2)")
     namespace: dict[str, object] = {"__name__": "__nntui_export__"}
-    exec(compile(torch_snippet(network), "<snippet>", "exec"), namespace)  # noqa: S102 - our own output
+    exec(compile(torch_snippet(network), "<snippet>", "exec"), namespace)  # our own output
     points = np.random.default_rng(3).normal(size=(16, 2))
     with torch.no_grad():
         got = namespace["model"](namespace["features"](torch.tensor(points)))  # type: ignore[operator]

@@ -27,9 +27,9 @@ from nntui.core.numbers import NumberError, parse_finite
 from nntui.core.plural import counted
 from nntui.core.presets import load_preset, preset_names, translated_names
 from nntui.core.shape import ShapeError, check_name, fresh_network, remove_neuron
+from nntui.document.recovery import Recovery
 from nntui.i18n import LANGUAGES, set_language, t
 from nntui.i18n.catalogue import CATALOGUE
-from nntui.document.recovery import Recovery
 from tests.factory import random_network
 
 PACKAGE = Path(nntui.__file__).parent
@@ -84,12 +84,12 @@ def test_a_network_file_error_is_unchanged_in_english() -> None:
 
 def test_a_shape_error_is_in_french() -> None:
     set_language("fr")
-    with pytest.raises(ShapeError, match="^un nom ne peut pas être vide$"):
+    with pytest.raises(ShapeError, match=r"^un nom ne peut pas être vide$"):
         check_name("  ")
-    with pytest.raises(ShapeError, match="^un réseau a besoin d'au moins une entrée : c'est la dernière$"):
+    with pytest.raises(ShapeError, match=r"^un réseau a besoin d'au moins une entrée : c'est la dernière$"):
         remove_neuron(random_network([1, 2]), 0, 0)
     set_language("en")
-    with pytest.raises(ShapeError, match="^a name cannot be empty$"):
+    with pytest.raises(ShapeError, match=r"^a name cannot be empty$"):
         check_name("  ")
 
 
@@ -131,7 +131,7 @@ def test_an_export_error_and_an_unknown_preset_are_in_french() -> None:
     network.layers[0].weights[0, 0] = np.inf
     with pytest.raises(ExportError, match=r'^les poids de la couche 1 \("cachée"\) contiennent NaN'):
         torch_snippet(network)
-    with pytest.raises(NetworkFileError, match='^exemple inconnu "nope" \\(disponibles : potatoes, '):
+    with pytest.raises(NetworkFileError, match=r'^exemple inconnu "nope" \(disponibles : potatoes, '):
         load_preset("nope")
 
 

@@ -124,7 +124,7 @@ def test_a_whole_dataset_gives_the_mean_loss() -> None:
 def test_the_network_is_not_changed() -> None:
     network = load_preset("layers")
     before = network.copy()
-    for ref in parameter_refs(network)[:5] + [ParamRef.input(0)]:
+    for ref in [*parameter_refs(network)[:5], ParamRef.input(0)]:
         loss_slice(network, ref, network.input_values, np.zeros(network.layers[-1].n_out))
     for layer, kept in zip(network.layers, before.layers):
         assert np.array_equal(layer.weights, kept.weights) and np.array_equal(layer.bias, kept.bias)

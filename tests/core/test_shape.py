@@ -317,7 +317,7 @@ def test_insert_layer_size_and_following_weights(after: int) -> None:
     net = _net()
     new = _unchanged(net, lambda n: insert_layer(n, after, _rng(4)))
     size = net.sizes[after]
-    assert new.sizes == net.sizes[: after + 1] + [size] + net.sizes[after + 1 :]
+    assert new.sizes == [*net.sizes[:after + 1], size, *net.sizes[after + 1:]]
     layer = new.layers[after]
     assert layer.weights.shape == (size, size)
     _assert_small_nonzero(layer.weights, size)

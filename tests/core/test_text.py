@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nntui.core.text import LIMIT, shorten, safe, visible
+from nntui.core.text import LIMIT, safe, shorten, visible
 
 
 @pytest.mark.parametrize(("text", "shown"), [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import warnings
 from collections.abc import Iterator
+from itertools import chain
 
 import numpy as np
 import pytest
@@ -114,7 +115,7 @@ def test_cases_cover_every_activation_and_loss() -> None:
 
 
 @pytest.mark.parametrize("reg,rate", REG_CASES, ids=[r for r, _ in REG_CASES])
-@pytest.mark.parametrize("output,loss,n_out", OUTPUT_CASES, ids=[f"{o}-{l}" for o, l, _ in OUTPUT_CASES])
+@pytest.mark.parametrize("output,loss,n_out", OUTPUT_CASES, ids=[f"{o}-{loss}" for o, loss, _ in OUTPUT_CASES])
 @pytest.mark.parametrize("hidden", ACTIVATION_NAMES)
 def test_gradients_match_finite_differences(
     hidden: str, output: str, loss: str, n_out: int, reg: str, rate: float
@@ -274,7 +275,7 @@ def test_cross_entropy_is_the_mean_over_the_batch(output: str) -> None:
 def test_unknown_loss_is_refused() -> None:
     """A made-up loss name raises TrainingError listing the valid ones."""
     z = np.zeros((1, 1))
-    with pytest.raises(TrainingError, match="unknown loss.*mse"):
+    with pytest.raises(TrainingError, match=r"unknown loss.*mse"):
         loss_and_output_gradient("hinge", "linear", z, z, z)
 
 
@@ -431,7 +432,7 @@ def _sample_ids(n: int, batch_size: int, batches: int, seed: int = 0) -> list[li
 def test_every_sample_once_per_epoch() -> None:
     """12 samples in batches of 4: each epoch's 3 batches are a shuffled permutation."""
     ids = _sample_ids(12, 4, batches=3 * 6)
-    epochs = [sum(ids[i : i + 3], []) for i in range(0, len(ids), 3)]
+    epochs = [list(chain.from_iterable(ids[i : i + 3])) for i in range(0, len(ids), 3)]
     for epoch in epochs:
         assert sorted(epoch) == list(range(12))
     assert len({tuple(epoch) for epoch in epochs}) > 1  # reshuffled between epochs
@@ -450,7 +451,7 @@ def test_every_sample_once_per_epoch_when_the_batch_does_not_divide_the_data() -
     Any scheme that covers every sample once per epoch (a short last batch, or
     wrapping into the next shuffle) passes; dropping the remainder does not.
     """
-    ids = sum(_sample_ids(10, 4, batches=15, seed=0), [])
+    ids = list(chain.from_iterable(_sample_ids(10, 4, batches=15, seed=0)))
     for start in range(0, 50, 10):
         assert sorted(ids[start : start + 10]) == list(range(10)), f"samples {start}..{start + 9}"
 
@@ -492,7 +493,7 @@ def test_overflowing_update_is_undone() -> None:
     trainer.step()  # one ordinary step first
     before = _weights(network)
     trainer.config = dataclasses.replace(config, learning_rate=1e308)
-    with pytest.raises(DivergenceError, match="diverged.*learning rate"):
+    with pytest.raises(DivergenceError, match=r"diverged.*learning rate"):
         trainer.step()
     np.testing.assert_array_equal(network.layers[0].weights, before[0][0])
     np.testing.assert_array_equal(network.layers[0].bias, before[0][1])

@@ -97,7 +97,7 @@ OUTPUTS = [
 ]
 
 
-@pytest.mark.parametrize("output,loss,n_out", OUTPUTS, ids=[f"{o}-{l}" for o, l, _ in OUTPUTS])
+@pytest.mark.parametrize("output,loss,n_out", OUTPUTS, ids=[f"{o}-{loss}" for o, loss, _ in OUTPUTS])
 @pytest.mark.parametrize("hidden", ACTIVATION_NAMES)
 def test_every_activation_and_loss_trains_as_before(hidden: str, output: str, loss: str, n_out: int) -> None:
     rng = np.random.default_rng(1)
@@ -224,8 +224,8 @@ def test_each_step_moves_by_exactly_the_gradients_of_its_batch(
                             loss=loss, regularization="l2", regularization_rate=0.01, seed=32)
     trainer = Trainer(network, x, y, config)
     twin = Trainer(network.copy(), x, y, config)
-    velocity = [(np.zeros_like(l.weights), np.zeros_like(l.bias)) for l in network.layers]
-    second = [(np.zeros_like(l.weights), np.zeros_like(l.bias)) for l in network.layers]
+    velocity = [(np.zeros_like(layer.weights), np.zeros_like(layer.bias)) for layer in network.layers]
+    second = [(np.zeros_like(layer.weights), np.zeros_like(layer.bias)) for layer in network.layers]
     for t in range(1, 9):
         if t == 5:  # a larger batch from now on (the training view can change it)
             trainer.config = twin.config = dataclasses.replace(config, batch_size=16)

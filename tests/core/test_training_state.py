@@ -25,7 +25,9 @@ def _same_weights(a: Network, b: Network) -> bool:
 
 def _trainer(network: Network, optimizer: str, batch: int = 7, seed: int = 3) -> Trainer:
     data = make_dataset("circle", seed=0)
-    return Trainer(network, data.x_train, data.y_train, TrainingConfig(optimizer=optimizer, batch_size=batch, seed=seed))
+    return Trainer(
+        network, data.x_train, data.y_train, TrainingConfig(optimizer=optimizer, batch_size=batch, seed=seed)
+    )
 
 
 @pytest.mark.parametrize("optimizer", OPTIMIZERS)

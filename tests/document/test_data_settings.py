@@ -18,7 +18,7 @@ from nntui.core.datasets import load_csv, make_dataset
 from nntui.core.jsonfields import Problem
 from nntui.core.presets import load_preset
 from nntui.core.training import TrainingConfig
-from nntui.core.training_record import TrainingRecord, training_from_dict, training_to_dict
+from nntui.core.training_record import training_from_dict, training_to_dict
 from nntui.document.experiment import record_from_settings, same_data, settings_from_record, train_command
 from nntui.document.session import CSV_DATASET, TrainingSession, TrainingSettings, training_data
 

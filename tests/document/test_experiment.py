@@ -4,9 +4,9 @@ settings and steps, opens them again, and makes the ``nntui train`` line that re
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 import shlex
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -14,10 +14,10 @@ import pytest
 
 from nntui.core.fileformat import load_network_file, save_network
 from nntui.core.presets import load_preset
+from nntui.core.text import visible
 from nntui.core.training import TrainingConfig
 from nntui.core.training_record import TrainingRecord
 from nntui.document.document import Document
-from nntui.core.text import visible
 from nntui.document.experiment import (
     DEFAULT_COMMAND_STEPS,
     command_line,

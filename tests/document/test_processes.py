@@ -32,7 +32,7 @@ class FakeKernel32:
     def __init__(self, codes: dict[int, int], denied: set[int] = frozenset()) -> None:  # type: ignore[assignment]
         self.codes, self.denied, self.error, self.open = codes, denied, 0, 0
 
-    def OpenProcess(self, access: int, inherit: bool, pid: int) -> int:  # noqa: N802 — Windows' name
+    def OpenProcess(self, access: int, inherit: bool, pid: int) -> int:
         if pid in self.denied:
             self.error = ERROR_ACCESS_DENIED
             return 0
@@ -42,11 +42,11 @@ class FakeKernel32:
         self.open += 1
         return pid
 
-    def GetExitCodeProcess(self, handle: int, code: Any) -> int:  # noqa: N802
+    def GetExitCodeProcess(self, handle: int, code: Any) -> int:
         code._obj.value = self.codes[handle]
         return 1
 
-    def CloseHandle(self, handle: int) -> int:  # noqa: N802
+    def CloseHandle(self, handle: int) -> int:
         self.open -= 1
         return 1
 

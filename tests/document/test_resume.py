@@ -16,11 +16,11 @@ import pytest
 
 from nntui.cli.train import run as train
 from nntui.core.edits import ParamRef, Reshape, SetValue
+from nntui.core.features import available
 from nntui.core.fileformat import load_network_file, network_file_from_dict
 from nntui.core.network import Network
 from nntui.core.presets import load_preset
 from nntui.core.shape import toggle_feature
-from nntui.core.features import available
 from nntui.document.document import Document
 from nntui.document.recovery import RecoveryStore
 
@@ -128,7 +128,8 @@ def test_the_recovery_copy_keeps_where_training_was(tmp_path: Path) -> None:
     doc.settle()
     store = RecoveryStore(tmp_path, pid=1_000_000)
     store.write(doc.network, None, "xor", doc.training_record(store.own_file))
-    kept = network_file_from_dict(json.loads(store.own_file.read_text())["network"]).training  # the copy wraps a network file
+    # The copy wraps a network file.
+    kept = network_file_from_dict(json.loads(store.own_file.read_text())["network"]).training
     assert kept is not None and kept.state is not None and kept.state.same_as(doc.training.trainer_state())
 
 

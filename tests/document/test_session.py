@@ -67,11 +67,11 @@ def test_generated_data_and_the_trainer_are_those_of_nntui_train() -> None:
 def test_the_step_counter_follows_one_rule() -> None:
     """Steps since x last drew the weights, on the data in use: other data starts it at 0;
     edits by hand, shape changes and the other settings keep it (as the README says)."""
+    import numpy as np
+
     from nntui.core import shape
     from nntui.core.edits import ParamRef, Reshape, SetValue
     from nntui.document.document import Document
-
-    import numpy as np
 
     doc = Document(shape.fresh_network([2, 3, 3, 1], np.random.default_rng(0)))
     doc.training.change_setting("dataset", "circle")

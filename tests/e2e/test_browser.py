@@ -139,20 +139,19 @@ def test_serve_hands_its_file_to_each_session_and_stops_the_sessions_on_sigint(
         import aiohttp  # textual-serve's own dependency
 
         received, closed, interrupted = b"", False, False
-        async with aiohttp.ClientSession() as client:
-            async with client.ws_connect(f"{server.url}/ws?width=100&height=30") as ws:
-                deadline = time.monotonic() + 20
-                while time.monotonic() < deadline and not closed:
-                    if b"Quoted-net-41" in received and not interrupted:
-                        os.kill(server.process.pid, signal.SIGINT)
-                        interrupted = True
-                    try:
-                        message = await ws.receive(timeout=max(0.1, deadline - time.monotonic()))
-                    except asyncio.TimeoutError:
-                        break
-                    if message.type == aiohttp.WSMsgType.BINARY:
-                        received += message.data
-                    closed = message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+        async with aiohttp.ClientSession() as client, client.ws_connect(f"{server.url}/ws?width=100&height=30") as ws:
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline and not closed:
+                if b"Quoted-net-41" in received and not interrupted:
+                    os.kill(server.process.pid, signal.SIGINT)
+                    interrupted = True
+                try:
+                    message = await ws.receive(timeout=max(0.1, deadline - time.monotonic()))
+                except asyncio.TimeoutError:
+                    break
+                if message.type == aiohttp.WSMsgType.BINARY:
+                    received += message.data
+                closed = message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
         return received.decode("utf-8", "replace"), closed
 
     output, closed = asyncio.run(session())

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_tmux import NNTUI, TMUX, Terminal, terminal  # noqa: F401 — the same private tmux server fixture
+from tests.e2e.test_tmux import NNTUI, TMUX, Terminal
 
 pytestmark = [
     pytest.mark.e2e,

@@ -111,7 +111,7 @@ def test_a_page_closed_in_chromium_then_the_server_stopped_leaves_nothing(server
                         _wait_for_screen(page, shown)
                 page.close()
                 if attempt % 2:  # the browser has left: its app goes by itself
-                    assert wait_until(lambda: not server.apps(), GONE_WITHIN), describe(server.apps())
+                    assert wait_until(lambda server=server: not server.apps(), GONE_WITHIN), describe(server.apps())
                 elapsed, left = server.stop(signal.SIGTERM)
                 assert not left, f"attempt {attempt} ({when}): left after {elapsed:.1f} s:\n{describe(left)}"
                 assert server.process.wait(timeout=1) == 0
@@ -285,7 +285,7 @@ async def test_each_session_has_its_own_state_folder_and_no_visitor_is_offered_a
         assert not await _gone(server)
         # The server removes a session's folder once its app has ended: a moment after, not with it.
         assert await await_until(lambda: not folders[1].exists(), GONE_WITHIN)
-    elapsed, left = await asyncio.to_thread(server.stop, signal.SIGTERM)
+    _elapsed, left = await asyncio.to_thread(server.stop, signal.SIGTERM)
     assert not left
     assert list(temporary.iterdir()) == []  # the server's own temporary folder went with it
     assert list(private_state_dir.iterdir()) == []

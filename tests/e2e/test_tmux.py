@@ -7,7 +7,6 @@ ctrl+s, quits with q, and checks what was written to disk.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -111,13 +110,6 @@ class Terminal:
 
     def alive(self) -> bool:
         return self.tmux("has-session", "-t", "e2e").returncode == 0
-
-
-@pytest.fixture
-def terminal():
-    term = Terminal(f"nntui-e2e-{os.getpid()}")
-    yield term
-    term.tmux("kill-server")
 
 
 def test_open_edit_save_quit_in_a_real_terminal(tmp_path: Path, terminal: Terminal) -> None:

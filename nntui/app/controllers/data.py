@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from nntui.app.controllers.training import TrainingController
 from nntui.app.screens.data_prompts import BatchPrompt, CsvPrompt
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 class DataController:
     """Opens the data prompts and applies their answers."""
 
-    def __init__(self, screen: Screen, document: Document, training: TrainingController) -> None:
+    def __init__(self, screen: Screen[Any], document: Document, training: TrainingController) -> None:
         self.screen = screen
         self.document = document
         self.training = training

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from nntui.app.screens.activation_chooser import ActivationChooser
 from nntui.app.screens.name_prompt import NamePrompt
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 class EditsController:
     """Every change of the network made by hand."""
 
-    def __init__(self, screen: Screen, document: Document) -> None:
+    def __init__(self, screen: Screen[Any], document: Document) -> None:
         self.screen = screen
         self.document = document
 

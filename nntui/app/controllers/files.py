@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.timer import Timer
 
@@ -40,7 +40,7 @@ def _reason(error: Exception) -> str:
 class FilesController:
     """Saving, opening and exporting the document; its recovery copy."""
 
-    def __init__(self, screen: Screen, document: Document, recovery: RecoveryStore) -> None:
+    def __init__(self, screen: Screen[Any], document: Document, recovery: RecoveryStore) -> None:
         self.screen = screen
         self.document = document
         self.recovery = recovery
@@ -125,9 +125,10 @@ class FilesController:
                 path, loaded = opened
                 self.replace(loaded.network, path=path, training=loaded.training)
 
-        self.unless_unsaved(
-            t("app.quit.before_opening"), lambda: self.screen.app.push_screen(OpenPathPrompt(), chosen)
-        )
+        def ask() -> None:
+            self.screen.app.push_screen(OpenPathPrompt(), chosen)
+
+        self.unless_unsaved(t("app.quit.before_opening"), ask)
 
     def open_preset(self, name: str) -> None:
         self.unless_unsaved(

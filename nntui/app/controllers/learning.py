@@ -10,22 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from rich.text import Text
 
 from nntui.app.controllers.files import FilesController
+from nntui.app.panel_row import OUTPUTS_WIDTH, arrange
 from nntui.app.screens.challenge_chooser import ChallengeChooser
 from nntui.app.screens.range_prompt import RangePrompt
 from nntui.app.screens.value_prompt import ValuePrompt
-from nntui.app.widgets.backward_panel import BackwardPanel, ShownPass, needed_width
-from nntui.app.widgets.inspector import needed_width as inspector_width
-from nntui.app.widgets.challenge_bar import ChallengeBar
-from nntui.app.widgets.loss_slice_panel import SLICE_WIDTH, LossSlicePanel
-from nntui.app.panel_row import OUTPUTS_WIDTH, arrange
 from nntui.app.shown import Shown
 from nntui.app.text import notify, safe
+from nntui.app.widgets.backward_panel import BackwardPanel, ShownPass, needed_width
+from nntui.app.widgets.challenge_bar import ChallengeBar
+from nntui.app.widgets.inspector import needed_width as inspector_width
+from nntui.app.widgets.loss_slice_panel import SLICE_WIDTH, LossSlicePanel
 from nntui.app.widgets.truth_table import MESSAGE_WIDTH, TruthTablePanel, narrowest
 from nntui.core.backward import BackwardPass, backward, gradient_step
 from nntui.core.challenges import CHALLENGES, Challenge, challenge
@@ -72,7 +72,7 @@ class LearningController:
     high: Shown[float] = Shown(1.0)
     step_taken: Shown[StepTaken | None] = Shown(None)  # until the next change, or the panel asked for again
 
-    def __init__(self, screen: Screen, document: Document, files: FilesController,
+    def __init__(self, screen: Screen[Any], document: Document, files: FilesController,
                  views_stale: Callable[[], None], solved: SolvedStore | None = None) -> None:
         """``views_stale`` has the screen derive its views again (after a ``Shown`` attribute changed)."""
         self.screen = screen

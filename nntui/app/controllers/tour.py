@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from nntui.app.controllers.files import FilesController
 from nntui.app.controllers.learning import LearningController
@@ -93,7 +93,7 @@ STEPS: tuple[TourStep, ...] = (
 class TourController:
     """Which step of the tour is showing, if any."""
 
-    def __init__(self, screen: Screen, document: Document, files: FilesController,
+    def __init__(self, screen: Screen[Any], document: Document, files: FilesController,
                  learning: LearningController, training: TrainingController) -> None:
         self.screen = screen
         self.document = document

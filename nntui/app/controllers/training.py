@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from contextlib import suppress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from textual.css.query import NoMatches
@@ -25,16 +25,17 @@ from nntui.app.controllers.training_worker import TrainingWorker
 from nntui.app.shown import Shown
 from nntui.app.text import MESSAGE_LIMIT, capitalised, notify, safe
 from nntui.app.widgets.boundary_view import BoundaryView
-from nntui.app.widgets.layer_view import MAP_COLUMNS, MAP_LINES
+from nntui.app.widgets.graph_layout import MAP_COLUMNS
+from nntui.app.widgets.layer_view import MAP_LINES
 from nntui.app.widgets.loss_chart import LossChart
 from nntui.app.widgets.metrics_panel import MetricsPanel
 from nntui.app.widgets.training_panel import TrainingPanel
 from nntui.core import shape
+from nntui.core.edits import Reshape
 from nntui.core.features import Feature, available
 from nntui.core.numbers import format_number
-from nntui.core.shape import ShapeError
-from nntui.core.edits import Reshape
 from nntui.core.planes import layer_maps
+from nntui.core.shape import ShapeError
 from nntui.core.training import DivergenceError
 from nntui.core.training.diagnosis import fitting_output, suits
 from nntui.document.document import Change, Document
@@ -43,7 +44,10 @@ from nntui.i18n import t, whole_number
 
 # The settings , . and < > step through: their lists, and their names in the panel.
 STEPPED = {"learning_rate": LEARNING_RATES, "regularization_rate": REGULARIZATION_RATES}
-STEPPED_WORDS = {"learning_rate": "app.training.learning_rate", "regularization_rate": "app.training.regularization_rate"}
+STEPPED_WORDS = {
+    "learning_rate": "app.training.learning_rate",
+    "regularization_rate": "app.training.regularization_rate",
+}
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -61,7 +65,7 @@ class TrainingController:
     active: Shown[bool] = Shown(False)  # the training view is shown
     log_scale: Shown[bool | None] = Shown(None)  # the loss chart's scale as chosen; None: by the losses' span
 
-    def __init__(self, screen: Screen, document: Document, views_stale: Callable[[], None]) -> None:
+    def __init__(self, screen: Screen[Any], document: Document, views_stale: Callable[[], None]) -> None:
         self.screen = screen
         self.document = document
         self.views_stale = views_stale
@@ -80,9 +84,13 @@ class TrainingController:
 
     def document_changed(self, change: Change) -> None:
         """A change by hand, undo, redo or another network: the numbers shown are measured again."""
-        if self.active and change in (Change.EDITED, Change.REPLACED) and not self.playing:
-            if not self.session.compatible():  # a network that does not fit the data has no loss on it
-                self.session.measure()
+        if (
+            self.active
+            and change in (Change.EDITED, Change.REPLACED)
+            and not self.playing
+            and not self.session.compatible()  # a network that does not fit the data has no loss on it
+        ):
+            self.session.measure()
 
     # --- switching the view ------------------------------------------------------
 
@@ -126,9 +134,10 @@ class TrainingController:
         if last is not None and last.test.accuracy is not None:
             lines.append(t("app.train.accuracy", train=f"{last.train.accuracy:.1%}",
                            test=f"{last.test.accuracy:.1%}"))
-        if last is not None and session.metrics is not None and session.metrics[1].r2 is not None:
-            lines.append(t("app.metrics.r2_line", train=format_number(session.metrics[0].r2, ".3f"),  # regression
-                           test=format_number(session.metrics[1].r2, ".3f")))
+        train_r2, test_r2 = (m.r2 for m in session.metrics) if session.metrics is not None else (None, None)
+        if last is not None and train_r2 is not None and test_r2 is not None:  # regression
+            lines.append(t("app.metrics.r2_line", train=format_number(train_r2, ".3f"),
+                           test=format_number(test_r2, ".3f")))
         if stopped is not None:
             lines.append(t("app.train.stopped_early", patience=whole_number(stopped.patience),
                            loss=format_number(stopped.best_loss, ".4g"), best=whole_number(stopped.best_step)))
@@ -182,6 +191,7 @@ class TrainingController:
     def step_setting(self, name: str, direction: int) -> None:
         """The next value of ``name``'s list (the learning or the regularisation rate) up or down;
         at the list's end it stays, and says so."""
+        # arg-type: settings.setting gives an object; the rates stepped here are floats.
         current = float(self.session.settings.setting(name))  # type: ignore[arg-type]
         values = STEPPED[name]
         beyond = [v for v in values if (v > current if direction > 0 else v < current)]

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import ClassVar
+
 import numpy as np
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from nntui.app.plot import braille_plot
 from nntui.app.screens.dialog import Dialog
 from nntui.app.text import plain, safe
-
-from nntui.app.plot import braille_plot
-from nntui.core.activations import ACTIVATION_NAMES, Activation, get_activation
+from nntui.core.activations import ACTIVATION_NAMES, Activation, Array, get_activation
 from nntui.i18n import has, t
 
 PLOT_WIDTH, PLOT_HEIGHT = 26, 7
@@ -29,7 +31,7 @@ def note(name: str) -> str:
     return t(NOTE_KEY + name) if has(NOTE_KEY + name) else ""
 
 
-def plottable(activation: Activation):  # -> Callable[[np.ndarray], np.ndarray]
+def plottable(activation: Activation) -> Callable[[Array], Array]:
     """``activation`` as a function of one z (softmax: against one other neuron at 0)."""
     if activation.elementwise:
         return activation
@@ -39,7 +41,7 @@ def plottable(activation: Activation):  # -> Callable[[np.ndarray], np.ndarray]
 class ActivationChooser(Dialog[str | None]):
     """Returns the chosen activation's name, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "app.key.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "app.key.cancel")]
 
     def __init__(self, layer_title: str, current: str) -> None:
         super().__init__()

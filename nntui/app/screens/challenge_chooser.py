@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -18,7 +20,7 @@ from nntui.i18n import t
 class ChallengeChooser(Dialog[str | None]):
     """Returns the chosen challenge's id, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "app.key.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "app.key.cancel")]
 
     def __init__(self, solved: set[str], current: str | None = None) -> None:
         super().__init__()

@@ -44,6 +44,7 @@ class ChoiceDialog(Dialog[ResultType]):
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
+        # arg-type: a button's id (str | None) is the answer; the subclass's buttons are its answers.
         self.answer(event.button.id)  # type: ignore[arg-type]
 
     def action_choose(self, choice: ResultType) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
@@ -18,7 +19,7 @@ from nntui.i18n import t
 class HelpScreen(Dialog[None]):
     """Shows a table of every key binding and the explanation (message ``app.help.explanation``)."""
 
-    BINDINGS = [Binding("escape,q,question_mark,f1", "close", "app.key.close_help")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark,f1", "close", "app.key.close_help")]
 
     def __init__(self, keys: Iterable[tuple[str, str]]) -> None:
         super().__init__()

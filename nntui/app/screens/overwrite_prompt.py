@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label
 
@@ -17,7 +17,7 @@ OverwriteChoice = Literal["overwrite", "save_as", "cancel"]
 
 
 class OverwritePrompt(ChoiceDialog[OverwriteChoice]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "choose('overwrite')", "app.key.overwrite"),
         Binding("a", "choose('save_as')", "app.key.save_as"),
         Binding("escape,c", "choose('cancel')", "app.key.cancel"),

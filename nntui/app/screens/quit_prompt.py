@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label
 
@@ -17,7 +17,7 @@ QuitChoice = Literal["save", "discard", "cancel"]
 
 
 class QuitPrompt(ChoiceDialog[QuitChoice]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "choose('save')", "app.key.save"),
         Binding("d", "choose('discard')", "app.key.discard"),
         Binding("escape,c", "choose('cancel')", "app.key.cancel"),

@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label
 
 from nntui.app.screens.dialog import ChoiceDialog
 from nntui.app.text import plain, safe
 from nntui.core.plural import counted
-from nntui.i18n import t
-
 from nntui.document.recovery import Recovery
+from nntui.i18n import t
 
 RecoveryChoice = Literal["restore", "discard", "later"]
 
 
 class RecoveryOffer(ChoiceDialog[RecoveryChoice]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "choose('restore')", "app.key.restore"),
         Binding("d", "choose('discard')", "app.key.discard_recovery"),
         Binding("escape,l", "choose('later')", "app.key.later"),

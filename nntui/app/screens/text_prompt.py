@@ -11,11 +11,11 @@ unchanged, it stands for the initial text as it was.
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import ClassVar, Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
@@ -40,7 +40,7 @@ class TextPrompt(Dialog[T | None], Generic[T]):
     ``keys`` is the line saying which keys do what (default: Enter applies).
     """
 
-    BINDINGS = [Binding("escape", "cancel", "app.key.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "app.key.cancel")]
     AUTO_FOCUS = "#text"  # not in on_mount: a prompt answered before it mounts has no Input
 
     def __init__(

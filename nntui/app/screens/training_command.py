@@ -9,8 +9,10 @@ the dialog says to save it first.
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Label, Static
@@ -26,7 +28,7 @@ from nntui.i18n import t
 class TrainingCommand(Dialog[None]):
     """Shows the command (when there is one) and what it does; any of its keys closes it."""
 
-    BINDINGS = [Binding("escape,enter,q", "close", "app.experiment.close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter,q", "close", "app.experiment.close")]
     DEFAULT_CSS = """
     TrainingCommand {
         align: center middle;
@@ -84,7 +86,7 @@ class TrainingCommand(Dialog[None]):
         self.answer(None)
 
 
-def show_training_command(screen: Screen, document: Document) -> None:
+def show_training_command(screen: Screen[Any], document: Document) -> None:
     """Pause training, then show the training command of ``document`` and copy it."""
     document.settle()  # the steps taken stay as shown
     dialog = TrainingCommand.of(document)

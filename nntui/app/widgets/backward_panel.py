@@ -99,10 +99,8 @@ def _lines(shown: ShownPass, name_width: int, width: int) -> list[Text]:
     if shown.loss_after is not None:  # the loss the step led to
         head.append_text(Text.assemble(" → ", _num(shown.loss_after)))
     wanted = Text(t("app.backward.target") + f" {target}", style="dim")
-    if head.cell_len + 3 + wanted.cell_len <= width:
-        heads = [Text.assemble(head, "   ", wanted)]
-    else:  # the target on a line of its own rather than cut
-        heads = [head, wanted]
+    fits = head.cell_len + 3 + wanted.cell_len <= width
+    heads = [Text.assemble(head, "   ", wanted)] if fits else [head, wanted]  # else the target on a line of its own
     if selection.column == 0:
         lines = [*heads, Text.assemble(t("app.backward.input") + " ∂L/∂x = ",
                                      _num(backward.gradient(ParamRef.input(j)), selected=True))]

@@ -8,8 +8,10 @@ undoable edit) decides what is on.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
@@ -31,11 +33,11 @@ class FeatureToggles(Widget, can_focus=True):
     FeatureToggles { height: auto; width: 1fr; }
     FeatureToggles > .feature-toggles--on { color: $accent; text-style: bold; }
     """
-    COMPONENT_CLASSES = {"feature-toggles--on"}
-    BINDINGS = [
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"feature-toggles--on"}
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "move(-1)", "app.key.feature_previous", show=False),
         Binding("right", "move(1)", "app.key.feature_next", show=False),
-        Binding("enter", "toggle", "app.key.feature_toggle", show=False),  # space plays, everywhere
+        Binding("enter", "toggle_feature", "app.key.feature_toggle", show=False),  # space plays, everywhere
     ]
 
     cursor = reactive(0)
@@ -108,7 +110,7 @@ class FeatureToggles(Widget, can_focus=True):
         if self.offered:
             self.cursor = (self.cursor + delta) % len(self.offered)
 
-    def action_toggle(self) -> None:
+    def action_toggle_feature(self) -> None:  # not "toggle": DOMNode's action_toggle(attribute)
         if self.offered:
             self.post_message(self.Toggled(self.offered[self.cursor]))
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.widgets import Static
 
 from nntui.app import palette
-from rich.cells import cell_len
-
 from nntui.app.text import fit, plain, safe
-from nntui.document.selection import Selection
 from nntui.core.network import ForwardResult, Network
 from nntui.core.numbers import format_value
+from nntui.document.selection import Selection
 from nntui.i18n import t
 
 WINDOW = 5  # incoming connections listed around the selected one
@@ -64,14 +63,18 @@ class Inspector(Static):
             self.update(self._neuron_view(network, result, selection), layout=layout)
 
     def _input_view(self, network: Network, i: int) -> RenderableType:
-        value = Text.assemble(t("app.inspector.input_value") + " x = ", _num(float(network.input_values[i]), selected=True))
+        value = Text.assemble(
+            t("app.inspector.input_value") + " x = ", _num(float(network.input_values[i]), selected=True)
+        )
         explanation = t("app.inspector.input_explanation")
         if network.features is not None and network.point is not None:  # computed from the point
             point = ", ".join(f"x{n + 1} = {format_value(float(v), 6).strip()}" for n, v in enumerate(network.point))
             value.append(" " + t("app.inspector.feature", feature=network.features[i].label, point=point))
             explanation = t("app.inspector.feature_explanation", coordinate=f"x{network.knob(i) + 1}")
         return Group(
-            Text.assemble((t("app.inspector.input_neuron") + " ", "bold"), (safe(network.input_names[i]), "bold underline")),
+            Text.assemble(
+                (t("app.inspector.input_neuron") + " ", "bold"), (safe(network.input_names[i]), "bold underline")
+            ),
             value,
             Text(""),
             Text(explanation, style="dim"),

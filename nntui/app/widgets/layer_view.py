@@ -12,6 +12,8 @@ starts from.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import numpy as np
 from rich.segment import Segment
 from rich.style import Style
@@ -40,7 +42,7 @@ NO_STYLE = Style()
 class LayerView(ScrollView, can_focus=False):
     """Column ``column`` of the network (0 is the input layer)."""
 
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "layer-view--title",
         "layer-view--title-selected",
         "layer-view--subtitle",
@@ -164,8 +166,7 @@ class LayerView(ScrollView, can_focus=False):
         layout = (*layout, first, self._strip, self._weight_scale if self._strip is not None else None, maps)
         old_layout, old_nodes = self._placed, self._nodes_shown
         self._placed, self._nodes_shown = layout, nodes
-        if (layout != old_layout or old_nodes is None or gap_changed is None
-                or len(nodes) != len(old_nodes)):
+        if layout != old_layout or old_nodes is None or gap_changed is None or len(nodes) != len(old_nodes):
             self.refresh()
             return
         changed = set(gap_changed)
@@ -262,9 +263,9 @@ class LayerView(ScrollView, can_focus=False):
         if row is None:
             return
         event.stop()
-        target = self._strip.target_at(offset.x) if self._strip is not None else None
-        if target is not None:
-            self.post_message(self.WeightClicked(self.column + 1, target, row))
+        hit = self._strip.target_at(offset.x) if self._strip is not None else None
+        if hit is not None:
+            self.post_message(self.WeightClicked(self.column + 1, hit, row))
         else:
             self.post_message(self.NeuronClicked(self.column, row))
 
@@ -397,4 +398,3 @@ class LayerView(ScrollView, can_focus=False):
 def _live_size(network: Network, k: int) -> int:
     """Column ``k``'s neurons as the network has them now (it changes in place, before the views know)."""
     return len(network.input_names) if k == 0 else int(network.layers[k - 1].weights.shape[0])
-

@@ -153,7 +153,7 @@ class LinkGap:
         """Values written on links: each link's at its start when each source has one link,
         and the selected weight's (reversed) at its middle otherwise."""
         labels: dict[int, list[tuple[int, str, Style]]] = {}
-        n_targets, n_sources = self._weights.shape
+        n_targets = self._weights.shape[0]
         if self.width < LABEL + 2:
             return labels
         if n_targets == 1:

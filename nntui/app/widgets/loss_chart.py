@@ -95,7 +95,7 @@ class LossChart(Widget):
         train = np.array([p.train.loss for p in self._history])
         test = np.array([p.test.loss for p in self._history])
         low, high = self._range()
-        drawn = (self._height(low), self._height(high))
+        drawn = (float(self._height(low)), float(self._height(high)))
         lines = braille_series([(steps, self._height(train)), (steps, self._height(test))], width, height, drawn)
         labels = self._labels(last, low, high, drawn, height)
         for i, cells in enumerate(lines):

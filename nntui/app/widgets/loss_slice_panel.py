@@ -42,7 +42,7 @@ class LossSlicePanel(Static):
                 plot.append(char, style=STYLES.get(owner, ""))
             plot.append("\n")
         span = float(values[-1] - values[0]) or 1.0
-        column = int(round((cut.current - float(values[0])) / span * (WIDTH - 1)))
+        column = round((cut.current - float(values[0])) / span * (WIDTH - 1))
         plot.append(" " * (LABEL + column) + "▲\n", style="bold red")  # where the weight is now
         plot.append(" " * LABEL + f"{values[0]:<.3g}".ljust(WIDTH - 6) + f"{values[-1]:>.3g}\n", style="dim")
         plot.append(t("app.slice.here", value=format_value(cut.current).strip(),

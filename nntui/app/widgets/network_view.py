@@ -5,16 +5,17 @@ from __future__ import annotations
 import numpy as np
 from rich.cells import cell_len
 from textual import on
+from textual.app import ComposeResult
 from textual.containers import HorizontalScroll
 from textual.geometry import Size
 from textual.widgets import Static
 
-from nntui.document.selection import Selection
 from nntui.app.widgets.graph_layout import NAME_CAP, ColumnPlan, column_width, plan
 from nntui.app.widgets.layer_view import HEADER_LINES, LayerView
 from nntui.core.network import ForwardResult, Network
 from nntui.core.plural import counted
 from nntui.core.text import visible
+from nntui.document.selection import Selection
 
 # Columns drawn at once.  A deeper network shows this many around the
 # selection (the window moves with it) and says how many are left out.
@@ -65,7 +66,7 @@ class NetworkView(HorizontalScroll, can_focus=True, inherit_bindings=False):
         # Per column, each neuron's heatmap as colour levels (training mode only).
         self.maps: list[np.ndarray] | None = None
 
-    def compose(self):  # -> ComposeResult
+    def compose(self) -> ComposeResult:
         self._columns = [LayerView(k) for k in range(min(len(self.network.layers) + 1, MAX_MOUNTED_COLUMNS))]
         yield self._more_left
         yield from self._columns

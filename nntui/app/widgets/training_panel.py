@@ -8,15 +8,23 @@ scroll when too little height is left for them.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Label, OptionList, Select, Static
 
+from nntui.app.keys import in_language
+from nntui.app.text import plain
+from nntui.app.widgets.feature_toggles import FeatureToggles
+from nntui.app.widgets.network_view import NetworkView
+from nntui.core.datasets import DATASET_NAMES
+from nntui.core.features import Feature
+from nntui.core.training import OPTIMIZER_NAMES, REGULARIZATION_NAMES
 from nntui.document.session import (
     BATCH_SIZES,
     CSV_DATASET,
@@ -27,13 +35,6 @@ from nntui.document.session import (
     STOP_AFTER_STEPS,
     TrainingSettings,
 )
-from nntui.app.keys import in_language
-from nntui.app.text import plain
-from nntui.app.widgets.feature_toggles import FeatureToggles
-from nntui.app.widgets.network_view import NetworkView
-from nntui.core.features import Feature
-from nntui.core.datasets import DATASET_NAMES
-from nntui.core.training import OPTIMIZER_NAMES, REGULARIZATION_NAMES
 from nntui.i18n import t, whole_number
 
 
@@ -91,6 +92,7 @@ def _datasets(data_file: str | None) -> list[tuple[str | Content, str]]:
 
 
 def _batches(current: int) -> list[tuple[str, int]]:
+    # list-item: _numbers gives floats; the batch sizes in it are whole (Select compares 32 == 32.0).
     return [*_numbers(BATCH_SIZES, current), (t("app.data.other_batch"), ASK_BATCH)]  # type: ignore[list-item]
 
 
@@ -116,7 +118,7 @@ class TrainingPanel(Vertical):
     are mounted: it keeps the last of each and shows them once mounted.
     """
 
-    BINDINGS = [Binding("escape", "leave", "app.key.leave_panel", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "leave", "app.key.leave_panel", show=False)]
 
     class SettingChanged(Message):
         """The learner chose ``value`` for the setting ``field``."""
@@ -162,7 +164,9 @@ class TrainingPanel(Vertical):
                 yield Select(_ratios(s.effective_ratio), value=s.effective_ratio, allow_blank=False, compact=True,
                              id="ratio")
                 yield Label(t("app.training.noise"))
-                yield Select(_numbers(NOISE_LEVELS, s.noise), value=s.noise, allow_blank=False, compact=True, id="noise")
+                yield Select(
+                    _numbers(NOISE_LEVELS, s.noise), value=s.noise, allow_blank=False, compact=True, id="noise"
+                )
                 yield Label(t("app.data.seed"))
                 yield Button(_seed_label(s.effective_data_seed), compact=True, id="data_seed")
             # The inputs the network reads of each point: with the data, as TensorFlow Playground shows them.
@@ -176,7 +180,13 @@ class TrainingPanel(Vertical):
                 yield Select(_batches(c.batch_size), value=c.batch_size, allow_blank=False, compact=True,
                              id="batch_size")
                 yield Label(t("app.training.optimizer"))
-                yield Select([(n, n) for n in OPTIMIZER_NAMES], value=c.optimizer, allow_blank=False, compact=True, id="optimizer")
+                yield Select(
+                    [(n, n) for n in OPTIMIZER_NAMES],
+                    value=c.optimizer,
+                    allow_blank=False,
+                    compact=True,
+                    id="optimizer",
+                )
                 yield Label(t("app.training.regularization"))
                 yield Select([(_regularization(n), n) for n in REGULARIZATION_NAMES], value=c.regularization,
                              allow_blank=False, compact=True, id="regularization")
@@ -304,6 +314,8 @@ class TrainingPanel(Vertical):
 
     @staticmethod
     def _options(name: str, value: object) -> list[tuple[str, object]]:
+        # arg-type, return-value: settings.setting gives an object; the one named here is the number
+        # each list is built from, and Select takes options of any value type.
         if name == "ratio":
             return _ratios(value)  # type: ignore[arg-type,return-value]
         if name == "batch_size":
@@ -321,7 +333,8 @@ class TrainingPanel(Vertical):
         asked = {("dataset", ASK_CSV): "csv", ("batch_size", ASK_BATCH): "batch"}.get((name, event.value))
         if asked is not None:
             with event.select.prevent(Select.Changed):  # the list shows the setting until the answer
-                event.select.value = self.settings.setting(name)
+                # assignment: Select.Changed is not generic, so its select's value type is unbound.
+                event.select.value = self.settings.setting(name)  # type: ignore[assignment]
             self.post_message(self.Asked(asked))
         elif event.value != self.settings.setting(name):
             self.post_message(self.SettingChanged(name, event.value))

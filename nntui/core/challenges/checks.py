@@ -6,6 +6,7 @@ returns a Verdict; it never raises and never changes the network.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from functools import cache
 
@@ -49,7 +50,7 @@ def logic_start(name_key: str, output_key: str, sizes: list[int], activation: st
     def start() -> Network:
         layers = [
             DenseLayer(np.zeros((n_out, n_in)), np.zeros(n_out), activation)
-            for n_in, n_out in zip(sizes[:-1], sizes[1:])
+            for n_in, n_out in itertools.pairwise(sizes)
         ]
         layers[-1].neuron_names = [t(output_key)]
         inputs = [chr(ord("a") + i) for i in range(sizes[0])]

@@ -21,7 +21,6 @@ from nntui.core.locations import located, one_line, quoted, shortened
 from nntui.core.reading import FileReadError, read_limited
 from nntui.i18n import t
 
-
 _SHOWN = 24  # characters of a column name or a cell shown in a message
 MAX_LABELS = 10  # classes one column of labels may name
 MAX_MAGNITUDE = 1e15  # the largest number a cell may hold either way: squared in the loss, it stays far from overflow
@@ -137,7 +136,14 @@ def _bad_cell(row: list[str], names: list[str], line: int) -> None:
         if not math.isfinite(value):
             raise _Problem(t("core.csv.not_finite", where=where, found=shown))
         if abs(value) > MAX_MAGNITUDE:
-            raise _Problem(t("core.csv.too_large", where=where, found=field.strip()[:_SHOWN], most=f"{MAX_MAGNITUDE:.0e}".replace("e+", "e")))
+            raise _Problem(
+                t(
+                    "core.csv.too_large",
+                    where=where,
+                    found=field.strip()[:_SHOWN],
+                    most=f"{MAX_MAGNITUDE:.0e}".replace("e+", "e"),
+                )
+            )
 
 
 def _check_header(names: list[str], line: int) -> int:
@@ -175,4 +181,4 @@ def _name_list(names: list[str]) -> str:
     names = [shortened(name, _SHOWN) for name in names]
     if len(names) <= 8:
         return ", ".join(names)
-    return ", ".join(names[:4] + ["..."] + names[-2:])
+    return ", ".join([*names[:4], "...", *names[-2:]])

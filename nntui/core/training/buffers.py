@@ -10,6 +10,9 @@ passes in them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -59,7 +62,10 @@ class _Parameters:
 # Bound once: each is called a few dozen times per step.  np.dot, not np.matmul: the
 # same BLAS call with less dispatch around it (and no slow path for outer products).
 _dot, _add, _subtract, _multiply, _divide = np.dot, np.add, np.subtract, np.multiply, np.divide
-_sum = np.add.reduce
+# Called with out= and keepdims positionally (less to parse per call), which numpy's stubs
+# only type as keywords: typed loosely here, once.
+_sum: Callable[..., Any] = np.add.reduce
+_max: Callable[..., Any] = np.maximum.reduce
 _copyto = np.copyto
 
 
@@ -70,7 +76,19 @@ class _LayerRows:
     the same memory with a row of ones below it, the next layer's input.
     """
 
-    __slots__ = ("z", "a", "a_ones", "a_ones_t", "delta", "exp", "tmp", "tmp2", "back", "peak", "total")
+    __slots__ = ("a", "a_ones", "a_ones_t", "back", "delta", "exp", "peak", "tmp", "tmp2", "total", "z")
+    # Set from the buffers' names in __init__.
+    z: Array
+    a: Array
+    a_ones: Array
+    a_ones_t: Array
+    delta: Array
+    exp: Array
+    tmp: Array
+    tmp2: Array
+    back: Array
+    peak: Array
+    total: Array
 
     def __init__(self, buffers: dict[str, Array], capacity: int, m: int, feeds: bool) -> None:
         for name, buffer in buffers.items():

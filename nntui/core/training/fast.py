@@ -31,6 +31,8 @@ when it ends, so the network holds the last finite weights.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from nntui.core.activations import get_activation
@@ -43,6 +45,7 @@ from nntui.core.training.buffers import (
     _dot,
     _flat_size,
     _LayerRows,
+    _max,
     _multiply,
     _Parameters,
     _shapes,
@@ -103,11 +106,11 @@ class _Workspace:
         self.current = _Parameters(np.zeros(size, dtype), shapes)  # this step's: the last finite ones
         self.next = _Parameters(np.zeros(size, dtype), shapes)  # what this step computes
         self.grads = _Parameters(np.zeros(size, dtype), shapes)
-        self.velocity = np.zeros(size, dtype)  # momentum, Adam's first moment
-        self.second = np.zeros(size, dtype)  # Adam's second moment
-        self.scratch = np.zeros(size, dtype)
-        self.scratch2 = np.zeros(size, dtype)
-        self.is_weight = np.zeros(size, dtype)  # 1 for a weight, 0 for a bias: the penalty's mask
+        self.velocity: Array = np.zeros(size, dtype)  # momentum, Adam's first moment
+        self.second: Array = np.zeros(size, dtype)  # Adam's second moment
+        self.scratch: Array = np.zeros(size, dtype)
+        self.scratch2: Array = np.zeros(size, dtype)
+        self.is_weight: Array = np.zeros(size, dtype)  # 1 for a weight, 0 for a bias: the penalty's mask
         for w in _Parameters(self.is_weight, shapes).weights:
             w[...] = 1.0
         self.capacity = 0
@@ -121,8 +124,9 @@ class _Workspace:
         return {"shapes": self.shapes, "dtype": self.dtype, "current": self.current.flat,
                 "next": self.next.flat, "velocity": self.velocity, "second": self.second}
 
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__init__(state["shapes"], state["dtype"])  # type: ignore[misc, arg-type]
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # Unpickling: __init__ once more makes the views (misc: mypy warns of a subclass's __init__; none exists).
+        self.__init__(state["shapes"], state["dtype"])  # type: ignore[misc]
         for target, name in ((self.current.flat, "current"), (self.next.flat, "next"),
                              (self.velocity, "velocity"), (self.second, "second")):
             _copyto(target, state[name])
@@ -152,13 +156,13 @@ class _Workspace:
         self.capacity = capacity
         self._rows.clear()
         self._ones_for = 0
-        self._x = np.zeros(capacity * self.shapes[0][1], dtype)  # the batch is gathered sample by sample
-        self._y = np.zeros(self.shapes[-1][0] * capacity, dtype)
+        self._x: Array = np.zeros(capacity * self.shapes[0][1], dtype)  # the batch is gathered sample by sample
+        self._y: Array = np.zeros(self.shapes[-1][0] * capacity, dtype)
         last = len(self.shapes) - 1
-        self._buffers = []
+        self._buffers: list[dict[str, Array]] = []
         for k, (n_out, n_in) in enumerate(self.shapes):
             feeds = k < last
-            buffers = {
+            buffers: dict[str, Array] = {
                 "z": np.zeros(n_out * capacity, dtype),
                 "a": np.zeros((n_out + feeds) * capacity, dtype),  # the output (and a row of ones)
                 "delta": np.zeros(n_out * capacity, dtype),  # dL/dz
@@ -203,6 +207,7 @@ class _Workspace:
         _add(first.z, current.first_bias_column, first.z)
         self._activate(activations[0], first)
         for name, block, rows, below in zip(activations[1:], current.blocks[1:], layer_rows[1:], layer_rows):
+            assert block is not None  # only the first layer has none
             _dot(block, below.a_ones, rows.z)  # [W | b]·[a; 1]
             self._activate(name, rows)
 
@@ -223,7 +228,7 @@ class _Workspace:
             _copyto(a, z)
         elif name == "softmax":
             # e / sum(e) with e = exp(z - max z) per sample; z - max z stays in tmp for the loss
-            np.maximum.reduce(z, 0, None, rows.peak, True)
+            _max(z, 0, None, rows.peak, True)
             _subtract(z, rows.peak, rows.tmp)
             np.exp(rows.tmp, rows.exp)
             _sum(rows.exp, 0, None, rows.total, True)

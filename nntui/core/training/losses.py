@@ -35,8 +35,8 @@ def loss_and_output_gradient(
     n = a.shape[0]
     if loss == "binary_cross_entropy" and activation == "sigmoid":
         # log(1 + e^z) - y·z, written so that e^|z| never overflows.
-        value = np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))
-        return float(value.sum() / a.size), (a - y) / a.size
+        per_sample = np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))
+        return float(per_sample.sum() / a.size), (a - y) / a.size
     if loss == "cross_entropy" and activation == "softmax":
         shifted = z - z.max(axis=1, keepdims=True)
         log_softmax = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))

@@ -28,7 +28,8 @@ def classes(values: Array) -> NDArray[np.intp]:
     values = np.atleast_2d(values)
     if values.shape[1] == 1:
         return (values[:, 0] >= 0.5).astype(np.intp)
-    return values.argmax(axis=1)
+    winners: NDArray[np.intp] = values.argmax(axis=1)
+    return winners
 
 
 def class_count(targets: Array) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from nntui.core.training.buffers import Array
 
@@ -44,7 +45,7 @@ class TrainerState:
                 and same(self.first, other.first) and same(self.second, other.second))
 
 
-def replayed_order(seed: int, samples: int, epochs: int) -> tuple[np.random.Generator, Array]:
+def replayed_order(seed: int, samples: int, epochs: int) -> tuple[np.random.Generator, NDArray[np.intp]]:
     """The random generator and the sample order after ``epochs`` shuffles from ``seed``."""
     rng = np.random.default_rng(seed)
     order = np.arange(samples)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from numpy.typing import NDArray
 
 from nntui.core.network import Network
 from nntui.core.training.buffers import Array, _Parameters, _shapes
@@ -56,8 +57,8 @@ class Trainer:
         self._rng = np.random.default_rng(self.config.seed)
         self._order = np.arange(len(self.x))
         self._cursor = len(self.x)  # start with a fresh shuffle
-        self._x = np.ascontiguousarray(self.x, dtype=self._dtype)
-        self._y_t = np.ascontiguousarray(self.y.T, dtype=self._dtype)
+        self._x: Array = np.ascontiguousarray(self.x, dtype=self._dtype)
+        self._y_t: Array = np.ascontiguousarray(self.y.T, dtype=self._dtype)
         self._work = _Workspace(_shapes(network.layers), self._dtype)
         # This run's last step, to undo should no loss be computable with its weights:
         # the cursor and epochs before it, and its batch's size (its rows are still in the workspace).
@@ -69,7 +70,7 @@ class Trainer:
         passes begun, the last one ``_cursor`` samples in."""
         return (self.epochs - 1) * len(self.x) + self._cursor if self.epochs else 0
 
-    def _next_index(self) -> Array:
+    def _next_index(self) -> NDArray[np.intp]:
         # Every sample once per epoch; the last batch of an epoch may be
         # shorter (PyTorch's DataLoader with drop_last=False does the same).
         if self._cursor >= len(self.x):
