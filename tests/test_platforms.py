@@ -155,7 +155,7 @@ def test_files_are_read_without_posix(tmp_path: Path) -> None:
 
 def test_every_test_is_collected_without_posix(tmp_path: Path) -> None:
     """Tests that only make sense on POSIX are skipped on Windows, not errors at collection."""
-    collect = ("import pytest\n"
-               "raise SystemExit(pytest.main(['--collect-only', '-q', '-n', '0', '-p', 'no:cacheprovider', 'tests']))\n")
+    arguments = "['--collect-only', '-q', '-n', '0', '-p', 'no:cacheprovider', 'tests']"
+    collect = f"import pytest\nraise SystemExit(pytest.main({arguments}))\n"
     result = _run(collect, tmp_path)
     assert result.returncode == 0, "\n".join(line for line in result.stdout.splitlines() if "::" not in line)
