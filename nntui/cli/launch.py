@@ -9,6 +9,7 @@ from pathlib import Path
 from nntui import __version__
 from nntui.cli.arguments import Parser, RawFormatter
 from nntui.cli.common import UsageError, open_network_for_app
+from nntui.cli.environment import check_playground
 from nntui.i18n import t
 
 
@@ -30,6 +31,7 @@ def _parser() -> Parser:
 def run(argv: list[str]) -> int:
     """Open the playground on FILE or a preset; returns the app's exit status."""
     args = _parser().parse_args(argv)
+    check_playground()  # an old Textual, TERM=dumb, no UTF-8: one line, before Textual is imported
     opened = open_network_for_app(args.file, args.preset)
     data = _checked_data(args.data)
     # Imported here so the non-interactive commands (and --version) never load Textual.

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from nntui.cli.arguments import Parser
 from nntui.cli.common import EXIT_FAILURE, UsageError, open_network_for_app, whole
+from nntui.cli.environment import check_textual
 from nntui.i18n import language, t
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ def run(argv: list[str]) -> int:
     import shlex
 
     args = _parser().parse_args(argv)
+    check_textual()  # each tab runs the playground: an old Textual is said here, not in the browser
     open_network_for_app(args.file, args.preset)  # a bad FILE or preset is reported now, not in the browser
     loopback = _check_listen(args.host, args.port)
     command = [sys.executable, "-m", "nntui", "--lang", language()]  # each session speaks ours

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from textual.app import App
+from textual.strip import Strip
 
 from nntui.core.network import Network
 from nntui.core.presets import load_preset
@@ -72,7 +73,9 @@ def hostile_network(names: list[str], preset: str = "layers") -> Network:
 def screen_lines(app: App[object]) -> list[str]:
     """The screen as the terminal gets it: the text of each row, without the styles."""
     update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    return ["".join(segment.text for strip in line for segment in strip) for line in update.strips]
+    # A row is one Strip in older Textual (6.3, the floor), a list of Strips in newer (8.2).
+    rows = [[line] if isinstance(line, Strip) else line for line in update.strips]
+    return ["".join(segment.text for strip in row for segment in strip) for row in rows]
 
 
 def assert_clean(app: App[object]) -> str:

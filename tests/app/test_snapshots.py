@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from importlib import metadata
 import time
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from nntui.app.app import NNTuiApp
+from nntui.cli.environment import too_old
 from nntui.core.presets import load_preset, preset_names
 from nntui.document.recovery import RecoveryStore
 
@@ -120,6 +122,13 @@ def test_recovery_offer(snap_compare, monkeypatch, private_state_dir: Path, gone
     assert snap_compare(preset_app("potatoes"))
 
 
+# Textual draws its own command palette differently before 8.2.5 (the SVG was recorded with 8.2.8);
+# at older Textual within the supported range, down to the floor, this one screen is not ours to compare.
+PALETTE_DRAWN_SINCE = "8.2.5"
+
+
+@pytest.mark.skipif(too_old(metadata.version("textual"), PALETTE_DRAWN_SINCE),
+                    reason=f"Textual's command palette is drawn as recorded from Textual {PALETTE_DRAWN_SINCE} on")
 def test_command_palette(snap_compare) -> None:
     async def run_before(pilot: Pilot) -> None:
         await pilot.press("ctrl+p", *"preset")
