@@ -7,7 +7,6 @@ Only the forward pass is inlined (it is ``Network.forward`` of that commit),
 so later speed work in ``nntui.core.network`` cannot change this reference.
 """
 
-
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -55,15 +54,12 @@ class TrainingConfig:
         if self.batch_size < 1:
             raise TrainingError(f"the batch size must be at least 1, not {self.batch_size}")
         if self.optimizer not in OPTIMIZER_NAMES:
-            raise TrainingError(
-                f'unknown optimizer "{self.optimizer}" (valid: {", ".join(OPTIMIZER_NAMES)})'
-            )
+            raise TrainingError(f'unknown optimizer "{self.optimizer}" (valid: {", ".join(OPTIMIZER_NAMES)})')
         if not 0 <= self.momentum < 1:
             raise TrainingError(f"the momentum must be at least 0 and below 1, not {self.momentum}")
         if self.regularization not in REGULARIZATION_NAMES:
             raise TrainingError(
-                f'unknown regularization "{self.regularization}" '
-                f'(valid: {", ".join(REGULARIZATION_NAMES)})'
+                f'unknown regularization "{self.regularization}" (valid: {", ".join(REGULARIZATION_NAMES)})'
             )
         if not (np.isfinite(self.regularization_rate) and self.regularization_rate >= 0):
             raise TrainingError("the regularization rate must be a number ≥ 0")
@@ -86,9 +82,7 @@ def _forward(network: Network, x: Array) -> ForwardResult:
     """``Network.forward`` as of commit 8e3ba51, for a batch."""
     a = np.asarray(x, dtype=np.float64)
     if a.ndim not in (1, 2) or a.shape[-1] != network.n_inputs:
-        raise ValueError(
-            f"expected {network.n_inputs} input values per sample, got shape {a.shape}"
-        )
+        raise ValueError(f"expected {network.n_inputs} input values per sample, got shape {a.shape}")
     zs: list[Array] = []
     activations: list[Array] = [a]
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
@@ -103,9 +97,7 @@ def _forward(network: Network, x: Array) -> ForwardResult:
 # --- losses ------------------------------------------------------------------
 
 
-def loss_and_output_gradient(
-    loss: str, activation: str, z: Array, a: Array, y: Array
-) -> tuple[float, Array]:
+def loss_and_output_gradient(loss: str, activation: str, z: Array, a: Array, y: Array) -> tuple[float, Array]:
     """The mean loss over the batch, and its gradient with respect to the output z.
 
     Sigmoid with binary cross-entropy and softmax with cross-entropy are
@@ -164,9 +156,7 @@ def gradients(
     y = np.atleast_2d(np.asarray(y, dtype=np.float64))
     result = _forward(network, x)
     output = network.layers[-1]
-    value, delta = loss_and_output_gradient(
-        loss, output.activation, result.pre_activations[-1], result.outputs, y
-    )
+    value, delta = loss_and_output_gradient(loss, output.activation, result.pre_activations[-1], result.outputs, y)
     grads: list[tuple[Array, Array]] = [None] * len(network.layers)  # type: ignore[list-item]
     for k in range(len(network.layers) - 1, -1, -1):
         layer = network.layers[k]
@@ -178,9 +168,7 @@ def gradients(
         grads[k] = (grad_w, delta.sum(axis=0))
         if k > 0:
             below = network.layers[k - 1]
-            delta = get_activation(below.activation).vjp(
-                result.pre_activations[k - 1], delta @ layer.weights
-            )
+            delta = get_activation(below.activation).vjp(result.pre_activations[k - 1], delta @ layer.weights)
     return value + regularization_penalty(network, regularization, regularization_rate), grads
 
 
@@ -227,13 +215,11 @@ class Trainer:
         self.y = np.asarray(y, dtype=np.float64)
         if self.x.ndim != 2 or self.x.shape[1] != network.n_inputs:
             raise TrainingError(
-                f"the data has {self.x.shape[-1]} input columns but the network has "
-                f"{network.n_inputs} inputs"
+                f"the data has {self.x.shape[-1]} input columns but the network has {network.n_inputs} inputs"
             )
         if self.y.ndim != 2 or self.y.shape[1] != network.layers[-1].n_out:
             raise TrainingError(
-                f"the data has {self.y.shape[-1]} output columns but the network has "
-                f"{network.layers[-1].n_out} outputs"
+                f"the data has {self.y.shape[-1]} output columns but the network has {network.layers[-1].n_out} outputs"
             )
         if len(self.x) != len(self.y) or len(self.x) == 0:
             raise TrainingError("the data needs as many targets as samples, and at least one")
@@ -265,12 +251,8 @@ class Trainer:
             np.copyto(weight_backup, layer.weights)
             np.copyto(bias_backup, layer.bias)
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            value, grads = gradients(
-                self.network, x, y, self.loss, config.regularization, config.regularization_rate
-            )
-            if not np.isfinite(value) or not all(
-                np.isfinite(gw).all() and np.isfinite(gb).all() for gw, gb in grads
-            ):
+            value, grads = gradients(self.network, x, y, self.loss, config.regularization, config.regularization_rate)
+            if not np.isfinite(value) or not all(np.isfinite(gw).all() and np.isfinite(gb).all() for gw, gb in grads):
                 self._diverged(value)
             self._update(grads)
             layers = self.network.layers

@@ -25,8 +25,12 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 def spread(values: Sequence[float]) -> dict[str, float]:
     """Median, lowest and highest of per-round ratios: how much the machine moved them."""
-    return {"median": median(values), "min": min(values, default=math.nan), "max": max(values, default=math.nan),
-            "rounds": len(values)}
+    return {
+        "median": median(values),
+        "min": min(values, default=math.nan),
+        "max": max(values, default=math.nan),
+        "rounds": len(values),
+    }
 
 
 def rotated(items: Sequence, round_number: int) -> list:

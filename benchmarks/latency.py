@@ -68,17 +68,22 @@ def _cases(state: Path) -> list[tuple[str, Callable[[], App], str, float | None]
         (ONE_LABEL, MinimalApp, "bump", None),
         (FULL_SCREEN, FullScreenApp, "bump", None),
         ("potatoes", nntui(lambda: load_preset("potatoes"), "potatoes"), "nudge", 1.5),
-        ("2-8-8-1 (8×8 hidden)",
-         nntui(lambda: random_network((2, 8, 8, 1), activation="tanh", output_activation="sigmoid", seed=1)),
-         "nudge", 1.5),
-        ("784-128-10",
-         nntui(lambda: random_network((784, 128, 10), activation="relu", output_activation="softmax", seed=1)),
-         "nudge", 3.0),
+        (
+            "2-8-8-1 (8×8 hidden)",
+            nntui(lambda: random_network((2, 8, 8, 1), activation="tanh", output_activation="sigmoid", seed=1)),
+            "nudge",
+            1.5,
+        ),
+        (
+            "784-128-10",
+            nntui(lambda: random_network((784, 128, 10), activation="relu", output_activation="softmax", seed=1)),
+            "nudge",
+            3.0,
+        ),
     ]
 
 
-async def _session(factory: Callable[[], App], action: str, warm: int, count: int,
-                   profile_edits: int) -> dict:
+async def _session(factory: Callable[[], App], action: str, warm: int, count: int, profile_edits: int) -> dict:
     """One app, one run_test: ``count`` timed edits after ``warm`` untimed ones."""
     app = factory()
     frames = 0
@@ -144,8 +149,13 @@ async def _session(factory: Callable[[], App], action: str, warm: int, count: in
             finally:
                 profile.disable()
             shares = time_shares(profile)
-    return {"samples": samples, "handling": handling, "settling": settling, "frames_missing": missing,
-            "time_shares": shares}
+    return {
+        "samples": samples,
+        "handling": handling,
+        "settling": settling,
+        "frames_missing": missing,
+        "time_shares": shares,
+    }
 
 
 def measure(rounds: int, warm: int, count: int, profile_edits: int) -> dict:
@@ -212,7 +222,8 @@ async def _measure(rounds: int, warm: int, count: int, profile_edits: int, state
             "frames_missing": missing[name],
         }
         case["phases_median_ms"]["screen update (layout, render, encode)"] = round(
-            case["median_ms"] - sum(case["phases_median_ms"].values()), 3)
+            case["median_ms"] - sum(case["phases_median_ms"].values()), 3
+        )
         full = case["full_screen"]
         full["met_median"] = bool(full["ratio_median"]["median"] <= TARGET_MEDIAN)
         full["met_p95"] = bool(full["ratio_p95"] <= TARGET_P95)
@@ -249,13 +260,17 @@ def summary_rows(section: dict) -> list[dict]:
     rows = []
     for name, case in section["cases"].items():
         judged, target = case["full_screen"], case["target"]
-        rows.append({
-            "measurement": f"Edit latency, {name} (key → screen updated)",
-            "result": (f"median {judged['ratio_median']['median']:.2f}× full screen of numbers "
-                       f"({case['median_ms']:.1f} ms vs {full['median_ms']:.1f} ms), "
-                       f"p95 {judged['ratio_p95']:.2f}× ({case['p95_ms']:.1f} ms vs {full['p95_ms']:.1f} ms); "
-                       f"{case['ratio_median']['median']:.1f}× one label ({one['median_ms']:.1f} ms)"),
-            "target": f"median ≤ {target['median']:g}×, p95 ≤ {target['p95']:g}× full screen",
-            "met": case["met"],
-        })
+        rows.append(
+            {
+                "measurement": f"Edit latency, {name} (key → screen updated)",
+                "result": (
+                    f"median {judged['ratio_median']['median']:.2f}× full screen of numbers "
+                    f"({case['median_ms']:.1f} ms vs {full['median_ms']:.1f} ms), "
+                    f"p95 {judged['ratio_p95']:.2f}× ({case['p95_ms']:.1f} ms vs {full['p95_ms']:.1f} ms); "
+                    f"{case['ratio_median']['median']:.1f}× one label ({one['median_ms']:.1f} ms)"
+                ),
+                "target": f"median ≤ {target['median']:g}×, p95 ≤ {target['p95']:g}× full screen",
+                "met": case["met"],
+            }
+        )
     return rows

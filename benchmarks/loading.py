@@ -43,8 +43,9 @@ def measure(rounds: int, hidden: int) -> dict:
             for name in rotated(list(runs), round_number):
                 times[name].append(_timed(runs[name]))
         loaded = load_network(path)
-    same = all((a.weights == b.weights).all() and (a.bias == b.bias).all()
-               for a, b in zip(network.layers, loaded.layers))
+    same = all(
+        (a.weights == b.weights).all() and (a.bias == b.bias).all() for a, b in zip(network.layers, loaded.layers)
+    )
     ratios = [mine / theirs for mine, theirs in zip(times["load_network"], times["json.loads"])]
     ratio = spread(ratios)
     return {
@@ -67,10 +68,14 @@ def measure(rounds: int, hidden: int) -> dict:
 def summary_rows(section: dict) -> list[dict]:
     millions = section["weights"] / 1e6
     size = f"{millions:.0f} M" if millions >= 1 else f"{section['weights'] / 1e3:.0f} k"
-    return [{
-        "measurement": f"Load a {size}-weight file ({section['file_bytes'] / 1e6:.0f} MB)",
-        "result": (f"{section['ratio']['median']:.2f}× json.loads "
-                   f"({section['load_network_seconds']:.2f} s vs {section['json_loads_seconds']:.2f} s)"),
-        "target": f"≤ {section['target']:g}× json.loads",
-        "met": section["met"],
-    }]
+    return [
+        {
+            "measurement": f"Load a {size}-weight file ({section['file_bytes'] / 1e6:.0f} MB)",
+            "result": (
+                f"{section['ratio']['median']:.2f}× json.loads "
+                f"({section['load_network_seconds']:.2f} s vs {section['json_loads_seconds']:.2f} s)"
+            ),
+            "target": f"≤ {section['target']:g}× json.loads",
+            "met": section["met"],
+        }
+    ]

@@ -38,16 +38,31 @@ SETTINGS = {
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--torch-python", metavar="PATH",
-                        help="a Python with torch for the PyTorch comparison (default: "
-                             "$NNTUI_BENCH_TORCH_PYTHON, else this Python if it has torch, else skipped)")
+    parser.add_argument(
+        "--torch-python",
+        metavar="PATH",
+        help="a Python with torch for the PyTorch comparison (default: "
+        "$NNTUI_BENCH_TORCH_PYTHON, else this Python if it has torch, else skipped)",
+    )
     parser.add_argument("--quick", action="store_true", help="tiny repetition counts (a smoke test)")
-    parser.add_argument("--only", nargs="+", choices=SECTIONS, metavar="SECTION",
-                        help=f"run only these sections ({', '.join(SECTIONS)})")
-    parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "results",
-                        help="folder for latest.json and latest.md (default: benchmarks/results)")
-    parser.add_argument("--update-readme", action="store_true",
-                        help=f"put the table into README.md between {README_BEGIN} and {README_END}")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=SECTIONS,
+        metavar="SECTION",
+        help=f"run only these sections ({', '.join(SECTIONS)})",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=ROOT / "benchmarks" / "results",
+        help="folder for latest.json and latest.md (default: benchmarks/results)",
+    )
+    parser.add_argument(
+        "--update-readme",
+        action="store_true",
+        help=f"put the table into README.md between {README_BEGIN} and {README_END}",
+    )
     return parser
 
 
@@ -99,7 +114,8 @@ def run(argv: list[str] | None = None) -> dict:
 
             python, note = throughput.find_torch_python(args.torch_python)
             report["training_throughput"] = throughput.measure(
-                settings["rounds"], settings["seconds"], python, note, args.quick)
+                settings["rounds"], settings["seconds"], python, note, args.quick
+            )
         elif section == "view":
             from benchmarks import training_view
 
@@ -119,8 +135,7 @@ def run(argv: list[str] | None = None) -> dict:
     report["summary"] = summary(report)
     table = markdown(report)
     args.output.mkdir(parents=True, exist_ok=True)
-    (args.output / "latest.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n",
-                                             encoding="utf-8")
+    (args.output / "latest.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (args.output / "latest.md").write_text(table, encoding="utf-8")
     if args.update_readme:
         update_readme(ROOT / "README.md", table)

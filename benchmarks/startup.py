@@ -48,8 +48,15 @@ def nntui_command() -> list[str]:
 
 def _environment(state: str) -> dict[str, str]:
     env = dict(os.environ)
-    env.update({"TERM": "xterm-256color", "LC_ALL": "C.UTF-8", "NNTUI_STATE_DIR": state,
-                "COLUMNS": str(COLUMNS), "LINES": str(LINES)})
+    env.update(
+        {
+            "TERM": "xterm-256color",
+            "LC_ALL": "C.UTF-8",
+            "NNTUI_STATE_DIR": state,
+            "COLUMNS": str(COLUMNS),
+            "LINES": str(LINES),
+        }
+    )
     env.pop("TEXTUAL", None)  # no devtools
     return env
 
@@ -104,23 +111,32 @@ def imports_of(argv: list[str], env: dict[str, str]) -> dict:
     start = time.perf_counter()
     result = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
     elapsed = time.perf_counter() - start
-    modules = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()
-               if line.startswith("import time:") and "|" in line]
+    modules = [
+        line.rsplit("|", 1)[-1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    ]
     top = {name.split(".")[0] for name in modules}
-    return {"exit_status": result.returncode, "seconds": round(elapsed, 3), "modules": len(modules),
-            "textual_imported": "textual" in top, "numpy_imported": "numpy" in top}
+    return {
+        "exit_status": result.returncode,
+        "seconds": round(elapsed, 3),
+        "modules": len(modules),
+        "textual_imported": "textual" in top,
+        "numpy_imported": "numpy" in top,
+    }
 
 
 def import_breakdown(env: dict[str, str]) -> dict[str, float]:
     """Seconds spent importing the playground's modules, by package (python -X importtime, self times)."""
     code = "import nntui.cli, nntui.app.app"
-    result = subprocess.run([sys.executable, "-X", "importtime", "-c", code], env=env, capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code], env=env, capture_output=True, text=True, timeout=60
+    )
     totals: dict[str, float] = {}
     for line in result.stderr.splitlines():  # "import time: self [us] | cumulative | name"
         if not line.startswith("import time:") or "|" not in line:
             continue
-        own, _, name = line[len("import time:"):].split("|")
+        own, _, name = line[len("import time:") :].split("|")
         try:
             micros = int(own.strip())
         except ValueError:  # the header line
@@ -170,19 +186,27 @@ def measure(rounds: int) -> dict:
 
 
 def summary_rows(section: dict) -> list[dict]:
-    rows = [{
-        "measurement": "Start-up: `nntui` to its first full screen (pty)",
-        "result": (f"{section['ratio']['median']:.2f}× minimal app "
-                   f"({section['nntui_seconds']:.2f} s vs {section['minimal_app_seconds']:.2f} s)"),
-        "target": "(ratio reported)",
-        "met": None,
-    }]
+    rows = [
+        {
+            "measurement": "Start-up: `nntui` to its first full screen (pty)",
+            "result": (
+                f"{section['ratio']['median']:.2f}× minimal app "
+                f"({section['nntui_seconds']:.2f} s vs {section['minimal_app_seconds']:.2f} s)"
+            ),
+            "target": "(ratio reported)",
+            "met": None,
+        }
+    ]
     for name, check in section["imports"].items():
-        rows.append({
-            "measurement": f"`{name}` imports Textual?",
-            "result": (f"{'yes' if check['textual_imported'] else 'no'} "
-                       f"({check['seconds']:.2f} s, exit {check['exit_status']})"),
-            "target": "no",
-            "met": check["exit_status"] == 0 and not check["textual_imported"],
-        })
+        rows.append(
+            {
+                "measurement": f"`{name}` imports Textual?",
+                "result": (
+                    f"{'yes' if check['textual_imported'] else 'no'} "
+                    f"({check['seconds']:.2f} s, exit {check['exit_status']})"
+                ),
+                "target": "no",
+                "met": check["exit_status"] == 0 and not check["textual_imported"],
+            }
+        )
     return rows

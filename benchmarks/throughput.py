@@ -87,8 +87,12 @@ class TorchWorker:
 
     def __init__(self, python: str) -> None:
         self.process = subprocess.Popen(
-            [python, str(WORKER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            text=True, bufsize=1,
+            [python, str(WORKER)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            bufsize=1,
         )
         self.info = self.ask({"cmd": "hello"})
 
@@ -192,8 +196,9 @@ def measure(rounds: int, seconds: float, torch_python: str | None, torch_note: s
     return results
 
 
-def _measure_case(case: Case, rounds: int, seconds: float, worker: TorchWorker | None, scratch: Path,
-                  quick: bool) -> dict:
+def _measure_case(
+    case: Case, rounds: int, seconds: float, worker: TorchWorker | None, scratch: Path, quick: bool
+) -> dict:
     x, y = case_data(case, quick)
     start = start_network(case)
     cfg = config(case)
@@ -207,7 +212,8 @@ def _measure_case(case: Case, rounds: int, seconds: float, worker: TorchWorker |
         "steps": check_steps,
         "bit_identical_to_before": _bytes(new) == _bytes(old),
         "before_max_weight_difference": max(
-            float(np.max(np.abs(p - q))) for a, b in zip(new.layers, old.layers)
+            float(np.max(np.abs(p - q)))
+            for a, b in zip(new.layers, old.layers)
             for p, q in ((a.weights, b.weights), (a.bias, b.bias))
         ),
     }
@@ -228,8 +234,16 @@ def _measure_case(case: Case, rounds: int, seconds: float, worker: TorchWorker |
     torch_variants: list[tuple[str, str, int | None]] = []
     if worker is not None:
         file = scratch / f"{case.name}.npz"
-        arrays = {"x": x, "y": y, "layers": len(start.layers), "hidden": case.hidden, "output": case.output,
-                  "batch": case.batch, "lr": case.learning_rate, "seed": cfg.seed}
+        arrays = {
+            "x": x,
+            "y": y,
+            "layers": len(start.layers),
+            "hidden": case.hidden,
+            "output": case.output,
+            "batch": case.batch,
+            "lr": case.learning_rate,
+            "seed": cfg.seed,
+        }
         for k, layer in enumerate(start.layers):
             arrays[f"w{k}"], arrays[f"b{k}"] = layer.weights, layer.bias
         np.savez(file, **arrays)
@@ -237,14 +251,16 @@ def _measure_case(case: Case, rounds: int, seconds: float, worker: TorchWorker |
         out = scratch / f"{case.name}-torch.npz"
         worker.ask({"cmd": "check", "case": case.name, "steps": check_steps, "file": str(out)})
         theirs = np.load(out)
+        difference = max(float(np.max(np.abs(layer.weights - theirs[f"w{k}"]))) for k, layer in enumerate(new.layers))
         difference = max(
-            float(np.max(np.abs(layer.weights - theirs[f"w{k}"]))) for k, layer in enumerate(new.layers)
+            difference, *(float(np.max(np.abs(layer.bias - theirs[f"b{k}"]))) for k, layer in enumerate(new.layers))
         )
-        difference = max(difference, *(float(np.max(np.abs(layer.bias - theirs[f"b{k}"])))
-                                        for k, layer in enumerate(new.layers)))
         checks["torch_max_weight_difference"] = difference
-        torch_variants = [("torch", "float64", None), ("torch_1thread", "float64", 1),
-                          ("torch_float32_1thread", "float32", 1)]
+        torch_variants = [
+            ("torch", "float64", None),
+            ("torch_1thread", "float64", 1),
+            ("torch_float32_1thread", "float32", 1),
+        ]
 
     names = [name for name, _, _ in numpy_variants] + [name for name, _, _ in torch_variants]
     rates: dict[str, list[float]] = {name: [] for name in names}
@@ -261,8 +277,15 @@ def _measure_case(case: Case, rounds: int, seconds: float, worker: TorchWorker |
                 else:
                     _, dtype, threads = next(v for v in torch_variants if v[0] == name)
                     assert worker is not None
-                    answer = worker.ask({"cmd": "run", "case": case.name, "dtype": dtype, "threads": threads,
-                                         "seconds": seconds / SLICES})
+                    answer = worker.ask(
+                        {
+                            "cmd": "run",
+                            "case": case.name,
+                            "dtype": dtype,
+                            "threads": threads,
+                            "seconds": seconds / SLICES,
+                        }
+                    )
                     done, elapsed = answer["steps"], answer["seconds"]
                 steps[name] += done
                 seconds_used[name] += elapsed
@@ -279,8 +302,7 @@ def _measure_case(case: Case, rounds: int, seconds: float, worker: TorchWorker |
         bottoms = tuple(name for name in bottoms if name in rates)
         if not tops or not bottoms:
             return None
-        return spread([max(rates[t][i] for t in tops) / max(rates[b][i] for b in bottoms)
-                       for i in range(rounds)])
+        return spread([max(rates[t][i] for t in tops) / max(rates[b][i] for b in bottoms) for i in range(rounds)])
 
     result: dict = {
         "layers": "-".join(map(str, case.sizes)),
@@ -319,13 +341,23 @@ def summary_rows(section: dict) -> list[dict]:
         r = case["ratios"]
         before = r.get("nntui / before", {}).get("median", math.nan)
         if "best nntui / best torch" in r:
-            same = {key: r.get(f"nntui / torch, both {key}", {}).get("median", math.nan)
-                    for key in ("default threads", "1 thread")}
-            result = (f"{r['best nntui / best torch']['median']:.2f}× "
-                      f"(same threads: {same['default threads']:.2f}× default, {same['1 thread']:.2f}× 1 thread); "
-                      f"{rate:,.0f} steps/s, {before:.2f}× before")
+            same = {
+                key: r.get(f"nntui / torch, both {key}", {}).get("median", math.nan)
+                for key in ("default threads", "1 thread")
+            }
+            result = (
+                f"{r['best nntui / best torch']['median']:.2f}× "
+                f"(same threads: {same['default threads']:.2f}× default, {same['1 thread']:.2f}× 1 thread); "
+                f"{rate:,.0f} steps/s, {before:.2f}× before"
+            )
         else:
             result = f"{rate:,.0f} steps/s, {before:.2f}× before (PyTorch not measured)"
-        rows.append({"measurement": f"Training {name}, batch {case['batch']}: core steps/s vs PyTorch CPU",
-                     "result": result, "target": f"≥ {case['target']:g}× PyTorch", "met": case["met"]})
+        rows.append(
+            {
+                "measurement": f"Training {name}, batch {case['batch']}: core steps/s vs PyTorch CPU",
+                "result": result,
+                "target": f"≥ {case['target']:g}× PyTorch",
+                "met": case["met"],
+            }
+        )
     return rows

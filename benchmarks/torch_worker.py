@@ -134,8 +134,12 @@ def main() -> None:
             if command == "quit":
                 break
             if command == "hello":
-                answer = {"torch": torch.__version__, "numpy": np.__version__, "threads": DEFAULT_THREADS,
-                          "interop_threads": torch.get_num_interop_threads()}
+                answer = {
+                    "torch": torch.__version__,
+                    "numpy": np.__version__,
+                    "threads": DEFAULT_THREADS,
+                    "interop_threads": torch.get_num_interop_threads(),
+                }
             elif command == "setup":
                 cases[request["case"]] = Case(request["file"])
                 answer = {"ok": True}

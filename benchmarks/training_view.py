@@ -78,8 +78,9 @@ async def _steps_past(app, steps: int, patience: float = 20.0) -> None:
         await asyncio.sleep(0.01)
 
 
-async def _playing(state: Path, seconds: float, frame_seconds: float | None, train: bool = True,
-                   in_process: bool = False) -> dict:
+async def _playing(
+    state: Path, seconds: float, frame_seconds: float | None, train: bool = True, in_process: bool = False
+) -> dict:
     """``in_process``: training in a thread of the app's process, as before the child process
     (NNTUI_TRAINING_PROCESS=0); the control without training is always in-process (it patches
     the session's ``run``)."""
@@ -157,8 +158,12 @@ async def _play_and_count(state: Path, seconds: float, frame_seconds: float | No
         "timer_ticks_per_second": round((counts1["ticks"] - counts0["ticks"]) / elapsed, 2),
         "kilobytes_per_frame": round((counts1["bytes"] - counts0["bytes"]) / max(shown, 1) / 1e3, 1),
         "seconds": round(elapsed, 2),
-        "settings": {"dataset": "spiral", "optimizer": config.optimizer, "batch_size": config.batch_size,
-                     "learning_rate": config.learning_rate},
+        "settings": {
+            "dataset": "spiral",
+            "optimizer": config.optimizer,
+            "batch_size": config.batch_size,
+            "learning_rate": config.learning_rate,
+        },
     }
 
 
@@ -250,15 +255,20 @@ def measure(seconds: float, cost_frames: int, rounds: int) -> dict:
     before = _medians(runs["in-process"])
     ratios = {
         "frames_as_shipped_vs_picture_app": _per_round(
-            [run["heatmap_frames_per_second"] for run in runs["as shipped"]], reference_rates),
+            [run["heatmap_frames_per_second"] for run in runs["as shipped"]], reference_rates
+        ),
         "frames_timer_at_60_vs_picture_app": _per_round(
-            [run["heatmap_frames_per_second"] for run in runs["timer at 60/s"]], reference_rates),
+            [run["heatmap_frames_per_second"] for run in runs["timer at 60/s"]], reference_rates
+        ),
         "steps_as_shipped_vs_nntui_train": _per_round(
-            [run["steps_per_second"] for run in runs["as shipped"]], runs["nntui train"]),
+            [run["steps_per_second"] for run in runs["as shipped"]], runs["nntui train"]
+        ),
         "frames_in_process_vs_picture_app": _per_round(
-            [run["heatmap_frames_per_second"] for run in runs["in-process"]], reference_rates),
+            [run["heatmap_frames_per_second"] for run in runs["in-process"]], reference_rates
+        ),
         "steps_in_process_vs_nntui_train": _per_round(
-            [run["steps_per_second"] for run in runs["in-process"]], runs["nntui train"]),
+            [run["steps_per_second"] for run in runs["in-process"]], runs["nntui train"]
+        ),
     }
     return {
         "method": (
@@ -287,10 +297,15 @@ def measure(seconds: float, cost_frames: int, rounds: int) -> dict:
         "ratios": ratios,
         "frame_cost_paused": cost,
         "training_alone_steps_per_second": round(alone, 1),
-        "target": {"frames_vs_picture_app": TARGET_FRAMES_RATIO, "steps_per_second": TARGET_STEPS,
-                   "steps_vs_nntui_train": TARGET_STEPS_RATIO},
-        "met": bool(ratios["frames_as_shipped_vs_picture_app"]["median"] >= TARGET_FRAMES_RATIO
-                    and shipped["steps_per_second"] >= TARGET_STEPS),
+        "target": {
+            "frames_vs_picture_app": TARGET_FRAMES_RATIO,
+            "steps_per_second": TARGET_STEPS,
+            "steps_vs_nntui_train": TARGET_STEPS_RATIO,
+        },
+        "met": bool(
+            ratios["frames_as_shipped_vs_picture_app"]["median"] >= TARGET_FRAMES_RATIO
+            and shipped["steps_per_second"] >= TARGET_STEPS
+        ),
         "met_steps": bool(ratios["steps_as_shipped_vs_nntui_train"]["median"] >= TARGET_STEPS_RATIO),
     }
 
@@ -300,29 +315,39 @@ def summary_rows(section: dict) -> list[dict]:
     before = section["in_process"]
     ratios, target = section["ratios"], section["target"]
     idle = section["timer_at_60_per_second_not_training"]["heatmap_frames_per_second"]
-    return [{
-        "measurement": f"Training view, spiral, {section['network']}: heatmap frames/s while training",
-        "result": (f"{ratios['frames_as_shipped_vs_picture_app']['median']:.2f}× full-screen picture "
-                   f"({shipped['heatmap_frames_per_second']:.1f} vs {picture['frames_per_second']:.1f} frames/s) "
-                   f"at {shipped['steps_per_second']:,.0f} steps/s (timer {shipped['frame_timer_hz']:g}/s); "
-                   f"{ratios['frames_timer_at_60_vs_picture_app']['median']:.2f}× "
-                   f"({fast['heatmap_frames_per_second']:.1f} frames/s) with the timer at 60/s, "
-                   f"{idle:.1f} frames/s with no training at all"),
-        "target": f"≥ {target['frames_vs_picture_app']:g}× at ≥ {target['steps_per_second']:,} steps/s",
-        "met": section["met"],
-    }, {
-        "measurement": f"Training view, spiral, {section['network']}: steps/s while drawing vs `nntui train`",
-        "result": (f"{ratios['steps_as_shipped_vs_nntui_train']['median']:.2f}× "
-                   f"({shipped['steps_per_second']:,.0f} vs {section['nntui_train_steps_per_second']:,.0f} "
-                   "steps/s)"),
-        "target": f"≥ {target['steps_vs_nntui_train']:g}× `nntui train`",
-        "met": section["met_steps"],
-    }, {
-        "measurement": "… the same, training in-process (`NNTUI_TRAINING_PROCESS=0`, as before the child process)",
-        "result": (f"{ratios['frames_in_process_vs_picture_app']['median']:.2f}× picture "
-                   f"({before['heatmap_frames_per_second']:.1f} frames/s); "
-                   f"{ratios['steps_in_process_vs_nntui_train']['median']:.2f}× `nntui train` "
-                   f"({before['steps_per_second']:,.0f} steps/s)"),
-        "target": "(before)",
-        "met": None,
-    }]
+    return [
+        {
+            "measurement": f"Training view, spiral, {section['network']}: heatmap frames/s while training",
+            "result": (
+                f"{ratios['frames_as_shipped_vs_picture_app']['median']:.2f}× full-screen picture "
+                f"({shipped['heatmap_frames_per_second']:.1f} vs {picture['frames_per_second']:.1f} frames/s) "
+                f"at {shipped['steps_per_second']:,.0f} steps/s (timer {shipped['frame_timer_hz']:g}/s); "
+                f"{ratios['frames_timer_at_60_vs_picture_app']['median']:.2f}× "
+                f"({fast['heatmap_frames_per_second']:.1f} frames/s) with the timer at 60/s, "
+                f"{idle:.1f} frames/s with no training at all"
+            ),
+            "target": f"≥ {target['frames_vs_picture_app']:g}× at ≥ {target['steps_per_second']:,} steps/s",
+            "met": section["met"],
+        },
+        {
+            "measurement": f"Training view, spiral, {section['network']}: steps/s while drawing vs `nntui train`",
+            "result": (
+                f"{ratios['steps_as_shipped_vs_nntui_train']['median']:.2f}× "
+                f"({shipped['steps_per_second']:,.0f} vs {section['nntui_train_steps_per_second']:,.0f} "
+                "steps/s)"
+            ),
+            "target": f"≥ {target['steps_vs_nntui_train']:g}× `nntui train`",
+            "met": section["met_steps"],
+        },
+        {
+            "measurement": "… the same, training in-process (`NNTUI_TRAINING_PROCESS=0`, as before the child process)",
+            "result": (
+                f"{ratios['frames_in_process_vs_picture_app']['median']:.2f}× picture "
+                f"({before['heatmap_frames_per_second']:.1f} frames/s); "
+                f"{ratios['steps_in_process_vs_nntui_train']['median']:.2f}× `nntui train` "
+                f"({before['steps_per_second']:,.0f} steps/s)"
+            ),
+            "target": "(before)",
+            "met": None,
+        },
+    ]

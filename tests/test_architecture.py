@@ -321,8 +321,7 @@ def made_up_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterable
             "from archcheck_made_up import ui\n\nclass Panel:\n    pass\n",
             "ui/helpers.py": "",
             # Two modules that import each other, one of them only for type checking.
-            "a.py": "from typing import TYPE_CHECKING\n\n"
-            "if TYPE_CHECKING:\n    from archcheck_made_up.b import B\n",
+            "a.py": "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from archcheck_made_up.b import B\n",
             "b.py": "from archcheck_made_up.a import *\n\nclass B:\n    pass\n",
             "mixed.py": """\
                 from archcheck_made_up.b import B

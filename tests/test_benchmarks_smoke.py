@@ -129,8 +129,9 @@ def test_loading_a_big_file_is_compared_with_json_loads(report: tuple[dict, Path
 
 def test_update_readme_replaces_only_the_table_between_the_markers(tmp_path: Path) -> None:
     readme = tmp_path / "README.md"
-    readme.write_text(f"# x\n\nbefore\n{benchmark.README_BEGIN}\nold table\n{benchmark.README_END}\nafter\n",
-                      encoding="utf-8")
+    readme.write_text(
+        f"# x\n\nbefore\n{benchmark.README_BEGIN}\nold table\n{benchmark.README_END}\nafter\n", encoding="utf-8"
+    )
     benchmark.update_readme(readme, "| new |\n")
     assert readme.read_text(encoding="utf-8") == (
         f"# x\n\nbefore\n{benchmark.README_BEGIN}\n| new |\n{benchmark.README_END}\nafter\n"

@@ -44,7 +44,8 @@ def _says(what: str, found: object, expected: object) -> str:
 def test_argparse_still_reads_the_negative_number_matcher() -> None:
     parser = argparse.ArgumentParser(exit_on_error=False)
     assert isinstance(getattr(parser, compat.ARGPARSE_NEGATIVE_NUMBER, None), re.Pattern), _says(
-        "argparse.ArgumentParser." + compat.ARGPARSE_NEGATIVE_NUMBER, None, "a compiled pattern")
+        "argparse.ArgumentParser." + compat.ARGPARSE_NEGATIVE_NUMBER, None, "a compiled pattern"
+    )
     parser.add_argument("--x")
     with pytest.raises(argparse.ArgumentError):  # what the matcher is for: "-inf" reads as an option
         parser.parse_args(["--x", "-inf"])
@@ -70,11 +71,14 @@ def test_textual_serves_app_service_still_starts_through_its_private_method() ->
     opener = getattr(AppService, compat.APP_SERVICE_OPEN, None)
     assert inspect.iscoroutinefunction(opener), _says("AppService." + compat.APP_SERVICE_OPEN, opener, "a coroutine")
     assert _signature(opener) == [("self", inspect.Parameter.empty), ("width", 80), ("height", 24)], _says(
-        "AppService." + compat.APP_SERVICE_OPEN, _signature(opener), "(self, width=80, height=24)")
+        "AppService." + compat.APP_SERVICE_OPEN, _signature(opener), "(self, width=80, height=24)"
+    )
     assert compat.APP_SERVICE_OPEN in inspect.getsource(AppService.start), "AppService.start no longer calls it"
     build = getattr(AppService, compat.APP_SERVICE_ENVIRONMENT, None)
     assert build is not None and _signature(build) == [
-        ("self", inspect.Parameter.empty), ("width", 80), ("height", 24)
+        ("self", inspect.Parameter.empty),
+        ("width", 80),
+        ("height", 24),
     ], _says("AppService." + compat.APP_SERVICE_ENVIRONMENT, build, "(self, width=80, height=24)")
     for name in compat.APP_SERVICE_PROCESS:  # read by run(), stdin and stop()
         assert f"self.{name}" in inspect.getsource(AppService), _says("AppService." + name, None, "an attribute")
@@ -88,8 +92,13 @@ async def test_a_service_decorated_by_compat_starts_its_app_with_its_opener() ->
         environment = compat.app_environment(service, width, height)
         assert environment["COLUMNS"] == str(width) and "TEXTUAL_DRIVER" in environment
         return await asyncio.create_subprocess_exec(
-            sys.executable, "-c", "import sys; sys.stdin.read()",
-            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+            sys.executable,
+            "-c",
+            "import sys; sys.stdin.read()",
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
 
     @compat.starts_app_with(opener)
     class Service(AppService):
@@ -144,8 +153,10 @@ def private_uses(path: Path) -> list[str]:
             receiver = node.value
             if isinstance(receiver, ast.Call) and ast.unparse(receiver.func) == "super":
                 found.append(where(node, f"super().{node.attr}"))
-            elif (not (isinstance(receiver, ast.Name) and receiver.id in ("self", "cls"))
-                  and node.attr not in PUBLIC_UNDERSCORED):
+            elif (
+                not (isinstance(receiver, ast.Name) and receiver.id in ("self", "cls"))
+                and node.attr not in PUBLIC_UNDERSCORED
+            ):
                 found.append(where(node, ast.unparse(node)))
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             for name in re.findall(r"\b[A-Z]\w*\._[a-z]\w*", node.value):  # "MessagePump._post_message"
@@ -186,6 +197,11 @@ def test_the_checker_finds_each_kind_of_private_use(tmp_path: Path, monkeypatch:
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
     uses = "\n".join(private_uses(package / "bad.py"))
-    for expected in ("S._open_app_process", "self._build_environment", "super()._open_app_process",
-                     "parser._positionals", "'MessagePump._post_message' in a string"):
+    for expected in (
+        "S._open_app_process",
+        "self._build_environment",
+        "super()._open_app_process",
+        "parser._positionals",
+        "'MessagePump._post_message' in a string",
+    ):
         assert expected in uses, uses

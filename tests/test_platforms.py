@@ -99,8 +99,15 @@ DRIVE_THE_PLAYGROUND = textwrap.dedent("""
 def _run(code: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "PYTHONPATH": str(ROOT), "NNTUI_STATE_DIR": str(tmp_path / "state")}
     environment.pop("TEXTUAL_DRIVER", None)
-    return subprocess.run([sys.executable, "-c", AS_ON_WINDOWS + code], cwd=ROOT, env=environment,
-                          capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-c", AS_ON_WINDOWS + code],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_the_blocker_blocks(tmp_path: Path) -> None:

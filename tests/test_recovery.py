@@ -198,9 +198,7 @@ CORRUPT: dict[str, str | bytes] = {
     "no format": json.dumps({k: v for k, v in _document().items() if k != "format"}),
     "a network file": json.dumps(_NETWORK),
     "bad network": json.dumps(_document(network={**_NETWORK, "layers": []})),
-    "network wrong shape": json.dumps(
-        _document(network={**_NETWORK, "inputs": [{"name": "x", "value": 0}]})
-    ),
+    "network wrong shape": json.dumps(_document(network={**_NETWORK, "inputs": [{"name": "x", "value": 0}]})),
     "network a list": json.dumps(_document(network=[1, 2])),
     "network null": json.dumps(_document(network=None)),
     "missing network": json.dumps({k: v for k, v in _document().items() if k != "network"}),
@@ -244,9 +242,7 @@ def test_wrong_type_preset_skipped(tmp_path: Path, preset: Any, pid: Pids) -> No
 
 def test_naive_saved_at_does_not_break_pending(tmp_path: Path, pid: Pids) -> None:
     """A hand-edited time without a zone never makes pending() raise; results stay tz-aware."""
-    (tmp_path / f"recovery-{pid.dead}.json").write_text(
-        json.dumps(_document(saved_at="2024-05-01T12:00:00"))
-    )
+    (tmp_path / f"recovery-{pid.dead}.json").write_text(json.dumps(_document(saved_at="2024-05-01T12:00:00")))
     good = RecoveryStore(tmp_path, pid=pid.dead_2).write(random_network([2, 1]), None, None)
     found = _reader(tmp_path, pid).pending()
     assert good in [r.file for r in found]

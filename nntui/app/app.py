@@ -61,9 +61,12 @@ class NNTuiApp(App[int]):
         # Data named on the command line: the playground opens on the training view, to train on it.
         self.playground = PlaygroundScreen(self.document, self.recovery, training_view=data is not None)
         self.clean_exit = False
-        self.lifetime = Lifetime(save=self.write_recovery, rescue=self._rescue_work,
-                                 leave=lambda status: self.exit(return_code=status),
-                                 forget=forget_served_state)
+        self.lifetime = Lifetime(
+            save=self.write_recovery,
+            rescue=self._rescue_work,
+            leave=lambda status: self.exit(return_code=status),
+            forget=forget_served_state,
+        )
         self.add_class(f"-lang-{language()}")  # app.tcss makes room for longer words
 
     def get_default_screen(self) -> Screen[Any]:
@@ -138,9 +141,7 @@ class NNTuiApp(App[int]):
     def action_command_palette(self) -> None:
         # arg-type: Textual types is_open's app as App[object], and App is invariant in its result type.
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(
-                GuardedPalette(id="--command-palette", placeholder=t("app.palette.placeholder"))
-            )
+            self.push_screen(GuardedPalette(id="--command-palette", placeholder=t("app.palette.placeholder")))
 
     def search_themes(self) -> None:
         self.push_screen(GuardedPalette(providers=[ThemeProvider], placeholder=t("app.palette.themes")))
@@ -159,5 +160,8 @@ class NNTuiApp(App[int]):
             yield SystemCommand(t("app.system.minimize"), t("app.system.minimize.help"), screen.action_minimize)
         elif screen.focused is not None and screen.focused.allow_maximize:
             yield SystemCommand(t("app.system.maximize"), t("app.system.maximize.help"), screen.action_maximize)
-        yield SystemCommand(t("app.system.screenshot"), t("app.system.screenshot.help"),
-                            lambda: self.set_timer(0.1, self.deliver_screenshot))
+        yield SystemCommand(
+            t("app.system.screenshot"),
+            t("app.system.screenshot.help"),
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )

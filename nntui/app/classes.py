@@ -31,7 +31,12 @@ CLASS_COLOURS: tuple[tuple[int, int, int], ...] = (
 )
 # (training, test) marks, one pair per class.
 CLASS_MARKS: tuple[tuple[str, str], ...] = (
-    ("●", "○"), ("▲", "△"), ("■", "□"), ("◆", "◇"), ("▼", "▽"), ("★", "☆"),
+    ("●", "○"),
+    ("▲", "△"),
+    ("■", "□"),
+    ("◆", "◇"),
+    ("▼", "▽"),
+    ("★", "☆"),
 )
 SHADES = 4  # how clearly a class wins, 1 (barely) … SHADES (by far)
 DISCRETE_SHADE = 3  # the one shade of a discretised picture

@@ -22,11 +22,18 @@ from nntui.i18n import has, language, t
 N = TypeVar("N", bound=type)
 
 
-def _key(keys: str, action: str, description: str, tooltip: str, *, display: str | None = None,
-         show: bool = True, priority: bool = False) -> Binding:
+def _key(
+    keys: str,
+    action: str,
+    description: str,
+    tooltip: str,
+    *,
+    display: str | None = None,
+    show: bool = True,
+    priority: bool = False,
+) -> Binding:
     """One row of a key table; ``description`` (the footer's word) and ``tooltip`` are message keys."""
-    return Binding(keys, action, description, key_display=display, show=show, priority=priority,
-                   tooltip=tooltip)
+    return Binding(keys, action, description, key_display=display, show=show, priority=priority, tooltip=tooltip)
 
 
 # The playground's keys, in the help screen's order.  "app." actions are the
@@ -78,12 +85,29 @@ PLAYGROUND_KEYS: list[Binding] = [
     _key("s", "train_step", "app.key.step", "app.key.step.help"),
     _key("x", "reset_weights", "app.key.reset", "app.key.reset.help"),
     _key("full_stop", "step_setting('learning_rate',1)", "app.key.rate", "app.key.rate_up.help", display=",/."),
-    _key("comma", "step_setting('learning_rate',-1)", "app.key.rate_down", "app.key.rate_down.help", display=",",
-         show=False),
-    _key("greater_than_sign", "step_setting('regularization_rate',1)", "app.key.reg_rate", "app.key.reg_up.help",
-         display="</>"),
-    _key("less_than_sign", "step_setting('regularization_rate',-1)", "app.key.reg_down", "app.key.reg_down.help",
-         display="<", show=False),
+    _key(
+        "comma",
+        "step_setting('learning_rate',-1)",
+        "app.key.rate_down",
+        "app.key.rate_down.help",
+        display=",",
+        show=False,
+    ),
+    _key(
+        "greater_than_sign",
+        "step_setting('regularization_rate',1)",
+        "app.key.reg_rate",
+        "app.key.reg_up.help",
+        display="</>",
+    ),
+    _key(
+        "less_than_sign",
+        "step_setting('regularization_rate',-1)",
+        "app.key.reg_down",
+        "app.key.reg_down.help",
+        display="<",
+        show=False,
+    ),
     _key("G", "regenerate_data", "app.key.regenerate", "app.key.regenerate.help", show=False),
     _key("ctrl+l", "toggle_log_scale", "app.key.log_scale", "app.key.log_scale.help", display="^l", show=False),
     _key("t", "tour", "app.key.tour", "app.key.tour.help", show=False),
@@ -96,8 +120,9 @@ PLAYGROUND_KEYS: list[Binding] = [
     _key("y", "set_target", "app.key.target", "app.key.target.help", show=False),
     _key("L", "toggle_learning('slice')", "app.key.slice", "app.key.slice.help", show=False),
 ]
-TRAINING_ONLY = frozenset({"play_pause", "train_step", "reset_weights", "toggle_log_scale", "regenerate_data",
-                           "step_setting"})
+TRAINING_ONLY = frozenset(
+    {"play_pause", "train_step", "reset_weights", "toggle_log_scale", "regenerate_data", "step_setting"}
+)
 CURSOR_ACTIONS = ("move_column", "move_neuron", "cycle_param", "change_step")
 
 

@@ -61,9 +61,7 @@ from nntui.compat import LATE_KEY_TASK, LATE_KEY_WARNING
 GRACE_SECONDS = 1.5  # for a tidy exit, before the watchdog ends the process
 # The signals that end nntui, those the platform has: a hang-up (SIGHUP; SIGBREAK on Windows),
 # ``kill`` (SIGTERM) and SIGINT.
-HANDLED = tuple(
-    getattr(signal, name) for name in ("SIGHUP", "SIGBREAK", "SIGTERM", "SIGINT") if hasattr(signal, name)
-)
+HANDLED = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGBREAK", "SIGTERM", "SIGINT") if hasattr(signal, name))
 # What a hang-up counts as (the terminal's or the server's pipe's): SIGHUP, or where there is none
 # (Windows) its number on POSIX, for the same exit status, 129.
 HANG_UP = getattr(signal, "SIGHUP", 1)
@@ -150,9 +148,14 @@ class Lifetime:
     watchdog ends the process.
     """
 
-    def __init__(self, save: Callable[[], object], leave: Callable[[int], None],
-                 rescue: Callable[[], object], grace: float = GRACE_SECONDS,
-                 forget: Callable[[], object] | None = None) -> None:
+    def __init__(
+        self,
+        save: Callable[[], object],
+        leave: Callable[[int], None],
+        rescue: Callable[[], object],
+        grace: float = GRACE_SECONDS,
+        forget: Callable[[], object] | None = None,
+    ) -> None:
         self._save = save
         self._leave = leave
         self._rescue = rescue

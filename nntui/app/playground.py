@@ -116,8 +116,13 @@ class PlaygroundScreen(Screen[None]):
     def on_resize(self, event: Resize) -> None:
         if self._set_size_classes(event.size):
             self.query_one("#too-small", Static).update(
-                t("app.too_small", width=event.size.width, height=event.size.height,
-                  min_width=MIN_WIDTH, min_height=MIN_HEIGHT)
+                t(
+                    "app.too_small",
+                    width=event.size.width,
+                    height=event.size.height,
+                    min_width=MIN_WIDTH,
+                    min_height=MIN_HEIGHT,
+                )
             )
 
     def _set_size_classes(self, size: Size, update: bool = True) -> bool:
@@ -176,8 +181,9 @@ class PlaygroundScreen(Screen[None]):
         self.query_one("#status", Static).update(plain(self._status_line()), layout=False)  # one line, always
         self.learning.show(panels=not self.training.active)  # the challenge bar stays in the training view
         folded = () if self.training.active else self.learning.folded
-        self.query_one(NetworkView).border_subtitle = t(
-            "app.panels.folded", panels=", ".join(t(f"app.panels.{name}") for name in folded)) if folded else ""
+        self.query_one(NetworkView).border_subtitle = (
+            t("app.panels.folded", panels=", ".join(t(f"app.panels.{name}") for name in folded)) if folded else ""
+        )
         self.tour.check()
 
     def _status_line(self) -> str:
@@ -188,9 +194,12 @@ class PlaygroundScreen(Screen[None]):
         line = f"{safe(ref.describe(doc.network))} = {format_value(ref.get(doc.network)).strip()}"
         step, finite = f"{doc.step:g}", doc.result.is_finite()
         room = self.size.width - 2  # the line's padding
-        forms = [(t("app.status.step", step=step), t("app.status.overflow")),
-                 (t("app.status.step_short", step=step), t("app.status.overflow_short")),
-                 ("", t("app.status.overflow_short")), ("", "")]
+        forms = [
+            (t("app.status.step", step=step), t("app.status.overflow")),
+            (t("app.status.step_short", step=step), t("app.status.overflow_short")),
+            ("", t("app.status.overflow_short")),
+            ("", ""),
+        ]
         for hint, warning in forms:
             candidate = "   ".join(part for part in (line, hint, "" if finite else warning) if part)
             if cell_len(candidate) <= room:

@@ -45,7 +45,7 @@ def braille_plot(
         following = rows[min(column + 1, dots_x - 1)]
         top, bottom = sorted((rows[column], following))
         if column + 1 < dots_x and abs(following - rows[column]) > 1:
-            grid[top:bottom + 1, column] = True
+            grid[top : bottom + 1, column] = True
         grid[rows[column], column] = True
 
     lines = []
@@ -94,6 +94,4 @@ def braille_series(
             cell_col, dx = divmod(int(column), 2)
             codes[cell_row, cell_col] |= _DOT_BITS[dy][dx]
             owner[cell_row, cell_col] = index
-    return [
-        [(chr(int(codes[r, c])), int(owner[r, c])) for c in range(width)] for r in range(height)
-    ]
+    return [[(chr(int(codes[r, c])), int(owner[r, c])) for c in range(width)] for r in range(height)]

@@ -54,8 +54,15 @@ def markup_safe(text: object, limit: int | None = MESSAGE_LIMIT) -> str:
     return escape(safe(text, limit))
 
 
-def notify(node: Widget, message: str, *, title: str = "", severity: SeverityLevel = "information",
-           timeout: float | None = None) -> None:
+def notify(
+    node: Widget,
+    message: str,
+    *,
+    title: str = "",
+    severity: SeverityLevel = "information",
+    timeout: float | None = None,
+) -> None:
     """A notification whose words are shown as they are (values in it already :func:`safe`)."""
-    node.notify(safe(message, MESSAGE_LIMIT), title=safe(title, LIMIT), severity=severity,
-                timeout=timeout, markup=False)
+    node.notify(
+        safe(message, MESSAGE_LIMIT), title=safe(title, LIMIT), severity=severity, timeout=timeout, markup=False
+    )

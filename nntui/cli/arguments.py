@@ -98,8 +98,7 @@ class Parser(argparse.ArgumentParser):
         # argparse's own two sections stay empty (and unshown): every argument goes in one of these.
         self.positionals = self.add_argument_group(t("cli.argparse.positionals"))
         self.options = self.add_argument_group(t("cli.argparse.options"))
-        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
-                          help=t("cli.argparse.help"))
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=t("cli.argparse.help"))
 
     def add_argument(self, *names: Any, **kwargs: Any) -> argparse.Action:
         """As argparse's, in the translated section: options, or positional arguments."""

@@ -23,8 +23,7 @@ def _parser() -> Parser:
     parser.add_argument("file", nargs="?", metavar=t("cli.metavar.file"), help=t("cli.help.file_to_open"))
     parser.add_argument("--preset", metavar=t("cli.metavar.name"), help=t("cli.help.preset_to_open"))
     parser.add_argument("--data", metavar=t("cli.metavar.csv"), help=t("cli.help.data_in_playground"))
-    parser.add_argument("--version", action="version", version=f"nntui {__version__}",
-                        help=t("cli.argparse.version"))
+    parser.add_argument("--version", action="version", version=f"nntui {__version__}", help=t("cli.argparse.version"))
     return parser.add_lang()
 
 
@@ -42,8 +41,13 @@ def run(argv: list[str]) -> int:
 
     _size_from_the_terminal()
     preset = None if args.file is not None else (args.preset if args.preset is not None else DEFAULT_PRESET)
-    app = NNTuiApp(opened.network, path=Path(args.file) if args.file is not None else None, preset=preset, data=data,
-                   training=opened.training)
+    app = NNTuiApp(
+        opened.network,
+        path=Path(args.file) if args.file is not None else None,
+        preset=preset,
+        data=data,
+        training=opened.training,
+    )
     ignore_late_keys()
     try:
         app.run()

@@ -50,11 +50,15 @@ class Progress:
         if not self.terminal:
             if done in self.marks:
                 train, test = self.measure()
-                accuracy = (
-                    "" if test.accuracy is None else t("cli.train.line_accuracy", test=f"{test.accuracy:.3f}")
+                accuracy = "" if test.accuracy is None else t("cli.train.line_accuracy", test=f"{test.accuracy:.3f}")
+                line = t(
+                    "cli.train.line",
+                    done=done,
+                    steps=self.steps,
+                    loss=loss_text(train.loss),
+                    test=loss_text(test.loss),
+                    accuracy=accuracy,
                 )
-                line = t("cli.train.line", done=done, steps=self.steps, loss=loss_text(train.loss),
-                         test=loss_text(test.loss), accuracy=accuracy)
                 print(line, flush=True)
             return
         now = time.monotonic()
@@ -62,9 +66,7 @@ class Progress:
             self.drawn_at = now
             train, test = self.measure()
             filled = 20 * done // self.steps
-            accuracy = (
-                "" if test.accuracy is None else t("cli.train.bar_accuracy", test=f"{100 * test.accuracy:.1f}")
-            )
+            accuracy = "" if test.accuracy is None else t("cli.train.bar_accuracy", test=f"{100 * test.accuracy:.1f}")
             line = t(
                 "cli.train.bar",
                 done=done,

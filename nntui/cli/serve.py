@@ -29,12 +29,19 @@ def _parser() -> Parser:
     parser = Parser(prog="nntui serve", description=t("cli.serve.description"))
     parser.add_argument("file", nargs="?", metavar=t("cli.metavar.file"), help=t("cli.help.file_to_open"))
     parser.add_argument("--preset", metavar=t("cli.metavar.name"), help=t("cli.help.preset_to_open"))
-    parser.add_argument("--port", type=_port, default=DEFAULT_PORT, metavar="N",
-                        help=t("cli.help.port", default=DEFAULT_PORT))
-    parser.add_argument("--host", default=LOOPBACK, metavar=t("cli.metavar.address"),
-                        help=t("cli.help.host", default=LOOPBACK))
-    parser.add_argument("--max-sessions", type=_max_sessions, default=DEFAULT_MAX_SESSIONS, metavar="N",
-                        help=t("cli.help.max_sessions", high=MOST_SESSIONS, default=DEFAULT_MAX_SESSIONS))
+    parser.add_argument(
+        "--port", type=_port, default=DEFAULT_PORT, metavar="N", help=t("cli.help.port", default=DEFAULT_PORT)
+    )
+    parser.add_argument(
+        "--host", default=LOOPBACK, metavar=t("cli.metavar.address"), help=t("cli.help.host", default=LOOPBACK)
+    )
+    parser.add_argument(
+        "--max-sessions",
+        type=_max_sessions,
+        default=DEFAULT_MAX_SESSIONS,
+        metavar="N",
+        help=t("cli.help.max_sessions", high=MOST_SESSIONS, default=DEFAULT_MAX_SESSIONS),
+    )
     return parser.add_lang()
 
 

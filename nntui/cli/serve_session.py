@@ -273,8 +273,14 @@ def _stop_group(group: int, last_resort: bool) -> None:
     to the tree either way."""
     if WINDOWS:
         with suppress(OSError, subprocess.SubprocessError):
-            subprocess.run(["taskkill", "/T", "/F", "/PID", str(group)], stdin=subprocess.DEVNULL,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=KILL_GRACE, check=False)
+            subprocess.run(
+                ["taskkill", "/T", "/F", "/PID", str(group)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                timeout=KILL_GRACE,
+                check=False,
+            )
         return
     with suppress(ProcessLookupError, PermissionError):
         os.killpg(group, signal.SIGKILL if last_resort else signal.SIGTERM)

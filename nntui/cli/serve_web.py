@@ -133,13 +133,18 @@ class WebServer(Server):
             await self._turn_away(websocket, request)
             return websocket
         session = Session(
-            self.command, self.folder, websocket, self.sessions.discard,
-            download_manager=self.download_manager, debug=self.debug,
+            self.command,
+            self.folder,
+            websocket,
+            self.sessions.discard,
+            download_manager=self.download_manager,
+            debug=self.debug,
         )
         self.sessions.add(session)
         try:
-            await session.start(to_int(request.query.get("width", "80"), 80),
-                                to_int(request.query.get("height", "24"), 24))
+            await session.start(
+                to_int(request.query.get("width", "80"), 80), to_int(request.query.get("height", "24"), 24)
+            )
             if not self.closing:
                 await pass_browser_messages(websocket, session.service)
         except Exception as error:  # as textual-serve does: reported, and the session ends
@@ -157,10 +162,13 @@ class WebServer(Server):
     def _full_words(self, request: web.Request) -> tuple[str, str, str]:
         """The language, title and message of "full", for this visitor."""
         chosen = visitor_language(request.headers.get("Accept-Language", ""))
-        title, message = in_language(chosen, lambda: (
-            t("cli.serve.full_title"),
-            t("cli.serve.full", playgrounds=counted("cli.count.playground", self.max_sessions)),
-        ))
+        title, message = in_language(
+            chosen,
+            lambda: (
+                t("cli.serve.full_title"),
+                t("cli.serve.full", playgrounds=counted("cli.count.playground", self.max_sessions)),
+            ),
+        )
         return chosen, title, message
 
     def _full_page(self, request: web.Request) -> web.Response:
@@ -172,8 +180,7 @@ class WebServer(Server):
             " max-width: 40em; margin: 4em auto; padding: 0 1em; }</style>\n</head>\n"
             f"<body>\n<h1>{html.escape(title)}</h1>\n<p>{html.escape(message)}</p>\n</body>\n</html>\n"
         )
-        return web.Response(status=503, text=page, content_type="text/html",
-                            headers={"Retry-After": "60"})
+        return web.Response(status=503, text=page, content_type="text/html", headers={"Retry-After": "60"})
 
     async def _turn_away(self, websocket: web.WebSocketResponse, request: web.Request) -> None:
         """Say why in the page's terminal, for a while, then close."""

@@ -72,18 +72,25 @@ def _parser() -> Parser:
     data.add_argument("--dataset", metavar=name, help=t("cli.help.dataset", names=", ".join(DATASET_NAMES)))
     data.add_argument("--data", metavar=t("cli.metavar.csv"), help=t("cli.help.data"))
     add("--noise", type=_noise, metavar="N", help=t("cli.help.noise", high=MAX_NOISE, default=_default_noise()))
-    add("--ratio", type=_ratio, metavar="P",
-        help=t("cli.help.ratio", low=MIN_RATIO, high=MAX_RATIO, generated=GENERATED_RATIO, csv=CSV_RATIO))
+    add(
+        "--ratio",
+        type=_ratio,
+        metavar="P",
+        help=t("cli.help.ratio", low=MIN_RATIO, high=MAX_RATIO, generated=GENERATED_RATIO, csv=CSV_RATIO),
+    )
     add("--data-seed", type=_seed, metavar="S", help=t("cli.help.data_seed"))
-    add("--steps", type=_steps, required=True, metavar="N",
-        help=t("cli.help.steps", high=thousands(MAX_STEPS)))
+    add("--steps", type=_steps, required=True, metavar="N", help=t("cli.help.steps", high=thousands(MAX_STEPS)))
     # No argparse defaults: an option not given takes the file's setting, else TrainingConfig's.
     add("--lr", type=positive, metavar="R", help=t("cli.help.lr", default=d.learning_rate))
     add("--batch", type=_batch, metavar="B", help=t("cli.help.batch", default=d.batch_size))
     add("--optimizer", choices=OPTIMIZER_NAMES, help=t("cli.help.default", default=d.optimizer))
     add("--regularization", choices=REGULARIZATION_NAMES, help=t("cli.help.default", default=d.regularization))
-    add("--regularization-rate", type=non_negative, metavar="R",
-        help=t("cli.help.default", default=d.regularization_rate))
+    add(
+        "--regularization-rate",
+        type=non_negative,
+        metavar="R",
+        help=t("cli.help.default", default=d.regularization_rate),
+    )
     add("--seed", type=_seed, metavar="S", help=t("cli.help.seed", default=d.seed))
     add("--stop-after", type=_stop_after, metavar="N", help=t("cli.help.stop_after"))
     add("-o", "--output", required=True, metavar=t("cli.metavar.out"), help=t("cli.help.output"))
@@ -173,8 +180,9 @@ def _data_settings(args: argparse.Namespace, base: TrainingSettings | None) -> T
         raise UsageError(t("cli.train.noise_with_data"))  # the file's data is a CSV file
     given = {name: getattr(args, option) for name, option in _CONFIG_OPTIONS.items()}
     # Checked with the rest when the trainer is made.
-    config = replace(base.config if base else TrainingConfig(),
-                     **{name: value for name, value in given.items() if value is not None})
+    config = replace(
+        base.config if base else TrainingConfig(), **{name: value for name, value in given.items() if value is not None}
+    )
     if args.data is not None:
         return TrainingSettings(dataset=CSV_DATASET, noise=_default_noise(), config=config, data_file=args.data)
     if args.dataset is None:  # the file's data
@@ -286,15 +294,23 @@ def run(argv: list[str]) -> int:
     finally:
         progress.close()
     try:
-        save_network(network, out, record_from_settings(settings, steps_before + trainer.steps_done, out,
-                                                        trainer.state()))
+        save_network(
+            network, out, record_from_settings(settings, steps_before + trainer.steps_done, out, trainer.state())
+        )
     except OSError as error:
         message = t("cli.train.cannot_write", output=args.output, reason=error.strerror or error)
         raise UsageError(message, EXIT_FAILURE) from None
 
     if stopped is not None:  # in the steps the file counts, as the playground says it
-        print(t("cli.train.stopped_early", step=steps_before + stopped.step, patience=stopped.patience,
-                loss=loss_text(stopped.best_loss), best=steps_before + stopped.best_step))
+        print(
+            t(
+                "cli.train.stopped_early",
+                step=steps_before + stopped.step,
+                patience=stopped.patience,
+                loss=loss_text(stopped.best_loss),
+                best=steps_before + stopped.best_step,
+            )
+        )
     train, test = progress.measure()
     accuracy = (
         ""

@@ -149,9 +149,7 @@ def get_activation(name: str) -> Activation:
     try:
         return ACTIVATIONS[name]
     except KeyError:
-        raise ValueError(
-            t("core.activation.unknown", name=name, valid=", ".join(ACTIVATION_NAMES))
-        ) from None
+        raise ValueError(t("core.activation.unknown", name=name, valid=", ".join(ACTIVATION_NAMES))) from None
 
 
 def next_activation(name: str) -> str:

@@ -57,9 +57,7 @@ def backpropagate(network: Network, x: ArrayLike, y: ArrayLike, loss: str | None
         raise ValueError(t("core.backward.target_shape", rows=len(x), outputs=n_out, shape=y.shape))
     zs, activations = result.pre_activations, result.activations
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        value, delta = loss_and_output_gradient(
-            loss_name, network.layers[-1].activation, zs[-1], activations[-1], y
-        )
+        value, delta = loss_and_output_gradient(loss_name, network.layers[-1].activation, zs[-1], activations[-1], y)
         deltas = [delta]
         for k in range(len(network.layers) - 1, 0, -1):
             grad_a = deltas[0] @ network.layers[k].weights  # ∂L/∂a_k = W_kᵀ·δ_k, per row
@@ -71,10 +69,7 @@ def backpropagate(network: Network, x: ArrayLike, y: ArrayLike, loss: str | None
 def parameter_gradients(result: Backpropagated) -> list[tuple[Array, Array]]:
     """(∂L/∂W, ∂L/∂b) per dense layer, summed over the batch: δᵀ·a and Σ δ."""
     with np.errstate(over="ignore", invalid="ignore"):
-        return [
-            (delta.T @ a, delta.sum(axis=0))
-            for delta, a in zip(result.deltas, result.activations[:-1])
-        ]
+        return [(delta.T @ a, delta.sum(axis=0)) for delta, a in zip(result.deltas, result.activations[:-1])]
 
 
 @dataclass(frozen=True, eq=False)
@@ -119,10 +114,7 @@ class BackwardPass:
     def gradients(self) -> list[tuple[Array, Array]]:
         """(∂L/∂W, ∂L/∂b) for every dense layer: the outer product δ·aᵀ, and δ."""
         with np.errstate(over="ignore", invalid="ignore"):
-            return [
-                (np.outer(delta, a), delta.copy())
-                for delta, a in zip(self.deltas, self.activations[:-1])
-            ]
+            return [(np.outer(delta, a), delta.copy()) for delta, a in zip(self.deltas, self.activations[:-1])]
 
 
 def backward(network: Network, x: ArrayLike, target: ArrayLike, loss: str | None = None) -> BackwardPass:

@@ -126,9 +126,7 @@ def network_from_arrays(arrays: Mapping[str, NDArray[np.generic]]) -> Network:
     if not n_layers:
         raise ExportError(t("core.export.no_layers"))
     if len(input_values) != len(input_names):
-        raise ExportError(
-            t("core.export.input_values", count=len(input_values), names=len(input_names))
-        )
+        raise ExportError(t("core.export.input_values", count=len(input_values), names=len(input_names)))
     if len(layer_names) != n_layers:
         raise ExportError(t("core.export.layer_names", count=len(layer_names), layers=n_layers))
     for key in arrays:
@@ -162,9 +160,7 @@ def network_from_arrays(arrays: Mapping[str, NDArray[np.generic]]) -> Network:
         if f"layer{k}.neuron_names" in arrays:
             neuron_names = _strings(arrays, f"layer{k}.neuron_names")
             if len(neuron_names) != n_out:
-                raise ExportError(
-                    t("core.export.neuron_names", k=k, count=len(neuron_names), n_out=n_out)
-                )
+                raise ExportError(t("core.export.neuron_names", k=k, count=len(neuron_names), n_out=n_out))
         title = layer_names[k - 1] or None
         layers.append(DenseLayer(weights, bias, activation, title, neuron_names))
         previous = n_out
@@ -204,9 +200,7 @@ def _numbers(arrays: Mapping[str, NDArray[np.generic]], key: str, ndim: int) -> 
     array = _array(arrays, key)
     # Bool arrays are numbers to NumPy but almost surely a mistake here.
     if array.dtype.kind not in "iuf" or array.ndim != ndim:
-        raise ExportError(
-            t("core.export.not_numbers", array=key, expected=ndim, ndim=array.ndim, dtype=array.dtype)
-        )
+        raise ExportError(t("core.export.not_numbers", array=key, expected=ndim, ndim=array.ndim, dtype=array.dtype))
     result = np.array(array, dtype=np.float64)
     if not np.all(np.isfinite(result)):
         raise ExportError(t("core.export.not_finite", array=key))
@@ -224,7 +218,6 @@ _TORCH_MODULES: dict[str, str | None] = {
     "softmax": "nn.Softmax(dim=-1)",
     "step": "Step()",
 }
-
 
 
 def _step_class() -> str:
@@ -275,10 +268,7 @@ def torch_snippet(network: Network) -> str:
         lines.append(f"    {target}.weight.copy_(torch.tensor([")
         lines += rows
         lines.append("    ], dtype=torch.float64))")
-        lines.append(
-            f"    {target}.bias.copy_(torch.tensor({_floats(layer.bias.tolist())}, "
-            "dtype=torch.float64))"
-        )
+        lines.append(f"    {target}.bias.copy_(torch.tensor({_floats(layer.bias.tolist())}, dtype=torch.float64))")
 
     if network.features is None or network.point is None:
         lines += [

@@ -113,8 +113,7 @@ def parse_document(text: str | bytes, label: str, kind: str | None = None) -> An
     except Problem as problem:
         raise NetworkFileError(located(label, problem)) from None
     except RecursionError:  # the depth limit: Python's own, as json reaches it
-        raise NetworkFileError(
-            t("core.file.too_deep", label=label, kind=kind or t("core.file.kind.network"))) from None
+        raise NetworkFileError(t("core.file.too_deep", label=label, kind=kind or t("core.file.kind.network"))) from None
     except ValueError:  # an integer literal of more than 4300 digits
         raise NetworkFileError(t("core.file.too_many_digits", label=label)) from None
 
@@ -223,9 +222,7 @@ def _build_layer(item: Any, k: int, n_in: int) -> DenseLayer:
         raise Problem(t("core.file.no_activation", where=where, valid=valid))
     activation = item["activation"]
     if activation not in ACTIVATION_NAMES:
-        raise Problem(
-            t("core.file.unknown_activation", where=where, name=shown(activation), valid=valid)
-        )
+        raise Problem(t("core.file.unknown_activation", where=where, name=shown(activation), valid=valid))
 
     if "weights" not in item:
         raise Problem(t("core.file.no_weights", where=where))
@@ -250,10 +247,12 @@ def _build_layer(item: Any, k: int, n_in: int) -> DenseLayer:
             )
         bias = finite_array(bias_data, n_out, bias_data)
         if bias is None:
-            bias = np.array([
-                number(v, lambda j=j: t("core.file.bias_value", where=where, index=j))
-                for j, v in enumerate(bias_data, 1)
-            ])
+            bias = np.array(
+                [
+                    number(v, lambda j=j: t("core.file.bias_value", where=where, index=j))
+                    for j, v in enumerate(bias_data, 1)
+                ]
+            )
     else:
         bias = np.zeros(n_out)
 
@@ -300,10 +299,12 @@ def _weights(rows: list[Any], n_in: int, where: str) -> np.ndarray:
                     neurons=counted("core.count.neuron", n_in),
                 )
             )
-        checked.append([
-            number(v, lambda j=j, i=i: t("core.file.weight_value", where=where, row=j, column=i))
-            for i, v in enumerate(row, 1)
-        ])
+        checked.append(
+            [
+                number(v, lambda j=j, i=i: t("core.file.weight_value", where=where, row=j, column=i))
+                for i, v in enumerate(row, 1)
+            ]
+        )
     return np.array(checked, dtype=np.float64)
 
 
@@ -364,9 +365,7 @@ def _surrogates_escaped(text: str) -> str:
     return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
-def save_network(
-    network: Network, path: str | os.PathLike[str], training: TrainingRecord | None = None
-) -> None:
+def save_network(network: Network, path: str | os.PathLike[str], training: TrainingRecord | None = None) -> None:
     """Write ``network`` (and ``training``) to ``path`` atomically: a temporary file, then a rename.
 
     If anything fails the previous file at ``path`` is left untouched.

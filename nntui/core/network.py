@@ -38,9 +38,7 @@ class DenseLayer:
         if self.bias.shape != (n_out,):
             raise ValueError(t("core.network.bias_shape", shape=self.bias.shape, n_out=n_out))
         if self.neuron_names is not None and len(self.neuron_names) != n_out:
-            raise ValueError(
-                t("core.network.neuron_names_count", count=len(self.neuron_names), n_out=n_out)
-            )
+            raise ValueError(t("core.network.neuron_names_count", count=len(self.neuron_names), n_out=n_out))
 
     @property
     def n_in(self) -> int:
@@ -127,9 +125,7 @@ class Network:
         previous = len(self.input_names)
         for k, layer in enumerate(self.layers):
             if layer.n_in != previous:
-                raise ValueError(
-                    t("core.network.layer_mismatch", k=k + 1, n_in=layer.n_in, previous=previous)
-                )
+                raise ValueError(t("core.network.layer_mismatch", k=k + 1, n_in=layer.n_in, previous=previous))
             previous = layer.n_out
 
     def _check_features(self) -> None:
@@ -137,9 +133,7 @@ class Network:
         assert self.features is not None
         self.features = tuple(self.features)
         if len(self.features) != len(self.input_names):
-            raise FeatureError(
-                t("core.features.count", features=len(self.features), inputs=len(self.input_names))
-            )
+            raise FeatureError(t("core.features.count", features=len(self.features), inputs=len(self.input_names)))
         count = coordinate_count(self.features)
         point = np.zeros(count) if self.point is None else np.array(self.point, dtype=np.float64, ndmin=1)
         if point.ndim != 1 or len(point) < count:  # a point may have coordinates no feature reads

@@ -43,9 +43,7 @@ def load_preset(name: str) -> Network:
     An unknown name raises a message listing the valid ones.
     """
     if name not in preset_names():
-        raise NetworkFileError(
-            t("core.preset.unknown", name=shortened(name), available=", ".join(preset_names()))
-        )
+        raise NetworkFileError(t("core.preset.unknown", name=shortened(name), available=", ".join(preset_names())))
     text = resources.files("nntui.presets").joinpath(f"{name}.json").read_text("utf-8")
     network = loads_network(text, t("core.preset.label", name=name))
     return _translated(network, translated_names(language()).get(name))

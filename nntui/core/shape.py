@@ -124,9 +124,7 @@ def remove_neuron(network: Network, column: int, index: int) -> Network:
 # --- layers --------------------------------------------------------------------
 
 
-def insert_layer(
-    network: Network, after: int, rng: np.random.Generator, activation: str | None = None
-) -> Network:
+def insert_layer(network: Network, after: int, rng: np.random.Generator, activation: str | None = None) -> Network:
     """A copy of ``network`` with a new hidden layer right after column ``after``.
 
     The new layer has as many neurons as column ``after``, so the layer that
@@ -140,9 +138,7 @@ def insert_layer(
         hidden = network.layers[: len(network.layers) - 1]
         activation = hidden[0].activation if hidden else "sigmoid"
     new = network.copy()
-    new.layers.insert(
-        after, DenseLayer(_small_weights(rng, size, size), np.zeros(size), activation)
-    )
+    new.layers.insert(after, DenseLayer(_small_weights(rng, size, size), np.zeros(size), activation))
     return _validated(new)
 
 
@@ -224,9 +220,7 @@ def rename_network(network: Network, name: str) -> Network:
 # --- fresh weights ---------------------------------------------------------------
 
 
-def randomize(
-    network: Network, column: int, rng: np.random.Generator, neuron: int | None = None
-) -> Network:
+def randomize(network: Network, column: int, rng: np.random.Generator, neuron: int | None = None) -> Network:
     """A copy with new small random incoming weights (bias 0) for one neuron or a layer."""
     return _refill(network, column, neuron, lambda n_out, n_in: _small_weights(rng, n_out, n_in))
 
@@ -303,7 +297,7 @@ def _without_feature(network: Network, index: int) -> Network:
     del new.input_names[index]
     new.input_values = np.delete(new.input_values, index)
     new.layers[0].weights = np.delete(new.layers[0].weights, index, axis=1)
-    new.features = new.features[:index] + new.features[index + 1:]
+    new.features = new.features[:index] + new.features[index + 1 :]
     if new.features == available(len(new.point))[: len(new.point)]:
         new.input_values, new.features, new.point = new.point, None, None  # x1, x2, … as plain inputs
     return _validated(new)

@@ -90,8 +90,17 @@ def training_from_dict(item: Any, shapes: list[tuple[int, int]] | None = None) -
         seed=_whole(item, "seed", d.seed, 0, where, MAX_SEED),
     )
     state = _state(item["state"], config.optimizer, shapes or []) if "state" in item else None
-    return TrainingRecord(dataset, noise, csv, config, _whole(item, "steps", 0, 0, where), ratio, data_seed,
-                          _whole(item, "stop_after", 0, 0, where), state)
+    return TrainingRecord(
+        dataset,
+        noise,
+        csv,
+        config,
+        _whole(item, "steps", 0, 0, where),
+        ratio,
+        data_seed,
+        _whole(item, "stop_after", 0, 0, where),
+        state,
+    )
 
 
 def _state(item: Any, optimizer: str, shapes: list[tuple[int, int]]) -> TrainerState:
@@ -111,10 +120,13 @@ def _state(item: Any, optimizer: str, shapes: list[tuple[int, int]]) -> TrainerS
     for key in ("first_moment", "second_moment"):
         if (key in item) != (key in needs):
             raise Problem(t("core.record.state_moment", where=where, field=key, optimizer=optimizer))
-    first, second = (_moments(item[key], shapes, f'{where}"{key}"') if key in item else None
-                     for key in ("first_moment", "second_moment"))
-    return TrainerState(_whole(item, "step", 0, 0, where), _whole(item, "epoch", 0, 0, where), position,
-                        samples, first, second)
+    first, second = (
+        _moments(item[key], shapes, f'{where}"{key}"') if key in item else None
+        for key in ("first_moment", "second_moment")
+    )
+    return TrainerState(
+        _whole(item, "step", 0, 0, where), _whole(item, "epoch", 0, 0, where), position, samples, first, second
+    )
 
 
 def _moments(item: Any, shapes: list[tuple[int, int]], where: str) -> Moments:
@@ -128,9 +140,13 @@ def _moments(item: Any, shapes: list[tuple[int, int]], where: str) -> Moments:
             raise Problem(t("core.record.state_layer", where=at, found=kind(layer)))
         check_keys(layer, ("weights", "bias"), at)
         weights, bias = layer.get("weights"), layer.get("bias")
-        if not (isinstance(weights, list) and len(weights) == n_out
-                and all(isinstance(row, list) and len(row) == n_in for row in weights)
-                and isinstance(bias, list) and len(bias) == n_out):
+        if not (
+            isinstance(weights, list)
+            and len(weights) == n_out
+            and all(isinstance(row, list) and len(row) == n_in for row in weights)
+            and isinstance(bias, list)
+            and len(bias) == n_out
+        ):
             raise Problem(t("core.record.state_layer_shape", where=at, rows=n_out, columns=n_in))
         # A few passes in C over a valid layer; each number is looked at only when one is bad.
         flat = finite_array(chain.from_iterable(weights), n_out * n_in, chain.from_iterable(weights))
@@ -212,8 +228,9 @@ def _whole(item: Mapping[str, Any], key: str, default: Any, low: int, where: str
     if isinstance(value, bool) or not isinstance(value, int) or value < low:
         raise Problem(t("core.record.whole", where=where, field=key, low=low, found=kind(value)))
     if value > high:  # 10**400 would overflow every float it meets (a batch's share, a chart's axis)
-        raise Problem(t("core.record.whole_too_large", where=where, field=key, high=f"{high:,}",
-                        digits=len(str(value))))
+        raise Problem(
+            t("core.record.whole_too_large", where=where, field=key, high=f"{high:,}", digits=len(str(value)))
+        )
     return value
 
 
@@ -263,11 +280,14 @@ def training_to_dict(record: TrainingRecord) -> dict[str, Any]:
 
 def state_to_dict(state: TrainerState) -> dict[str, Any]:
     """The ``state`` object, its moments per layer as the layers' own weights and bias."""
+
     def moments(values: Moments) -> list[dict[str, Any]]:
         return [{"weights": w.tolist(), "bias": b.tolist()} for w, b in values]
 
     return {
-        "step": int(state.step), "epoch": int(state.epoch), "position": int(state.position),
+        "step": int(state.step),
+        "epoch": int(state.epoch),
+        "position": int(state.position),
         "samples": int(state.samples),
         **({"first_moment": moments(state.first)} if state.first is not None else {}),
         **({"second_moment": moments(state.second)} if state.second is not None else {}),

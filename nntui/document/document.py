@@ -205,12 +205,19 @@ class Document:
 
     def training_record(self, file: Path) -> TrainingRecord:
         """The training settings and steps, as written into ``file`` (a CSV path from its folder)."""
-        return experiment.record_from_settings(self.training.settings, self.training.steps, file,
-                                               self.training.trainer_state())
+        return experiment.record_from_settings(
+            self.training.settings, self.training.steps, file, self.training.trainer_state()
+        )
 
     def replace(
-        self, network: Network, *, path: Path | None = None, preset: str | None = None,
-        modified: bool = False, training: TrainingRecord | None = None, training_file: Path | None = None,
+        self,
+        network: Network,
+        *,
+        path: Path | None = None,
+        preset: str | None = None,
+        modified: bool = False,
+        training: TrainingRecord | None = None,
+        training_file: Path | None = None,
     ) -> None:
         """Another network takes this one's place (opened, a preset, restored).
 

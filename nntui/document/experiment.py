@@ -37,8 +37,9 @@ def settings_from_record(record: TrainingRecord, file: Path) -> TrainingSettings
     return TrainingSettings(dataset=record.dataset, noise=record.noise, config=record.config, **split)
 
 
-def record_from_settings(settings: TrainingSettings, steps: int, file: Path,
-                         state: TrainerState | None = None) -> TrainingRecord:
+def record_from_settings(
+    settings: TrainingSettings, steps: int, file: Path, state: TrainerState | None = None
+) -> TrainingRecord:
     """The training object to write with the network into ``file`` (the split and the data seed
     when they were chosen: without them, the file means what it meant before they existed),
     with where training is (``state``), to go on exactly."""
@@ -47,10 +48,10 @@ def record_from_settings(settings: TrainingSettings, steps: int, file: Path,
     split["state"] = state
     if uses_csv(settings):
         assert settings.data_file is not None
-        return TrainingRecord(csv=_relative(settings.data_file, Path(file).parent), config=settings.config,
-                              steps=steps, **split)
-    return TrainingRecord(dataset=settings.dataset, noise=settings.noise, config=settings.config, steps=steps,
-                          **split)
+        return TrainingRecord(
+            csv=_relative(settings.data_file, Path(file).parent), config=settings.config, steps=steps, **split
+        )
+    return TrainingRecord(dataset=settings.dataset, noise=settings.noise, config=settings.config, steps=steps, **split)
 
 
 def uses_csv(settings: TrainingSettings) -> bool:
@@ -143,15 +144,24 @@ def train_command(file: Path, settings: TrainingSettings, steps: int) -> list[st
         args += ["--data-seed", str(settings.data_seed)]
     c = settings.config
     args += [
-        "--lr", repr(float(c.learning_rate)),
-        "--batch", str(c.batch_size),
-        "--optimizer", c.optimizer,
-        "--regularization", c.regularization,
-        "--regularization-rate", repr(float(c.regularization_rate)),
-        "--seed", str(c.seed),
-        "--stop-after", str(settings.stop_after),  # 0 (never) too: the file may have a rule
-        "--steps", str(steps),
-        "-o", _argument(str(output_name(file))),
+        "--lr",
+        repr(float(c.learning_rate)),
+        "--batch",
+        str(c.batch_size),
+        "--optimizer",
+        c.optimizer,
+        "--regularization",
+        c.regularization,
+        "--regularization-rate",
+        repr(float(c.regularization_rate)),
+        "--seed",
+        str(c.seed),
+        "--stop-after",
+        str(settings.stop_after),  # 0 (never) too: the file may have a rule
+        "--steps",
+        str(steps),
+        "-o",
+        _argument(str(output_name(file))),
     ]
     return args
 

@@ -96,7 +96,10 @@ class RecoveryStore:
         return self.directory / f"recovery-{self.pid}.json"
 
     def write(
-        self, network: Network, source_path: Path | None, preset: str | None,
+        self,
+        network: Network,
+        source_path: Path | None,
+        preset: str | None,
         training: TrainingRecord | None = None,
     ) -> Path:
         """Atomically write this process's recovery copy (with the training settings, a CSV path

@@ -366,8 +366,16 @@ class TrainingSession:
         return replace(self.settings, show_test=True, discretize=False)
 
     def position(self) -> TrainingPosition:
-        return TrainingPosition(self.settings.data_key(), self._trained_under(), self.steps, self.samples,
-                                tuple(self.history), self.metrics, self.trainer_state(), self.stopped)
+        return TrainingPosition(
+            self.settings.data_key(),
+            self._trained_under(),
+            self.steps,
+            self.samples,
+            tuple(self.history),
+            self.metrics,
+            self.trainer_state(),
+            self.stopped,
+        )
 
     def go_to(self, position: TrainingPosition) -> None:
         """Training where it was at ``position`` (the network's weights are already those of then).

@@ -99,7 +99,9 @@ class TrainingProcess:
         try:
             self._child = subprocess.Popen(
                 [sys.executable, "-c", CHILD_MAIN, NNTUI_ROOT, language, str(os.getpid())],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
                 creationflags=NO_WINDOW,
             )
         except (OSError, ValueError) as problem:  # no Python to run
@@ -223,8 +225,9 @@ def _play(trainer: Trainer, rule: StopRule | None, orders: Inbox, reports: Outbo
         chunk = next_chunk(chunk, elapsed)
 
 
-def watch_parent(parent: int, on_gone: Callable[[], None] | None = None,
-                 every: float = PARENT_WATCH_SECONDS) -> threading.Thread:
+def watch_parent(
+    parent: int, on_gone: Callable[[], None] | None = None, every: float = PARENT_WATCH_SECONDS
+) -> threading.Thread:
     """A daemon thread that calls ``on_gone`` (by default: ends this process at once) when this
     process's parent is no longer ``parent`` (see :func:`parent_is`)."""
 

@@ -23,9 +23,20 @@ from nntui.i18n import (
 )
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
-for _part in (messages_app, messages_cli, messages_core, messages_tour, messages_learn, messages_challenges,
-              messages_experiment, messages_training, messages_metrics, messages_data,
-              messages_features, messages_environment):
+for _part in (
+    messages_app,
+    messages_cli,
+    messages_core,
+    messages_tour,
+    messages_learn,
+    messages_challenges,
+    messages_experiment,
+    messages_training,
+    messages_metrics,
+    messages_data,
+    messages_features,
+    messages_environment,
+):
     for _key, _texts in _part.MESSAGES.items():
         if _key in CATALOGUE:
             raise RuntimeError(f"message key {_key!r} is defined twice")

@@ -37,8 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cette valeur provoquerait un dépassement ; elle n'a pas été modifiée.",
     ),
     "app.edit.input_has_no_activation": (
-        "Input neurons have no activation: they pass on the value you set. "
-        "Select a hidden or output neuron.",
+        "Input neurons have no activation: they pass on the value you set. Select a hidden or output neuron.",
         "Les neurones d'entrée n'ont pas de fonction d'activation : ils transmettent la "
         "valeur que vous choisissez. Sélectionnez un neurone caché ou de sortie.",
     ),
@@ -251,8 +250,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "app.overwrite.title": ("Changed on disk", "Modifié sur le disque"),
     "app.overwrite.question": (
-        "{message}. Overwrite it with this network (the other change is lost), or save this one "
-        "under another name?",
+        "{message}. Overwrite it with this network (the other change is lost), or save this one under another name?",
         "{message}. L'écraser avec ce réseau (l'autre modification est perdue), ou enregistrer "
         "celui-ci sous un autre nom ?",
     ),
@@ -290,8 +288,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "app.shape.remove_layer": ("remove the layer {layer}", "supprimer la couche {layer}"),
     "app.shape.weights_redrawn": (
-        "The next layer now has different inputs: its weights were drawn afresh "
-        "(u brings everything back).",
+        "The next layer now has different inputs: its weights were drawn afresh (u brings everything back).",
         "La couche suivante a maintenant d'autres entrées : ses poids ont été tirés à "
         "nouveau au hasard (u remet tout comme avant).",
     ),
@@ -308,8 +305,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.shape.zero": ("zero the weights of {target}", "mettre à 0 les poids de {target}"),
     "app.shape.input_has_no_activation": (
         "Input neurons have no activation: select a hidden or output neuron.",
-        "Les neurones d'entrée n'ont pas de fonction d'activation : sélectionnez un neurone "
-        "caché ou de sortie.",
+        "Les neurones d'entrée n'ont pas de fonction d'activation : sélectionnez un neurone caché ou de sortie.",
     ),
     # --- the training view (training_mode.py, training_session.py) --------------------
     "app.train.playing": ("▶ training", "▶ entraînement"),
@@ -411,8 +407,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "le perceptron d'origine : 1 quand la somme atteint 0, sinon 0",
     ),
     "app.activation.note.softmax": (
-        "turns the whole layer into probabilities that add up to 1 "
-        "(plot: one neuron against a second one at 0)",
+        "turns the whole layer into probabilities that add up to 1 (plot: one neuron against a second one at 0)",
         "transforme toute la couche en probabilités dont la somme vaut 1 "
         "(courbe : un neurone face à un second fixé à 0)",
     ),
@@ -421,8 +416,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.help.keys": ("Keys", "Touches"),
     "app.help.palette": ("command palette", "palette de commandes"),
     "app.help.mouse_key": ("mouse", "souris"),
-    "app.help.mouse": ("click a neuron, a link or a weight to select it",
-                       "cliquer sur un neurone, un lien ou un poids pour le sélectionner"),
+    "app.help.mouse": (
+        "click a neuron, a link or a weight to select it",
+        "cliquer sur un neurone, un lien ou un poids pour le sélectionner",
+    ),
     "app.help.explanation": (
         """\
 ## How a neuron works

@@ -50,7 +50,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "core.loss_slice.input_varies": (
         'input "{name}" differs from sample to sample: give one sample to move it',
-        'l\'entrée "{name}" change d\'un exemple à l\'autre : donnez un seul exemple pour la faire varier',
+        "l'entrée \"{name}\" change d'un exemple à l'autre : donnez un seul exemple pour la faire varier",
     ),
     "core.loss_slice.no_such_parameter": (
         "this network has no such number: {ref}",
@@ -77,8 +77,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "le saxophone fait encore bouger la sortie de {change} au plus (moins de 0,05 voulu)",
     ),
     "core.challenge.verdict.clues": (
-        "the saxophone is ignored, but the neuron must still say yes with herbs and peelings, "
-        "and no with neither",
+        "the saxophone is ignored, but the neuron must still say yes with herbs and peelings, and no with neither",
         "le saxophone est ignoré, mais le neurone doit encore dire oui avec les herbes et les "
         "épluchures, et non sans aucun des deux",
     ),
@@ -139,8 +138,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "gardez-la.",
     ),
     "core.challenge.and_step.hint": (
-        "Try weights of 1 and 1: the sum of the inputs is then 0, 1 or 2. Which bias lifts only "
-        "the 2 to 0 or above?",
+        "Try weights of 1 and 1: the sum of the inputs is then 0, 1 or 2. Which bias lifts only the 2 to 0 or above?",
         "Essayez des poids de 1 et 1 : la somme des entrées vaut alors 0, 1 ou 2. Quel biais ne "
         "laisse que le 2 arriver à 0 ou plus ?",
     ),
@@ -162,15 +160,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- 5. OR ---------------------------------------------------------------------------------
     "core.challenge.or.title": ("OR", "OU"),
     "core.challenge.or.goal": (
-        "Make the neuron say yes (above 0.5) when a or b is 1, or both, and no (below 0.5) "
-        "when both are 0.",
+        "Make the neuron say yes (above 0.5) when a or b is 1, or both, and no (below 0.5) when both are 0.",
         "Faites dire oui au neurone (plus de 0,5) quand a ou b vaut 1, ou les deux, et non "
         "(moins de 0,5) quand les deux valent 0.",
     ),
     "core.challenge.or.hint": (
         "With weights of 1 and 1 the sum is 0, 1 or 2: this time the cut goes between 0 and 1.",
-        "Avec des poids de 1 et 1, la somme vaut 0, 1 ou 2 : cette fois, la coupure passe entre "
-        "0 et 1.",
+        "Avec des poids de 1 et 1, la somme vaut 0, 1 ou 2 : cette fois, la coupure passe entre 0 et 1.",
     ),
     # --- 6. NAND -------------------------------------------------------------------------------
     "core.challenge.nand.title": ("NAND", "NON-ET"),
@@ -219,7 +215,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "core.challenge.xor_hidden.hint": (
         "Make one hidden neuron an OR and the other an AND; the output then says yes for "
-        "\"OR but not AND\". Large numbers (10, 20) make sigmoids behave like steps.",
+        '"OR but not AND". Large numbers (10, 20) make sigmoids behave like steps.',
         "Faites de l'un des neurones cachés un OU et de l'autre un ET ; la sortie dit alors oui "
         "pour « OU mais pas ET ». De grands nombres (10, 20) font agir les sigmoïdes comme des "
         "seuils.",

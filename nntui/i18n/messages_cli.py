@@ -340,8 +340,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.serve.full_title": ("nntui: this server is full", "nntui : ce serveur est complet"),
     "cli.serve.full": (
-        "This server is full: it runs {playgrounds} at most, and none is free. "
-        "Try again in a few minutes.",
+        "This server is full: it runs {playgrounds} at most, and none is free. Try again in a few minutes.",
         "Ce serveur est complet : il fait tourner {playgrounds} au plus, et aucun n'est "
         "libre. Réessayez dans quelques minutes.",
     ),

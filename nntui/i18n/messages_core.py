@@ -266,8 +266,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "core.file.no_weights": ('{where}missing "weights"', '{where}"weights" manque'),
     "core.file.weights_not_rows": (
         '{where}"weights" must be a non-empty list of rows (one row per neuron), found {found}',
-        '{where}"weights" doit être une liste non vide de lignes (une ligne par neurone), '
-        "trouvé : {found}",
+        '{where}"weights" doit être une liste non vide de lignes (une ligne par neurone), trouvé : {found}',
     ),
     "core.file.row_not_list": (
         "{where}weights row {row} must be a list of {n_in} numbers, found {found}",
@@ -359,8 +358,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "core.data.not_finite": ("{array} holds NaN or infinity", "{array} contient NaN ou l'infini"),
     "core.data.rows": (
         "{x_train}/{x_test} input rows but {y_train}/{y_test} output rows (train/test)",
-        "{x_train}/{x_test} lignes d'entrée mais {y_train}/{y_test} lignes de sortie "
-        "(entraînement/test)",
+        "{x_train}/{x_test} lignes d'entrée mais {y_train}/{y_test} lignes de sortie (entraînement/test)",
     ),
     "core.data.needs_sample": (
         "a dataset needs at least one training sample",
@@ -432,8 +430,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "core.csv.no_rows": ("no data rows after the header", "aucune ligne de données après l'en-tête"),
     "core.csv.one_row": (
         "only 1 data row: need at least 2 to split into training and test data",
-        "une seule ligne de données : il en faut au moins 2 pour séparer données "
-        "d'entraînement et de test",
+        "une seule ligne de données : il en faut au moins 2 pour séparer données d'entraînement et de test",
     ),
     "core.csv.empty_name": (
         "line {line}, column {column}: empty column name",
@@ -518,8 +515,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'couche {k} : fonction d\'activation inconnue "{name}" (valides : {valid})',
     ),
     "core.export.weight_shape": (
-        '"layer{k}.weight" has shape {shape}, expected ({n_out}, {n_in}): '
-        "(neurons, neurons of the previous layer)",
+        '"layer{k}.weight" has shape {shape}, expected ({n_out}, {n_in}): (neurons, neurons of the previous layer)',
         '"layer{k}.weight" a la forme {shape}, attendue : ({n_out}, {n_in}) '
         "(neurones, neurones de la couche précédente)",
     ),
@@ -550,13 +546,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "core.export.weights_not_finite": (
         'layer {k} ("{layer}") weights hold NaN or infinity: nothing sensible to export',
-        'les poids de la couche {k} ("{layer}") contiennent NaN ou l\'infini : '
-        "rien de sensé à exporter",
+        'les poids de la couche {k} ("{layer}") contiennent NaN ou l\'infini : rien de sensé à exporter',
     ),
     "core.export.biases_not_finite": (
         'layer {k} ("{layer}") biases hold NaN or infinity: nothing sensible to export',
-        'les biais de la couche {k} ("{layer}") contiennent NaN ou l\'infini : '
-        "rien de sensé à exporter",
+        'les biais de la couche {k} ("{layer}") contiennent NaN ou l\'infini : rien de sensé à exporter',
     ),
     "core.export.torch.network": ("nntui network: {name}", "réseau nntui : {name}"),
     "core.export.torch.inputs": ("Inputs: {names}", "Entrées : {names}"),
@@ -584,7 +578,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "core.training.optimizer": (
         'unknown optimizer "{name}" (valid: {valid})',
-        'optimiseur inconnu « {name} » (valides : {valid})',
+        "optimiseur inconnu « {name} » (valides : {valid})",
     ),
     "core.training.momentum": (
         "the momentum must be at least 0 and below 1, not {value}",
@@ -592,7 +586,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "core.training.regularization": (
         'unknown regularization "{name}" (valid: {valid})',
-        'régularisation inconnue « {name} » (valides : {valid})',
+        "régularisation inconnue « {name} » (valides : {valid})",
     ),
     "core.training.regularization_rate": (
         "the regularization rate must be a number ≥ 0",
@@ -600,7 +594,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "core.training.loss": (
         'unknown loss "{name}" (valid: {valid})',
-        'perte inconnue « {name} » (valides : {valid})',
+        "perte inconnue « {name} » (valides : {valid})",
     ),
     "core.training.layers_changed": (
         "the network's layers changed during training: start a new trainer",
@@ -642,8 +636,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "core.training.softmax_of_one": (
         "a softmax over a single output is always 1, so it cannot learn: use sigmoid for one output",
-        "un softmax sur une seule sortie vaut toujours 1, il ne peut rien apprendre : "
-        "utilisez sigmoid pour une sortie",
+        "un softmax sur une seule sortie vaut toujours 1, il ne peut rien apprendre : utilisez sigmoid pour une sortie",
     ),
     "core.training.mismatch": (
         "the {data} data has {has} but the network has {network}",

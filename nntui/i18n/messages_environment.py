@@ -9,15 +9,15 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "cli.environment.no_textual": (
-        'the playground needs Textual {floor} or newer, which is not installed: '
+        "the playground needs Textual {floor} or newer, which is not installed: "
         'python -m pip install "textual>={floor}"',
-        'le terrain de jeu a besoin de Textual {floor} ou plus récent, qui n\'est pas installé : '
+        "le terrain de jeu a besoin de Textual {floor} ou plus récent, qui n'est pas installé : "
         'python -m pip install "textual>={floor}"',
     ),
     "cli.environment.old_textual": (
-        'the playground needs Textual {floor} or newer, and this Python has Textual {found}: '
+        "the playground needs Textual {floor} or newer, and this Python has Textual {found}: "
         'python -m pip install --upgrade "textual>={floor}"',
-        'le terrain de jeu a besoin de Textual {floor} ou plus récent, et ce Python a Textual {found} : '
+        "le terrain de jeu a besoin de Textual {floor} ou plus récent, et ce Python a Textual {found} : "
         'python -m pip install --upgrade "textual>={floor}"',
     ),
     "cli.environment.dumb_terminal": (

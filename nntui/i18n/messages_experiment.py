@@ -20,15 +20,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"training" doit être un objet, trouvé : {found}',
     ),
     "core.record.data_not_object": (
-        '{where}expected an object such as {{"dataset": "xor", "noise": 0}} or {{"csv": "points.csv"}}, '
-        "found {found}",
+        '{where}expected an object such as {{"dataset": "xor", "noise": 0}} or {{"csv": "points.csv"}}, found {found}',
         '{where}un objet comme {{"dataset": "xor", "noise": 0}} ou {{"csv": "points.csv"}} était attendu, '
         "trouvé : {found}",
     ),
     "core.record.csv_and": (
         '{where}"csv" cannot go with "{field}": the data is a CSV file or a generated dataset, not both',
-        '{where}"csv" ne va pas avec "{field}" : les données sont un fichier CSV ou des données générées, '
-        "pas les deux",
+        '{where}"csv" ne va pas avec "{field}" : les données sont un fichier CSV ou des données générées, pas les deux',
     ),
     "core.record.csv_path": (
         '{where}"csv" must be the path of a CSV file (a non-empty string), found {found}',
@@ -75,7 +73,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "core.record.state_moment": (
         '{where}"{field}" is written for an optimiser that has one; "{optimizer}" does not, '
         "or it is missing for one that does",
-        '{where}"{field}" s\'écrit pour un optimiseur qui en a un ; « {optimizer} » n\'en a pas, '
+        "{where}\"{field}\" s'écrit pour un optimiseur qui en a un ; « {optimizer} » n'en a pas, "
         "ou il manque pour un optimiseur qui en a un",
     ),
     "core.record.state_layers": (
@@ -87,8 +85,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '{where} doit être un objet de "weights" et "bias", trouvé : {found}',
     ),
     "core.record.state_layer_shape": (
-        '{where}: "weights" must be {rows} rows of {columns} numbers and "bias" {rows} numbers, '
-        "as the layer's own",
+        '{where}: "weights" must be {rows} rows of {columns} numbers and "bias" {rows} numbers, as the layer\'s own',
         '{where} : "weights" doit avoir {rows} lignes de {columns} nombres et "bias" {rows} nombres, '
         "comme la couche elle-même",
     ),
@@ -107,8 +104,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "app.experiment.title": ("The training command", "La commande d'entraînement"),
     "app.experiment.explain": (
-        "Trains {file} as saved, with the training settings shown, for {steps}, "
-        "then writes {output}:",
+        "Trains {file} as saved, with the training settings shown, for {steps}, then writes {output}:",
         "Entraîne {file} tel qu'enregistré, avec les réglages d'entraînement affichés, "
         "pendant {steps}, puis écrit {output} :",
     ),
@@ -120,12 +116,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "app.experiment.no_steps": (
         "No step was taken since the file was opened or saved: change --steps as you like.",
-        "Aucun pas n'a été fait depuis l'ouverture ou l'enregistrement du fichier : "
-        "changez --steps à votre guise.",
+        "Aucun pas n'a été fait depuis l'ouverture ou l'enregistrement du fichier : changez --steps à votre guise.",
     ),
     "app.experiment.unsaved": (
-        "The network has changes not saved yet: the command starts from the file as saved "
-        "(ctrl+s saves them).",
+        "The network has changes not saved yet: the command starts from the file as saved (ctrl+s saves them).",
         "Le réseau a des changements pas encore enregistrés : la commande part du fichier tel "
         "qu'enregistré (ctrl+s les enregistre).",
     ),

@@ -13,10 +13,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "caractéristique d'entrée inconnue {feature} : une caractéristique s'écrit xI, xI^2, xI*xJ (I < J) "
         "ou sin(xI), I de 1 à 9",
     ),
-    "core.features.empty": ("no input feature: a network reads at least one", "aucune caractéristique d'entrée : "
-                            "un réseau en lit au moins une"),
-    "core.features.twice": ("the input feature {feature} is there twice", "la caractéristique d'entrée {feature} "
-                            "est là deux fois"),
+    "core.features.empty": (
+        "no input feature: a network reads at least one",
+        "aucune caractéristique d'entrée : un réseau en lit au moins une",
+    ),
+    "core.features.twice": (
+        "the input feature {feature} is there twice",
+        "la caractéristique d'entrée {feature} est là deux fois",
+    ),
     "core.features.count": (
         "{features} input features for {inputs} inputs: each input is one feature",
         "{features} caractéristiques d'entrée pour {inputs} entrées : chaque entrée en est une",
@@ -39,7 +43,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "core.features.some_inputs": (
         '{features} of {inputs} inputs have a "feature": all or none must',
-        '{features} des {inputs} entrées ont une « feature » : toutes ou aucune',
+        "{features} des {inputs} entrées ont une « feature » : toutes ou aucune",
     ),
     "core.features.needs_version_2": (
         'input features ("point", "feature") need "version": 2',
@@ -61,8 +65,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "core.features.too_many_inputs": (
         "input features are for points of up to {limit} numbers; this network has {count} inputs",
-        "les caractéristiques d'entrée sont pour des points d'au plus {limit} nombres ; ce réseau a {count} "
-        "entrées",
+        "les caractéristiques d'entrée sont pour des points d'au plus {limit} nombres ; ce réseau a {count} entrées",
     ),
     "core.edit.feature_input": ("{coordinate} (input {name} follows it)", "{coordinate} (l'entrée {name} le suit)"),
     "core.truth.features": (
@@ -86,8 +89,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.features.off": ("input feature {feature} off", "caractéristique {feature} désactivée"),
     "app.features.not_now": (
         "{problem} Press x for a network that reads the data's points, then choose its features.",
-        "{problem} Appuyez sur x pour un réseau qui lit les points des données, puis choisissez ses "
-        "caractéristiques.",
+        "{problem} Appuyez sur x pour un réseau qui lit les points des données, puis choisissez ses caractéristiques.",
     ),
     "app.key.feature_previous": ("previous feature", "caractéristique précédente"),
     "app.key.feature_next": ("next feature", "caractéristique suivante"),

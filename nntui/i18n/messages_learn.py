@@ -50,8 +50,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "two numbers, the low one first: 0 1, or -1 1",
         "deux nombres, le bas d'abord : 0 1, ou -1 1",
     ),
-    "app.truth.range_two_numbers": ("type two numbers: the low value, then the high one",
-                                   "tapez deux nombres : la valeur basse, puis la haute"),
+    "app.truth.range_two_numbers": (
+        "type two numbers: the low value, then the high one",
+        "tapez deux nombres : la valeur basse, puis la haute",
+    ),
     "app.truth.range_order": ("the low value must be below the high one", "la valeur basse doit être sous la haute"),
     "app.truth.row_edit": ("inputs of the truth table's row {row}", "entrées de la ligne {row} de la table"),
     "app.key.truth_range": ("Low/high", "Bas/haut"),

@@ -51,8 +51,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "app.train.data_note_title": ("How the data was read", "Lecture des données"),
     "app.train.output_follows_notice": (
-        "The {data} data asks for another output: it is now {activation}, learned with the {loss} "
-        "loss. u undoes it.",
+        "The {data} data asks for another output: it is now {activation}, learned with the {loss} loss. u undoes it.",
         "Les données {data} demandent une autre sortie : elle est maintenant {activation}, apprise "
         "avec la perte {loss}. u l'annule.",
     ),

@@ -161,11 +161,7 @@ def test_every_key_the_app_asks_for_exists() -> None:
     assert not sorted(k for k in literals if k not in CATALOGUE and k not in DYNAMIC_PREFIXES)
     counted = _literals("counted")
     assert not sorted(k for k in counted if not all(k + form in CATALOGUE for form in PLURAL_FORMS))
-    missing = {
-        key: where
-        for key, where in _app_strings().items()
-        if not _exists(key) and key not in DYNAMIC_PREFIXES
-    }
+    missing = {key: where for key, where in _app_strings().items() if not _exists(key) and key not in DYNAMIC_PREFIXES}
     assert not missing, f"keys used but not in the catalogue: {missing}"
 
 

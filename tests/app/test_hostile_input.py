@@ -31,8 +31,9 @@ async def test_ctrl_o_on_dev_zero_says_so_and_keeps_the_network() -> None:
 
 def _deep(layers: int) -> Network:
     """``layers`` linear layers of one neuron each."""
-    return Network(["x"], np.array([0.5]), [DenseLayer(np.ones((1, 1)), np.zeros(1), "linear")
-                                           for _ in range(layers)], "deep")
+    return Network(
+        ["x"], np.array([0.5]), [DenseLayer(np.ones((1, 1)), np.zeros(1), "linear") for _ in range(layers)], "deep"
+    )
 
 
 def _mounted(app: NNTuiApp) -> list[int]:

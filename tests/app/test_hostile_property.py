@@ -80,8 +80,12 @@ async def _visit(app: NNTuiApp, typed_text: str) -> None:
         screen = assert_clean(app)
         assert _shown(network.neuron_name(1, 0)) in screen  # the inspector, the column
         assert _shown(network.layer_title(1)) in screen
-        for opening, shown in (("enter", None), ("c", network.neuron_name(1, 0)), ("C", network.layer_title(1)),
-                               ("ctrl+o", None)):
+        for opening, shown in (
+            ("enter", None),
+            ("c", network.neuron_name(1, 0)),
+            ("C", network.layer_title(1)),
+            ("ctrl+o", None),
+        ):
             await _keys(pilot, opening)
             if isinstance(app.screen, QuitPrompt):  # ctrl+o asks about the changes first
                 assert_clean(app)
@@ -123,8 +127,10 @@ def run_visit(names_drawn: list[str], typed_text: str) -> None:
 @pytest.mark.slow  # every screen of the playground, visited with hostile names
 async def test_hostile_names_and_text_on_every_screen(tmp_path: Path) -> None:
     """The deterministic version: every markup and escape sample at once."""
-    await _visit(NNTuiApp(hostile_network(MARKUP + ESCAPES), data=_write_csv(tmp_path, ESCAPES[0], ESCAPES[:2])),
-                 "\x1b]0;PWNED\x07[/]")
+    await _visit(
+        NNTuiApp(hostile_network(MARKUP + ESCAPES), data=_write_csv(tmp_path, ESCAPES[0], ESCAPES[:2])),
+        "\x1b]0;PWNED\x07[/]",
+    )
 
 
 @pytest.mark.slow

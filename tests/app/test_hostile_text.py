@@ -70,11 +70,14 @@ async def test_a_network_whose_names_look_like_markup_shows_them_as_written(tmp_
         assert f"{network.name} — net.json" in screen  # the header
 
 
-@pytest.mark.parametrize(("keys", "renamed"), [
-    (["c"], lambda net: net.input_names[0]),
-    (["right", "c"], lambda net: net.neuron_name(1, 0)),
-    (["right", "C"], lambda net: net.layer_title(1)),
-])
+@pytest.mark.parametrize(
+    ("keys", "renamed"),
+    [
+        (["c"], lambda net: net.input_names[0]),
+        (["right", "c"], lambda net: net.neuron_name(1, 0)),
+        (["right", "C"], lambda net: net.layer_title(1)),
+    ],
+)
 async def test_renaming_to_markup_keeps_the_name_as_typed(keys: list[str], renamed) -> None:
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:
@@ -198,12 +201,20 @@ async def test_enter_twice_in_the_palette_runs_the_command_once(command: str) ->
             assert app.document.network.sizes == [3, 3, 1]  # one layer more, not two
 
 
-@pytest.mark.parametrize("keys", [
-    ("ctrl+p", "pagedown"), ("ctrl+p", "pageup"), ("ctrl+p", "x", "pagedown"),
-    ("ctrl+p", "enter", "escape"), ("ctrl+p", "escape", "escape"), ("ctrl+p", "escape", "ctrl+p", "escape"),
-    # text typed after the answer: no search starts on a list that has gone
-    ("ctrl+p", "u", "n", "d", "o", "enter", "x", "y"), ("ctrl+p", "x", "escape", "y", "z"),
-])
+@pytest.mark.parametrize(
+    "keys",
+    [
+        ("ctrl+p", "pagedown"),
+        ("ctrl+p", "pageup"),
+        ("ctrl+p", "x", "pagedown"),
+        ("ctrl+p", "enter", "escape"),
+        ("ctrl+p", "escape", "escape"),
+        ("ctrl+p", "escape", "ctrl+p", "escape"),
+        # text typed after the answer: no search starts on a list that has gone
+        ("ctrl+p", "u", "n", "d", "o", "enter", "x", "y"),
+        ("ctrl+p", "x", "escape", "y", "z"),
+    ],
+)
 async def test_keys_in_a_burst_in_the_palette_never_crash(keys: tuple[str, ...]) -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:

@@ -23,8 +23,12 @@ class Key:
 
 
 def test_keys_go_least_needed_first_and_the_rest_keep_their_order() -> None:
-    keys = [Key("]", "Weight", "cycle_param(1)"), Key("q", "Quit", "app.quit_app"),
-            Key("a", "f(z)", "cycle_activation"), Key("?", "Help", "app.help")]
+    keys = [
+        Key("]", "Weight", "cycle_param(1)"),
+        Key("q", "Quit", "app.quit_app"),
+        Key("a", "f(z)", "cycle_activation"),
+        Key("?", "Help", "app.help"),
+    ]
     assert sum(key_width(k) for k in keys) - 1 == len("] Weight q Quit a f(z) ? Help")
     assert fitting(keys, 29) == keys
     assert [k.key_display for k in fitting(keys, 28)] == ["]", "q", "?"]
@@ -43,7 +47,7 @@ def _drawn(keys: list, width: int) -> str:
     for key in keys:
         text = widget_text(key)
         assert key.region.right <= width, f"{text!r} runs off the screen"
-        row[key.region.x:key.region.right] = text
+        row[key.region.x : key.region.right] = text
     return "".join(row).rstrip()
 
 
@@ -78,7 +82,10 @@ async def test_each_key_stands_apart_from_its_word_and_all_fit(lang: str, size: 
             actions = [key.action for key in keys]
             assert set(needed) <= set(actions), (lang, size, training, line)
             if size[0] >= 120 and not (training and lang == "fr"):  # room for every key
-                expected = [b.action for b in footer_order(in_language(PlaygroundScreen).BINDINGS)
-                            if b.show and (training or b.action.partition("(")[0] not in TRAINING_ONLY)]
+                expected = [
+                    b.action
+                    for b in footer_order(in_language(PlaygroundScreen).BINDINGS)
+                    if b.show and (training or b.action.partition("(")[0] not in TRAINING_ONLY)
+                ]
                 assert actions == expected, line
             assert t("app.key.help") in line

@@ -135,8 +135,11 @@ async def test_shift_l_plots_the_loss_against_the_selected_weight() -> None:
         text = widget_text(app.query_one(LossSlicePanel))
         assert "∂L/∂w" in text and "Loss against this weight" in text  # named whole in the status line
         assert "herb smell → potatoes baking" in widget_text(app.query_one("#status"))
-        axis = [float(line.split()[1]) for line in text.splitlines()[1:-1]  # the plot's rows: Braille
-                if re.match(r"│\s+-?[\d.]+ [\u2800-\u28ff]", line)]
+        axis = [
+            float(line.split()[1])
+            for line in text.splitlines()[1:-1]  # the plot's rows: Braille
+            if re.match(r"│\s+-?[\d.]+ [\u2800-\u28ff]", line)
+        ]
         assert min(axis) >= 0, axis  # a loss is never below 0: nor is its axis
 
 
@@ -176,8 +179,11 @@ async def test_the_truth_table_and_the_challenge_bar_count_the_same_rows() -> No
         await pilot.pause()
         assert (app.playground.learning.low, app.playground.learning.high) == (0.0, 1.0)
         doc = app.document
-        for ref, value in ((ParamRef.weight(0, 0, 0), 1.0), (ParamRef.weight(0, 0, 1), 1.0),
-                           (ParamRef.bias(0, 0), -0.5)):
+        for ref, value in (
+            (ParamRef.weight(0, 0, 0), 1.0),
+            (ParamRef.weight(0, 0, 1), 1.0),
+            (ParamRef.bias(0, 0), -0.5),
+        ):
             doc.apply(SetValue(ref, ref.get(doc.network), value))
         await pilot.press("v")
         await pilot.pause()

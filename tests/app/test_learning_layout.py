@@ -38,8 +38,7 @@ async def test_the_truth_table_shows_every_output_whole(size: tuple[int, int], l
         await pilot.press("T")
         panel = app.query_one(TruthTablePanel)
         _on_screen(app, panel)
-        rows = [line for line in widget_text(panel).splitlines()
-                if re.search(rf"│\s+{NUMBER}\s*│$", line)]
+        rows = [line for line in widget_text(panel).splitlines() if re.search(rf"│\s+{NUMBER}\s*│$", line)]
         assert len(rows) == 8, widget_text(panel)
 
 
@@ -66,20 +65,27 @@ def _cells(line: str) -> list[str]:
 
 def _gradient_lines(text: str) -> list[str]:
     # "▶ peelings seen -0.246 × +0.000 = +0.000  +2.500 → +2.500", or the bias's "∂L/∂b = …  old → new"
-    return [line for line in text.splitlines()
-            if re.search(rf"(× {NUMBER} = {NUMBER}|∂L/∂b = {NUMBER})  {NUMBER} → {NUMBER}\s*│$", line)]
+    return [
+        line
+        for line in text.splitlines()
+        if re.search(rf"(× {NUMBER} = {NUMBER}|∂L/∂b = {NUMBER})  {NUMBER} → {NUMBER}\s*│$", line)
+    ]
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-@pytest.mark.parametrize(("size", "keys"), [
-    ((80, 24), ["right", "b", "B"]),
-    ((120, 36), ["right", "b", "B"]),
-    ((120, 36), ["T", "right", "b", "B"]),  # beside the truth table
-    ((80, 24), ["T", "right", "b", "B"]),
-    ((120, 36), ["T", "right", "b", "L", "B"]),  # beside the truth table and the loss slice
-])
-async def test_a_gradient_step_shows_every_factor_and_move_whole(size: tuple[int, int], keys: list[str],
-                                                                  lang: str) -> None:
+@pytest.mark.parametrize(
+    ("size", "keys"),
+    [
+        ((80, 24), ["right", "b", "B"]),
+        ((120, 36), ["right", "b", "B"]),
+        ((120, 36), ["T", "right", "b", "B"]),  # beside the truth table
+        ((80, 24), ["T", "right", "b", "B"]),
+        ((120, 36), ["T", "right", "b", "L", "B"]),  # beside the truth table and the loss slice
+    ],
+)
+async def test_a_gradient_step_shows_every_factor_and_move_whole(
+    size: tuple[int, int], keys: list[str], lang: str
+) -> None:
     set_language(lang)
     app = preset_app("potatoes")
     async with app.run_test(size=size) as pilot:
@@ -193,7 +199,8 @@ async def test_a_gradient_step_reads_as_one_story(rate: float) -> None:
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("keys", [["T"], ["L"], ["T", "L"]])
 async def test_the_inspector_beside_the_learning_panels_keeps_its_z_and_y_rows(
-        size: tuple[int, int], lang: str, keys: list[str]) -> None:
+    size: tuple[int, int], lang: str, keys: list[str]
+) -> None:
     """Beside the truth table or the loss slice, the inspector shows every row of its formula,
     each on one line, or steps aside (it used to lose z and y at 80×24, its rows wrapped)."""
     set_language(lang)

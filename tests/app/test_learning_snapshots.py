@@ -41,7 +41,8 @@ async def _and_challenge_half_solved(pilot: Pilot) -> None:
     await pilot.press("g")
     ids = [c.id for c in CHALLENGES]
     pilot.app.screen.query_one(OptionList).highlighted = next(
-        n for n, i in enumerate(ids) if "and" in i and "step" in i)
+        n for n, i in enumerate(ids) if "and" in i and "step" in i
+    )
     await pilot.press("enter", "right", "enter", *CLEAR, "1", "enter")
     await pilot.pause()
 

@@ -31,8 +31,9 @@ gc.collect()
 def _stderr_of(script: str, quiet: bool) -> str:
     """What ``script`` writes on stderr, with nntui's ``ignore_late_keys`` (quiet) or Textual alone."""
     setup = "from nntui.app.lifetime import ignore_late_keys\nignore_late_keys()" if quiet else ""
-    done = subprocess.run([sys.executable, "-c", script.format(quiet=setup)],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", script.format(quiet=setup)], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     return done.stderr
 
@@ -130,8 +131,9 @@ def test_the_terminal_hanging_up_without_a_signal_leaves_as_sighup_with_the_work
 
 def test_a_standard_input_that_is_not_a_terminal_is_not_watched() -> None:
     probe = "from nntui.app.lifetime import terminal_fd; print(terminal_fd())"
-    done = subprocess.run([sys.executable, "-c", probe], stdin=subprocess.PIPE, capture_output=True, text=True,
-                          timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", probe], stdin=subprocess.PIPE, capture_output=True, text=True, timeout=60
+    )
     assert done.stdout.strip() == "None"
 
 
@@ -139,9 +141,11 @@ def test_a_standard_input_that_is_not_a_terminal_is_not_watched() -> None:
 
 # A served app (textual-serve's web driver reads its standard input): the server killed outright
 # closes the pipe; the app leaves as on SIGHUP, and forgets its work instead of keeping it.
-SERVED = WATCHED.replace('rescue=lambda: print("rescued", flush=True), grace=10)',
-                         'rescue=lambda: print("rescued", flush=True), grace=10,\n'
-                         '                        forget=lambda: print("forgot", flush=True))')
+SERVED = WATCHED.replace(
+    'rescue=lambda: print("rescued", flush=True), grace=10)',
+    'rescue=lambda: print("rescued", flush=True), grace=10,\n'
+    '                        forget=lambda: print("forgot", flush=True))',
+)
 needs_poll = pytest.mark.skipif(not hasattr(select, "poll"), reason="no poll() to watch a pipe with")
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # this checkout's nntui
 
@@ -167,8 +171,14 @@ def test_a_pipe_is_seen_to_close_once_its_writer_is_gone_even_with_keys_unread()
 def test_a_served_app_whose_server_goes_leaves_as_sighup_and_forgets_its_work() -> None:
     assert "forgot" in SERVED
     environment = {**os.environ, "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver"}
-    process = subprocess.Popen([sys.executable, "-c", SERVED], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               text=True, env=environment, cwd=ROOT)
+    process = subprocess.Popen(
+        [sys.executable, "-c", SERVED],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=environment,
+        cwd=ROOT,
+    )
     try:
         assert process.stdout is not None and process.stdin is not None
         assert process.stdout.readline().strip() == "ready"
@@ -185,6 +195,13 @@ def test_a_served_app_whose_server_goes_leaves_as_sighup_and_forgets_its_work() 
 def test_without_the_web_driver_a_piped_standard_input_is_not_watched() -> None:
     environment = {name: value for name, value in os.environ.items() if name != "TEXTUAL_DRIVER"}
     probe = "from nntui.app.lifetime import served_pipe; print(served_pipe())"
-    done = subprocess.run([sys.executable, "-c", probe], stdin=subprocess.PIPE, capture_output=True, text=True,
-                          timeout=60, env=environment, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        stdin=subprocess.PIPE,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=environment,
+        cwd=ROOT,
+    )
     assert done.stdout.strip() == "None"

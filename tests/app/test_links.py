@@ -35,8 +35,9 @@ def _dots(chars: np.ndarray) -> int:
 
 
 def _one(weight: float, source: int, target: int, width: int = 12, height: int = 8):
-    return draw_links(np.array([source]), np.array([target]), np.array([[weight]]),
-                      np.zeros((1, 1), dtype=np.int64), width, height)
+    return draw_links(
+        np.array([source]), np.array([target]), np.array([[weight]]), np.zeros((1, 1), dtype=np.int64), width, height
+    )
 
 
 def test_a_level_positive_link_is_a_solid_box_drawing_line_on_its_row() -> None:

@@ -55,8 +55,11 @@ def test_more_classes_than_a_matrix_shows_give_the_most_frequent_wrong_answers(c
     test[3, 8], test[count - 1, 0], test[10, 11], test[5, 5] = 12, 5, 5, 40
     lines = [line.plain for line in confusion_lines(test * 2, test, class_labels((), count), 60)]
     assert f"{whole_number(count)} classes" in lines[0]
-    assert [line.split() for line in lines[1:]] == [["3", "→", "8", "12×"], ["10", "→", "11", "5×"],
-                                                    [str(count - 1), "→", "0", "5×"]]
+    assert [line.split() for line in lines[1:]] == [
+        ["3", "→", "8", "12×"],
+        ["10", "→", "11", "5×"],
+        [str(count - 1), "→", "0", "5×"],
+    ]
     right = np.eye(count, dtype=np.int64)
     assert len(confusion_lines(right, right, class_labels((), count), 60)) == 2  # nothing wrong: said
 
@@ -170,8 +173,11 @@ async def test_the_stop_rule_stops_training_and_the_panel_says_so(language: str)
         status = widget_text(app.query_one("#train-status"))
         words = {
             "en": ("■ stopped", "No better test loss in 50 steps: best", f"at step {session.stopped.best_step:,}."),
-            "fr": ("■ arrêté", "Pas de meilleure perte de test en 50 pas : meilleure",
-                   f"au pas {whole_number(session.stopped.best_step)}."),
+            "fr": (
+                "■ arrêté",
+                "Pas de meilleure perte de test en 50 pas : meilleure",
+                f"au pas {whole_number(session.stopped.best_step)}.",
+            ),
         }[language]
         said = " ".join(line.strip("│ ") for line in status.splitlines())  # the wrapped lines, one text
         for part in words:

@@ -38,7 +38,7 @@ def _link_colours(view: LayerView, row: int, reach: int = 12) -> list[tuple[int,
     the first ``reach`` cells of the gap, on that line and the lines above and below it."""
     colours = []
     for line in (row - 1, row, row + 1):
-        cells = _cells(view, HEADER_LINES + line)[view.neuron_width: view.neuron_width + reach]
+        cells = _cells(view, HEADER_LINES + line)[view.neuron_width : view.neuron_width + reach]
         colours += [_rgb(segment.style.color) for char, segment in cells if _is_link(char)]
     return colours
 
@@ -56,7 +56,7 @@ def _strength(rgb: tuple[int, int, int], towards: tuple[int, int, int] = POSITIV
 
 
 def _gap_text(view: LayerView, body_line: int) -> str:
-    return "".join(char for char, _ in _cells(view, HEADER_LINES + body_line)[view.neuron_width:])
+    return "".join(char for char, _ in _cells(view, HEADER_LINES + body_line)[view.neuron_width :])
 
 
 async def test_potatoes_shows_three_links_coloured_by_the_weights_3_2_5_and_0_1() -> None:
@@ -208,8 +208,6 @@ async def test_a_resize_lays_the_network_out_again() -> None:
         assert all(_shown_whole(app, k) for k in range(4))
 
 
-
-
 async def test_the_inspector_shows_whole_names_apart_from_their_numbers() -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=(120, 36)) as pilot:
@@ -226,8 +224,9 @@ def _drawn_now(view: LayerView) -> list[str]:
 
 
 @pytest.mark.slow  # 11–13 s: every key of a walk, each line checked against a fresh render
-@pytest.mark.parametrize("make", [lambda: preset_app("layers"), lambda: NNTuiApp(big_network())],
-                         ids=["layers", "784-128-10"])
+@pytest.mark.parametrize(
+    "make", [lambda: preset_app("layers"), lambda: NNTuiApp(big_network())], ids=["layers", "784-128-10"]
+)
 async def test_only_changed_lines_are_repainted_and_none_is_left_stale(make) -> None:
     """Edits repaint a few lines of each column: what it shows always equals a full repaint."""
     app = make()

@@ -19,16 +19,23 @@ SIZE = (120, 36)
 
 
 def _softmax_file(path: Path) -> Path:
-    path.write_text(json.dumps({
-        "format": "nntui-network", "version": 1, "name": "huge",
-        "inputs": [{"name": "x1", "value": 1.0}, {"name": "x2", "value": 1.0}],
-        "layers": [{"activation": "softmax", "weights": [[1e308, 1e308], [-1e308, 1e308]], "bias": [0, 0]}],
-    }))
+    path.write_text(
+        json.dumps(
+            {
+                "format": "nntui-network",
+                "version": 1,
+                "name": "huge",
+                "inputs": [{"name": "x1", "value": 1.0}, {"name": "x2", "value": 1.0}],
+                "layers": [{"activation": "softmax", "weights": [[1e308, 1e308], [-1e308, 1e308]], "bias": [0, 0]}],
+            }
+        )
+    )
     return path
 
 
 async def test_the_playground_opens_it_says_where_it_overflows_and_shows_no_nan(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = _softmax_file(tmp_path / "huge.json")
     assert main(["eval", str(path)]) == 3
     said = capsys.readouterr().err.strip().removeprefix("nntui: error: ")

@@ -35,23 +35,26 @@ async def test_focus_starts_on_the_network_with_the_first_input_selected() -> No
         assert "▶herb smell" in widget_text(app.query_one(NetworkView).column_view(0))
 
 
-@pytest.mark.parametrize(("keys", "expected"), [
-    (["right"], Selection(1, 0, 0)),
-    (["l"], Selection(1, 0, 0)),
-    (["right", "right"], Selection(2, 0, 0)),
-    (["right", "right", "right", "right"], Selection(3, 0, 0)),  # clamped at the output
-    (["down", "down", "right"], Selection(1, 2, 0)),  # keeps the row
-    (["down", "down", "right", "right", "right"], Selection(3, 0, 0)),  # one output: row clamped
-    (["down", "down", "right", "left"], Selection(0, 2, 0)),
-    (["right", "h"], Selection(0, 0, 0)),
-    (["left"], Selection(0, 0, 0)),
-    (["down"], Selection(0, 1, 0)),
-    (["j", "j", "j", "j"], Selection(0, 2, 0)),  # clamped at the last input
-    (["down", "up"], Selection(0, 0, 0)),
-    (["down", "k"], Selection(0, 0, 0)),
-    (["right", "down", "down", "down"], Selection(1, 3, 0)),
-    (["right", "pagedown"], Selection(1, 3, 0)),
-])
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        (["right"], Selection(1, 0, 0)),
+        (["l"], Selection(1, 0, 0)),
+        (["right", "right"], Selection(2, 0, 0)),
+        (["right", "right", "right", "right"], Selection(3, 0, 0)),  # clamped at the output
+        (["down", "down", "right"], Selection(1, 2, 0)),  # keeps the row
+        (["down", "down", "right", "right", "right"], Selection(3, 0, 0)),  # one output: row clamped
+        (["down", "down", "right", "left"], Selection(0, 2, 0)),
+        (["right", "h"], Selection(0, 0, 0)),
+        (["left"], Selection(0, 0, 0)),
+        (["down"], Selection(0, 1, 0)),
+        (["j", "j", "j", "j"], Selection(0, 2, 0)),  # clamped at the last input
+        (["down", "up"], Selection(0, 0, 0)),
+        (["down", "k"], Selection(0, 0, 0)),
+        (["right", "down", "down", "down"], Selection(1, 3, 0)),
+        (["right", "pagedown"], Selection(1, 3, 0)),
+    ],
+)
 async def test_arrow_and_vi_keys_move_the_selection(keys: list[str], expected: Selection) -> None:
     app = preset_app("layers")  # 3-4-4-1
     async with app.run_test(size=SIZE) as pilot:
@@ -239,9 +242,7 @@ async def test_ctrl_s_from_a_preset_asks_for_a_path(tmp_path: Path, monkeypatch)
 
 
 @pytest.mark.slow
-async def test_the_save_prompt_refuses_bad_paths_and_asks_before_replacing(
-    tmp_path: Path, monkeypatch
-) -> None:
+async def test_the_save_prompt_refuses_bad_paths_and_asks_before_replacing(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "taken.json").write_text("keep me")
     app = preset_app("potatoes")

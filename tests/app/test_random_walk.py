@@ -27,28 +27,76 @@ from .hostile import ALPHABET, ESCAPES, MARKUP, assert_clean
 pytestmark = pytest.mark.slow
 
 KEYS = [
-    "left", "right", "up", "down", "right_square_bracket", "left_square_bracket",
-    "plus", "minus", "asterisk", "slash", "a",
-    "n", "d", "N", "D", "D", "r", "R", "z", "Z",  # D twice: it is refused on the input and output layers
-    "u", "u", "ctrl+r", "pagedown", "pageup",
-    "s", "x",  # act only in the training view: one step, new weights
+    "left",
+    "right",
+    "up",
+    "down",
+    "right_square_bracket",
+    "left_square_bracket",
+    "plus",
+    "minus",
+    "asterisk",
+    "slash",
+    "a",
+    "n",
+    "d",
+    "N",
+    "D",
+    "D",
+    "r",
+    "R",
+    "z",
+    "Z",  # D twice: it is refused on the input and output layers
+    "u",
+    "u",
+    "ctrl+r",
+    "pagedown",
+    "pageup",
+    "s",
+    "x",  # act only in the training view: one step, new weights
 ]
 TRAINING_KEYS = 20  # keys of a short stretch in the training view, where an edit redraws every heatmap
 # Dialogs opened and closed again, so their keys are part of the walk too.
 DIALOGS = [
-    ("f", "down", "enter"), ("enter", "escape"), ("c", "escape"), ("question_mark", "escape"),
-    ("c", "enter"), ("C", "escape"), ("enter", "enter"), ("f", "escape", "escape"),
+    ("f", "down", "enter"),
+    ("enter", "escape"),
+    ("c", "escape"),
+    ("question_mark", "escape"),
+    ("c", "enter"),
+    ("C", "escape"),
+    ("enter", "enter"),
+    ("f", "escape", "escape"),
     ("space", "s", "space"),  # play (in the training view), a step refused while playing, pause
 ]
-PALETTE_QUERIES = ["add layer", "undo", "redo", "preset: xor", "preset: layers", "randomize", "train",
-                   "zero", "theme", "step", "rename", "activation", "remove neuron"]
+PALETTE_QUERIES = [
+    "add layer",
+    "undo",
+    "redo",
+    "preset: xor",
+    "preset: layers",
+    "randomize",
+    "train",
+    "zero",
+    "theme",
+    "step",
+    "rename",
+    "activation",
+    "remove neuron",
+]
 PALETTE_ENDINGS = [("enter",), ("escape",), ("enter", "enter"), ("enter", "escape"), ("pagedown", "enter")]
 PRESETS = preset_names()
 BURSTS, BURST_KEYS = 40, 100
 MIN_KEYS = 20_000 // len(PRESETS)  # keys a walk sends, at least
 CHARACTERS = {
-    "plus": "+", "minus": "-", "asterisk": "*", "slash": "/", "question_mark": "?",
-    "right_square_bracket": "]", "left_square_bracket": "[", "enter": "\r", "escape": "\x1b",
+    "plus": "+",
+    "minus": "-",
+    "asterisk": "*",
+    "slash": "/",
+    "question_mark": "?",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "enter": "\r",
+    "escape": "\x1b",
 }
 
 

@@ -17,13 +17,17 @@ SIZE = (120, 36)
 
 
 def _same_weights(a: Network, b: Network) -> bool:
-    return all(np.array_equal(x.weights, y.weights) and np.array_equal(x.bias, y.bias)
-               for x, y in zip(a.layers, b.layers))
+    return all(
+        np.array_equal(x.weights, y.weights) and np.array_equal(x.bias, y.bias) for x, y in zip(a.layers, b.layers)
+    )
 
 
 @pytest.mark.slow  # two plays, each in a child process
-@pytest.mark.parametrize(("optimizer", "while_playing"), [("adam", False), ("adam", True), ("sgd", False)],
-                         ids=["adam-paused", "adam-saved-while-playing", "sgd-paused"])
+@pytest.mark.parametrize(
+    ("optimizer", "while_playing"),
+    [("adam", False), ("adam", True), ("sgd", False)],
+    ids=["adam-paused", "adam-saved-while-playing", "sgd-paused"],
+)
 async def test_a_file_saved_between_plays_goes_on_in_nntui_train_bit_for_bit(
     optimizer: str, while_playing: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

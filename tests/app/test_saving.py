@@ -46,8 +46,11 @@ async def test_save_as_and_open_with_a_name_the_system_cannot_take_say_why_in_th
     long name used to end it with OSError from the prompt's first look at the disk)."""
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:
-        for key, name, said in [("f12", "n" * 300 + ".json", "more than 255"),
-                                ("f12", "a\x00b.json", "NUL"), ("ctrl+o", "n" * 300 + ".json", "more than 255")]:
+        for key, name, said in [
+            ("f12", "n" * 300 + ".json", "more than 255"),
+            ("f12", "a\x00b.json", "NUL"),
+            ("ctrl+o", "n" * 300 + ".json", "more than 255"),
+        ]:
             await pilot.press(key)
             await enter_text(pilot, name)
             assert app.is_running and not isinstance(app.screen, type(app.playground))
@@ -175,8 +178,11 @@ async def test_restored_work_keeps_its_training_settings_and_its_csv_data(
         crashed.playground.training.change_setting("optimizer", "momentum")
         await pilot.press("s", "s", "s")
         crashed.write_recovery()
-        settings, steps, weights = (crashed.document.training.settings, crashed.document.training.steps,
-                                    dumps_network(crashed.document.network))
+        settings, steps, weights = (
+            crashed.document.training.settings,
+            crashed.document.training.steps,
+            dumps_network(crashed.document.network),
+        )
     copy = next(private_state_dir.glob("recovery-*.json"))
     [gone] = gone_pids(1)
     copy.rename(private_state_dir / f"recovery-{gone}.json")  # as left by a process that is gone

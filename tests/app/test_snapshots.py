@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import tempfile
-from importlib import metadata
 import time
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -127,8 +127,10 @@ def test_recovery_offer(snap_compare, monkeypatch, private_state_dir: Path, gone
 PALETTE_DRAWN_SINCE = "8.2.5"
 
 
-@pytest.mark.skipif(too_old(metadata.version("textual"), PALETTE_DRAWN_SINCE),
-                    reason=f"Textual's command palette is drawn as recorded from Textual {PALETTE_DRAWN_SINCE} on")
+@pytest.mark.skipif(
+    too_old(metadata.version("textual"), PALETTE_DRAWN_SINCE),
+    reason=f"Textual's command palette is drawn as recorded from Textual {PALETTE_DRAWN_SINCE} on",
+)
 def test_command_palette(snap_compare) -> None:
     async def run_before(pilot: Pilot) -> None:
         await pilot.press("ctrl+p", *"preset")

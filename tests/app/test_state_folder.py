@@ -79,7 +79,8 @@ async def test_quitting_with_an_unwritable_state_folder_ends_cleanly(blocked: Pa
 
 
 async def test_copies_that_cannot_be_read_are_said_in_one_notice_and_the_good_one_offered(
-        private_state_dir: Path, gone_pids: Callable[[int], list[int]]) -> None:
+    private_state_dir: Path, gone_pids: Callable[[int], list[int]]
+) -> None:
     """A copy of 100,000 ``[`` used to end every start with RecursionError (#22, fall 8)."""
     own, deep, damaged, good = gone_pids(4)
     (private_state_dir / f"recovery-{deep}.json").write_text("[" * 100_000)
@@ -97,7 +98,8 @@ async def test_copies_that_cannot_be_read_are_said_in_one_notice_and_the_good_on
 
 
 async def test_a_copy_that_cannot_be_deleted_is_said_and_the_next_one_offered(
-        private_state_dir: Path, gone_pids: Callable[[int], list[int]]) -> None:
+    private_state_dir: Path, gone_pids: Callable[[int], list[int]]
+) -> None:
     """Discard on a copy the folder will not let go (a read-only folder, for a learner who is not
     root) used to end the app with PermissionError; now a notice says it stays, and the next copy
     is offered."""

@@ -70,10 +70,13 @@ async def test_the_plane_on_a_sigmoid_output_is_explained_and_x_builds_an_output
         assert app.document.network.layers[-1].activation == "sigmoid"
 
 
-@pytest.mark.parametrize(("first", "then", "output", "loss"), [
-    ("circle", "plane", "tanh", "squared error"),
-    ("plane", "circle", "sigmoid", "cross-entropy"),
-])
+@pytest.mark.parametrize(
+    ("first", "then", "output", "loss"),
+    [
+        ("circle", "plane", "tanh", "squared error"),
+        ("plane", "circle", "sigmoid", "cross-entropy"),
+    ],
+)
 async def test_the_output_follows_the_kind_of_the_data_in_one_undoable_edit(
     first: str, then: str, output: str, loss: str
 ) -> None:
@@ -217,7 +220,7 @@ async def test_the_current_train_and_test_losses_are_labelled_on_the_axis() -> N
         last = app.document.training.history[-1]
         rendered = chart.render()
         # Each label: the last loss in two digits, in its line's colour, left of the plot.
-        labels = {str(span.style): rendered.plain[span.start:span.end] for span in rendered.spans}
+        labels = {str(span.style): rendered.plain[span.start : span.end] for span in rendered.spans}
         for value, colour in ((last.train.loss, TRAIN_COLOUR), (last.test.loss, TEST_COLOUR)):
             label = next((text for style, text in labels.items() if colour in style and text.strip()[:1].isdigit()), "")
             assert label and float(label) == pytest.approx(value, rel=0.05)
@@ -258,8 +261,9 @@ async def test_the_first_message_of_the_training_view_is_never_cut(size: tuple[i
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)])
 @pytest.mark.parametrize("language", ["en", "fr"])
 @pytest.mark.parametrize("dataset", ["xor", "plane"])
-async def test_every_diagnosis_is_whole_at_the_smallest_sizes(size: tuple[int, int], language: str,
-                                                               dataset: str) -> None:
+async def test_every_diagnosis_is_whole_at_the_smallest_sizes(
+    size: tuple[int, int], language: str, dataset: str
+) -> None:
     set_language(language)
     app = preset_app("xor")
     async with app.run_test(size=size) as pilot:

@@ -195,8 +195,9 @@ async def test_a_single_step_that_diverges_is_undone_and_said(optimizer: str) ->
     and a notice says so."""
     linear = Network(["x1", "x2"], [0.0, 0.0], [DenseLayer([[1.0, 1.0]], [0.0], "linear")])
     app = NNTuiApp(linear)
-    app.document.training.change(TrainingSettings(dataset="plane", config=TrainingConfig(
-        optimizer=optimizer, learning_rate=1e308)))
+    app.document.training.change(
+        TrainingSettings(dataset="plane", config=TrainingConfig(optimizer=optimizer, learning_rate=1e308))
+    )
     before = dumps_network(app.document.network)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t", "s")
@@ -211,8 +212,9 @@ async def test_numbers_too_large_to_compute_are_said_not_shown_as_nan(optimizer:
     """The issue's case: xor's network on the circle, lr 1e308, one `s`. Each batch's loss can be
     computed, the loss over all the data cannot: the chart says so in words, with no nan or inf."""
     app = preset_app("xor")
-    app.document.training.change(TrainingSettings(dataset="circle", config=TrainingConfig(
-        optimizer=optimizer, learning_rate=1e308)))
+    app.document.training.change(
+        TrainingSettings(dataset="circle", config=TrainingConfig(optimizer=optimizer, learning_rate=1e308))
+    )
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t", "s")
         await pilot.pause()
@@ -240,9 +242,24 @@ async def test_the_tui_and_nntui_train_learn_the_same_network(tmp_path) -> None:
 
     out = tmp_path / "trained.json"
     subprocess.run(
-        [sys.executable, "-m", "nntui", "train", "--preset", "xor", "--dataset", "spiral",
-         "--steps", "7", "--seed", "0", "-o", str(out)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "nntui",
+            "train",
+            "--preset",
+            "xor",
+            "--dataset",
+            "spiral",
+            "--steps",
+            "7",
+            "--seed",
+            "0",
+            "-o",
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
     )
     app = preset_app("xor")
     async with app.run_test(size=SIZE) as pilot:

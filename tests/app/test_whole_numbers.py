@@ -28,17 +28,34 @@ STILL_CUT: set[tuple[str, int]] = set()  # combinations still cut, strict xfail:
 
 def _cases():
     for lang, (width, height), panels, challenge in itertools.product(["en", "fr"], SIZES, PANELS, [False, True]):
-        marks = [pytest.mark.xfail(strict=True, reason="still cut: #21")] if (panels, width) in STILL_CUT \
-            and not challenge else []
-        yield pytest.param(lang, (width, height), panels, challenge, False, marks=marks,
-                           id=f"{lang}-{width}x{height}-{panels or 'none'}{'-challenge' if challenge else ''}")
+        marks = (
+            [pytest.mark.xfail(strict=True, reason="still cut: #21")]
+            if (panels, width) in STILL_CUT and not challenge
+            else []
+        )
+        yield pytest.param(
+            lang,
+            (width, height),
+            panels,
+            challenge,
+            False,
+            marks=marks,
+            id=f"{lang}-{width}x{height}-{panels or 'none'}{'-challenge' if challenge else ''}",
+        )
     for lang, (width, height) in itertools.product(["en", "fr"], SIZES):
         yield pytest.param(lang, (width, height), "b", True, True, id=f"{lang}-{width}x{height}-b-challenge-tour")
     # After a gradient step (B), each row also shows its move old → new.
     for lang, (width, height), panels, challenge in itertools.product(
-            ["en", "fr"], SIZES, [p for p in PANELS if "b" in p], [False, True]):
-        yield pytest.param(lang, (width, height), panels + "B", challenge, False,
-                           id=f"{lang}-{width}x{height}-{panels}B{'-challenge' if challenge else ''}")
+        ["en", "fr"], SIZES, [p for p in PANELS if "b" in p], [False, True]
+    ):
+        yield pytest.param(
+            lang,
+            (width, height),
+            panels + "B",
+            challenge,
+            False,
+            id=f"{lang}-{width}x{height}-{panels}B{'-challenge' if challenge else ''}",
+        )
 
 
 def _screen(app) -> str:
@@ -66,8 +83,9 @@ async def test_no_number_is_cut(lang: str, size: tuple[int, int], panels: str, c
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("preset", ["potatoes", "xor"])
-async def test_no_number_is_cut_in_the_training_view_with_a_warning(lang: str, size: tuple[int, int],
-                                                                     preset: str) -> None:
+async def test_no_number_is_cut_in_the_training_view_with_a_warning(
+    lang: str, size: tuple[int, int], preset: str
+) -> None:
     """The potatoes network cannot learn the plane's points (a warning says why); xor at the
     largest learning rate blows up (a warning says so): the settings and numbers stay whole."""
     set_language(lang)

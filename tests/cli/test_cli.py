@@ -107,9 +107,7 @@ def test_installed_console_script_works() -> None:
     script = Path(sys.executable).parent / ("nntui.exe" if os.name == "nt" else "nntui")
     if not script.exists():
         pytest.skip(f"no console script at {script}")
-    version = subprocess.run(
-        [str(script), "--version"], capture_output=True, text=True, timeout=TIMEOUT
-    )
+    version = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=TIMEOUT)
     assert version.returncode == 0
     assert version.stdout == f"nntui {nntui.__version__}\n"
     evaluated = subprocess.run(
@@ -290,12 +288,8 @@ ERROR_CASES: list[tuple[str, list[str], list[str]]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("argv", "needles"), [pytest.param(a, n, id=i) for i, a, n in ERROR_CASES]
-)
-def test_errors_are_one_line_with_status_2(
-    error_files: Path, argv: list[str], needles: list[str]
-) -> None:
+@pytest.mark.parametrize(("argv", "needles"), [pytest.param(a, n, id=i) for i, a, n in ERROR_CASES])
+def test_errors_are_one_line_with_status_2(error_files: Path, argv: list[str], needles: list[str]) -> None:
     """Every user mistake: status 2, one 'nntui: error:' line, empty stdout, no traceback."""
     message = assert_usage_error(run_cli(*argv, cwd=error_files))
     for needle in needles:

@@ -48,7 +48,7 @@ def one_line_error(result: subprocess.CompletedProcess[str], prefix: str = ERROR
     lines = result.stderr.splitlines()
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith(prefix), lines[0]
-    return lines[0][len(prefix):]
+    return lines[0][len(prefix) :]
 
 
 def test_a_dumb_terminal_is_told_what_to_do() -> None:
@@ -70,8 +70,9 @@ def test_the_french_message_says_the_same() -> None:
 
 
 @pytest.mark.parametrize("env", [{"TERM": "dumb"}, {"PYTHONIOENCODING": "latin-1"}], ids=["dumb", "latin-1"])
-@pytest.mark.parametrize("args", [("--version",), ("eval", "--preset", "potatoes"), ("presets",)],
-                         ids=["version", "eval", "presets"])
+@pytest.mark.parametrize(
+    "args", [("--version",), ("eval", "--preset", "potatoes"), ("presets",)], ids=["version", "eval", "presets"]
+)
 def test_the_commands_without_a_screen_still_work(env: dict[str, str], args: tuple[str, ...]) -> None:
     result = run_cli(*args, **env)
     assert result.returncode == 0, result.stderr
@@ -134,10 +135,18 @@ def test_serve_refuses_a_textual_below_the_floor(
     assert "2.1.0" in err and TEXTUAL_FLOOR in err
 
 
-@pytest.mark.parametrize(("found", "old"), [
-    ("1.0.0", True), ("6.2.1", True), (TEXTUAL_FLOOR, False), ("6.10.0", False), ("10.0.0", False),
-    ("8.2.8.post1", False), ("not a version", False),  # what cannot be read is not refused
-])
+@pytest.mark.parametrize(
+    ("found", "old"),
+    [
+        ("1.0.0", True),
+        ("6.2.1", True),
+        (TEXTUAL_FLOOR, False),
+        ("6.10.0", False),
+        ("10.0.0", False),
+        ("8.2.8.post1", False),
+        ("not a version", False),  # what cannot be read is not refused
+    ],
+)
 def test_versions_compare_as_numbers(found: str, old: bool) -> None:
     assert too_old(found, TEXTUAL_FLOOR) is old
 

@@ -69,8 +69,10 @@ def test_main_help_is_french(lang: tuple[str, ...], locale: str) -> None:
     result = run_cli("--help", *lang, locale=locale)
     assert result.returncode == 0 and result.stderr == ""
     out = result.stdout
-    assert out.startswith("utilisation : nntui [-h] [--preset NOM] [--data FICHIER.csv] [--version]\n"
-                          "                    [--lang LANGUE]\n")
+    assert out.startswith(
+        "utilisation : nntui [-h] [--preset NOM] [--data FICHIER.csv] [--version]\n"
+        "                    [--lang LANGUE]\n"
+    )
     for words in (
         "arguments positionnels :",
         "options :",
@@ -101,8 +103,20 @@ def test_train_help_is_french_and_lists_every_option() -> None:
     assert result.returncode == 0
     assert result.stdout.startswith("utilisation : nntui train FICHIER|--preset NOM\n")
     assert "pas d'entraînement, de 1 à 10 000 000" in result.stdout
-    for option in ("--dataset", "--data", "--noise", "--steps", "--lr", "--batch", "--optimizer",
-                   "--regularization", "--regularization-rate", "--seed", "--output", "--lang"):
+    for option in (
+        "--dataset",
+        "--data",
+        "--noise",
+        "--steps",
+        "--lr",
+        "--batch",
+        "--optimizer",
+        "--regularization",
+        "--regularization-rate",
+        "--seed",
+        "--output",
+        "--lang",
+    ):
         assert option in result.stdout
 
 
@@ -114,14 +128,25 @@ def test_usage_errors_are_french(lang: tuple[str, ...], locale: str) -> None:
     unknown = one_line_error(run_cli("eval", "--preset", "xor", "--bogus", *lang, locale=locale))
     assert unknown == "arguments non reconnus : --bogus (voir 'nntui eval --help')"
     required = one_line_error(run_cli(*lang, "train", "--preset", "xor", locale=locale))
-    assert required == (
-        "les arguments suivants sont obligatoires : --steps, -o/--output (voir 'nntui train --help')"
-    )
+    assert required == ("les arguments suivants sont obligatoires : --steps, -o/--output (voir 'nntui train --help')")
     argument = one_line_error(run_cli(*lang, "eval", "--input", locale=locale))
     assert argument == "argument --input : un argument est attendu (voir 'nntui eval --help')"
     choice = one_line_error(
-        run_cli("train", "--preset", "xor", "--dataset", "circle", "--steps", "10", "-o", "o.json",
-                "--optimizer", "foo", *lang, locale=locale)
+        run_cli(
+            "train",
+            "--preset",
+            "xor",
+            "--dataset",
+            "circle",
+            "--steps",
+            "10",
+            "-o",
+            "o.json",
+            "--optimizer",
+            "foo",
+            *lang,
+            locale=locale,
+        )
     )
     assert choice.startswith("argument --optimizer : choix invalide : 'foo' (choisissez parmi ")
     ours = one_line_error(run_cli(*lang, "eval", locale=locale))
@@ -164,8 +189,20 @@ SUMMARY_FR = re.compile(
 
 @pytest.mark.parametrize(("lang", "locale"), FRENCH_WAYS)
 def test_training_progress_is_french(tmp_path: Path, lang: tuple[str, ...], locale: str) -> None:
-    result = run_cli("train", *lang, "--preset", "xor", "--dataset", "circle", "--steps", "20",
-                     "-o", "out.json", cwd=tmp_path, locale=locale)
+    result = run_cli(
+        "train",
+        *lang,
+        "--preset",
+        "xor",
+        "--dataset",
+        "circle",
+        "--steps",
+        "20",
+        "-o",
+        "out.json",
+        cwd=tmp_path,
+        locale=locale,
+    )
     assert result.returncode == 0, result.stderr
     *progress, summary = result.stdout.splitlines()
     assert len(progress) == 10
@@ -186,9 +223,7 @@ def test_training_progress_is_french(tmp_path: Path, lang: tuple[str, ...], loca
         (FRENCH, PREFIX_FR, 'langue inconnue "de" pour --lang (valides : en, fr)'),
     ],
 )
-def test_an_unknown_language_is_one_line_in_the_locales_language(
-    locale: str, prefix: str, message: str
-) -> None:
+def test_an_unknown_language_is_one_line_in_the_locales_language(locale: str, prefix: str, message: str) -> None:
     """The bad value cannot choose the language, so the locale does."""
     assert one_line_error(run_cli("--lang", "de", "presets", locale=locale), prefix) == message
     assert one_line_error(run_cli("presets", "--lang=de", locale=locale), prefix) == message
@@ -251,22 +286,30 @@ def _exclusive(parser: Parser, required: bool) -> None:
     group.add_argument("--b")
 
 
-@pytest.mark.parametrize(("build", "argv", "french"), [
-    (lambda p: p.add_argument("--x", required=True), [], "les arguments suivants sont obligatoires : --x"),
-    (lambda p: _exclusive(p, True), [], "l'un des arguments --a --b est obligatoire"),
-    (lambda p: _exclusive(p, False), ["--a", "1", "--b", "2"], "argument --b : incompatible avec l'argument --a"),
-    (lambda p: p.add_argument("--x"), ["--x"], "argument --x : un argument est attendu"),
-    (lambda p: p.add_argument("--x", nargs="+"), ["--x"], "argument --x : au moins un argument est attendu"),
-    (lambda p: p.add_argument("--x", nargs=2), ["--x", "1"], "argument --x : 2 arguments sont attendus"),
-    (lambda p: p.add_argument("--x", choices=["a"]), ["--x", "b"],
-     "argument --x : choix invalide : 'b' (choisissez parmi 'a')"),
-    (lambda p: p.add_argument("--x", type=int), ["--x", "b"], "argument --x : valeur int invalide : 'b'"),
-    (lambda p: p.add_argument("--x", action="store_true"), ["--x=1"],
-     "argument --x : argument explicite ignoré : '1'"),
-    (lambda p: None, ["--y", "z"], "arguments non reconnus : --y z"),
-])
-def test_each_message_argparse_words_is_french(build: Callable[[Parser], object], argv: list[str],
-                                               french: str) -> None:
+@pytest.mark.parametrize(
+    ("build", "argv", "french"),
+    [
+        (lambda p: p.add_argument("--x", required=True), [], "les arguments suivants sont obligatoires : --x"),
+        (lambda p: _exclusive(p, True), [], "l'un des arguments --a --b est obligatoire"),
+        (lambda p: _exclusive(p, False), ["--a", "1", "--b", "2"], "argument --b : incompatible avec l'argument --a"),
+        (lambda p: p.add_argument("--x"), ["--x"], "argument --x : un argument est attendu"),
+        (lambda p: p.add_argument("--x", nargs="+"), ["--x"], "argument --x : au moins un argument est attendu"),
+        (lambda p: p.add_argument("--x", nargs=2), ["--x", "1"], "argument --x : 2 arguments sont attendus"),
+        (
+            lambda p: p.add_argument("--x", choices=["a"]),
+            ["--x", "b"],
+            "argument --x : choix invalide : 'b' (choisissez parmi 'a')",
+        ),
+        (lambda p: p.add_argument("--x", type=int), ["--x", "b"], "argument --x : valeur int invalide : 'b'"),
+        (
+            lambda p: p.add_argument("--x", action="store_true"),
+            ["--x=1"],
+            "argument --x : argument explicite ignoré : '1'",
+        ),
+        (lambda p: None, ["--y", "z"], "arguments non reconnus : --y z"),
+    ],
+)
+def test_each_message_argparse_words_is_french(build: Callable[[Parser], object], argv: list[str], french: str) -> None:
     """Made by this Python's argparse: a rewording in a later Python fails here, naming it."""
     set_language("fr")
     assert _argparse_error(build, argv) == f"{french} (voir 'nntui x --help')"

@@ -22,8 +22,13 @@ QUICK = 15  # seconds: far more than an answer "at once" takes
 
 def run_quick(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "nntui", *args], cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True,
-        text=True, timeout=QUICK, env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        [sys.executable, "-m", "nntui", *args],
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=QUICK,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )
 
 
@@ -86,8 +91,10 @@ def test_negative_looking_numbers_are_read_as_numbers(tmp_path: Path, option: st
 def test_a_one_output_softmax_is_refused_before_training(tmp_path: Path) -> None:
     """Softmax over one output is always 1: its loss is 0 (once shown as "-0") while the weights
     drift, so it cannot learn anything; nntui train says so instead of "training" it."""
-    net = write_json(tmp_path / "one.json", network_doc(
-        [("x1", 0.0), ("x2", 0.0)], [{"activation": "softmax", "weights": [[1.0, 1.0]], "bias": [0.0]}]))
+    net = write_json(
+        tmp_path / "one.json",
+        network_doc([("x1", 0.0), ("x2", 0.0)], [{"activation": "softmax", "weights": [[1.0, 1.0]], "bias": [0.0]}]),
+    )
     result = run_cli("train", str(net), "--dataset", "xor", "--steps", "20", "-o", str(tmp_path / "out.json"))
     message = assert_usage_error(result)
     assert "softmax over a single output" in message and "-0" not in result.stderr
@@ -101,8 +108,9 @@ def test_a_loss_is_never_shown_as_minus_0() -> None:
 
 
 def test_a_long_activation_name_is_shortened(tmp_path: Path) -> None:
-    net = write_json(tmp_path / "long.json", network_doc(
-        [("x1", 0.0)], [{"activation": "x" * 100_000, "weights": [[1.0]]}]))
+    net = write_json(
+        tmp_path / "long.json", network_doc([("x1", 0.0)], [{"activation": "x" * 100_000, "weights": [[1.0]]}])
+    )
     message = assert_usage_error(run_cli("eval", str(net)))
     assert len(message) < 300
     assert '"xxxxxxxx' in message and '…"' in message
@@ -124,8 +132,12 @@ def test_a_network_file_naming_a_csv_path_no_system_can_take_is_one_line(tmp_pat
     """``training.data.csv`` with a NUL, a lone surrogate or an over-long name: `nntui train`
     says so in one line (it ended in a traceback from os.stat, or a UnicodeEncodeError)."""
     (tmp_path / "d.csv").write_text("x1,x2,y\n" + "".join(f"{i / 10},{-i / 10},{i % 2}\n" for i in range(20)))
-    assert run_quick("train", "--preset", "xor", "--data", "d.csv", "--steps", "1", "-o", "f.json",
-                     cwd=tmp_path).returncode == 0
+    assert (
+        run_quick(
+            "train", "--preset", "xor", "--data", "d.csv", "--steps", "1", "-o", "f.json", cwd=tmp_path
+        ).returncode
+        == 0
+    )
     document = json.loads((tmp_path / "f.json").read_text())
     document["training"]["data"]["csv"] = csv
     (tmp_path / "f.json").write_text(json.dumps(document))  # \u0000 and \ud800 escaped: valid JSON

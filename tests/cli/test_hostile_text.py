@@ -31,14 +31,23 @@ def test_a_file_name_with_escapes_is_shown_visibly_in_the_error(tmp_path: Path) 
 
 
 def test_names_with_escapes_are_shown_visibly_in_the_overflow_message(tmp_path: Path) -> None:
-    write_json(tmp_path / "huge.json", network_doc(
-        [("x", 1e300)],
-        [
-            {"name": TITLE, "activation": "linear", "neurons": [f"n{CLEAR}\x9b1"], "weights": [[1e300]], "bias": [0.0]},
-            {"activation": "linear", "weights": [[1.0]], "bias": [0.0]},
-        ],
-        name=CLEAR,
-    ))
+    write_json(
+        tmp_path / "huge.json",
+        network_doc(
+            [("x", 1e300)],
+            [
+                {
+                    "name": TITLE,
+                    "activation": "linear",
+                    "neurons": [f"n{CLEAR}\x9b1"],
+                    "weights": [[1e300]],
+                    "bias": [0.0],
+                },
+                {"activation": "linear", "weights": [[1.0]], "bias": [0.0]},
+            ],
+            name=CLEAR,
+        ),
+    )
     result = run_cli("eval", "huge.json", cwd=tmp_path)
     message = assert_usage_error(result, status=3)
     _clean(result.stderr)
@@ -46,9 +55,13 @@ def test_names_with_escapes_are_shown_visibly_in_the_overflow_message(tmp_path: 
 
 
 def test_eval_json_keeps_the_names_exact(tmp_path: Path) -> None:
-    write_json(tmp_path / "net.json", network_doc(
-        [("x", 1.0)], [{"name": TITLE + "\n" + CLEAR, "activation": "linear", "weights": [[1.0]], "bias": [0.0]}],
-    ))
+    write_json(
+        tmp_path / "net.json",
+        network_doc(
+            [("x", 1.0)],
+            [{"name": TITLE + "\n" + CLEAR, "activation": "linear", "weights": [[1.0]], "bias": [0.0]}],
+        ),
+    )
     result = run_cli("eval", "net.json", cwd=tmp_path)
     _clean(result.stdout)
     assert parse_eval_stdout(result)["layers"][0]["name"] == TITLE + "\n" + CLEAR

@@ -9,10 +9,13 @@ import pytest
 from tests.cli.test_cli import assert_usage_error, run_cli
 
 
-@pytest.mark.parametrize(("content", "expected"), [
-    ("a,b,y\n0,0,zero\n", 'line 2, column 3 ("y"): expected a number, found "zero"'),
-    (None, "no such file"),
-])
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("a,b,y\n0,0,zero\n", 'line 2, column 3 ("y"): expected a number, found "zero"'),
+        (None, "no such file"),
+    ],
+)
 def test_a_bad_csv_is_refused_with_its_line_and_column(tmp_path: Path, content: str | None, expected: str) -> None:
     data = tmp_path / "points.csv"
     if content is not None:

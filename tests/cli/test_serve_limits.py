@@ -25,17 +25,20 @@ from nntui.cli.serve_session import (
 )
 
 
-@pytest.mark.parametrize(("asked", "given"), [
-    ((80, 24), (80, 24)),
-    ((30000, 30000), (MOST_COLUMNS, MOST_ROWS)),  # 98% of a core and growing gigabytes, unclamped
-    ((1, 100000), (1, MOST_ROWS)),  # half a gigabyte, unclamped
-    ((0, -5), (1, 1)),
-    ((10**100, 2**64), (MOST_COLUMNS, MOST_ROWS)),
-    (("120", "40"), (120, 40)),  # a resize message's numbers are whatever JSON the browser sent
-    ((120.7, 40.2), (120, 40)),
-    ((None, "tall"), (80, 24)),
-    ((float("inf"), float("nan")), (80, 24)),
-])
+@pytest.mark.parametrize(
+    ("asked", "given"),
+    [
+        ((80, 24), (80, 24)),
+        ((30000, 30000), (MOST_COLUMNS, MOST_ROWS)),  # 98% of a core and growing gigabytes, unclamped
+        ((1, 100000), (1, MOST_ROWS)),  # half a gigabyte, unclamped
+        ((0, -5), (1, 1)),
+        ((10**100, 2**64), (MOST_COLUMNS, MOST_ROWS)),
+        (("120", "40"), (120, 40)),  # a resize message's numbers are whatever JSON the browser sent
+        ((120.7, 40.2), (120, 40)),
+        ((None, "tall"), (80, 24)),
+        ((float("inf"), float("nan")), (80, 24)),
+    ],
+)
 def test_a_visitors_terminal_size_is_clamped(asked: tuple[object, object], given: tuple[int, int]) -> None:
     assert clamped_size(*asked) == given
 

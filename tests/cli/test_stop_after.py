@@ -31,8 +31,10 @@ def test_the_playground_and_the_command_line_stop_at_the_same_step(tmp_path: Pat
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out.json").read_text("utf-8") == (tmp_path / "after.json").read_text("utf-8")
     lines = [line for line in result.stdout.splitlines() if not line.startswith("step ")]  # not the progress
-    assert lines[0] == (f"stopped at step {stopped.step}: the test loss has not improved for 20 steps "
-                        f"(best {stopped.best_loss:.4g} at step {stopped.best_step})")
+    assert lines[0] == (
+        f"stopped at step {stopped.step}: the test loss has not improved for 20 steps "
+        f"(best {stopped.best_loss:.4g} at step {stopped.best_step})"
+    )
     assert lines[1].startswith(f"trained {stopped.step} steps: ")
 
 
@@ -54,7 +56,21 @@ def test_the_option_overrides_the_files_rule(tmp_path: Path) -> None:
 
 def test_a_bad_stop_after_is_one_line(tmp_path: Path) -> None:
     for value in ("-1", "x", "2.5"):
-        message = assert_usage_error(run_cli("train", "--preset", "xor", "--dataset", "xor", "--steps", "5",
-                                             "--stop-after", value, "-o", "o.json", cwd=tmp_path))
+        message = assert_usage_error(
+            run_cli(
+                "train",
+                "--preset",
+                "xor",
+                "--dataset",
+                "xor",
+                "--steps",
+                "5",
+                "--stop-after",
+                value,
+                "-o",
+                "o.json",
+                cwd=tmp_path,
+            )
+        )
         assert message.startswith("argument --stop-after: ")
     assert not (tmp_path / "o.json").exists()

@@ -86,17 +86,35 @@ def same_weights(a: Network, b: Network) -> bool:
     [
         pytest.param([], {}, id="defaults"),
         pytest.param(
-            ["--lr", "0.1", "--batch", "10", "--optimizer", "momentum", "--regularization", "l2",
-             "--regularization-rate", "0.001", "--seed", "3", "--noise", "0.2"],
-            {"learning_rate": 0.1, "batch_size": 10, "optimizer": "momentum",
-             "regularization": "l2", "regularization_rate": 0.001, "seed": 3},
+            [
+                "--lr",
+                "0.1",
+                "--batch",
+                "10",
+                "--optimizer",
+                "momentum",
+                "--regularization",
+                "l2",
+                "--regularization-rate",
+                "0.001",
+                "--seed",
+                "3",
+                "--noise",
+                "0.2",
+            ],
+            {
+                "learning_rate": 0.1,
+                "batch_size": 10,
+                "optimizer": "momentum",
+                "regularization": "l2",
+                "regularization_rate": 0.001,
+                "seed": 3,
+            },
             id="every-option",
         ),
     ],
 )
-def test_preset_training_equals_in_process_run(
-    tmp_path: Path, options: list[str], config: dict[str, object]
-) -> None:
+def test_preset_training_equals_in_process_run(tmp_path: Path, options: list[str], config: dict[str, object]) -> None:
     """The saved network is trained, equals Trainer.run bit for bit, and is reproducible."""
     argv = ["--preset", "xor", "--dataset", "circle", "--steps", "250", *options]
     train_ok(*argv, "-o", "first.json", cwd=tmp_path)
@@ -111,18 +129,20 @@ def test_preset_training_equals_in_process_run(
     expected = trainer.network
     assert same_weights(saved, expected)
     # The file holds the settings used, the steps done (format version 2), and where training is.
-    record = TrainingRecord(dataset="circle", noise=noise, config=TrainingConfig(**config), steps=250,  # type: ignore[arg-type]
-                            state=trainer.state())
+    record = TrainingRecord(
+        dataset="circle",
+        noise=noise,
+        config=TrainingConfig(**config),
+        steps=250,  # type: ignore[arg-type]
+        state=trainer.state(),
+    )
     assert first.decode("utf-8") == dumps_network(expected, record)
 
 
 def test_regression_trains_like_the_playground(tmp_path: Path) -> None:
     """On regression data the CLI uses mse, exactly as the playground's TrainingSession."""
-    train_ok("--preset", "xor", "--dataset", "plane", "--steps", "120", "--seed", "2", "-o", "out.json",
-             cwd=tmp_path)
-    session = TrainingSession(
-        load_preset("xor"), TrainingSettings("plane", 0.0, TrainingConfig(seed=2))
-    )
+    train_ok("--preset", "xor", "--dataset", "plane", "--steps", "120", "--seed", "2", "-o", "out.json", cwd=tmp_path)
+    session = TrainingSession(load_preset("xor"), TrainingSettings("plane", 0.0, TrainingConfig(seed=2)))
     session.run(120)
     saved = load_network(tmp_path / "out.json")
     assert same_weights(saved, session.network)
@@ -154,8 +174,9 @@ def test_piped_progress_lines(tmp_path: Path, steps: int, expected_steps: list[i
 
 def test_regression_progress_has_no_accuracy(tmp_path: Path) -> None:
     """Regression data has no accuracy: the lines show the losses only."""
-    progress, summary = train_ok("--preset", "and", "--dataset", "plane", "--steps", "20", "-o", "out.json",
-                                 cwd=tmp_path)
+    progress, summary = train_ok(
+        "--preset", "and", "--dataset", "plane", "--steps", "20", "-o", "out.json", cwd=tmp_path
+    )
     assert len(progress) == 10
     assert all(PROGRESS.fullmatch(line)[5] is None for line in progress)  # type: ignore[index]
     assert summary[4] is None
@@ -167,9 +188,24 @@ def test_terminal_progress_bar_is_redrawn_in_place(tmp_path: Path) -> None:
     controller, terminal = pty.openpty()
     start = time.monotonic()
     process = subprocess.Popen(
-        [sys.executable, "-m", "nntui", "train", "--preset", "xor", "--dataset", "spiral",
-         "--steps", "15000", "-o", "out.json"],
-        cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=terminal,
+        [
+            sys.executable,
+            "-m",
+            "nntui",
+            "train",
+            "--preset",
+            "xor",
+            "--dataset",
+            "spiral",
+            "--steps",
+            "15000",
+            "-o",
+            "out.json",
+        ],
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=terminal,
     )
     os.close(terminal)
     stdout, _ = process.communicate(timeout=TIMEOUT)
@@ -207,7 +243,16 @@ def test_csv_data(tmp_path: Path) -> None:
     rows = ["a,b,y"] + [f"{x1},{x2},{int(x1 + x2 > 0)}" for x1, x2 in rng.uniform(-1, 1, (40, 2))]
     (tmp_path / "data.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     progress, summary = train_ok(
-        "--preset", "and", "--data", "data.csv", "--steps", "200", "--seed", "4", "-o", "out.json",
+        "--preset",
+        "and",
+        "--data",
+        "data.csv",
+        "--steps",
+        "200",
+        "--seed",
+        "4",
+        "-o",
+        "out.json",
         cwd=tmp_path,
     )
     assert len(progress) == 10
@@ -222,8 +267,9 @@ def test_fresh_network_learns_circle(tmp_path: Path) -> None:
     """A random 2-8-8-1 tanh network learns the circle: test accuracy > 0.95."""
     network = random_network([2, 8, 8, 1], activation="tanh", output_activation="sigmoid", seed=5)
     save_network(network, tmp_path / "fresh.json")
-    _, summary = train_ok("fresh.json", "--dataset", "circle", "--noise", "0.1", "--steps", "600",
-                          "-o", "fresh.json", cwd=tmp_path)
+    _, summary = train_ok(
+        "fresh.json", "--dataset", "circle", "--noise", "0.1", "--steps", "600", "-o", "fresh.json", cwd=tmp_path
+    )
     assert float(summary[6]) > 0.95
     assert float(summary[5]) > 0.95
     assert not same_weights(load_network(tmp_path / "fresh.json"), network)
@@ -242,8 +288,20 @@ def test_help_lists_every_option() -> None:
     """``train --help`` documents the options; the main help mentions train."""
     result = run_cli("train", "--help")
     assert result.returncode == 0
-    for option in ("--preset", "--dataset", "--noise", "--data", "--steps", "--lr", "--batch", "--optimizer",
-                   "--regularization", "--regularization-rate", "--seed", "-o OUT.json"):
+    for option in (
+        "--preset",
+        "--dataset",
+        "--noise",
+        "--data",
+        "--steps",
+        "--lr",
+        "--batch",
+        "--optimizer",
+        "--regularization",
+        "--regularization-rate",
+        "--seed",
+        "-o OUT.json",
+    ):
         assert option in result.stdout
     assert "nntui train" in run_cli("--help").stdout
 
@@ -258,8 +316,10 @@ def workdir(tmp_path: Path) -> Path:
     (tmp_path / "bad.json").write_text('{"format": "nntui-network", ', encoding="utf-8")
     write_json(
         tmp_path / "two_out.json",
-        network_doc([("x1", 0.0), ("x2", 0.0)],
-                    [{"activation": "sigmoid", "weights": [[1.0, 0.0], [0.0, 1.0]], "bias": [0.0, 0.0]}]),
+        network_doc(
+            [("x1", 0.0), ("x2", 0.0)],
+            [{"activation": "sigmoid", "weights": [[1.0, 0.0], [0.0, 1.0]], "bias": [0.0, 0.0]}],
+        ),
     )
     (tmp_path / "words.csv").write_text("x1,x2,y\n1,2,0\n3,oops,1\n", encoding="utf-8")
     (tmp_path / "noy.csv").write_text("a,b\n1,2\n3,4\n", encoding="utf-8")
@@ -298,17 +358,21 @@ TRAIN_ERRORS: list[tuple[str, list[str], list[str]]] = [
     ("noise-too-big", [*_FULL, "--noise", "0.6"], ["--noise", "0 to 0.5"]),
     ("optimizer-unknown", [*_FULL, "--optimizer", "rmsprop"], ["--optimizer", "rmsprop"]),
     ("regularization-unknown", [*_FULL, "--regularization", "l3"], ["--regularization", "l3"]),
-    ("dataset-unknown", [*_NO_DATA, "--dataset", "moons"],
-     ['"moons"', "available: " + ", ".join(DATASET_NAMES)]),
+    ("dataset-unknown", [*_NO_DATA, "--dataset", "moons"], ['"moons"', "available: " + ", ".join(DATASET_NAMES)]),
     ("dataset-and-data", [*_NO_DATA, "--dataset", "circle", "--data", "three.csv"], ["--data", "--dataset"]),
     ("neither-dataset-nor-data", _NO_DATA, ["--dataset", "--data", "required"]),
     ("noise-with-data", [*_NO_DATA, "--data", "three.csv", "--noise", "0.1"], ["--noise", "--data"]),
-    ("inputs-mismatch", [*_NO_DATA, "--preset", "layers", "--dataset", "spiral"],
-     ["the spiral data has 2 inputs but the network has 3"]),
-    ("outputs-mismatch", ["two_out.json", *_DATA_ONLY],
-     ["the xor data has 1 output but the network has 2"]),
-    ("csv-inputs-mismatch", [*_NO_DATA, "--data", "three.csv"],
-     ["the three.csv data has 3 inputs but the network has 2"]),
+    (
+        "inputs-mismatch",
+        [*_NO_DATA, "--preset", "layers", "--dataset", "spiral"],
+        ["the spiral data has 2 inputs but the network has 3"],
+    ),
+    ("outputs-mismatch", ["two_out.json", *_DATA_ONLY], ["the xor data has 1 output but the network has 2"]),
+    (
+        "csv-inputs-mismatch",
+        [*_NO_DATA, "--data", "three.csv"],
+        ["the three.csv data has 3 inputs but the network has 2"],
+    ),
     ("network-bad-json", ["bad.json", *_DATA_ONLY], ["bad.json", "not valid JSON"]),
     ("network-missing", ["gone.json", *_DATA_ONLY], ["gone.json", "no such file"]),
     ("network-directory", ["adir", *_DATA_ONLY], ["adir", "is a directory"]),
@@ -345,10 +409,25 @@ def test_csv_errors_are_the_loaders_message(workdir: Path, name: str) -> None:
 
 def test_divergence_exits_3_without_writing(tmp_path: Path) -> None:
     """A loss that overflows: status 3, one error line, and OUT is not written."""
-    write_json(tmp_path / "linear.json",
-               network_doc([("x1", 0.0), ("x2", 0.0)], [{"activation": "linear", "weights": [[1.0, 1.0]]}]))
-    result = run_cli("train", "linear.json", "--dataset", "plane", "--optimizer", "sgd", "--lr", "1e200",
-                     "--steps", "1000", "-o", "out.json", cwd=tmp_path)
+    write_json(
+        tmp_path / "linear.json",
+        network_doc([("x1", 0.0), ("x2", 0.0)], [{"activation": "linear", "weights": [[1.0, 1.0]]}]),
+    )
+    result = run_cli(
+        "train",
+        "linear.json",
+        "--dataset",
+        "plane",
+        "--optimizer",
+        "sgd",
+        "--lr",
+        "1e200",
+        "--steps",
+        "1000",
+        "-o",
+        "out.json",
+        cwd=tmp_path,
+    )
     message = assert_usage_error(result, status=3)
     assert "diverged" in message and "out.json was not written" in message
     assert not (tmp_path / "out.json").exists()
@@ -360,9 +439,24 @@ def test_ctrl_c_stops_without_writing(tmp_path: Path) -> None:
     pty = pytest.importorskip("pty")
     controller, terminal = pty.openpty()
     process = subprocess.Popen(
-        [sys.executable, "-m", "nntui", "train", "--preset", "xor", "--dataset", "circle",
-         "--steps", "10000000", "-o", "out.json"],
-        cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=terminal,
+        [
+            sys.executable,
+            "-m",
+            "nntui",
+            "train",
+            "--preset",
+            "xor",
+            "--dataset",
+            "circle",
+            "--steps",
+            "10000000",
+            "-o",
+            "out.json",
+        ],
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=terminal,
         # As in a terminal's foreground: a test run started in the background (`cmd &`)
         # passes SIGINT on ignored, and Python then never raises KeyboardInterrupt.
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
@@ -401,8 +495,7 @@ def test_an_output_that_is_not_a_regular_file_is_refused_before_training(tmp_pat
     else:
         target = tmp_path / "pipe.json"
         os.mkfifo(target)
-    result = run_cli("train", "--preset", "xor", "--dataset", "xor", "--steps", "5", "-o", str(target),
-                     cwd=tmp_path)
+    result = run_cli("train", "--preset", "xor", "--dataset", "xor", "--steps", "5", "-o", str(target), cwd=tmp_path)
     assert "not a regular file" in assert_usage_error(result)
     assert target.is_char_device() if kind == "device" else target.is_fifo()
 

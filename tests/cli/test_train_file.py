@@ -28,15 +28,15 @@ from tests.cli.test_cli import assert_usage_error, run_cli
 from tests.cli.test_train import same_weights
 
 RING = "x1,x2,y\n" + "".join(f"{np.cos(k):.6f},{np.sin(k):.6f},{k % 2}\n" for k in range(60))
-RECORD = TrainingRecord(dataset="circle", noise=0.1,
-                        config=TrainingConfig(learning_rate=0.1, batch_size=10, seed=3), steps=40)
+RECORD = TrainingRecord(
+    dataset="circle", noise=0.1, config=TrainingConfig(learning_rate=0.1, batch_size=10, seed=3), steps=40
+)
 
 
 def _settings_of(record: TrainingRecord | None) -> TrainingRecord:
     """A record written by nntui train, without its trainer state (which it always holds)."""
     assert record is not None and record.state is not None
     return replace(record, state=None)
-
 
 
 def _train(*args: str, cwd: Path) -> None:
@@ -53,9 +53,18 @@ def _session(settings: TrainingSettings, steps: int) -> TrainingSession:
 def test_the_playgrounds_experiment_reruns_from_the_command_line_bit_for_bit(tmp_path: Path) -> None:
     # The playground: settings chosen in the training view, saved, then trained in three bursts.
     doc = Document(load_preset("xor"), preset="xor")
-    for name, value in (("dataset", "spiral"), ("noise", 0.2), ("learning_rate", 0.3), ("batch_size", 5),
-                        ("optimizer", "momentum"), ("regularization", "l2"), ("regularization_rate", 0.001),
-                        ("seed", 4), ("ratio", 70), ("data_seed", 9)):
+    for name, value in (
+        ("dataset", "spiral"),
+        ("noise", 0.2),
+        ("learning_rate", 0.3),
+        ("batch_size", 5),
+        ("optimizer", "momentum"),
+        ("regularization", "l2"),
+        ("regularization_rate", 0.001),
+        ("seed", 4),
+        ("ratio", 70),
+        ("data_seed", 9),
+    ):
         doc.training.change_setting(name, value)
     doc.save(tmp_path / "before.json")
     for burst in (50, 1, 86):  # paused and played again: one trainer all along
@@ -70,8 +79,9 @@ def test_the_playgrounds_experiment_reruns_from_the_command_line_bit_for_bit(tmp
     _train("before.json", "--steps", "137", "-o", "out.json", cwd=tmp_path)
     after = (tmp_path / "after.json").read_text("utf-8")
     assert (tmp_path / "out.json").read_text("utf-8") == after  # weights, settings and steps: every byte
-    assert not same_weights(load_network_file(tmp_path / "before.json").network,
-                            load_network_file(tmp_path / "out.json").network)
+    assert not same_weights(
+        load_network_file(tmp_path / "before.json").network, load_network_file(tmp_path / "out.json").network
+    )
 
     # The palette's command line does the same.
     assert command[:2] == ["nntui", "train"] and command[-2:] == ["-o", "before-trained.json"]
@@ -131,22 +141,23 @@ def test_a_file_without_settings_still_needs_its_data(tmp_path: Path) -> None:
 
 def test_mistakes_with_the_files_settings_are_one_line(tmp_path: Path) -> None:
     save_network(load_preset("xor"), tmp_path / "csv.json", TrainingRecord(csv="gone.csv"))
-    noisy = assert_usage_error(run_cli("train", "csv.json", "--noise", "0.1", "--steps", "5", "-o", "o.json",
-                                       cwd=tmp_path))
+    noisy = assert_usage_error(
+        run_cli("train", "csv.json", "--noise", "0.1", "--steps", "5", "-o", "o.json", cwd=tmp_path)
+    )
     assert noisy == "--noise applies to --dataset only, not to --data"
     gone = assert_usage_error(run_cli("train", "csv.json", "--steps", "5", "-o", "o.json", cwd=tmp_path))
     assert gone == "gone.csv: no such file"
     text = (tmp_path / "csv.json").read_text("utf-8").replace('"batch_size": 32', '"batch_size": 0')
     (tmp_path / "bad.json").write_text(text, encoding="utf-8")
-    bad = assert_usage_error(run_cli("train", "bad.json", "--dataset", "xor", "--steps", "5", "-o", "o.json",
-                                     cwd=tmp_path))
+    bad = assert_usage_error(
+        run_cli("train", "bad.json", "--dataset", "xor", "--steps", "5", "-o", "o.json", cwd=tmp_path)
+    )
     assert bad == 'bad.json: "training": "batch_size" must be a whole number of at least 1, found the number 0'
     assert not (tmp_path / "o.json").exists()
 
 
 def test_a_preset_trained_from_the_command_line_opens_with_its_settings(tmp_path: Path) -> None:
-    _train("--preset", "xor", "--dataset", "gaussians", "--lr", "0.01", "--steps", "12", "-o", "out.json",
-           cwd=tmp_path)
+    _train("--preset", "xor", "--dataset", "gaussians", "--lr", "0.01", "--steps", "12", "-o", "out.json", cwd=tmp_path)
     opened = load_network_file(tmp_path / "out.json")
     doc = Document(opened.network, path=tmp_path / "out.json", training=opened.training)
     assert doc.training.settings == TrainingSettings("gaussians", 0.0, TrainingConfig(learning_rate=0.01))
@@ -180,10 +191,12 @@ def test_a_whole_number_too_large_for_any_float_is_one_line(tmp_path: Path, fiel
     document = json.loads((tmp_path / "net.json").read_text("utf-8"))
     document["training"][field] = 10**400
     (tmp_path / "big.json").write_text(json.dumps(document), encoding="utf-8")
-    message = assert_usage_error(run_cli("train", "big.json", "--dataset", "xor", "--steps", "5", "-o", "o.json",
-                                         cwd=tmp_path))
-    assert message == (f'big.json: "training": "{field}" must be at most 9,007,199,254,740,992, '
-                       "found a number of 401 digits")
+    message = assert_usage_error(
+        run_cli("train", "big.json", "--dataset", "xor", "--steps", "5", "-o", "o.json", cwd=tmp_path)
+    )
+    assert message == (
+        f'big.json: "training": "{field}" must be at most 9,007,199,254,740,992, found a number of 401 digits'
+    )
     assert len(message) < 200
 
 
@@ -191,8 +204,22 @@ def test_what_nntui_train_writes_the_playground_opens(tmp_path: Path) -> None:
     """--stop-after with 400 zeros is refused by the option, as the file would refuse it: the
     writer never writes what the reader refuses (it used to write a file no one could open)."""
     huge = "1" + "0" * 400
-    message = assert_usage_error(run_cli("train", "--preset", "xor", "--dataset", "xor", "--stop-after", huge,
-                                         "--steps", "5", "-o", "o.json", cwd=tmp_path))
+    message = assert_usage_error(
+        run_cli(
+            "train",
+            "--preset",
+            "xor",
+            "--dataset",
+            "xor",
+            "--stop-after",
+            huge,
+            "--steps",
+            "5",
+            "-o",
+            "o.json",
+            cwd=tmp_path,
+        )
+    )
     assert "--stop-after" in message and len(message) < 300
     assert not (tmp_path / "o.json").exists()
 
@@ -201,16 +228,25 @@ _WHOLE_EDGES = [0, 1, 2, 7, 499, 500, 501, 10**6, 2**53 - 1, 2**53, 2**53 + 1, 2
 _NUMBER_EDGES = ["1e-300", "0.001", "0.3", "10", "1e5", "1e150", "1e308", "-1"]
 
 
-_OPTIONS = ["--batch", "--seed", "--data-seed", "--stop-after", "--lr", "--regularization-rate", "--noise",
-            "--ratio"]
+_OPTIONS = ["--batch", "--seed", "--data-seed", "--stop-after", "--lr", "--regularization-rate", "--noise", "--ratio"]
 
 
 def _opens_or_is_refused(options: dict[str, str], out: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`nntui train` with ``options``: refused in one line with no file, or a file the playground
     opens, every list of the training panel showing its setting."""
     out.unlink(missing_ok=True)
-    argv = ["train", "--preset", "xor", "--dataset", "xor", "--steps", "1", "-o", str(out),
-            *[part for option, value in options.items() for part in (option, value)]]
+    argv = [
+        "train",
+        "--preset",
+        "xor",
+        "--dataset",
+        "xor",
+        "--steps",
+        "1",
+        "-o",
+        str(out),
+        *[part for option, value in options.items() for part in (option, value)],
+    ]
     status = main(argv)
     said = capsys.readouterr().err
     if status != 0:
@@ -227,7 +263,8 @@ def _opens_or_is_refused(options: dict[str, str], out: Path, capsys: pytest.Capt
 
 
 def test_whatever_nntui_train_writes_the_playground_opens_option_by_option(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Each option at each edge (a batch of 10³⁰ used to be written, and then refused)."""
     for option in _OPTIONS:
         for value in [*map(str, _WHOLE_EDGES), *_NUMBER_EDGES]:
@@ -235,9 +272,13 @@ def test_whatever_nntui_train_writes_the_playground_opens_option_by_option(
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(options=st.dictionaries(st.sampled_from(_OPTIONS),
-                               st.one_of(st.sampled_from(_WHOLE_EDGES).map(str), st.sampled_from(_NUMBER_EDGES))))
+@given(
+    options=st.dictionaries(
+        st.sampled_from(_OPTIONS), st.one_of(st.sampled_from(_WHOLE_EDGES).map(str), st.sampled_from(_NUMBER_EDGES))
+    )
+)
 def test_whatever_nntui_train_writes_the_playground_opens_property(
-        options: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    options: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Options together: what one accepts, the others do not turn into a file that is refused."""
     _opens_or_is_refused(options, tmp_path / "out.json", capsys)

@@ -21,9 +21,7 @@ ELEMENTWISE = [name for name in ACTIVATION_NAMES if ACTIVATIONS[name].elementwis
 
 def test_names_and_kinds() -> None:
     """All seven activations are registered; only softmax works on a whole layer."""
-    assert set(ACTIVATION_NAMES) == {
-        "linear", "sigmoid", "tanh", "relu", "leaky_relu", "step", "softmax"
-    }
+    assert set(ACTIVATION_NAMES) == {"linear", "sigmoid", "tanh", "relu", "leaky_relu", "step", "softmax"}
     assert set(ELEMENTWISE) == set(ACTIVATION_NAMES) - {"softmax"}
     for name, act in ACTIVATIONS.items():
         assert act.name == name
@@ -139,9 +137,7 @@ def test_known_values() -> None:
     assert _scalar("leaky_relu", 3.5) == 3.5
     assert _scalar("relu", -3.0) == 0.0
     assert _scalar("relu", 2.25) == 2.25
-    np.testing.assert_allclose(
-        get_activation("softmax")(np.array([0.0, np.log(3.0)])), [0.25, 0.75], rtol=1e-15
-    )
+    np.testing.assert_allclose(get_activation("softmax")(np.array([0.0, np.log(3.0)])), [0.25, 0.75], rtol=1e-15)
 
 
 def test_linear_is_identity_and_copies() -> None:

@@ -39,8 +39,7 @@ def test_a_device_is_refused_before_anything_is_written() -> None:
     if not devnull.is_char_device():
         pytest.skip("no /dev/null here")
     before = devnull.stat()
-    for write in (lambda: save_network(load_preset("xor"), devnull),
-                  lambda: export_npz(load_preset("xor"), devnull)):
+    for write in (lambda: save_network(load_preset("xor"), devnull), lambda: export_npz(load_preset("xor"), devnull)):
         with pytest.raises(NotARegularFileError, match="device"):
             write()
     after = devnull.stat()

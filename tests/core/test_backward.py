@@ -40,8 +40,7 @@ def _target(loss: str, n_out: int, rng: np.random.Generator) -> Array:
 def cases(draw: st.DrawFn) -> tuple[Network, Array, Array, str | None]:
     """A small random network, one sample, a target, and a loss (None: the default one)."""
     sizes = draw(st.lists(st.integers(1, 3), min_size=2, max_size=4))
-    activations = draw(st.lists(st.sampled_from(ACTIVATION_NAMES), min_size=len(sizes) - 1,
-                                max_size=len(sizes) - 1))
+    activations = draw(st.lists(st.sampled_from(ACTIVATION_NAMES), min_size=len(sizes) - 1, max_size=len(sizes) - 1))
     seed = draw(st.integers(0, 2**16))
     network = _network(sizes, activations, seed)
     loss = draw(st.sampled_from([None, *LOSS_NAMES]))

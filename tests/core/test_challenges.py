@@ -117,8 +117,11 @@ def test_every_challenge_is_unsolved_at_start(entry: Challenge) -> None:
     assert verdict.detail
 
 
-@pytest.mark.parametrize("entry", [e for e in CHALLENGES if e.id not in ("xor_one_neuron", "spiral")],
-                         ids=[i for i in IDS if i not in ("xor_one_neuron", "spiral")])
+@pytest.mark.parametrize(
+    "entry",
+    [e for e in CHALLENGES if e.id not in ("xor_one_neuron", "spiral")],
+    ids=[i for i in IDS if i not in ("xor_one_neuron", "spiral")],
+)
 def test_a_known_solution_solves_it(entry: Challenge) -> None:
     start = entry.start()
     solution = _solution(entry)
@@ -181,7 +184,14 @@ def test_the_both_clues_challenge_ignores_the_saxophone_in_its_targets() -> None
     entry = challenge("potatoes_both")
     assert entry.targets is not None
     assert [entry.targets(bits)[0] for bits in itertools.product((False, True), repeat=3)] == [
-        0, 0, 0, 0, 0, 0, 1, 1,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        1,
+        1,
     ]
     assert entry.check(entry.start()).detail == "4 of 8 rows right"
     loud = _set(entry.start(), [([[1.0, 1.0, 5.0]], [-1.5])])
@@ -258,8 +268,9 @@ def test_xor_with_a_linear_hidden_layer_cannot_be_solved_by_weights() -> None:
     assert [layer.activation for layer in start.layers] == ["linear", "linear"]
     rng = np.random.default_rng(0)
     for _ in range(300):
-        network = _set(start, [(rng.normal(0, 3, (2, 2)), rng.normal(0, 3, 2)),
-                               (rng.normal(0, 3, (1, 2)), rng.normal(0, 3, 1))])
+        network = _set(
+            start, [(rng.normal(0, 3, (2, 2)), rng.normal(0, 3, 2)), (rng.normal(0, 3, (1, 2)), rng.normal(0, 3, 1))]
+        )
         assert not entry.check(network).solved
     assert not entry.check(_set(start, [([[1.0, 1.0], [1.0, 1.0]], [0.0, -1.0]), ([[1.0, -2.0]], [0.0])])).solved
 
@@ -300,8 +311,9 @@ def test_the_spiral_verdict_gives_accuracy_and_neurons() -> None:
         f"{100 * accuracy:.1f}% of the test points right (95% wanted), 3 hidden neurons (at most 12)"
     )
     set_language("fr")
-    assert entry.check(start).detail.endswith("% des points de test justes (95 % voulus), "
-                                              "3 neurones cachés (au plus 12)")
+    assert entry.check(start).detail.endswith(
+        "% des points de test justes (95 % voulus), 3 neurones cachés (au plus 12)"
+    )
     deeper = insert_layer(start, 1, np.random.default_rng(0))
     assert hidden_neurons(deeper) == 6
     three_inputs = load_preset("potatoes")
@@ -321,9 +333,7 @@ def test_checks_are_plain_functions_of_the_network() -> None:
     scale=st.sampled_from([0.0, 1.0, 50.0, 1e300, float("inf"), float("nan")]),
     seed=st.integers(0, 1000),
 )
-def test_a_check_never_raises_whatever_the_numbers(
-    pick: int, activations: list[str], scale: float, seed: int
-) -> None:
+def test_a_check_never_raises_whatever_the_numbers(pick: int, activations: list[str], scale: float, seed: int) -> None:
     entry = CHALLENGES[pick]
     network = entry.start()
     rng = np.random.default_rng(seed)

@@ -650,8 +650,7 @@ def test_load_csv_bad_arguments(in_tmp: Path, kwargs: dict[str, float], message:
 def test_numbers_beyond_a_million_billion_are_refused(in_tmp: Path, text: str) -> None:
     """Squared in the loss, 1e300 overflows: the file is refused at the cell, with what to do."""
     assert _error(f"x1,x2,y\n1,2,0\n2,2,{text}\n") == (
-        f'data.csv: line 3, column 3 ("y"): {text} is too large (at most 1e15 either way); '
-        "scale the column down"
+        f'data.csv: line 3, column 3 ("y"): {text} is too large (at most 1e15 either way); scale the column down'
     )
 
 

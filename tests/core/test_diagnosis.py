@@ -29,8 +29,7 @@ def _kinds(findings: list[Finding]) -> list[str]:
 def _fresh(data: Dataset, output: str, seed: int = 1, hidden: str = "tanh") -> Network:
     """A new 2-4-4-1 network for ``data``'s two inputs and one output."""
     assert (data.n_inputs, data.n_outputs) == (2, 1)
-    return shape.fresh_network([2, 4, 4, 1], np.random.default_rng(seed), activation=hidden,
-                               output_activation=output)
+    return shape.fresh_network([2, 4, 4, 1], np.random.default_rng(seed), activation=hidden, output_activation=output)
 
 
 def _regression(low: float, high: float) -> Dataset:

@@ -148,9 +148,7 @@ def test_npz_lands_at_the_exact_path_without_an_npz_suffix(tmp_path: Path, filen
     assert_same_network(load_preset("xor"), load_npz(str(path)))
 
 
-def test_npz_written_in_the_current_directory_with_a_bare_name(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_npz_written_in_the_current_directory_with_a_bare_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     export_npz(load_preset("or"), "or-gate")
     assert files_in(tmp_path) == ["or-gate"]
@@ -202,9 +200,7 @@ def test_a_failing_rename_leaves_no_temp_file_and_the_old_file_intact(
 
 
 @pytest.mark.parametrize("writer", [export_npz, export_torch])
-def test_a_network_holding_nan_or_infinity_is_refused_before_writing(
-    tmp_path: Path, writer: Any
-) -> None:
+def test_a_network_holding_nan_or_infinity_is_refused_before_writing(tmp_path: Path, writer: Any) -> None:
     network = load_preset("layers")
     network.layers[1].weights[2, 3] = np.inf
     path = tmp_path / "out"
@@ -256,9 +252,7 @@ def test_a_missing_array_is_named_in_the_error(tmp_path: Path, key: str) -> None
         ({"layer1.neuron_names": np.array(["a"])}, '"layer1.neuron_names" has 1 names for 2'),
     ],
 )
-def test_a_malformed_file_gets_a_clear_error(
-    tmp_path: Path, change: dict[str, Any], message: str
-) -> None:
+def test_a_malformed_file_gets_a_clear_error(tmp_path: Path, change: dict[str, Any], message: str) -> None:
     arrays: dict[str, Any] = dict(npz_arrays(load_preset("xor")))
     arrays.update(change)
     path = write_arrays(tmp_path / "bad.npz", arrays)
@@ -309,9 +303,7 @@ def test_torch_snippet_is_valid_python(name: str) -> None:
     snippet = torch_snippet(network)
     tree = ast.parse(snippet)
     compile(tree, f"<{name}>", "exec")
-    imports = [
-        ast.unparse(node) for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))
-    ]
+    imports = [ast.unparse(node) for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))]
     assert imports == ["import torch", "from torch import nn"]  # self-contained
     assert snippet.count("nn.Linear(") == len(network.layers)
     assert network.name in snippet.splitlines()[0]
@@ -428,9 +420,7 @@ def test_torch_script_runs_as_written(tmp_path: Path) -> None:
     network = all_activations_network()
     path = tmp_path / "model.py"
     export_torch(network, path)
-    result = subprocess.run(
-        [sys.executable, str(path)], capture_output=True, text=True, timeout=120, check=True
-    )
+    result = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, timeout=120, check=True)
     assert result.stdout.startswith("tensor(")
     printed = result.stdout.split("[", 1)[1].split("]", 1)[0]
     values = np.array([float(v) for v in printed.split(",")])

@@ -151,7 +151,6 @@ def _raiser(exc: BaseException) -> Callable[..., Any]:
     return fail
 
 
-
 # --- bad files: the exact message ---------------------------------------------------
 
 BAD_FILES: list[Any] = [
@@ -172,7 +171,7 @@ BAD_FILES: list[Any] = [
         id="json-truncated",
     ),
     pytest.param(
-        '{"format": \'nntui-network\'}',
+        "{\"format\": 'nntui-network'}",
         "net.json: not valid JSON: Expecting value (line 1, column 12)",
         id="json-single-quotes",
     ),
@@ -192,26 +191,21 @@ BAD_FILES: list[Any] = [
         'net.json: expected a JSON object at the top level, found the text "hello"',
         id="top-string",
     ),
-    pytest.param(
-        "null", "net.json: expected a JSON object at the top level, found null", id="top-null"
-    ),
+    pytest.param("null", "net.json: expected a JSON object at the top level, found null", id="top-null"),
     # format
     pytest.param(
         _text(_doc(format=...)),
-        'net.json: not an nntui network file: expected "format": "nntui-network", '
-        'found no "format" key',
+        'net.json: not an nntui network file: expected "format": "nntui-network", found no "format" key',
         id="format-missing",
     ),
     pytest.param(
         _text(_doc(format="keras")),
-        'net.json: not an nntui network file: expected "format": "nntui-network", '
-        'found format "keras"',
+        'net.json: not an nntui network file: expected "format": "nntui-network", found format "keras"',
         id="format-wrong",
     ),
     pytest.param(
         _text(_doc(format=None)),
-        'net.json: not an nntui network file: expected "format": "nntui-network", '
-        "found format null",
+        'net.json: not an nntui network file: expected "format": "nntui-network", found format null',
         id="format-null",
     ),
     # version
@@ -264,8 +258,7 @@ BAD_FILES: list[Any] = [
     ),
     pytest.param(
         _text(_doc(inputs=[{"name": "x1", "value": 0}, 5])),
-        'net.json: input 2: expected an object like {"name": "x1", "value": 0}, '
-        "found the number 5",
+        'net.json: input 2: expected an object like {"name": "x1", "value": 0}, found the number 5',
         id="input-not-object",
     ),
     pytest.param(
@@ -331,8 +324,7 @@ BAD_FILES: list[Any] = [
     ),
     pytest.param(
         _text(_with_layer(2, size=1)),
-        'net.json: layer 2 ("hidden"): unknown key "size" '
-        "(expected one of: name, activation, neurons, weights, bias)",
+        'net.json: layer 2 ("hidden"): unknown key "size" (expected one of: name, activation, neurons, weights, bias)',
         id="layer-unknown-key",
     ),
     pytest.param(
@@ -363,8 +355,7 @@ BAD_FILES: list[Any] = [
     ),
     pytest.param(
         _text(_with_layer(2, weights=[])),
-        'net.json: layer 2 ("hidden"): "weights" must be a non-empty list of rows '
-        "(one row per neuron), found a list",
+        'net.json: layer 2 ("hidden"): "weights" must be a non-empty list of rows (one row per neuron), found a list',
         id="weights-empty",
     ),
     pytest.param(
@@ -375,20 +366,17 @@ BAD_FILES: list[Any] = [
     ),
     pytest.param(
         _text(_with_layer(2, weights=[1, 2, 3, 4])),
-        'net.json: layer 2 ("hidden"): weights row 1 must be a list of 4 numbers, '
-        "found the number 1",
+        'net.json: layer 2 ("hidden"): weights row 1 must be a list of 4 numbers, found the number 1',
         id="weights-flat",
     ),
     pytest.param(
         _text(_with_layer(2, weights=[[1, 2, 3]])),
-        'net.json: layer 2 ("hidden"): weights row 1 has 3 values '
-        "but the previous layer has 4 neurons",
+        'net.json: layer 2 ("hidden"): weights row 1 has 3 values but the previous layer has 4 neurons',
         id="weights-row-short",  # the case required verbatim by the spec
     ),
     pytest.param(
         _text(_with_layer(1, weights=[[1, 2], [3, 4], [5, 6, 7], [8, 9]])),
-        'net.json: layer 1 ("first"): weights row 3 has 3 values '
-        "but the previous layer has 2 neurons",
+        'net.json: layer 1 ("first"): weights row 3 has 3 values but the previous layer has 2 neurons',
         id="weights-row-3-long",
     ),
     pytest.param(
@@ -403,8 +391,7 @@ BAD_FILES: list[Any] = [
     ),
     pytest.param(
         _text(_with_layer(2, weights=[[1, "2", 3, 4]])),
-        'net.json: layer 2 ("hidden"): weights row 1 value 2 must be a number, '
-        'found the text "2"',
+        'net.json: layer 2 ("hidden"): weights row 1 value 2 must be a number, found the text "2"',
         id="weight-string",
     ),
     pytest.param(
@@ -425,20 +412,17 @@ BAD_FILES: list[Any] = [
     # bias
     pytest.param(
         _text(_with_layer(1, bias=[0, 0, 0])),
-        'net.json: layer 1 ("first"): bias has 3 values but the layer has 4 neurons '
-        "(one weights row each)",
+        'net.json: layer 1 ("first"): bias has 3 values but the layer has 4 neurons (one weights row each)',
         id="bias-short",
     ),
     pytest.param(
         _text(_with_layer(2, bias=[0, 0])),
-        'net.json: layer 2 ("hidden"): bias has 2 values but the layer has 1 neuron '
-        "(one weights row each)",
+        'net.json: layer 2 ("hidden"): bias has 2 values but the layer has 1 neuron (one weights row each)',
         id="bias-long-singular",
     ),
     pytest.param(
         _text(_with_layer(2, bias=0.5)),
-        'net.json: layer 2 ("hidden"): "bias" must be a list of 1 numbers, '
-        "found the number 0.5",
+        'net.json: layer 2 ("hidden"): "bias" must be a list of 1 numbers, found the number 0.5',
         id="bias-scalar",
     ),
     pytest.param(
@@ -459,14 +443,12 @@ BAD_FILES: list[Any] = [
     # neuron names
     pytest.param(
         _text(_with_layer(1, neurons=["a", "b", "c"])),
-        'net.json: layer 1 ("first"): 3 neuron names but the layer has 4 neurons '
-        "(one weights row each)",
+        'net.json: layer 1 ("first"): 3 neuron names but the layer has 4 neurons (one weights row each)',
         id="neurons-too-few",
     ),
     pytest.param(
         _text(_with_layer(2, neurons=["y", "z"])),
-        'net.json: layer 2 ("hidden"): 2 neuron names but the layer has 1 neuron '
-        "(one weights row each)",
+        'net.json: layer 2 ("hidden"): 2 neuron names but the layer has 1 neuron (one weights row each)',
         id="neurons-too-many",
     ),
     pytest.param(
@@ -483,24 +465,17 @@ BAD_FILES: list[Any] = [
 
 
 @pytest.mark.parametrize(("content", "expected"), BAD_FILES)
-def test_bad_file_message(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str, expected: str
-) -> None:
+def test_bad_file_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str, expected: str) -> None:
     """Each bad file gives one NetworkFileError line naming the file and the problem."""
     assert _load_error(tmp_path, monkeypatch, content) == expected
 
 
-def test_required_weights_row_message_verbatim(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_required_weights_row_message_verbatim(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The message the spec quotes word for word, for layer 2 "hidden" after 4 neurons."""
     doc = _with_layer(2, weights=[[0.1, 0.2, 0.3]])
     assert len(doc["layers"][0]["weights"]) == 4
     message = _load_error(tmp_path, monkeypatch, json.dumps(doc, indent=2))
-    assert message == (
-        'net.json: layer 2 ("hidden"): weights row 1 has 3 values '
-        "but the previous layer has 4 neurons"
-    )
+    assert message == ('net.json: layer 2 ("hidden"): weights row 1 has 3 values but the previous layer has 4 neurons')
 
 
 # --- non-finite numbers -----------------------------------------------------------
@@ -513,28 +488,20 @@ def _with_raw_bias(literal: str) -> str:
 
 
 @pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity"])
-def test_nan_and_infinity_literals_rejected(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, literal: str
-) -> None:
+def test_nan_and_infinity_literals_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, literal: str) -> None:
     """Python's json accepts NaN/Infinity; the loader must not."""
     message = _load_error(tmp_path, monkeypatch, _with_raw_bias(literal))
     assert message == f"net.json: {literal} is not allowed: every number must be finite"
 
 
 @pytest.mark.parametrize("literal", ["1e999", "-1e999", "1" + "0" * 400])
-def test_overflowing_numbers_rejected(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, literal: str
-) -> None:
+def test_overflowing_numbers_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, literal: str) -> None:
     """Numbers that become ±inf as floats (or overflow float()) are rejected."""
     message = _load_error(tmp_path, monkeypatch, _with_raw_bias(literal))
-    assert message == (
-        'net.json: layer 2 ("hidden"): bias value 1 is too large: every number must be finite'
-    )
+    assert message == ('net.json: layer 2 ("hidden"): bias value 1 is too large: every number must be finite')
 
 
-def test_overflowing_input_value_rejected(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_overflowing_input_value_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """1e999 as an input value names the input."""
     text = json.dumps(_with_input(2, value=12345)).replace("12345", "1e999")
     assert _load_error(tmp_path, monkeypatch, text) == (
@@ -546,14 +513,11 @@ def test_overflowing_weight_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyP
     """-1e999 as a weight names the layer, row and column."""
     text = json.dumps(_with_layer(2, weights=[[1, 2, 3, 12345]])).replace("12345", "-1e999")
     assert _load_error(tmp_path, monkeypatch, text) == (
-        'net.json: layer 2 ("hidden"): weights row 1 value 4 is too large: '
-        "every number must be finite"
+        'net.json: layer 2 ("hidden"): weights row 1 value 4 is too large: every number must be finite'
     )
 
 
-def test_integer_literal_with_very_many_digits(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_integer_literal_with_very_many_digits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An integer longer than Python's int-parsing limit (4300 digits) is still a file error.
 
     json.loads raises a plain ValueError here, not a JSONDecodeError.
@@ -620,9 +584,7 @@ def test_full_path_is_named(tmp_path: Path) -> None:
         ),
     ],
 )
-def test_unreadable_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, expected: str
-) -> None:
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, expected: str) -> None:
     """Read errors other than missing/directory become one-line file errors.
 
     The read is made to fail by monkeypatching, since root can read any file.
@@ -643,9 +605,7 @@ def test_unreadable_file(
         pytest.param(b"\x89PNG\r\n\x1a\n", 0, id="binary"),
     ],
 )
-def test_undecodable_bytes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes, byte: int
-) -> None:
+def test_undecodable_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes, byte: int) -> None:
     message = _load_error(tmp_path, monkeypatch, content)
     assert message == f"net.json: not a text file (byte {byte} is not valid UTF-8)"
 
@@ -746,17 +706,12 @@ def networks(draw: st.DrawFn) -> Network:
     previous = n_inputs
     for _ in range(draw(st.integers(1, 3))):
         n_out = draw(st.integers(1, 4))
-        weights = [
-            draw(st.lists(finite_floats, min_size=previous, max_size=previous))
-            for _ in range(n_out)
-        ]
+        weights = [draw(st.lists(finite_floats, min_size=previous, max_size=previous)) for _ in range(n_out)]
         bias = draw(st.lists(finite_floats, min_size=n_out, max_size=n_out))
         activation = draw(st.sampled_from(ACTIVATION_NAMES))
         layer_name = draw(st.none() | names)
         neuron_names = draw(st.none() | st.lists(names, min_size=n_out, max_size=n_out))
-        layers.append(
-            DenseLayer(np.array(weights), np.array(bias), activation, layer_name, neuron_names)
-        )
+        layers.append(DenseLayer(np.array(weights), np.array(bias), activation, layer_name, neuron_names))
         previous = n_out
     return Network(input_names, np.array(input_values), layers, draw(names))
 
@@ -788,14 +743,10 @@ def test_network_to_dict_round_trip(network: Network) -> None:
     _assert_same_network(network, network_from_dict(network_to_dict(network)))
 
 
-@pytest.mark.parametrize(
-    "value", [pytest.param(v, id=repr(v)) for v in SPECIAL_FLOATS]
-)
+@pytest.mark.parametrize("value", [pytest.param(v, id=repr(v)) for v in SPECIAL_FLOATS])
 def test_special_float_round_trip(tmp_path: Path, value: float) -> None:
     """Each special float survives as weight, bias and input value, sign bit included."""
-    network = Network(
-        ["x"], np.array([value]), [DenseLayer(np.array([[value]]), np.array([value]), "linear")]
-    )
+    network = Network(["x"], np.array([value]), [DenseLayer(np.array([[value]]), np.array([value]), "linear")])
     path = tmp_path / "special.json"
     save_network(network, path)
     _assert_same_network(network, load_network(path))
@@ -901,9 +852,7 @@ def test_save_replaces_existing_file(tmp_path: Path, xor: Network) -> None:
     assert os.listdir(tmp_path) == ["net.json"]
 
 
-def test_save_to_relative_path(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, xor: Network
-) -> None:
+def test_save_to_relative_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, xor: Network) -> None:
     """A bare file name saves into the current directory."""
     monkeypatch.chdir(tmp_path)
     save_network(xor, "plain.json")
@@ -963,9 +912,7 @@ def test_failed_save_leaves_original_and_no_temp_file(
     assert os.listdir(tmp_path) == ["net.json"]
 
 
-def test_failed_write_midway_leaves_original(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, xor: Network
-) -> None:
+def test_failed_write_midway_leaves_original(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, xor: Network) -> None:
     """A write that fails after some bytes reached the temp file changes nothing."""
     path, original = _old_file(tmp_path)
     real_fdopen = os.fdopen

@@ -89,27 +89,19 @@ def _network_spec(
     layers = []
     n_in = n_inputs
     for n_out in sizes:
-        weights = draw(
-            st.lists(
-                st.lists(_VALUE, min_size=n_in, max_size=n_in), min_size=n_out, max_size=n_out
-            )
-        )
+        weights = draw(st.lists(st.lists(_VALUE, min_size=n_in, max_size=n_in), min_size=n_out, max_size=n_out))
         bias = draw(st.lists(_VALUE, min_size=n_out, max_size=n_out))
         layers.append((weights, bias, draw(activation)))
         n_in = n_out
     return inputs, layers
 
 
-def _build(
-    inputs: list[float], layers: list[tuple[list[list[float]], list[float], str]]
-) -> Network:
+def _build(inputs: list[float], layers: list[tuple[list[list[float]], list[float], str]]) -> Network:
     dense = [DenseLayer(np.array(w), np.array(b), name) for w, b, name in layers]
     return Network([f"x{i + 1}" for i in range(len(inputs))], np.array(inputs), dense)
 
 
-def _check_against_naive(
-    inputs: list[float], layers: list[tuple[list[list[float]], list[float], str]]
-) -> None:
+def _check_against_naive(inputs: list[float], layers: list[tuple[list[list[float]], list[float], str]]) -> None:
     zs, activations, scales = _naive_forward(inputs, layers)
     # Summation order differs between BLAS and the loop; skip sums that cancel
     # down to rounding noise, where no two correct implementations must agree
@@ -228,9 +220,7 @@ def test_contributions_sum_to_pre_activation() -> None:
         for j in range(layer.n_out):
             for i in range(layer.n_in):
                 assert terms[j, i] == layer.weights[j, i] * x[i]
-        np.testing.assert_allclose(
-            terms.sum(axis=1) + layer.bias, result.pre_activations[k], rtol=1e-12, atol=1e-14
-        )
+        np.testing.assert_allclose(terms.sum(axis=1) + layer.bias, result.pre_activations[k], rtol=1e-12, atol=1e-14)
 
 
 # --- presets -------------------------------------------------------------------

@@ -65,8 +65,7 @@ def test_a_network_file_error_is_in_french(tmp_path: Path) -> None:
     with pytest.raises(NetworkFileError) as shape:
         loads_network(json.dumps(doc), "net.json")
     assert str(shape.value) == (
-        'net.json : couche 2 ("output") : la ligne de poids 1 a 3 valeur(s) '
-        "mais la couche précédente a 2 neurones"
+        'net.json : couche 2 ("output") : la ligne de poids 1 a 3 valeur(s) mais la couche précédente a 2 neurones'
     )
     with pytest.raises(NetworkFileError, match=r"^net\.json : JSON invalide : .* \(ligne 1, colonne 2\)$"):
         loads_network("{", "net.json")
@@ -111,14 +110,11 @@ def test_a_data_file_error_is_in_french(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as one:
         load_csv(tmp_path / "one.csv")
     assert str(one.value).endswith(
-        "one.csv : une seule ligne de données : il en faut au moins 2 pour séparer "
-        "données d'entraînement et de test"
+        "one.csv : une seule ligne de données : il en faut au moins 2 pour séparer données d'entraînement et de test"
     )
     with pytest.raises(DataFileError) as bad:
         load_csv(tmp_path / "bad.csv")
-    assert str(bad.value).endswith(
-        'bad.csv : ligne 3, colonne 1 ("x1") : un nombre était attendu, trouvé : "abc"'
-    )
+    assert str(bad.value).endswith('bad.csv : ligne 3, colonne 1 ("x1") : un nombre était attendu, trouvé : "abc"')
     set_language("en")
     with pytest.raises(DataFileError) as bad:
         load_csv(tmp_path / "bad.csv")
@@ -181,12 +177,18 @@ def test_every_preset_has_all_its_french_names(name: str) -> None:
 def test_default_names_are_in_french() -> None:
     network = Network(["a"], [0.0], [DenseLayer([[1.0]], [0.0]), DenseLayer([[1.0]], [0.0])])
     assert (network.name, network.layer_title(0), network.layer_title(1), network.layer_title(2)) == (
-        "untitled", "input", "hidden 1", "output"
+        "untitled",
+        "input",
+        "hidden 1",
+        "output",
     )
     set_language("fr")
     network = Network(["a"], [0.0], [DenseLayer([[1.0]], [0.0]), DenseLayer([[1.0]], [0.0])])
     assert (network.name, network.layer_title(0), network.layer_title(1), network.layer_title(2)) == (
-        "sans titre", "entrée", "cachée 1", "sortie"
+        "sans titre",
+        "entrée",
+        "cachée 1",
+        "sortie",
     )
     assert fresh_network([2, 1], np.random.default_rng(0)).name == "nouveau réseau"
     doc = _xor_doc()

@@ -222,8 +222,10 @@ def test_a_valid_file_costs_no_message_per_number(monkeypatch: pytest.MonkeyPatc
 
 def test_numbers_load_exactly_as_python_reads_them() -> None:
     weights = [[2**53 + 1, 10**30, -0.0, 5e-324, 1.7976931348623157e308, 7]]
-    doc = _doc(inputs=[{"name": "x", "value": 3}] * 6,
-               layers=[{"activation": "linear", "weights": weights, "bias": [2**63 + 1]}])
+    doc = _doc(
+        inputs=[{"name": "x", "value": 3}] * 6,
+        layers=[{"activation": "linear", "weights": weights, "bias": [2**63 + 1]}],
+    )
     network = loads_network(json.dumps(doc))
     assert network.layers[0].weights.tolist() == [[float(v) for v in weights[0]]]
     assert np.signbit(network.layers[0].weights[0, 2])
@@ -243,8 +245,9 @@ def test_numbers_load_exactly_as_python_reads_them() -> None:
 )
 def test_the_bad_number_of_a_big_layer_is_found(row: list[Any], expected: str) -> None:
     weights = [[0.5] * 4 for _ in range(999)] + [row]
-    doc = _doc(inputs=[{"name": f"x{i}", "value": 0} for i in range(4)],
-               layers=[{"activation": "linear", "weights": weights}])
+    doc = _doc(
+        inputs=[{"name": f"x{i}", "value": 0} for i in range(4)], layers=[{"activation": "linear", "weights": weights}]
+    )
     text = json.dumps(doc).replace("Infinity", "1e999")
     with pytest.raises(NetworkFileError) as raised:
         loads_network(text, "net.json")
@@ -255,9 +258,11 @@ def test_a_name_with_a_lone_surrogate_is_saved_as_it_is_and_reads_back(tmp_path)
     """JSON allows "\\ud800", UTF-8 cannot encode it: saving once raised UnicodeEncodeError."""
     from nntui.core.fileformat import dumps_network, load_network, loads_network, save_network
 
-    text = ('{"format": "nntui-network", "version": 1, "name": "bad \\ud800 name",'
-            ' "inputs": [{"name": "a\\udfff", "value": 0}],'
-            ' "layers": [{"activation": "sigmoid", "weights": [[1]], "bias": [0]}]}')
+    text = (
+        '{"format": "nntui-network", "version": 1, "name": "bad \\ud800 name",'
+        ' "inputs": [{"name": "a\\udfff", "value": 0}],'
+        ' "layers": [{"activation": "sigmoid", "weights": [[1]], "bias": [0]}]}'
+    )
     network = loads_network(text)
     assert network.name == "bad \ud800 name"
     saved = tmp_path / "net.json"

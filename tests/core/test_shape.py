@@ -53,9 +53,7 @@ def _rng(seed: int = 0) -> np.random.Generator:
     return np.random.default_rng(seed)
 
 
-def _unchanged(
-    net: Network, op: Callable[[Network], Network]
-) -> Network:
+def _unchanged(net: Network, op: Callable[[Network], Network]) -> Network:
     """Run ``op`` on ``net`` and assert ``net`` itself was not touched."""
     before = dumps_network(net)
     result = op(net)
@@ -230,9 +228,7 @@ def test_remove_input(index: int) -> None:
     assert new.sizes == [2, 4, 2, 2]
     np.testing.assert_array_equal(new.input_values, np.delete(net.input_values, index))
     assert new.input_names == net.input_names[:index] + net.input_names[index + 1 :]
-    np.testing.assert_array_equal(
-        new.layers[0].weights, np.delete(net.layers[0].weights, index, axis=1)
-    )
+    np.testing.assert_array_equal(new.layers[0].weights, np.delete(net.layers[0].weights, index, axis=1))
     np.testing.assert_array_equal(new.layers[0].bias, net.layers[0].bias)
 
 
@@ -317,7 +313,7 @@ def test_insert_layer_size_and_following_weights(after: int) -> None:
     net = _net()
     new = _unchanged(net, lambda n: insert_layer(n, after, _rng(4)))
     size = net.sizes[after]
-    assert new.sizes == [*net.sizes[:after + 1], size, *net.sizes[after + 1:]]
+    assert new.sizes == [*net.sizes[: after + 1], size, *net.sizes[after + 1 :]]
     layer = new.layers[after]
     assert layer.weights.shape == (size, size)
     _assert_small_nonzero(layer.weights, size)
@@ -673,8 +669,19 @@ MAX_SIZE = 8
 MAX_LAYERS = 5
 NAME_POOL = ["a", "b", "x1", "h1", "y", "n2", " spaced ", "", "\t", "z" * 41, "ok\x07", "é"]
 OPS = [
-    "add", "remove", "insert", "remove_layer", "rename_neuron", "rename_layer",
-    "rename_network", "randomize", "zero", "set_value", "set_activation", "undo", "redo",
+    "add",
+    "remove",
+    "insert",
+    "remove_layer",
+    "rename_neuron",
+    "rename_layer",
+    "rename_network",
+    "randomize",
+    "zero",
+    "set_value",
+    "set_activation",
+    "undo",
+    "redo",
 ]
 
 
@@ -735,9 +742,7 @@ def _check_invariants(net: Network) -> None:
     assert batch.outputs.shape == (2, net.sizes[-1])
 
 
-def _walk_step(
-    history: History, done: list[str], undone: list[str], op: str, rng: np.random.Generator
-) -> None:
+def _walk_step(history: History, done: list[str], undone: list[str], op: str, rng: np.random.Generator) -> None:
     """One step of the walk; ``done``/``undone`` mirror the history as dumped states."""
     net = history.network
     if op == "undo":

@@ -11,21 +11,24 @@ from hypothesis import strategies as st
 from nntui.core.text import LIMIT, safe, shorten, visible
 
 
-@pytest.mark.parametrize(("text", "shown"), [
-    ("plain name", "plain name"),
-    ("[bold red]x[/]", "[bold red]x[/]"),  # markup is not this module's business
-    ("\x1b]0;PWNED\x07", "␛]0;PWNED␇"),
-    ("\x1b[2J", "␛[2J"),
-    ("a\nb\rc\td", "a␤b␍c␉d"),
-    ("nul\x00 del\x7f", "nul␀ del␡"),
-    ("\x9b2J", "\ufffd2J"),  # C1 CSI
-    ("\u202eevil\u2066x\u2069", "\ufffdevil\ufffdx\ufffd"),  # bidi override and isolates
-    ("a\u2028b", "a␤b"),
-    ("\ud800", "\ufffd"),  # a lone surrogate
-    ("10\u00a0000", "10\u00a0000"),  # a no-break space stays
-    ("👨\u200d👩", "👨\u200d👩"),  # a zero-width joiner stays
-    ("中文 é", "中文 é"),
-])
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("plain name", "plain name"),
+        ("[bold red]x[/]", "[bold red]x[/]"),  # markup is not this module's business
+        ("\x1b]0;PWNED\x07", "␛]0;PWNED␇"),
+        ("\x1b[2J", "␛[2J"),
+        ("a\nb\rc\td", "a␤b␍c␉d"),
+        ("nul\x00 del\x7f", "nul␀ del␡"),
+        ("\x9b2J", "\ufffd2J"),  # C1 CSI
+        ("\u202eevil\u2066x\u2069", "\ufffdevil\ufffdx\ufffd"),  # bidi override and isolates
+        ("a\u2028b", "a␤b"),
+        ("\ud800", "\ufffd"),  # a lone surrogate
+        ("10\u00a0000", "10\u00a0000"),  # a no-break space stays
+        ("👨\u200d👩", "👨\u200d👩"),  # a zero-width joiner stays
+        ("中文 é", "中文 é"),
+    ],
+)
 def test_visible_shows_every_control_character(text: str, shown: str) -> None:
     assert visible(text) == shown
 

@@ -252,11 +252,7 @@ def test_bce_is_the_mean_over_every_element(output: str) -> None:
     y = rng.integers(0, 2, size=(5, 2)).astype(float)
     a = get_activation(output)(z)
     value, _ = loss_and_output_gradient("binary_cross_entropy", output, z, a, y)
-    terms = [
-        -(y[i, j] * np.log(a[i, j]) + (1 - y[i, j]) * np.log(1 - a[i, j]))
-        for i in range(5)
-        for j in range(2)
-    ]
+    terms = [-(y[i, j] * np.log(a[i, j]) + (1 - y[i, j]) * np.log(1 - a[i, j])) for i in range(5) for j in range(2)]
     assert value == pytest.approx(sum(terms) / 10, rel=1e-10)
 
 
@@ -532,8 +528,14 @@ def test_config_refuses_bad_values(changes: dict[str, object], fragment: str) ->
 
 def test_good_config_validates_to_itself() -> None:
     """A valid config comes back unchanged."""
-    config = TrainingConfig(learning_rate=0.5, batch_size=1, optimizer="adam", regularization="l2",
-                            regularization_rate=0.0, loss="cross_entropy")
+    config = TrainingConfig(
+        learning_rate=0.5,
+        batch_size=1,
+        optimizer="adam",
+        regularization="l2",
+        regularization_rate=0.0,
+        loss="cross_entropy",
+    )
     assert config.validated() is config
     assert TrainingConfig().validated() == TrainingConfig()
 
@@ -549,9 +551,7 @@ def test_good_config_validates_to_itself() -> None:
         ((0, 2), (0, 1), "at least one"),
     ],
 )
-def test_trainer_refuses_mismatched_data(
-    x_shape: tuple[int, ...], y_shape: tuple[int, ...], fragment: str
-) -> None:
+def test_trainer_refuses_mismatched_data(x_shape: tuple[int, ...], y_shape: tuple[int, ...], fragment: str) -> None:
     """Data that does not fit the network's inputs/outputs is refused up front."""
     network = random_network([2, 3, 1])
     with pytest.raises(TrainingError, match=fragment):
@@ -573,8 +573,9 @@ def test_binary_accuracy_thresholds_at_one_half() -> None:
 
 def test_multiclass_accuracy_uses_argmax() -> None:
     """Several outputs: predicted class is the largest output, actual the one-hot index."""
-    network = Network(["x1", "x2"], [0.0, 0.0],
-                      [DenseLayer([[1.0, 0.0], [0.0, 1.0], [-1.0, -1.0]], [0.0, 0.0, 0.0], "softmax")])
+    network = Network(
+        ["x1", "x2"], [0.0, 0.0], [DenseLayer([[1.0, 0.0], [0.0, 1.0], [-1.0, -1.0]], [0.0, 0.0, 0.0], "softmax")]
+    )
     x = np.array([[2.0, 0.0], [0.0, 2.0], [-2.0, -2.0], [3.0, 1.0]])  # argmax 0, 1, 2, 0
     y = np.eye(3)[[0, 1, 1, 2]]
     result = evaluate(network, x, y)
@@ -628,8 +629,9 @@ def test_a_single_step_that_makes_the_loss_infinite_is_undone(optimizer: str) ->
     network = _network([2, 4, 1], ["tanh", "linear"], seed=21)
     x, _ = _blob_data(21, n=20)
     y = x.sum(axis=1, keepdims=True)
-    trainer = Trainer(network, x, y, TrainingConfig(learning_rate=1e308, batch_size=20, optimizer=optimizer,
-                                                    loss="mse"))
+    trainer = Trainer(
+        network, x, y, TrainingConfig(learning_rate=1e308, batch_size=20, optimizer=optimizer, loss="mse")
+    )
     before = _weights(network)
     with pytest.raises(DivergenceError, match="diverged at step 1"):
         trainer.step()
@@ -645,8 +647,7 @@ def test_playing_into_a_divergence_leaves_weights_whose_loss_is_finite() -> None
     network = _network([2, 4, 1], ["relu", "linear"], seed=22)
     x, _ = _blob_data(22, n=20)
     y = x.sum(axis=1, keepdims=True)
-    trainer = Trainer(network, x, y, TrainingConfig(learning_rate=1e150, batch_size=20, optimizer="sgd",
-                                                    loss="mse"))
+    trainer = Trainer(network, x, y, TrainingConfig(learning_rate=1e150, batch_size=20, optimizer="sgd", loss="mse"))
     with pytest.raises(DivergenceError) as caught:
         trainer.run(50)
     assert f"diverged at step {trainer.steps_done + 1}" in str(caught.value)

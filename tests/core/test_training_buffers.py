@@ -117,8 +117,15 @@ def test_every_optimiser_and_penalty_trains_as_before(optimizer: str, regulariza
     network = _network([2, 8, 8, 1], ["tanh", "relu", "sigmoid"], seed=5)
     x = rng.normal(size=(60, 2))
     y = (x[:, :1] * x[:, 1:] > 0).astype(float)
-    config = TrainingConfig(learning_rate=0.1, batch_size=16, optimizer=optimizer, momentum=0.8,
-                            regularization=regularization, regularization_rate=rate, seed=6)
+    config = TrainingConfig(
+        learning_rate=0.1,
+        batch_size=16,
+        optimizer=optimizer,
+        momentum=0.8,
+        regularization=regularization,
+        regularization_rate=rate,
+        seed=6,
+    )
     _assert_same(*_train_both(network, x, y, config, steps=30))
 
 
@@ -150,8 +157,9 @@ def test_divergence_is_found_one_step_sooner_with_the_weights_before_it(optimize
     rng = np.random.default_rng(13)
     x = rng.normal(size=(20, 2))
     y = x.sum(axis=1, keepdims=True)
-    config = TrainingConfig(learning_rate=1e6 if optimizer == "sgd" else 1e300, batch_size=20,
-                            optimizer=optimizer, loss="mse")
+    config = TrainingConfig(
+        learning_rate=1e6 if optimizer == "sgd" else 1e300, batch_size=20, optimizer=optimizer, loss="mse"
+    )
     old, new = _train_both(network, x, y, config, steps=200)
     assert old[2] is not None and new[2] is not None
     found = int(old[2].split("diverged at step ")[1].split(":")[0])
@@ -204,8 +212,12 @@ def test_gradients_are_those_of_before(hidden: str) -> None:
 @pytest.mark.parametrize("optimizer", ["sgd", "momentum", "adam"])
 @pytest.mark.parametrize(
     "hidden,output,loss",
-    [("tanh", "sigmoid", "binary_cross_entropy"), ("relu", "softmax", "cross_entropy"),
-     ("sigmoid", "linear", "mse"), ("leaky_relu", "softmax", "binary_cross_entropy")],
+    [
+        ("tanh", "sigmoid", "binary_cross_entropy"),
+        ("relu", "softmax", "cross_entropy"),
+        ("sigmoid", "linear", "mse"),
+        ("leaky_relu", "softmax", "binary_cross_entropy"),
+    ],
 )
 def test_each_step_moves_by_exactly_the_gradients_of_its_batch(
     hidden: str, output: str, loss: str, optimizer: str
@@ -220,8 +232,16 @@ def test_each_step_moves_by_exactly_the_gradients_of_its_batch(
     network = _network([2, 5, 4, n_out], [hidden, hidden, output], seed=31)
     x = rng.normal(size=(23, 2))
     y = _targets(loss, 23, n_out, rng)
-    config = TrainingConfig(learning_rate=0.05, batch_size=10, optimizer=optimizer, momentum=0.7,
-                            loss=loss, regularization="l2", regularization_rate=0.01, seed=32)
+    config = TrainingConfig(
+        learning_rate=0.05,
+        batch_size=10,
+        optimizer=optimizer,
+        momentum=0.7,
+        loss=loss,
+        regularization="l2",
+        regularization_rate=0.01,
+        seed=32,
+    )
     trainer = Trainer(network, x, y, config)
     twin = Trainer(network.copy(), x, y, config)
     velocity = [(np.zeros_like(layer.weights), np.zeros_like(layer.bias)) for layer in network.layers]

@@ -25,8 +25,9 @@ def _weights(trainer: Trainer) -> list[bytes]:
 def _trainer(optimizer: str, batch: int = 10) -> Trainer:
     data = make_dataset("spiral", seed=0)
     network = random_network([2, 6, 5, 1], activation="tanh", output_activation="sigmoid", seed=1)
-    config = TrainingConfig(optimizer=optimizer, batch_size=batch, learning_rate=0.03, regularization="l2",
-                            regularization_rate=0.001)
+    config = TrainingConfig(
+        optimizer=optimizer, batch_size=batch, learning_rate=0.03, regularization="l2", regularization_rate=0.001
+    )
     return Trainer(network, data.x_train, data.y_train, config)
 
 

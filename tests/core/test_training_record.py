@@ -34,8 +34,16 @@ from nntui.i18n import set_language
 RECORD = TrainingRecord(
     dataset="spiral",
     noise=0.15,
-    config=TrainingConfig(learning_rate=0.003, batch_size=10, optimizer="momentum", momentum=0.5,
-                          regularization="l2", regularization_rate=0.001, loss="mse", seed=7),
+    config=TrainingConfig(
+        learning_rate=0.003,
+        batch_size=10,
+        optimizer="momentum",
+        momentum=0.5,
+        regularization="l2",
+        regularization_rate=0.001,
+        loss="mse",
+        seed=7,
+    ),
     steps=1234,
 )
 
@@ -150,9 +158,21 @@ def test_every_key_of_the_training_object_is_optional() -> None:
     csv=st.none() | st.text(min_size=1, max_size=30),
 )
 def test_any_record_round_trips_bit_for_bit(**values: Any) -> None:
-    config = TrainingConfig(**{k: values.pop(k) for k in (
-        "learning_rate", "batch_size", "optimizer", "momentum", "regularization", "regularization_rate", "loss", "seed",
-    )})
+    config = TrainingConfig(
+        **{
+            k: values.pop(k)
+            for k in (
+                "learning_rate",
+                "batch_size",
+                "optimizer",
+                "momentum",
+                "regularization",
+                "regularization_rate",
+                "loss",
+                "seed",
+            )
+        }
+    )
     if values["csv"] is not None:
         values["dataset"], values["noise"] = "xor", 0.0  # a CSV file has no generated data
     record = TrainingRecord(config=config, **values)
@@ -194,48 +214,102 @@ def test_an_unknown_top_level_key_lists_training_and_point_in_version_2_only() -
 
 BAD_TRAINING = [
     pytest.param([], '"training" must be an object, found a list', id="not-object"),
-    pytest.param({"learnig_rate": 0.1}, '"training": unknown key "learnig_rate" (expected one of: data, '
-                 "learning_rate, batch_size, optimizer, momentum, regularization, regularization_rate, loss, "
-                 "seed, steps, stop_after, state)", id="typo"),
-    pytest.param({"data": "xor"}, '"training", "data": expected an object such as {"dataset": "xor", '
-                 '"noise": 0} or {"csv": "points.csv"}, found the text "xor"', id="data-not-object"),
-    pytest.param({"data": {"dataset": "moons"}}, '"training", "data": "dataset" must be one of '
-                 f'{", ".join(DATASET_NAMES)}, found "moons"', id="unknown-dataset"),
-    pytest.param({"data": {"dataset": None}}, '"training", "data": "dataset" must be one of '
-                 f'{", ".join(DATASET_NAMES)}, found null', id="null-dataset"),
-    pytest.param({"data": {"noise": 0.6}}, '"training", "data": "noise" must be between 0 and 0.5, '
-                 "found the number 0.6", id="noise-high"),
-    pytest.param({"data": {"noise": "0.1"}}, '"training", "data": "noise" must be a number, '
-                 'found the text "0.1"', id="noise-text"),
-    pytest.param({"data": {"csv": "a.csv", "dataset": "xor"}}, '"training", "data": "csv" cannot go with '
-                 '"dataset": the data is a CSV file or a generated dataset, not both', id="csv-and-dataset"),
-    pytest.param({"data": {"csv": ""}}, '"training", "data": "csv" must be the path of a CSV file '
-                 '(a non-empty string), found the text ""', id="csv-empty"),
-    pytest.param({"data": {"csv": 3}}, '"training", "data": "csv" must be the path of a CSV file '
-                 "(a non-empty string), found the number 3", id="csv-number"),
-    pytest.param({"learning_rate": 0}, '"training": "learning_rate" must be greater than 0, found the number 0',
-                 id="lr-zero"),
-    pytest.param({"learning_rate": 10**400}, '"training": "learning_rate" is too large: every number must be finite',
-                 id="lr-huge"),
+    pytest.param(
+        {"learnig_rate": 0.1},
+        '"training": unknown key "learnig_rate" (expected one of: data, '
+        "learning_rate, batch_size, optimizer, momentum, regularization, regularization_rate, loss, "
+        "seed, steps, stop_after, state)",
+        id="typo",
+    ),
+    pytest.param(
+        {"data": "xor"},
+        '"training", "data": expected an object such as {"dataset": "xor", '
+        '"noise": 0} or {"csv": "points.csv"}, found the text "xor"',
+        id="data-not-object",
+    ),
+    pytest.param(
+        {"data": {"dataset": "moons"}},
+        f'"training", "data": "dataset" must be one of {", ".join(DATASET_NAMES)}, found "moons"',
+        id="unknown-dataset",
+    ),
+    pytest.param(
+        {"data": {"dataset": None}},
+        f'"training", "data": "dataset" must be one of {", ".join(DATASET_NAMES)}, found null',
+        id="null-dataset",
+    ),
+    pytest.param(
+        {"data": {"noise": 0.6}},
+        '"training", "data": "noise" must be between 0 and 0.5, found the number 0.6',
+        id="noise-high",
+    ),
+    pytest.param(
+        {"data": {"noise": "0.1"}},
+        '"training", "data": "noise" must be a number, found the text "0.1"',
+        id="noise-text",
+    ),
+    pytest.param(
+        {"data": {"csv": "a.csv", "dataset": "xor"}},
+        '"training", "data": "csv" cannot go with "dataset": the data is a CSV file or a generated dataset, not both',
+        id="csv-and-dataset",
+    ),
+    pytest.param(
+        {"data": {"csv": ""}},
+        '"training", "data": "csv" must be the path of a CSV file (a non-empty string), found the text ""',
+        id="csv-empty",
+    ),
+    pytest.param(
+        {"data": {"csv": 3}},
+        '"training", "data": "csv" must be the path of a CSV file (a non-empty string), found the number 3',
+        id="csv-number",
+    ),
+    pytest.param(
+        {"learning_rate": 0}, '"training": "learning_rate" must be greater than 0, found the number 0', id="lr-zero"
+    ),
+    pytest.param(
+        {"learning_rate": 10**400},
+        '"training": "learning_rate" is too large: every number must be finite',
+        id="lr-huge",
+    ),
     pytest.param({"learning_rate": True}, '"training": "learning_rate" must be a number, found true', id="lr-bool"),
-    pytest.param({"batch_size": 0}, '"training": "batch_size" must be a whole number of at least 1, '
-                 "found the number 0", id="batch-zero"),
-    pytest.param({"batch_size": 32.0}, '"training": "batch_size" must be a whole number of at least 1, '
-                 "found the number 32.0", id="batch-float"),
-    pytest.param({"optimizer": "rmsprop"}, '"training": "optimizer" must be one of sgd, momentum, adam, '
-                 'found "rmsprop"', id="optimizer"),
-    pytest.param({"momentum": 1.0}, '"training": "momentum" must be at least 0 and below 1, found the number 1.0',
-                 id="momentum"),
-    pytest.param({"regularization": "l3"}, '"training": "regularization" must be one of none, l1, l2, '
-                 'found "l3"', id="regularization"),
-    pytest.param({"regularization_rate": -0.5}, '"training": "regularization_rate" must be at least 0, '
-                 "found the number -0.5", id="regularization-rate"),
-    pytest.param({"loss": "hinge"}, '"training": "loss" must be one of null, mse, binary_cross_entropy, '
-                 'cross_entropy, found "hinge"', id="loss"),
-    pytest.param({"seed": -1}, '"training": "seed" must be a whole number of at least 0, found the number -1',
-                 id="seed"),
-    pytest.param({"steps": "10"}, '"training": "steps" must be a whole number of at least 0, found the text "10"',
-                 id="steps"),
+    pytest.param(
+        {"batch_size": 0},
+        '"training": "batch_size" must be a whole number of at least 1, found the number 0',
+        id="batch-zero",
+    ),
+    pytest.param(
+        {"batch_size": 32.0},
+        '"training": "batch_size" must be a whole number of at least 1, found the number 32.0',
+        id="batch-float",
+    ),
+    pytest.param(
+        {"optimizer": "rmsprop"},
+        '"training": "optimizer" must be one of sgd, momentum, adam, found "rmsprop"',
+        id="optimizer",
+    ),
+    pytest.param(
+        {"momentum": 1.0}, '"training": "momentum" must be at least 0 and below 1, found the number 1.0', id="momentum"
+    ),
+    pytest.param(
+        {"regularization": "l3"},
+        '"training": "regularization" must be one of none, l1, l2, found "l3"',
+        id="regularization",
+    ),
+    pytest.param(
+        {"regularization_rate": -0.5},
+        '"training": "regularization_rate" must be at least 0, found the number -0.5',
+        id="regularization-rate",
+    ),
+    pytest.param(
+        {"loss": "hinge"},
+        '"training": "loss" must be one of null, mse, binary_cross_entropy, cross_entropy, found "hinge"',
+        id="loss",
+    ),
+    pytest.param(
+        {"seed": -1}, '"training": "seed" must be a whole number of at least 0, found the number -1', id="seed"
+    ),
+    pytest.param(
+        {"steps": "10"}, '"training": "steps" must be a whole number of at least 0, found the text "10"', id="steps"
+    ),
 ]
 
 
@@ -269,9 +343,7 @@ def test_a_bad_training_object_is_said_in_french() -> None:
     )
     doc = network_to_dict(load_preset("xor"), RECORD)
     doc["version"] = 1
-    assert _error(doc) == (
-        'net.json : "training" demande la version 2 du format, mais le fichier indique "version": 1'
-    )
+    assert _error(doc) == ('net.json : "training" demande la version 2 du format, mais le fichier indique "version": 1')
 
 
 def test_the_training_example_of_format_md_is_a_valid_training_object() -> None:
@@ -284,7 +356,10 @@ def test_the_training_example_of_format_md_is_a_valid_training_object() -> None:
     doc["training"] = json.loads("{" + block + "}")["training"]
     record = network_file_from_dict(doc).training
     assert record == TrainingRecord(
-        dataset="spiral", noise=0.1,
-        config=TrainingConfig(batch_size=10, regularization="l2", regularization_rate=0.001), steps=500,
-        ratio=50, data_seed=0,
+        dataset="spiral",
+        noise=0.1,
+        config=TrainingConfig(batch_size=10, regularization="l2", regularization_rate=0.001),
+        steps=500,
+        ratio=50,
+        data_seed=0,
     )

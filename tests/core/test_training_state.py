@@ -19,8 +19,9 @@ OPTIMIZERS = ["sgd", "momentum", "adam"]
 
 
 def _same_weights(a: Network, b: Network) -> bool:
-    return all(np.array_equal(x.weights, y.weights) and np.array_equal(x.bias, y.bias)
-               for x, y in zip(a.layers, b.layers))
+    return all(
+        np.array_equal(x.weights, y.weights) and np.array_equal(x.bias, y.bias) for x, y in zip(a.layers, b.layers)
+    )
 
 
 def _trainer(network: Network, optimizer: str, batch: int = 7, seed: int = 3) -> Trainer:
@@ -80,8 +81,11 @@ def test_the_file_keeps_the_state_bit_for_bit(optimizer: str) -> None:
     assert opened.training.state.same_as(trainer.state())
     assert _same_weights(opened.network, network)
     written = json.loads(dumps_network(network, record))["training"]["state"]
-    assert set(written) == {"step", "epoch", "position", "samples"} | {
-        "sgd": set(), "momentum": {"first_moment"}, "adam": {"first_moment", "second_moment"}}[optimizer]
+    assert (
+        set(written)
+        == {"step", "epoch", "position", "samples"}
+        | {"sgd": set(), "momentum": {"first_moment"}, "adam": {"first_moment", "second_moment"}}[optimizer]
+    )
 
 
 def _state_dict(optimizer: str = "adam") -> dict:
@@ -93,16 +97,19 @@ def _state_dict(optimizer: str = "adam") -> dict:
 SHAPES = [(2, 2), (1, 2)]
 
 
-@pytest.mark.parametrize(("change", "words"), [
-    (lambda s: s.pop("epoch"), '"epoch" is missing'),
-    (lambda s: s.update(position=10_000), '"position" (10000) is beyond'),
-    (lambda s: s.update(step=-1), '"step" must be a whole number'),
-    (lambda s: s.pop("second_moment"), '"second_moment"'),
-    (lambda s: s["first_moment"].pop(), "must be a list of 2 layers"),
-    (lambda s: s["first_moment"][0]["weights"][0].append(1.0), '"weights" must be 2 rows of 2 numbers'),
-    (lambda s: s["first_moment"][1]["bias"].__setitem__(0, "x"), "number"),
-    (lambda s: s.update(extra=1), "extra"),
-])
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (lambda s: s.pop("epoch"), '"epoch" is missing'),
+        (lambda s: s.update(position=10_000), '"position" (10000) is beyond'),
+        (lambda s: s.update(step=-1), '"step" must be a whole number'),
+        (lambda s: s.pop("second_moment"), '"second_moment"'),
+        (lambda s: s["first_moment"].pop(), "must be a list of 2 layers"),
+        (lambda s: s["first_moment"][0]["weights"][0].append(1.0), '"weights" must be 2 rows of 2 numbers'),
+        (lambda s: s["first_moment"][1]["bias"].__setitem__(0, "x"), "number"),
+        (lambda s: s.update(extra=1), "extra"),
+    ],
+)
 def test_a_bad_state_says_where(change, words: str) -> None:
     item = _state_dict()
     change(item["state"])

@@ -40,8 +40,14 @@ def _and(bits: tuple[bool, ...]) -> tuple[float, ...]:
 def test_rows_count_in_binary_first_input_most_significant() -> None:
     rows = truth_table(random_network([3, 2, 1]))
     assert [row.inputs for row in rows] == [
-        (0.0, 0.0, 0.0), (0.0, 0.0, 1.0), (0.0, 1.0, 0.0), (0.0, 1.0, 1.0),
-        (1.0, 0.0, 0.0), (1.0, 0.0, 1.0), (1.0, 1.0, 0.0), (1.0, 1.0, 1.0),
+        (0.0, 0.0, 0.0),
+        (0.0, 0.0, 1.0),
+        (0.0, 1.0, 0.0),
+        (0.0, 1.0, 1.0),
+        (1.0, 0.0, 0.0),
+        (1.0, 0.0, 1.0),
+        (1.0, 1.0, 0.0),
+        (1.0, 1.0, 1.0),
     ]
     assert all(row.target is None and row.ok is None for row in rows)
 

@@ -79,7 +79,9 @@ def test_the_files_training_object_keeps_the_split_and_the_data_seed(tmp_path: P
     assert read == record and same_data(settings_from_record(read, tmp_path / "net.json"), settings)
     # Not chosen, not written: the file means what it meant before they existed.
     assert training_to_dict(record_from_settings(TrainingSettings(), 0, tmp_path / "n.json"))["data"] == {
-        "dataset": "xor", "noise": 0.0}
+        "dataset": "xor",
+        "noise": 0.0,
+    }
 
 
 def test_a_file_without_them_reads_as_before(tmp_path: Path) -> None:

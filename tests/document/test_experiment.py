@@ -34,8 +34,15 @@ RING = "x1,x2,y\n" + "".join(f"{np.cos(k)},{np.sin(k)},{k % 2}\n" for k in range
 
 def _changed(doc: Document) -> None:
     """Settings off the defaults, as a learner would choose them in the training view."""
-    for name, value in (("dataset", "circle"), ("noise", 0.1), ("learning_rate", 0.1), ("batch_size", 10),
-                        ("optimizer", "momentum"), ("regularization", "l2"), ("regularization_rate", 0.001)):
+    for name, value in (
+        ("dataset", "circle"),
+        ("noise", 0.1),
+        ("learning_rate", 0.1),
+        ("batch_size", 10),
+        ("optimizer", "momentum"),
+        ("regularization", "l2"),
+        ("regularization_rate", 0.001),
+    ):
         assert doc.training.change_setting(name, value)
 
 
@@ -47,9 +54,11 @@ def test_saving_writes_the_training_settings_and_the_steps(tmp_path: Path) -> No
     opened = load_network_file(tmp_path / "net.json")
     assert opened.training is not None and opened.training.state is not None  # where training is, too
     assert replace(opened.training, state=None) == TrainingRecord(
-        dataset="circle", noise=0.1,
-        config=TrainingConfig(learning_rate=0.1, batch_size=10, optimizer="momentum", regularization="l2",
-                              regularization_rate=0.001),
+        dataset="circle",
+        noise=0.1,
+        config=TrainingConfig(
+            learning_rate=0.1, batch_size=10, optimizer="momentum", regularization="l2", regularization_rate=0.001
+        ),
         steps=25,
     )
     assert json.loads((tmp_path / "net.json").read_text("utf-8"))["version"] == 2
@@ -159,13 +168,40 @@ def test_restore_counts_from_the_files_steps() -> None:
 
 
 def test_the_command_writes_out_every_setting_exactly() -> None:
-    settings = TrainingSettings("spiral", 0.15, TrainingConfig(learning_rate=1e-05, batch_size=5, optimizer="sgd",
-                                                               regularization="l1", regularization_rate=0.003, seed=9))
+    settings = TrainingSettings(
+        "spiral",
+        0.15,
+        TrainingConfig(
+            learning_rate=1e-05, batch_size=5, optimizer="sgd", regularization="l1", regularization_rate=0.003, seed=9
+        ),
+    )
     args = train_command(Path("my nets/net.json"), settings, 250)
     assert args == [
-        "nntui", "train", "my nets/net.json", "--dataset", "spiral", "--noise", "0.15", "--lr", "1e-05",
-        "--batch", "5", "--optimizer", "sgd", "--regularization", "l1", "--regularization-rate", "0.003",
-        "--seed", "9", "--stop-after", "0", "--steps", "250", "-o", "my nets/net-trained.json",
+        "nntui",
+        "train",
+        "my nets/net.json",
+        "--dataset",
+        "spiral",
+        "--noise",
+        "0.15",
+        "--lr",
+        "1e-05",
+        "--batch",
+        "5",
+        "--optimizer",
+        "sgd",
+        "--regularization",
+        "l1",
+        "--regularization-rate",
+        "0.003",
+        "--seed",
+        "9",
+        "--stop-after",
+        "0",
+        "--steps",
+        "250",
+        "-o",
+        "my nets/net-trained.json",
     ]
     line = command_line(args)
     assert shlex.split(line) == args
@@ -196,10 +232,17 @@ def test_steps_since_saved_follow_training_saving_and_resets(tmp_path: Path) -> 
     assert DEFAULT_COMMAND_STEPS > 0
 
 
-@pytest.mark.parametrize("name", [
-    "d\x1b]0;PWN\x07\x1b[2Jx.csv",  # the sweep's: set the title, clear the screen
-    "a\nb.csv", "tab\there.csv", "rlo\u202etxt.csv", "quote's \\ back.csv", "del\x7f.csv",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "d\x1b]0;PWN\x07\x1b[2Jx.csv",  # the sweep's: set the title, clear the screen
+        "a\nb.csv",
+        "tab\there.csv",
+        "rlo\u202etxt.csv",
+        "quote's \\ back.csv",
+        "del\x7f.csv",
+    ],
+)
 def test_a_path_with_control_characters_is_quoted_in_visible_characters_the_shell_reads_back(name: str) -> None:
     """Text is text: the line that is shown and copied holds no control character, yet a shell
     (bash here; $'…' is POSIX since 2024) reads each argument back exactly."""

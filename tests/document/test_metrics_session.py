@@ -110,8 +110,9 @@ def test_the_stop_rule_is_written_when_on_and_read_back(tmp_path: Path) -> None:
     assert train_command(Path("net.json"), settings, 10)[-6:-4] == ["--stop-after", "150"]
 
 
-@pytest.mark.parametrize(("value", "found"), [(-1, "the number -1"), (2.5, "the number 2.5"), ("10", 'the text "10"'),
-                                              (True, "true")])
+@pytest.mark.parametrize(
+    ("value", "found"), [(-1, "the number -1"), (2.5, "the number 2.5"), ("10", 'the text "10"'), (True, "true")]
+)
 def test_a_bad_stop_rule_in_a_file_says_where_and_what(value: object, found: str) -> None:
     doc = network_to_dict(load_preset("xor"), TrainingRecord())
     doc["training"]["stop_after"] = value

@@ -28,14 +28,14 @@ OPTIMIZERS = ["sgd", "momentum", "adam"]
 
 
 def _same_weights(a: Network, b: Network) -> bool:
-    return all(np.array_equal(x.weights, y.weights) and np.array_equal(x.bias, y.bias)
-               for x, y in zip(a.layers, b.layers))
+    return all(
+        np.array_equal(x.weights, y.weights) and np.array_equal(x.bias, y.bias) for x, y in zip(a.layers, b.layers)
+    )
 
 
 def _document(optimizer: str) -> Document:
     doc = Document(load_preset("xor"), preset="xor")
-    for name, value in (("dataset", "circle"), ("batch_size", 10), ("optimizer", optimizer),
-                        ("learning_rate", 0.1)):
+    for name, value in (("dataset", "circle"), ("batch_size", 10), ("optimizer", optimizer), ("learning_rate", 0.1)):
         doc.training.change_setting(name, value)
     return doc
 
@@ -46,8 +46,9 @@ def _cli(first: Path, steps: int, out: Path, capsys: pytest.CaptureFixture[str])
 
 
 @pytest.mark.parametrize("optimizer", OPTIMIZERS)
-def test_a_save_between_bursts_goes_on_bit_for_bit(optimizer: str, tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_save_between_bursts_goes_on_bit_for_bit(
+    optimizer: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The issue's case: play, pause, save; play more, save as a second file."""
     doc = _document(optimizer)
     doc.training.run(17)
@@ -82,8 +83,7 @@ def test_opened_and_saved_again_without_a_step_keeps_where_training_was(optimize
     assert state is not None and state.same_as(opened.training.state)
 
 
-def test_after_an_undo_the_optimiser_starts_afresh_in_both(tmp_path: Path,
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_after_an_undo_the_optimiser_starts_afresh_in_both(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     doc = _document("adam")
     doc.training.run(30)
     doc.settle()
@@ -98,8 +98,9 @@ def test_after_an_undo_the_optimiser_starts_afresh_in_both(tmp_path: Path,
     assert "starts afresh" in note and "first.json" in note
 
 
-def test_after_a_feature_is_turned_on_training_goes_on_from_the_new_shape(tmp_path: Path,
-                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_after_a_feature_is_turned_on_training_goes_on_from_the_new_shape(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     doc = _document("adam")
     doc.training.run(30)
     square = available(2)[2]  # x1²
@@ -113,8 +114,9 @@ def test_after_a_feature_is_turned_on_training_goes_on_from_the_new_shape(tmp_pa
     assert _same_weights(trained, load_network_file(second).network) and note == ""
 
 
-def test_options_that_change_the_settings_start_afresh_and_say_so(tmp_path: Path,
-                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_options_that_change_the_settings_start_afresh_and_say_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     doc = _document("adam")
     doc.training.run(30)
     first = doc.save(tmp_path / "first.json")
@@ -140,8 +142,9 @@ def _record(path: Path) -> tuple[int, object]:
 
 
 @pytest.mark.parametrize("optimizer", OPTIMIZERS)
-def test_undoing_a_stretch_of_training_goes_back_to_where_it_began(optimizer: str, tmp_path: Path,
-                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_undoing_a_stretch_of_training_goes_back_to_where_it_began(
+    optimizer: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Undo gives back the step count, the epoch, the loss so far and the optimiser with the
     weights: a file saved after the undo is the file saved before the stretch, and goes on as it."""
     doc = _document(optimizer)
@@ -165,8 +168,9 @@ def test_undoing_a_stretch_of_training_goes_back_to_where_it_began(optimizer: st
     doc.redo()
     assert doc.training.steps == 55 and doc.training.history[-1].step == 55
     redone = doc.save(tmp_path / "redone.json")
-    assert _record(redone)[0] == 55 and _same_weights(load_network_file(redone).network,
-                                                      load_network_file(after).network)
+    assert _record(redone)[0] == 55 and _same_weights(
+        load_network_file(redone).network, load_network_file(after).network
+    )
     doc.undo()
     doc.training.run(25)  # in the playground too
     assert _same_weights(doc.network, load_network_file(after).network) and doc.training.steps == 55

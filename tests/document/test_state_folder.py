@@ -136,10 +136,22 @@ def test_a_copy_that_is_not_one_is_said_and_left(tmp_path: Path, pids: list[int]
     documents = {
         "not json": "this is not json {",
         "another format": json.dumps({"format": "nntui-network", "version": 1}),
-        "bad network": json.dumps({"format": RECOVERY_FORMAT, "version": 1, "saved_at": "2024-05-01T12:00:00",
-                                   "network": {**network_to_dict(random_network([2, 1])), "layers": []}}),
-        "bad date": json.dumps({"format": RECOVERY_FORMAT, "version": 1, "saved_at": "yesterday",
-                                "network": network_to_dict(random_network([2, 1]))}),
+        "bad network": json.dumps(
+            {
+                "format": RECOVERY_FORMAT,
+                "version": 1,
+                "saved_at": "2024-05-01T12:00:00",
+                "network": {**network_to_dict(random_network([2, 1])), "layers": []},
+            }
+        ),
+        "bad date": json.dumps(
+            {
+                "format": RECOVERY_FORMAT,
+                "version": 1,
+                "saved_at": "yesterday",
+                "network": network_to_dict(random_network([2, 1])),
+            }
+        ),
     }
     files = [tmp_path / f"recovery-{pid}.json" for pid in writers]
     for file, text in zip(files, documents.values()):

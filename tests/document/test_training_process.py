@@ -122,8 +122,12 @@ PARENT = textwrap.dedent("""
 @pytest.mark.slow
 @pytest.mark.parametrize("how", ["kill", "terminate"])  # SIGKILL, SIGTERM (on Windows, both TerminateProcess)
 def test_the_child_ends_when_its_parent_is_killed(how: str) -> None:
-    parent = subprocess.Popen([sys.executable, "-c", PARENT], stdout=subprocess.PIPE, text=True,
-                              cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
+    parent = subprocess.Popen(
+        [sys.executable, "-c", PARENT],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))),
+    )
     try:
         line = parent.stdout.readline() if parent.stdout else ""
         child = int(line)
@@ -151,8 +155,12 @@ def _gone(pid: int) -> bool:
 @pytest.mark.skipif(sys.platform != "linux", reason="PR_SET_PDEATHSIG is Linux's; elsewhere the watch is best effort")
 def test_a_stopped_child_dies_with_its_parent_however_it_dies() -> None:
     # A stopped child reads no EOF and runs no thread: only the kernel can end it (#22, fall 6).
-    parent = subprocess.Popen([sys.executable, "-c", PARENT], stdout=subprocess.PIPE, text=True,
-                              cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
+    parent = subprocess.Popen(
+        [sys.executable, "-c", PARENT],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))),
+    )
     child = 0
     try:
         child = int(parent.stdout.readline() if parent.stdout else "")
@@ -200,8 +208,10 @@ def test_the_watch_calls_out_once_the_parent_is_gone() -> None:
     assert not still.wait(0.2)  # twenty looks: the real parent is still there
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="os.kill(pid, SIGINT) ends a process on Windows; "
-                    "there the child has no console for a ctrl+c to reach")
+@pytest.mark.skipif(
+    sys.platform == "win32",
+    reason="os.kill(pid, SIGINT) ends a process on Windows; there the child has no console for a ctrl+c to reach",
+)
 def test_the_child_ignores_the_terminals_ctrl_c() -> None:
     # ctrl+c goes to the whole foreground group: the playground decides, the child trains on.
     process = TrainingProcess()

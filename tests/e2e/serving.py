@@ -133,8 +133,13 @@ class Server:
         # Its temporary folder (the sessions' state folders are made in it) is the test's:
         # nothing is left in /tmp even if the server has to be killed.
         self.temporary = Path(tempfile.mkdtemp(prefix="nntui-serve-test-"))
-        environment = {**os.environ, "LC_ALL": "C.UTF-8", "TMPDIR": str(self.temporary),
-                       **(env or {}), MARKER: self.marker}
+        environment = {
+            **os.environ,
+            "LC_ALL": "C.UTF-8",
+            "TMPDIR": str(self.temporary),
+            **(env or {}),
+            MARKER: self.marker,
+        }
         self.process = subprocess.Popen(
             [sys.executable, "-m", "nntui", "serve", "--port", str(self.port), *args],
             cwd=cwd,

@@ -43,6 +43,7 @@ pytestmark = pytest.mark.e2e
 
 ERROR_PREFIX = "nntui: error: "
 
+
 def _nntui(*args: str) -> list[str]:
     return [sys.executable, "-m", "nntui", *args]
 
@@ -77,15 +78,20 @@ def served() -> Iterator[list[Served]]:
 
 def _serve_error(*args: str, cwd: Path | None = None) -> str:
     result = subprocess.run(
-        _nntui("serve", *args), cwd=cwd, env=_english(), stdin=subprocess.DEVNULL,
-        capture_output=True, text=True, timeout=30,
+        _nntui("serve", *args),
+        cwd=cwd,
+        env=_english(),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     assert result.returncode == 2, (result.stdout, result.stderr)
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(ERROR_PREFIX), result.stderr
-    return lines[0][len(ERROR_PREFIX):]
+    return lines[0][len(ERROR_PREFIX) :]
 
 
 @pytest.mark.parametrize(
@@ -108,9 +114,7 @@ def _serve_error(*args: str, cwd: Path | None = None) -> str:
         (["--max-sessions", "many"], '"many" is not a whole number'),
     ],
 )
-def test_serve_argument_errors_are_one_line_before_any_server(
-    args: list[str], expected: str, tmp_path: Path
-) -> None:
+def test_serve_argument_errors_are_one_line_before_any_server(args: list[str], expected: str, tmp_path: Path) -> None:
     assert expected in _serve_error(*args, cwd=tmp_path)
 
 
@@ -130,8 +134,8 @@ def test_serve_hands_its_file_to_each_session_and_stops_the_sessions_on_sigint(
     server alone (not to the apps) still closes the session and stops its app."""
     network = load_preset("xor")
     network.name = "Quoted-net-41"
-    save_network(network, tmp_path / "it's a \"net\" $HOME.json")
-    server = Served("it's a \"net\" $HOME.json", cwd=tmp_path)
+    save_network(network, tmp_path / 'it\'s a "net" $HOME.json')
+    server = Served('it\'s a "net" $HOME.json', cwd=tmp_path)
     served.append(server)
     assert server.first_line == f"Open {server.url} in a web browser; press Ctrl-C to stop.\n"
 
@@ -182,9 +186,7 @@ def _wait_for_text(page: Page, text: str, timeout: float = 30.0) -> str:
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
 @pytest.mark.skipif(sync_playwright is None, reason="Playwright is not installed (.ci/run installs it)")
-def test_edit_an_input_and_a_weight_in_headless_chromium(
-    served: list[Served], private_state_dir: Path
-) -> None:
+def test_edit_an_input_and_a_weight_in_headless_chromium(served: list[Served], private_state_dir: Path) -> None:
     network = load_preset("potatoes")
     before = format_value(float(network.forward().outputs[0]), 7)
     network.input_values[0] += 0.1  # "+" on the selected input, herb smell
@@ -200,8 +202,10 @@ def test_edit_an_input_and_a_weight_in_headless_chromium(
         try:
             page = browser.new_page(viewport={"width": 1200, "height": 800})
             # Only this server: the page also asks for a web font, which is not needed.
-            page.route("**/*", lambda route: route.continue_()
-                       if route.request.url.startswith(server.url + "/") else route.abort())
+            page.route(
+                "**/*",
+                lambda route: route.continue_() if route.request.url.startswith(server.url + "/") else route.abort(),
+            )
             page.add_init_script(CATCH_TERMINAL)
             page.goto(server.url)
             _wait_for_text(page, "Potatoes are baking")

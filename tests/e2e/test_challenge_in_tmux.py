@@ -46,7 +46,12 @@ def test_the_and_challenge_is_solved_by_typing_weights(tmp_path: Path, terminal:
     terminal.wait_for("Discard")
     terminal.keys("d")
     terminal.wait_until_gone()
-    listing = subprocess.run([NNTUI, "challenges"], capture_output=True, text=True, timeout=30,
-                             env={**os.environ, "NNTUI_STATE_DIR": str(state), "LC_ALL": "C.UTF-8"})
+    listing = subprocess.run(
+        [NNTUI, "challenges"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={**os.environ, "NNTUI_STATE_DIR": str(state), "LC_ALL": "C.UTF-8"},
+    )
     line = next(line for line in listing.stdout.splitlines() if "and_step" in line)
     assert "✓" in line

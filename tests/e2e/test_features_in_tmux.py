@@ -44,8 +44,14 @@ def test_a_feature_turned_on_with_the_keys_is_saved_and_computed_by_eval(tmp_pat
     terminal.wait_until_gone()
     saved = json.loads((tmp_path / "squares.json").read_text("utf-8"))
     assert [item["feature"] for item in saved["inputs"]] == ["x1", "x2", "x1^2"]
-    result = subprocess.run([NNTUI, "eval", "squares.json", "--input", "0.5,-1"], cwd=tmp_path, capture_output=True,
-                            text=True, timeout=30, env={**os.environ, "LC_ALL": "C.UTF-8"})
+    result = subprocess.run(
+        [NNTUI, "eval", "squares.json", "--input", "0.5,-1"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={**os.environ, "LC_ALL": "C.UTF-8"},
+    )
     assert result.returncode == 0, result.stderr
     hidden = json.loads(result.stdout)["layers"][0]
     weights = saved["layers"][0]["weights"]

@@ -53,5 +53,6 @@ async def test_the_playgrounds_of_a_killed_server_end_and_take_their_folders(ser
         gone = await await_until(lambda: not server.apps(), GONE_WITHIN)
         assert gone, f"the server's playgrounds outlived it:\n{describe(server.apps())}"
         assert apps and len(sessions) == 2
-        assert await await_until(lambda: not list(server.temporary.iterdir()), GONE_WITHIN), \
-            [str(path) for path in server.temporary.rglob("*")]
+        assert await await_until(lambda: not list(server.temporary.iterdir()), GONE_WITHIN), [
+            str(path) for path in server.temporary.rglob("*")
+        ]

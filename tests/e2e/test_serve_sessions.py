@@ -187,8 +187,9 @@ async def test_a_session_that_trains_ends_with_its_training_process_when_the_bro
         await read_until(ws, b"input x1")
         await ws.send_str(json.dumps(["stdin", " "]))  # space: play
         await read_until(ws, b"training \xc2\xb7")  # "training ·"
-        assert await await_until(lambda: any(_is_training_process(pid) for pid in server.apps()), 10), \
-            describe(server.apps())
+        assert await await_until(lambda: any(_is_training_process(pid) for pid in server.apps()), 10), describe(
+            server.apps()
+        )
         await client.close()  # the tab goes, without a closing handshake
         left = await _gone(server)
         assert not left, f"attempt {attempt}:\n{describe(left)}"
@@ -231,8 +232,9 @@ async def test_the_session_after_the_last_allowed_is_told_the_server_is_full(ser
 
         # A tab that loaded the page before the last seat went: its terminal says so (for a
         # while; then textual-serve's page says "Session ended."), and no app starts.
-        async with client.ws_connect(f"{server.url}/ws?width=100&height=30",
-                                     headers={"Accept-Language": "fr"}) as refused:
+        async with client.ws_connect(
+            f"{server.url}/ws?width=100&height=30", headers={"Accept-Language": "fr"}
+        ) as refused:
             said = await read_until(refused, FULL_FR.encode(), timeout=10)
             assert TITLE not in said
             assert len(server.sessions()) == 2

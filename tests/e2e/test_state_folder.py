@@ -40,11 +40,15 @@ class Run:
     def __init__(self, base: Path, state: Path, *args: str) -> None:
         self.socket = f"nntui-state-{uuid.uuid4().hex[:8]}"
         self.pid_file, self.status_file = base / "pid", base / "status"
-        inner = (f"echo $$ > {shlex.quote(str(self.pid_file))}; "
-                 f"exec {shlex.quote(sys.executable)} -m nntui {' '.join(map(shlex.quote, args))}")
-        command = (f"NNTUI_STATE_DIR={shlex.quote(str(state))} PYTHONPATH={shlex.quote(str(SOURCE))} "
-                   f"LC_ALL=C.UTF-8 sh -c {shlex.quote(inner)}; echo $? > {shlex.quote(str(self.status_file))}; "
-                   "sleep 60")
+        inner = (
+            f"echo $$ > {shlex.quote(str(self.pid_file))}; "
+            f"exec {shlex.quote(sys.executable)} -m nntui {' '.join(map(shlex.quote, args))}"
+        )
+        command = (
+            f"NNTUI_STATE_DIR={shlex.quote(str(state))} PYTHONPATH={shlex.quote(str(SOURCE))} "
+            f"LC_ALL=C.UTF-8 sh -c {shlex.quote(inner)}; echo $? > {shlex.quote(str(self.status_file))}; "
+            "sleep 60"
+        )
         done = self.tmux("new-session", "-d", "-s", "s", "-x", "120", "-y", "36", "sh", "-c", command)
         assert done.returncode == 0, done.stderr
 
@@ -100,7 +104,8 @@ def _lines(screen: str) -> list[str]:
 
 @pytest.mark.parametrize("where", ["a regular file", "under a regular file"])
 def test_sigterm_with_an_unwritable_state_folder_ends_with_143_and_one_line(
-        tmp_path: Path, run: Callable[..., Run], where: str) -> None:
+    tmp_path: Path, run: Callable[..., Run], where: str
+) -> None:
     """It used to end with 1 and NoActiveAppError's traceback, from the recovery copy written
     after the app had gone (#22, fall 7)."""
     blocker = tmp_path / "state"
@@ -123,7 +128,8 @@ def test_sigterm_with_an_unwritable_state_folder_ends_with_143_and_one_line(
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
 def test_nntui_starts_beside_a_fifo_and_a_deep_copy_in_the_state_folder(
-        tmp_path: Path, run: Callable[..., Run], gone_pids: Callable[[int], list[int]]) -> None:
+    tmp_path: Path, run: Callable[..., Run], gone_pids: Callable[[int], list[int]]
+) -> None:
     """A FIFO named like a copy used to leave a blank screen for ever; 100,000 ``[`` a
     RecursionError at every start (#22, fall 8). Both are said, left, and nntui starts."""
     state = tmp_path / "state"

@@ -83,8 +83,10 @@ class Fleet:
 
     def start(self) -> None:
         for i in range(RUNS):
-            command = (f"{self.shell}NNTUI_STATE_DIR={self.state(i)} LC_ALL=C.UTF-8 {NNTUI} --preset xor; "
-                       f"echo $? > {self.status(i)}; sleep {self.linger}")
+            command = (
+                f"{self.shell}NNTUI_STATE_DIR={self.state(i)} LC_ALL=C.UTF-8 {NNTUI} --preset xor; "
+                f"echo $? > {self.status(i)}; sleep {self.linger}"
+            )
             done = self.tmux("new-session", "-d", "-s", f"s{i}", "-x", "120", "-y", "36", command)
             assert done.returncode == 0, done.stderr
 

@@ -45,9 +45,7 @@ class Terminal:
         self.socket = socket
 
     def tmux(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [TMUX, "-L", self.socket, *args], capture_output=True, text=True, timeout=10
-        )
+        return subprocess.run([TMUX, "-L", self.socket, *args], capture_output=True, text=True, timeout=10)
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "e2e").stdout
@@ -94,8 +92,7 @@ class Terminal:
         """A new session running ``command``; retried while an old server is still dying."""
         deadline = time.monotonic() + 10
         while True:
-            done = self.tmux("new-session", "-d", "-s", "e2e", "-x", str(width), "-y", str(height),
-                             command)
+            done = self.tmux("new-session", "-d", "-s", "e2e", "-x", str(width), "-y", str(height), command)
             if done.returncode == 0 and self.alive():
                 return
             assert time.monotonic() < deadline, f"tmux could not start: {done.stderr}"
@@ -168,8 +165,9 @@ def test_build_the_layers_network_by_hand_then_reopen_and_eval(
 
     built = load_network(tmp_path / "built.json")
     assert built.sizes == [3, 4, 4, 1]
-    evaluated = subprocess.run([NNTUI, "eval", str(tmp_path / "built.json")],
-                               capture_output=True, text=True, check=True)
+    evaluated = subprocess.run(
+        [NNTUI, "eval", str(tmp_path / "built.json")], capture_output=True, text=True, check=True
+    )
     output = json.loads(evaluated.stdout)["outputs"][0]
 
     terminal.start(f"cd {tmp_path} && {env} {NNTUI} built.json", 130, 36)

@@ -58,14 +58,25 @@ asyncio.run(main())
 
 def _clean_env() -> dict[str, str]:
     """The test's environment without what would let the venv see the source tree."""
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "PYTHONSTARTUP")}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "PYTHONSTARTUP")
+    }
     return {**env, "PYTHONIOENCODING": "utf-8", "LC_ALL": "C.UTF-8"}
 
 
 def _run(args: list[str | Path], cwd: Path, timeout: float = RUN_TIMEOUT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(arg) for arg in args], cwd=cwd, env=_clean_env(), stdin=subprocess.DEVNULL,
-                          capture_output=True, text=True, encoding="utf-8", timeout=timeout)
+    return subprocess.run(
+        [str(arg) for arg in args],
+        cwd=cwd,
+        env=_clean_env(),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -89,8 +100,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     assert made.returncode == 0, made.stderr
     python = venv / SCRIPTS / "python"
     # Not editable, not from the source tree: the wheel file itself.
-    install = _run([python, "-m", "pip", "install", "--disable-pip-version-check", wheels[0]],
-                   cwd=work, timeout=INSTALL_TIMEOUT)
+    install = _run(
+        [python, "-m", "pip", "install", "--disable-pip-version-check", wheels[0]], cwd=work, timeout=INSTALL_TIMEOUT
+    )
     if install.returncode != 0 and _unreachable(install.stdout + install.stderr):
         pytest.skip("the package registry is unreachable (the wheel's dependencies)")
     assert install.returncode == 0, install.stdout + install.stderr
@@ -99,8 +111,13 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 def _unreachable(output: str) -> bool:
     """pip's words for a network it cannot reach (not for a dependency it cannot satisfy)."""
-    return bool(re.search(r"NewConnectionError|Temporary failure in name resolution|Network is unreachable"
-                          r"|ConnectTimeout|Failed to establish a new connection|ProxyError", output))
+    return bool(
+        re.search(
+            r"NewConnectionError|Temporary failure in name resolution|Network is unreachable"
+            r"|ConnectTimeout|Failed to establish a new connection|ProxyError",
+            output,
+        )
+    )
 
 
 def test_the_installed_nntui_is_the_wheel_not_the_source_tree(installed: Path, tmp_path: Path) -> None:
@@ -141,8 +158,15 @@ def test_the_playground_in_a_terminal(installed: Path, tmp_path: Path) -> None:
 
     main, child = pty.openpty()
     env = {**_clean_env(), "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
-    process = subprocess.Popen([str(installed / "nntui"), "--preset", "potatoes"], cwd=tmp_path, env=env,
-                               stdin=child, stdout=child, stderr=child, start_new_session=True)
+    process = subprocess.Popen(
+        [str(installed / "nntui"), "--preset", "potatoes"],
+        cwd=tmp_path,
+        env=env,
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        start_new_session=True,
+    )
     os.close(child)
     try:
         seen = _read_until(main, "herb smell", deadline=time.monotonic() + RUN_TIMEOUT)

@@ -98,8 +98,9 @@ class EditsController:
 
     # --- shape -------------------------------------------------------------------------------
 
-    def reshape(self, change: Callable[[Network], Network], description: str,
-                selection: Selection | None = None) -> bool:
+    def reshape(
+        self, change: Callable[[Network], Network], description: str, selection: Selection | None = None
+    ) -> bool:
         """Apply a shape change from ``nntui.core.shape``; say why when it is refused."""
         try:
             after = change(self.network)
@@ -118,8 +119,7 @@ class EditsController:
         else:
             description = t("app.shape.add_neuron", layer=safe(self.network.layer_title(sel.column)))
         rng = self.document.rng
-        self.reshape(lambda net: shape.add_neuron(net, sel.column, at, rng), description,
-                     Selection(sel.column, at, 0))
+        self.reshape(lambda net: shape.add_neuron(net, sel.column, at, rng), description, Selection(sel.column, at, 0))
 
     def remove_neuron(self) -> None:
         sel = self.document.selection
@@ -134,25 +134,29 @@ class EditsController:
         selected = self.document.selection.column
         column = min(selected, len(self.network.layers) - 1)
         rng = self.document.rng
-        if self.reshape(
-            lambda net: shape.insert_layer(net, column, rng),
-            t("app.shape.insert_layer", layer=safe(self.network.layer_title(column))),
-            Selection(column + 1, 0, 0),
-        ) and selected > column:
+        if (
+            self.reshape(
+                lambda net: shape.insert_layer(net, column, rng),
+                t("app.shape.insert_layer", layer=safe(self.network.layer_title(column))),
+                Selection(column + 1, 0, 0),
+            )
+            and selected > column
+        ):
             notify(self.screen, t("app.shape.output_stays_last"))
 
     def remove_layer(self) -> None:
         column = self.document.selection.column
         title = self.network.layer_title(column)
-        keeps = 0 < column < len(self.network.layers) and shape.remove_layer_keeps_weights(
-            self.network, column
-        )
+        keeps = 0 < column < len(self.network.layers) and shape.remove_layer_keeps_weights(self.network, column)
         rng = self.document.rng
-        if self.reshape(
-            lambda net: shape.remove_layer(net, column, rng),
-            t("app.shape.remove_layer", layer=safe(title)),
-            Selection(column, 0, 0),
-        ) and not keeps:
+        if (
+            self.reshape(
+                lambda net: shape.remove_layer(net, column, rng),
+                t("app.shape.remove_layer", layer=safe(title)),
+                Selection(column, 0, 0),
+            )
+            and not keeps
+        ):
             notify(self.screen, t("app.shape.weights_redrawn"), title=t("app.shape.layer_removed"))
 
     def rename_neuron(self) -> None:
@@ -164,12 +168,14 @@ class EditsController:
     def rename_layer(self) -> None:
         column = self.document.selection.column
         if column == 0:
-            notify(self.screen, t("app.shape.input_layer_name"), title=t("app.shape.not_possible"),
-                   severity="warning")
+            notify(self.screen, t("app.shape.input_layer_name"), title=t("app.shape.not_possible"), severity="warning")
             return
         current = self.network.layer_title(column)
-        self._rename(t("app.shape.rename_layer", layer=safe(current)), current,
-                     lambda name: shape.rename_layer(self.network, column, name))
+        self._rename(
+            t("app.shape.rename_layer", layer=safe(current)),
+            current,
+            lambda name: shape.rename_layer(self.network, column, name),
+        )
 
     def _rename(self, title: str, current: str, rename: Callable[[str], Network]) -> None:
         def renamed(network: Network | None) -> None:
@@ -182,14 +188,17 @@ class EditsController:
         sel = self.document.selection
         neuron = None if whole_layer else sel.neuron
         rng = self.document.rng
-        self.reshape(lambda net: shape.randomize(net, sel.column, rng, neuron),
-                     t("app.shape.randomize", target=self._target_words(whole_layer)))
+        self.reshape(
+            lambda net: shape.randomize(net, sel.column, rng, neuron),
+            t("app.shape.randomize", target=self._target_words(whole_layer)),
+        )
 
     def zero(self, whole_layer: bool) -> None:
         sel = self.document.selection
         neuron = None if whole_layer else sel.neuron
-        self.reshape(lambda net: shape.zero(net, sel.column, neuron),
-                     t("app.shape.zero", target=self._target_words(whole_layer)))
+        self.reshape(
+            lambda net: shape.zero(net, sel.column, neuron), t("app.shape.zero", target=self._target_words(whole_layer))
+        )
 
     def _target_words(self, whole_layer: bool) -> str:
         sel = self.document.selection

@@ -74,6 +74,7 @@ class FilesController:
         try:
             self.document.save(path, overwrite=overwrite)
         except ChangedOnDiskError as changed:
+
             def decided(choice: OverwriteChoice | None) -> None:
                 if choice == "overwrite":
                     self._write(path, after, overwrite=True)
@@ -84,16 +85,20 @@ class FilesController:
             return
         except (OSError, ValueError) as error:
             notify(
-                self.screen, t("app.file.not_saved", path=safe(path), reason=safe(_reason(error), MESSAGE_LIMIT)),
-                title=t("app.file.not_saved_title"), severity="error", timeout=8,
+                self.screen,
+                t("app.file.not_saved", path=safe(path), reason=safe(_reason(error), MESSAGE_LIMIT)),
+                title=t("app.file.not_saved_title"),
+                severity="error",
+                timeout=8,
             )
             return
         notify(self.screen, t("app.file.saved", path=safe(path)), timeout=3)
         if after is not None:
             after()
 
-    def unless_unsaved(self, before: str, then: Callable[[], None],
-                       otherwise: Callable[[], None] | None = None) -> None:
+    def unless_unsaved(
+        self, before: str, then: Callable[[], None], otherwise: Callable[[], None] | None = None
+    ) -> None:
         """Run ``then`` now, or after asking to save or discard unsaved changes.
 
         ``otherwise`` runs when the learner cancels.
@@ -113,8 +118,11 @@ class FilesController:
 
         doc = self.document
         # Named by its file or preset; a network from neither by its own name, not "not saved yet".
-        what = doc.label if doc.path is not None or doc.preset is not None else t(
-            "app.quit.network", name=doc.network.name)
+        what = (
+            doc.label
+            if doc.path is not None or doc.preset is not None
+            else t("app.quit.network", name=doc.network.name)
+        )
         self.screen.app.push_screen(QuitPrompt(what, before), decided)
 
     # --- opening and exporting ---------------------------------------------------------
@@ -131,16 +139,22 @@ class FilesController:
         self.unless_unsaved(t("app.quit.before_opening"), ask)
 
     def open_preset(self, name: str) -> None:
-        self.unless_unsaved(
-            t("app.quit.before_opening"), lambda: self.replace(load_preset(name), preset=name)
-        )
+        self.unless_unsaved(t("app.quit.before_opening"), lambda: self.replace(load_preset(name), preset=name))
 
-    def replace(self, network: Network, *, path: Path | None = None, preset: str | None = None,
-                modified: bool = False, training: TrainingRecord | None = None,
-                training_file: Path | None = None) -> None:
+    def replace(
+        self,
+        network: Network,
+        *,
+        path: Path | None = None,
+        preset: str | None = None,
+        modified: bool = False,
+        training: TrainingRecord | None = None,
+        training_file: Path | None = None,
+    ) -> None:
         """Another network in the playground, announced; with the training settings of its file."""
-        self.document.replace(network, path=path, preset=preset, modified=modified, training=training,
-                              training_file=training_file)
+        self.document.replace(
+            network, path=path, preset=preset, modified=modified, training=training, training_file=training_file
+        )
         notify(self.screen, t("app.file.opened", what=safe(self.document.label)), timeout=3)
         self.tell_problems()
 
@@ -157,8 +171,13 @@ class FilesController:
         problem = self.document.data_problem
         if problem is not None:
             self.document.data_problem = None
-            notify(self.screen, t("app.experiment.data_problem", problem=safe(problem, MESSAGE_LIMIT)),
-                   title=t("app.experiment.data_problem_title"), severity="warning", timeout=10)
+            notify(
+                self.screen,
+                t("app.experiment.data_problem", problem=safe(problem, MESSAGE_LIMIT)),
+                title=t("app.experiment.data_problem_title"),
+                severity="warning",
+                timeout=10,
+            )
 
     def export(self) -> None:
         self.document.settle()  # training pauses while the learner chooses a name
@@ -170,8 +189,13 @@ class FilesController:
                 self.document.export(path)
             except (OSError, ValueError) as error:
                 reason = safe(_reason(error), MESSAGE_LIMIT)
-                notify(self.screen, t("app.file.not_exported", path=safe(path), reason=reason),
-                       title=t("app.file.not_exported_title"), severity="error", timeout=8)
+                notify(
+                    self.screen,
+                    t("app.file.not_exported", path=safe(path), reason=reason),
+                    title=t("app.file.not_exported_title"),
+                    severity="error",
+                    timeout=8,
+                )
                 return
             notify(self.screen, t("app.file.exported", path=safe(path)), timeout=3)
 
@@ -210,8 +234,13 @@ class FilesController:
             problem = self.recovery.cannot_write(error)
             if tell and not self._told_unkept:
                 self._told_unkept = True
-                notify(self.screen, t("app.recovery.not_kept", problem=safe(problem, MESSAGE_LIMIT)),
-                       title=t("app.recovery.not_kept_title"), severity="warning", timeout=15)
+                notify(
+                    self.screen,
+                    t("app.recovery.not_kept", problem=safe(problem, MESSAGE_LIMIT)),
+                    title=t("app.recovery.not_kept_title"),
+                    severity="warning",
+                    timeout=15,
+                )
             return problem
         self._told_unkept = False
         return None
@@ -220,9 +249,18 @@ class FilesController:
         """Say, in one notice, which recovery copies cannot be read: they are not offered, and
         stay where they are (the learner may want them, or a newer nntui may read them)."""
         if unreadable:
-            notify(self.screen, counted("app.recovery.unreadable", len(unreadable),
-                                        first=safe(unreadable[0], MESSAGE_LIMIT), others=len(unreadable) - 1),
-                   title=t("app.recovery.unreadable_title"), severity="warning", timeout=15)
+            notify(
+                self.screen,
+                counted(
+                    "app.recovery.unreadable",
+                    len(unreadable),
+                    first=safe(unreadable[0], MESSAGE_LIMIT),
+                    others=len(unreadable) - 1,
+                ),
+                title=t("app.recovery.unreadable_title"),
+                severity="warning",
+                timeout=15,
+            )
 
     def offer_recovery(self, found: list[Recovery]) -> None:
         """Offer each copy of work left by a process that stopped unexpectedly, newest first.
@@ -240,21 +278,35 @@ class FilesController:
                 self.recovery.adopt(recovery)
             except OSError as error:  # the copy stays where it is, to be offered again
                 self.screen.log.warning(f"recovery copy not adopted: {error}")
-            self.replace(recovery.network, path=recovery.source_path, preset=recovery.preset, modified=True,
-                         training=recovery.training, training_file=recovery.file)
+            self.replace(
+                recovery.network,
+                path=recovery.source_path,
+                preset=recovery.preset,
+                modified=True,
+                training=recovery.training,
+                training_file=recovery.file,
+            )
             self.offer_recovery(rest)
 
         def decided(choice: RecoveryChoice | None) -> None:
             if choice == "restore":
-                self.unless_unsaved(t("app.recovery.before_restoring"), restore,
-                                    otherwise=lambda: self.offer_recovery(rest))
+                self.unless_unsaved(
+                    t("app.recovery.before_restoring"), restore, otherwise=lambda: self.offer_recovery(rest)
+                )
             elif choice == "discard":
                 try:
                     self.recovery.discard(recovery)
                 except OSError as error:  # a read-only folder, a copy changed meanwhile: it stays
-                    notify(self.screen, t("app.recovery.not_discarded", file=safe(str(recovery.file)),
-                                          reason=safe(error.strerror or str(error))),
-                           severity="warning", timeout=10)
+                    notify(
+                        self.screen,
+                        t(
+                            "app.recovery.not_discarded",
+                            file=safe(str(recovery.file)),
+                            reason=safe(error.strerror or str(error)),
+                        ),
+                        severity="warning",
+                        timeout=10,
+                    )
                 self.offer_recovery(rest)
 
         self.screen.app.push_screen(RecoveryOffer(recovery, len(rest)), decided)

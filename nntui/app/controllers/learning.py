@@ -40,8 +40,13 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 # The row under the network: each panel's name and widget.
-ROW_PANELS = {"outputs": "#outputs", "inspector": "#inspector", "truth": "#truth", "backward": "#backward",
-              "slice": "#slice"}
+ROW_PANELS = {
+    "outputs": "#outputs",
+    "inspector": "#inspector",
+    "truth": "#truth",
+    "backward": "#backward",
+    "slice": "#slice",
+}
 HINT_AFTER = 8  # edits without success before the hint is shown
 WHY_AFTER = 12  # edits before an impossible challenge says why
 
@@ -72,8 +77,14 @@ class LearningController:
     high: Shown[float] = Shown(1.0)
     step_taken: Shown[StepTaken | None] = Shown(None)  # until the next change, or the panel asked for again
 
-    def __init__(self, screen: Screen[Any], document: Document, files: FilesController,
-                 views_stale: Callable[[], None], solved: SolvedStore | None = None) -> None:
+    def __init__(
+        self,
+        screen: Screen[Any],
+        document: Document,
+        files: FilesController,
+        views_stale: Callable[[], None],
+        solved: SolvedStore | None = None,
+    ) -> None:
         """``views_stale`` has the screen derive its views again (after a ``Shown`` attribute changed)."""
         self.screen = screen
         self.views_stale = views_stale
@@ -96,12 +107,19 @@ class LearningController:
         others = tuple(name for name in self.opened if name != panel)
         self.opened = (*others, panel) if on else others
 
-    truth = property(lambda self: "truth" in self.opened, lambda self, on: self._set_open("truth", on),
-                     doc="The truth table is open.")
-    backward = property(lambda self: "backward" in self.opened, lambda self, on: self._set_open("backward", on),
-                        doc="The backward pass is open.")
-    slice = property(lambda self: "slice" in self.opened, lambda self, on: self._set_open("slice", on),
-                     doc="The loss slice is open.")
+    truth = property(
+        lambda self: "truth" in self.opened,
+        lambda self, on: self._set_open("truth", on),
+        doc="The truth table is open.",
+    )
+    backward = property(
+        lambda self: "backward" in self.opened,
+        lambda self, on: self._set_open("backward", on),
+        doc="The backward pass is open.",
+    )
+    slice = property(
+        lambda self: "slice" in self.opened, lambda self, on: self._set_open("slice", on), doc="The loss slice is open."
+    )
 
     def sample(self) -> tuple[np.ndarray, np.ndarray]:
         """The sample of the backward pass: the inputs as set, and their target."""
@@ -160,8 +178,7 @@ class LearningController:
     def _truth_rows(self) -> list[TruthRow] | str:
         """The truth table's rows, or why there is none."""
         try:
-            return truth_table(self.document.network, low=self.low, high=self.high,
-                               targets=self._challenge_targets())
+            return truth_table(self.document.network, low=self.low, high=self.high, targets=self._challenge_targets())
         except TruthTableError as refusal:
             return str(refusal)
 
@@ -301,8 +318,12 @@ class LearningController:
                 self.store.mark(self.challenge.id)
             except OSError as error:
                 self.screen.log.warning(f"solved mark not kept: {error}")
-            notify(self.screen, t("app.challenge.solved", title=t(self.challenge.title)),
-                   title=t("app.challenge.solved_title"), timeout=6)
+            notify(
+                self.screen,
+                t("app.challenge.solved", title=t(self.challenge.title)),
+                title=t("app.challenge.solved_title"),
+                timeout=6,
+            )
 
     def _show_challenge(self) -> None:
         if self.challenge is None:
@@ -310,8 +331,9 @@ class LearningController:
         chosen = self.challenge
         verdict = chosen.check(self.document.network)
         number = next(n for n, c in enumerate(CHALLENGES, 1) if c.id == chosen.id)
-        lines = [t("app.challenge.bar", number=number, count=len(CHALLENGES), title=t(chosen.title),
-                   goal=t(chosen.goal))]
+        lines = [
+            t("app.challenge.bar", number=number, count=len(CHALLENGES), title=t(chosen.title), goal=t(chosen.goal))
+        ]
         state = "✓ " + t("app.challenge.solved_mark") if verdict.solved else safe(verdict.detail)
         lines.append(t("app.challenge.state", state=state))
         if not verdict.solved and chosen.why_impossible is not None and self.edits >= WHY_AFTER:

@@ -72,20 +72,26 @@ STEPS: tuple[TourStep, ...] = (
     TourStep("app.tour.truth", "#network", lambda p: p.learning.truth),
     # Done when the learner closes the panel, having tried B: the next step opens another
     # network, which must not come in the middle of looking at the step's numbers.
-    TourStep("app.tour.gradient", "#backward", lambda p: not p.learning.backward,
-             seen=lambda p: p.learning.backward and p.learning.step_taken is not None),
+    TourStep(
+        "app.tour.gradient",
+        "#backward",
+        lambda p: not p.learning.backward,
+        seen=lambda p: p.learning.backward and p.learning.step_taken is not None,
+    ),
     TourStep("app.tour.layers", "#network", lambda p: _selected(p.doc, 1), preset="layers"),
     TourStep("app.tour.feeding", "#network", lambda p: _selected(p.doc, 3)),
-    TourStep("app.tour.inputs", "#outputs",
-             lambda p: p.doc.network.input_values.tolist() != load_preset("layers").input_values.tolist()),
+    TourStep(
+        "app.tour.inputs",
+        "#outputs",
+        lambda p: p.doc.network.input_values.tolist() != load_preset("layers").input_values.tolist(),
+    ),
     # Learning by itself: the training view, a network that fits the data, play and watch.
-    TourStep("app.tour.train_view", "#network",
-             lambda p: p.training.active and p.training.session.compatible() is None),
-    TourStep("app.tour.train_play", "#network", lambda p: not p.training.playing,
-             seen=lambda p: p.training.playing),
+    TourStep(
+        "app.tour.train_view", "#network", lambda p: p.training.active and p.training.session.compatible() is None
+    ),
+    TourStep("app.tour.train_play", "#network", lambda p: not p.training.playing, seen=lambda p: p.training.playing),
     TourStep("app.tour.train_feature", "#training", lambda p: _reads_a_feature(p.doc)),
-    TourStep("app.tour.train_score", "#training", lambda p: not p.training.playing,
-             seen=lambda p: p.training.playing),
+    TourStep("app.tour.train_score", "#training", lambda p: not p.training.playing, seen=lambda p: p.training.playing),
     TourStep("app.tour.end", "#tour", lambda p: False),
 )
 
@@ -93,8 +99,14 @@ STEPS: tuple[TourStep, ...] = (
 class TourController:
     """Which step of the tour is showing, if any."""
 
-    def __init__(self, screen: Screen[Any], document: Document, files: FilesController,
-                 learning: LearningController, training: TrainingController) -> None:
+    def __init__(
+        self,
+        screen: Screen[Any],
+        document: Document,
+        files: FilesController,
+        learning: LearningController,
+        training: TrainingController,
+    ) -> None:
         self.screen = screen
         self.document = document
         self.files = files

@@ -118,8 +118,9 @@ class TrainingController:
             return
         session, screen = self.session, self.screen
         settings = session.settings
-        screen.query_one(BoundaryView).show(self.document.network, session.dataset, show_test=settings.show_test,
-                                            discrete=settings.discretize)
+        screen.query_one(BoundaryView).show(
+            self.document.network, session.dataset, show_test=settings.show_test, discrete=settings.discretize
+        )
         problem = session.compatible()
         loss_key = f"app.loss_name.{session.loss_name}"  # the backward panel's words for it
         loss = "" if problem else t(loss_key)
@@ -127,20 +128,27 @@ class TrainingController:
         last = session.history[-1] if session.history else None
         stopped = None if self.playing else session.stopped  # by the stop rule
         state = t("app.train.playing") if self.playing else t("app.train.stopped") if stopped else t("app.train.paused")
-        lines = [t("app.train.state", state=state, steps=whole_number(session.steps),
-                   epoch=whole_number(session.epoch))]
+        lines = [
+            t("app.train.state", state=state, steps=whole_number(session.steps), epoch=whole_number(session.epoch))
+        ]
         if self.playing and session.steps_per_second:
             lines[0] += f" · {whole_number(round(session.steps_per_second))}/s"
         if last is not None and last.test.accuracy is not None:
-            lines.append(t("app.train.accuracy", train=f"{last.train.accuracy:.1%}",
-                           test=f"{last.test.accuracy:.1%}"))
+            lines.append(t("app.train.accuracy", train=f"{last.train.accuracy:.1%}", test=f"{last.test.accuracy:.1%}"))
         train_r2, test_r2 = (m.r2 for m in session.metrics) if session.metrics is not None else (None, None)
         if last is not None and train_r2 is not None and test_r2 is not None:  # regression
-            lines.append(t("app.metrics.r2_line", train=format_number(train_r2, ".3f"),
-                           test=format_number(test_r2, ".3f")))
+            lines.append(
+                t("app.metrics.r2_line", train=format_number(train_r2, ".3f"), test=format_number(test_r2, ".3f"))
+            )
         if stopped is not None:
-            lines.append(t("app.train.stopped_early", patience=whole_number(stopped.patience),
-                           loss=format_number(stopped.best_loss, ".4g"), best=whole_number(stopped.best_step)))
+            lines.append(
+                t(
+                    "app.train.stopped_early",
+                    patience=whole_number(stopped.patience),
+                    loss=format_number(stopped.best_loss, ".4g"),
+                    best=whole_number(stopped.best_step),
+                )
+            )
         if problem:
             lines.append(t("app.train.problem", problem=safe(problem, MESSAGE_LIMIT)))
         metrics = None if problem or last is None else session.metrics
@@ -172,8 +180,13 @@ class TrainingController:
         doc.settle()
         problem = self.session.compatible()
         if problem:  # the features are of the data's points: the network must read them first
-            notify(self.screen, t("app.features.not_now", problem=capitalised(safe(problem, MESSAGE_LIMIT))),
-                   title=t("app.features.title"), severity="warning", timeout=8)
+            notify(
+                self.screen,
+                t("app.features.not_now", problem=capitalised(safe(problem, MESSAGE_LIMIT))),
+                title=t("app.features.title"),
+                severity="warning",
+                timeout=8,
+            )
             return
         try:
             after = shape.toggle_feature(doc.network, feature, doc.rng)
@@ -181,8 +194,9 @@ class TrainingController:
             notify(self.screen, str(refusal), title=t("app.features.title"), severity="warning")
             return
         on = after.features is not None and feature in after.features
-        doc.apply(Reshape.of(doc.network, after, t("app.features.on" if on else "app.features.off",
-                                                    feature=feature.label)))
+        doc.apply(
+            Reshape.of(doc.network, after, t("app.features.on" if on else "app.features.off", feature=feature.label))
+        )
 
     def toggle_log_scale(self) -> None:
         """The loss chart in the other scale than the one it shows, until toggled again."""
@@ -225,8 +239,12 @@ class TrainingController:
 
     def tell_data_note(self) -> None:
         """How the data was read, when the learner should know (a CSV column read as labels)."""
-        notify(self.screen, capitalised(safe(self.session.dataset.note, MESSAGE_LIMIT)) + ".",
-               title=t("app.train.data_note_title"), timeout=12)
+        notify(
+            self.screen,
+            capitalised(safe(self.session.dataset.note, MESSAGE_LIMIT)) + ".",
+            title=t("app.train.data_note_title"),
+            timeout=12,
+        )
 
     def _follow_data_kind(self) -> None:
         """Classes after values, or values after classes: the output (and so the loss) that the
@@ -240,16 +258,23 @@ class TrainingController:
         after.layers[-1].activation = activation
         doc.apply(Reshape.of(doc.network, after, t("app.train.output_follows", activation=activation)))
         loss_key = f"app.loss_name.{self.session.loss_name}"  # the backward panel's words for it
-        notify(self.screen, t("app.train.output_follows_notice", activation=activation, data=safe(data.name),
-                              loss=t(loss_key)), timeout=8)
+        notify(
+            self.screen,
+            t("app.train.output_follows_notice", activation=activation, data=safe(data.name), loss=t(loss_key)),
+            timeout=8,
+        )
 
     # --- play, pause, step ---------------------------------------------------------
 
     def _can_train(self) -> bool:
         problem = self.session.compatible()
         if problem:
-            notify(self.screen, t("app.train.cannot_train", problem=capitalised(safe(problem, MESSAGE_LIMIT))),
-                   title=t("app.train.cannot_train_title"), severity="warning")
+            notify(
+                self.screen,
+                t("app.train.cannot_train", problem=capitalised(safe(problem, MESSAGE_LIMIT))),
+                title=t("app.train.cannot_train_title"),
+                severity="warning",
+            )
             return False
         return True
 
@@ -289,8 +314,10 @@ class TrainingController:
         output = fitting_output(data)
         if self.session.compatible():
             after = shape.fresh_network(
-                [data.n_inputs, 4, 4, data.n_outputs], doc.rng,
-                output_activation=output, input_names=list(data.input_names),
+                [data.n_inputs, 4, 4, data.n_outputs],
+                doc.rng,
+                output_activation=output,
+                input_names=list(data.input_names),
             )
             description = t("app.train.new_network", shape="-".join(map(str, after.sizes)), data=safe(data.name))
         elif not suits(doc.network.layers[-1].activation, data):
@@ -336,7 +363,12 @@ class TrainingController:
 
     def _diverged(self, message: str) -> None:
         self.document.settle()
-        notify(self.screen, f"{capitalised(safe(message, MESSAGE_LIMIT))}.", title=t("app.train.stopped_title"),
-               severity="error", timeout=10)
+        notify(
+            self.screen,
+            f"{capitalised(safe(message, MESSAGE_LIMIT))}.",
+            title=t("app.train.stopped_title"),
+            severity="error",
+            timeout=10,
+        )
         with suppress(NoMatches):  # unless the app is closing
             self.document.trained()

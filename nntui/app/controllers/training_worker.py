@@ -67,8 +67,7 @@ class TrainingWorker:
         """Train until :meth:`stop`; ``ended`` is called on the screen's thread if training ends by itself."""
         process = self._training_process()
         self.playing = True
-        screen.run_worker(lambda: self._run(process, screen.app, ended), thread=True, exclusive=True,
-                          group="training")
+        screen.run_worker(lambda: self._run(process, screen.app, ended), thread=True, exclusive=True, group="training")
 
     def stop(self) -> None:
         """Stop after the chunk in progress, and wait until the session holds the trainer again."""

@@ -30,8 +30,9 @@ class ChallengeChooser(Dialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="prompt chooser"):
             yield Label(t("app.challenge.choose_title"), classes="prompt-title")
-            yield OptionList(*(Option(self._label(n, c.id, c.title), id=c.id) for n, c in enumerate(CHALLENGES, 1)),
-                             id="challenges")
+            yield OptionList(
+                *(Option(self._label(n, c.id, c.title), id=c.id) for n, c in enumerate(CHALLENGES, 1)), id="challenges"
+            )
             yield Static(id="challenge-goal")
             yield Label(t("app.challenge.choose_keys"), classes="prompt-keys")
 

@@ -23,8 +23,11 @@ class CsvPrompt(TextPrompt[tuple[Path, Dataset]]):
     def __init__(self, suggestion: str = "", cwd: Path | None = None) -> None:
         self.cwd = cwd or Path.cwd()
         super().__init__(
-            t("app.data.csv_title"), suggestion, hint=t("app.data.csv_hint", folder=safe(self.cwd)),
-            keys=t("app.data.csv_keys"), select_on_focus=False,
+            t("app.data.csv_title"),
+            suggestion,
+            hint=t("app.data.csv_hint", folder=safe(self.cwd)),
+            keys=t("app.data.csv_keys"),
+            select_on_focus=False,
         )
 
     def parse(self, text: str) -> tuple[Path, Dataset]:

@@ -64,7 +64,8 @@ class SavePathPrompt(TextPrompt[Path]):
         super().__init__(
             t("app.path.save_title") if title is None else title,
             default_file_name() if suggestion is None else suggestion,
-            hint=t("app.path.in_folder", folder=safe(self.cwd)), keys=t("app.prompt.keys.save"),
+            hint=t("app.path.in_folder", folder=safe(self.cwd)),
+            keys=t("app.prompt.keys.save"),
             select_on_focus=False,
         )
 
@@ -87,8 +88,11 @@ class OpenPathPrompt(TextPrompt[tuple[Path, NetworkFile]]):
     def __init__(self, suggestion: str = "", cwd: Path | None = None) -> None:
         self.cwd = cwd or Path.cwd()
         super().__init__(
-            t("app.path.open_title"), suggestion, hint=t("app.path.in_folder", folder=safe(self.cwd)),
-            keys=t("app.prompt.keys.open"), select_on_focus=False,
+            t("app.path.open_title"),
+            suggestion,
+            hint=t("app.path.in_folder", folder=safe(self.cwd)),
+            keys=t("app.prompt.keys.open"),
+            select_on_focus=False,
         )
 
     def parse(self, text: str) -> tuple[Path, NetworkFile]:

@@ -37,8 +37,17 @@ class RecoveryOffer(ChoiceDialog[RecoveryChoice]):
         shape = "-".join(str(n) for n in network.sizes)
         with Vertical(id="dialog", classes="prompt"):
             yield Label(t("app.recovery.title"), classes="prompt-title")
-            yield Label(plain(t("app.recovery.found", when=when, name=safe(network.name), shape=shape,
-                                source=safe(recovery.source))))
+            yield Label(
+                plain(
+                    t(
+                        "app.recovery.found",
+                        when=when,
+                        name=safe(network.name),
+                        shape=shape,
+                        source=safe(recovery.source),
+                    )
+                )
+            )
             yield Label(t("app.recovery.question"))
             if self.others:
                 yield Label(counted("app.recovery.others", self.others), classes="prompt-hint")

@@ -16,8 +16,11 @@ class ValuePrompt(TextPrompt[float]):
     """
 
     def __init__(self, what: str, current: float) -> None:
-        super().__init__(t("app.prompt.value.title", what=safe(what)), repr(current),
-                         hint=t("app.prompt.value.current", value=repr(current)))
+        super().__init__(
+            t("app.prompt.value.title", what=safe(what)),
+            repr(current),
+            hint=t("app.prompt.value.current", value=repr(current)),
+        )
 
     def parse(self, text: str) -> float:
         return parse_finite(text)

@@ -95,15 +95,20 @@ def _lines(shown: ShownPass, name_width: int, width: int) -> list[Text]:
     j = selection.neuron
     target = " ".join(format_value(float(v), 6).strip() for v in backward.target)
     head = Text.assemble(
-        (t("app.backward.loss", loss=_loss_words(backward.loss_name)) + " L = ", "bold"), _num(backward.loss))
+        (t("app.backward.loss", loss=_loss_words(backward.loss_name)) + " L = ", "bold"), _num(backward.loss)
+    )
     if shown.loss_after is not None:  # the loss the step led to
         head.append_text(Text.assemble(" → ", _num(shown.loss_after)))
     wanted = Text(t("app.backward.target") + f" {target}", style="dim")
     fits = head.cell_len + 3 + wanted.cell_len <= width
     heads = [Text.assemble(head, "   ", wanted)] if fits else [head, wanted]  # else the target on a line of its own
     if selection.column == 0:
-        lines = [*heads, Text.assemble(t("app.backward.input") + " ∂L/∂x = ",
-                                     _num(backward.gradient(ParamRef.input(j)), selected=True))]
+        lines = [
+            *heads,
+            Text.assemble(
+                t("app.backward.input") + " ∂L/∂x = ", _num(backward.gradient(ParamRef.input(j)), selected=True)
+            ),
+        ]
     else:
         lines = [*heads, *_neuron(network, backward, selection, shown.learning_rate, shown.moves, name_width)]
     for line in lines:  # a narrow panel cuts its lines rather than scrambling the columns
@@ -113,8 +118,14 @@ def _lines(shown: ShownPass, name_width: int, width: int) -> list[Text]:
     return lines
 
 
-def _neuron(network: Network, backward: BackwardPass, selection: Selection, learning_rate: float,
-            moves: dict[ParamRef, tuple[float, float, float]], width: int) -> list[Text]:
+def _neuron(
+    network: Network,
+    backward: BackwardPass,
+    selection: Selection,
+    learning_rate: float,
+    moves: dict[ParamRef, tuple[float, float, float]],
+    width: int,
+) -> list[Text]:
     k, j = selection.column, selection.neuron
     layer = k - 1
     n_in = network.layers[layer].n_in
@@ -126,8 +137,9 @@ def _neuron(network: Network, backward: BackwardPass, selection: Selection, lear
     def name(text: str, selected: bool) -> Text:
         return Text(safe(text, width).ljust(width) + " ", style="bold" if selected else "")
 
-    lines = [Text.assemble(("δ = ∂L/∂z = ", "bold"), _num(delta, selected=True),
-                           ("   η = " + f"{learning_rate:g}", "dim"))]
+    lines = [
+        Text.assemble(("δ = ∂L/∂z = ", "bold"), _num(delta, selected=True), ("   η = " + f"{learning_rate:g}", "dim"))
+    ]
     header = "  " + t("app.inspector.from").ljust(width + 1) + "     δ" + "        a" + "   ∂L/∂w"
     lines.append(Text(header + (GAP + "w ← w − η·g" if stepped else ""), style="dim"))
     source = selection.weight_source(network)
@@ -136,15 +148,21 @@ def _neuron(network: Network, backward: BackwardPass, selection: Selection, lear
     for i in range(first, min(n_in, first + WINDOW)):
         chosen = i == source
         d, a, g = backward.weight_gradient(layer, j, i)
-        line = Text.assemble("▶ " if chosen else "  ", name(names[i], chosen),
-                             _num(d), " × ", _num(a), " = ", _num(g, selected=chosen))
+        line = Text.assemble(
+            "▶ " if chosen else "  ", name(names[i], chosen), _num(d), " × ", _num(a), " = ", _num(g, selected=chosen)
+        )
         move = moves.get(ParamRef.weight(layer, j, i))
         if move is not None:
             line.append_text(Text.assemble(GAP, _num(move[0]), " → ", _num(move[2])))
         lines.append(line)
     # ∂L/∂b under the weights' ∂L/∂w: the row is no longer than theirs, so never cut before them.
-    bias_line = Text.assemble("▶ " if source is None else "  ", name(names[-1], source is None),
-                              " " * 10, "∂L/∂b = ", _num(backward.bias_gradient(layer, j), selected=source is None))
+    bias_line = Text.assemble(
+        "▶ " if source is None else "  ",
+        name(names[-1], source is None),
+        " " * 10,
+        "∂L/∂b = ",
+        _num(backward.bias_gradient(layer, j), selected=source is None),
+    )
     move = moves.get(ParamRef.bias(layer, j))
     if move is not None:
         bias_line.append_text(Text.assemble(GAP, _num(move[0]), " → ", _num(move[2])))

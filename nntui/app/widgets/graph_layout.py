@@ -36,7 +36,11 @@ SCROLLBAR = 1  # a list column's vertical scrollbar
 
 # Detail levels, most first: (longest name shown, value, bar). ``None``: the whole name.
 DETAILS: tuple[tuple[int | None, bool, bool], ...] = (
-    (None, True, True), (14, True, True), (8, True, False), (4, True, False), (0, True, False),
+    (None, True, True),
+    (14, True, True),
+    (8, True, False),
+    (4, True, False),
+    (0, True, False),
 )
 # In the training view every node also has its heatmap, and the last level is the heatmap alone.
 TRAINING_DETAILS = (*DETAILS[:-1], (0, False, False))
@@ -115,23 +119,22 @@ def plan(
     rows = [spread_rows(n, row_height, lines) for n in sizes]
     after = [*sizes[1:], next_size]
     linked = [
-        nxt is not None and k + 1 < len(sizes) and rows[k] is not None and rows[k + 1] is not None
-        and n <= LINK_LIMIT and nxt <= LINK_LIMIT
+        nxt is not None
+        and k + 1 < len(sizes)
+        and rows[k] is not None
+        and rows[k + 1] is not None
+        and n <= LINK_LIMIT
+        and nxt <= LINK_LIMIT
         for k, (n, nxt) in enumerate(zip(sizes, after))
     ]
     details = TRAINING_DETAILS if training else DETAILS
     for level, (cap, value, bar) in enumerate(details):
-        parts = [
-            Parts(min(length, NAME_CAP if cap is None else cap), value, bar, training) for length in names
-        ]
+        parts = [Parts(min(length, NAME_CAP if cap is None else cap), value, bar, training) for length in names]
         fixed = sum(_fixed_width(p, r, nxt, link) for p, r, nxt, link in zip(parts, rows, after, linked))
         gaps = sum(linked)
         if fixed + gaps * GAP_MIN <= width or level == len(details) - 1:
             gap = GAP_MIN if gaps == 0 else max(GAP_MIN, min(GAP_MAX, (width - fixed) // gaps))
-            return [
-                ColumnPlan(p, row_height, r, gap if link else 0)
-                for p, r, link in zip(parts, rows, linked)
-            ]
+            return [ColumnPlan(p, row_height, r, gap if link else 0) for p, r, link in zip(parts, rows, linked)]
     raise AssertionError("unreachable: the last level is always taken")
 
 

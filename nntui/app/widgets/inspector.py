@@ -52,8 +52,9 @@ class Inspector(Static):
     def show(self, network: Network, result: ForwardResult, selection: Selection) -> None:
         self._shown = (network, result, selection)
         k, j = selection.column, selection.neuron
-        self.border_title = plain(t("app.inspector.title", name=safe(network.neuron_name(k, j)),
-                                    layer=safe(network.layer_title(k))))
+        self.border_title = plain(
+            t("app.inspector.title", name=safe(network.neuron_name(k, j)), layer=safe(network.layer_title(k)))
+        )
         # A new layout only when the height may change; new numbers need none.
         shape = (k, j, network.sizes[max(k - 1, 0)], selection.param)
         layout, self._shape = shape != self._shape, shape
@@ -80,9 +81,7 @@ class Inspector(Static):
             Text(explanation, style="dim"),
         )
 
-    def _neuron_view(
-        self, network: Network, result: ForwardResult, selection: Selection
-    ) -> RenderableType:
+    def _neuron_view(self, network: Network, result: ForwardResult, selection: Selection) -> RenderableType:
         k, j = selection.column, selection.neuron
         layer = network.layers[k - 1]
         x = result.activations[k - 1]

@@ -42,6 +42,7 @@ def key_width(key: Widget) -> int:
 
 def fitting(keys: list[Widget], width: int) -> list[Widget]:
     """``keys`` in their order, without the least needed of them until the rest fit ``width``."""
+
     def rank(key: Widget) -> int:
         action = str(getattr(key, "action", ""))
         return FOOTER_RANKS.index(action) if action in FOOTER_RANKS else len(FOOTER_RANKS)

@@ -25,12 +25,11 @@ from textual.strip import Strip
 
 from nntui.app import heatmap, palette
 from nntui.app.text import fit
-from nntui.app.widgets import weight_strip
-from nntui.app.widgets.graph_layout import BAR_WIDTH, MAP_COLUMNS, VALUE_WIDTH, ColumnPlan, Parts
+from nntui.app.widgets import neuron_line, weight_strip
+from nntui.app.widgets.graph_layout import ColumnPlan, Parts
 from nntui.app.widgets.link_gap import LinkGap
 from nntui.app.widgets.weight_strip import StripLayout
 from nntui.core.network import ForwardResult, Network
-from nntui.core.numbers import format_value
 from nntui.document.selection import Selection
 from nntui.i18n import t
 
@@ -143,7 +142,7 @@ class LayerView(ScrollView, can_focus=False):
         if plan.rows is not None:
             self._line_rows = np.full(lines, -1, dtype=np.int64)
             for neuron, top in enumerate(plan.rows):
-                self._line_rows[top: top + plan.row_height] = neuron
+                self._line_rows[top : top + plan.row_height] = neuron
             height = HEADER_LINES + lines
         else:
             height = HEADER_LINES + size * plan.row_height
@@ -193,20 +192,16 @@ class LayerView(ScrollView, can_focus=False):
         source = selection.weight_source(network) if selection.column == k + 1 else None
         strip = self._strip
         weights = network.layers[k].weights if strip is not None else None
-        values = result.activations[k]
         maps = self._maps  # the heatmaps change while training, each neuron's only now and then
         keys: list[tuple[object, ...]] = []
         for row in range(first, last):
-            value = float(values[row])
-            cursor = selection.column == k and selection.neuron == row
             cells = None
             if strip is not None and weights is not None:
-                cells = (weights[strip.first: strip.first + strip.count, row].tobytes(),
-                         selection.neuron if source == row else None)
-            keys.append((cursor, source == row, network.neuron_name(k, row), format_value(value, VALUE_WIDTH),
-                         palette.bar(value, self._value_scale, BAR_WIDTH),
-                         palette.value_style(value, self._value_scale), cells,
-                         maps[row].tobytes() if maps is not None and row < len(maps) else None))
+                cells = (
+                    weights[strip.first : strip.first + strip.count, row].tobytes(),
+                    selection.neuron if source == row else None,
+                )
+            keys.append(neuron_line.key(network, result, k, row, selection, source, cells, maps, self._value_scale))
         return first, keys
 
     @property
@@ -298,8 +293,12 @@ class LayerView(ScrollView, can_focus=False):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         size = self.size
-        if (self._plan is not None and self._plan.rows is not None and size.height != self.virtual_size.height
-                and size != self._room_told):  # rows spread over another height than this one
+        if (
+            self._plan is not None
+            and self._plan.rows is not None
+            and size.height != self.virtual_size.height
+            and size != self._room_told
+        ):  # rows spread over another height than this one
             self._room_told = size
             self.post_message(self.RoomChanged())
         # The lines' width and scroll found once for them all: Textual computes the region each time.
@@ -315,8 +314,14 @@ class LayerView(ScrollView, can_focus=False):
         network, result, k = self._network, self._result, self.column
         # Blank while this view is between two networks (moved to another column, or being removed):
         # the network is changed in place, so its own layers say whether this column still exists.
-        if (network is None or result is None or k >= self._column_count or k >= len(result.activations)
-                or k > len(network.layers) or _live_size(network, k) != self._neurons):
+        if (
+            network is None
+            or result is None
+            or k >= self._column_count
+            or k >= len(result.activations)
+            or k > len(network.layers)
+            or _live_size(network, k) != self._neurons
+        ):
             return Strip.blank(width, base)
         if self._on_base is None or self._on_base.base is not base:
             self._on_base = palette.OnBase(base)
@@ -340,8 +345,11 @@ class LayerView(ScrollView, can_focus=False):
             count = f" ({size})" if size > 9 else ""
             segments = [Segment(fit(" " + network.layer_title(k) + count, width), title_style)]
         else:
-            kind = (t("app.layer.values_you_set" if network.features is None else "app.layer.features_of_point")
-                    if k == 0 else f"f = {network.layers[k - 1].activation}")
+            kind = (
+                t("app.layer.values_you_set" if network.features is None else "app.layer.features_of_point")
+                if k == 0
+                else f"f = {network.layers[k - 1].activation}"
+            )
             segments = [Segment(fit(" " + kind, width), sub_style)]
         gap_style = self._style("layer-view--strip-title")
         if self._linked:
@@ -361,38 +369,27 @@ class LayerView(ScrollView, can_focus=False):
             line = body - self.row_line(row)
             segments = self._node_line(row, line)
         if self._strip is not None and not self._linked and row is not None and line == 0:
-            segments.extend(weight_strip.cells(self._strip, network, self.column, row,
-                                               self._selection, self._weight_scale))
+            segments.extend(
+                weight_strip.cells(self._strip, network, self.column, row, self._selection, self._weight_scale)
+            )
         return segments
 
     def _node_line(self, row: int, line: int) -> list[Segment]:
-        """Line ``line`` of neuron ``row``: marker, [heatmap], [name], [value], [bar]."""
         network, result = self._network, self._result
         assert network is not None and result is not None
-        k, parts, selection = self.column, self._plan.parts, self._selection
-        if selection.column == k and selection.neuron == row:
-            row_style, marker = self._style("layer-view--cursor"), "▶"
-        elif selection.column == k + 1 and selection.weight_source(network) == row:
-            row_style, marker = self._style("layer-view--source"), "›"
-        else:
-            row_style, marker = NO_STYLE, " "
-        segments = [Segment(marker if line == 0 else " ", row_style)]
-        if self._maps is not None and row < len(self._maps):
-            segments.extend(heatmap.picture_line(self._maps[row], line))
-            segments.append(Segment(" ", row_style))
-        rest = parts.width - 1 - (MAP_COLUMNS + 1 if parts.map else 0)
-        if line > 0:  # the lines below a heatmap's first carry only the heatmap
-            return [*segments, Segment(" " * rest, row_style)]
-        value = float(result.activations[k][row])
-        scale = self._value_scale
-        colour = row_style + palette.value_style(value, scale)
-        if parts.name:
-            segments.append(Segment(fit(network.neuron_name(k, row), parts.name) + " ", row_style))
-        if parts.value:
-            segments += [Segment(format_value(value, VALUE_WIDTH), colour), Segment(" ", row_style)]
-        if parts.bar:
-            segments += [Segment(palette.bar(value, scale, BAR_WIDTH), colour), Segment(" ", row_style)]
-        return segments
+        styles = (self._style("layer-view--cursor"), self._style("layer-view--source"))
+        return neuron_line.segments(
+            network,
+            result,
+            self.column,
+            row,
+            line,
+            self._plan.parts,
+            self._selection,
+            self._maps,
+            self._value_scale,
+            styles,
+        )
 
 
 def _live_size(network: Network, k: int) -> int:

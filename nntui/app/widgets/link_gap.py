@@ -89,10 +89,7 @@ class LinkGap:
         level = np.where(finite, np.rint(np.clip(np.abs(w) / self._scale, 0, 1) * 8), 99)
         code = (np.sign(w) * 1000 + level * 2 + (self._ranks.ravel() >= RANK_NEURON)).astype(np.int64)
         codes = np.where(picture.owner >= 0, code[np.maximum(picture.owner, 0)], -1)
-        return [
-            (picture.chars[y].tobytes(), codes[y].tobytes(), tuple(self._labels.get(y, ())))
-            for y in range(lines)
-        ]
+        return [(picture.chars[y].tobytes(), codes[y].tobytes(), tuple(self._labels.get(y, ()))) for y in range(lines)]
 
     def header(self, network: Network, column: int, y: int, style: Style) -> list[Segment]:
         """Line 0: the layer the links lead to; line 1: that this is the links view, and its scale.

@@ -114,9 +114,7 @@ def draw_links(
     return LinkPicture(chars, owner)
 
 
-def nearest_link(
-    sources: NDArray[np.int64], targets: NDArray[np.int64], width: int, x: int, y: int
-) -> tuple[int, int]:
+def nearest_link(sources: NDArray[np.int64], targets: NDArray[np.int64], width: int, x: int, y: int) -> tuple[int, int]:
     """The (target, source) whose line passes closest to cell (x, y) of the gap."""
     fraction = (x + 0.5) / max(1, width)
     src = np.asarray(sources, dtype=np.float64)[None, :]

@@ -88,8 +88,7 @@ class LossChart(Widget):
         last = self._history[-1]
         text = self._header(last)
         # Lines the header takes, a part too long for the width wrapping once more.
-        header_lines = sum(-(-cell_len(line) // max(self.size.width, 1)) or 1
-                           for line in text.plain.splitlines())
+        header_lines = sum(-(-cell_len(line) // max(self.size.width, 1)) or 1 for line in text.plain.splitlines())
         width, height = max(self.size.width - AXIS, 4), max(self.size.height - 1 - header_lines, 1)
         steps = np.array([p.step for p in self._history], dtype=np.float64)
         train = np.array([p.train.loss for p in self._history])
@@ -136,8 +135,9 @@ class LossChart(Widget):
         with np.errstate(all="ignore"):  # inf and NaN stay so; braille_series draws them at the top
             return np.log10(np.where(np.isfinite(values), np.maximum(values, low), values))
 
-    def _labels(self, last: LossPoint, low: float, high: float, drawn: tuple[float, float],
-                height: int) -> dict[int, tuple[str, str]]:
+    def _labels(
+        self, last: LossPoint, low: float, high: float, drawn: tuple[float, float], height: int
+    ) -> dict[int, tuple[str, str]]:
         """Row → (label, style): the highest and lowest drawn, then the last losses at their rows."""
         labels = {0: (short(high), "dim"), height - 1: (short(low) if self._log else "0", "dim")}
         rows: list[int] = []

@@ -32,8 +32,9 @@ class LossSlicePanel(Static):
         y_range = (max(low - pad, 0.0) if low >= 0 else low - pad, high + pad)
         tangent = cut.current_loss + cut.slope * (values - cut.current)
         near = np.abs(values - cut.current) <= (values[-1] - values[0]) / 6
-        cells = braille_series([(values, losses), (values[near], np.clip(tangent[near], *y_range))],
-                               WIDTH, HEIGHT, y_range)
+        cells = braille_series(
+            [(values, losses), (values[near], np.clip(tangent[near], *y_range))], WIDTH, HEIGHT, y_range
+        )
         plot = Text()
         for r, row in enumerate(cells):
             label = f"{y_range[1]:>6.3g} " if r == 0 else f"{y_range[0]:>6.3g} " if r == HEIGHT - 1 else " " * 7
@@ -45,7 +46,13 @@ class LossSlicePanel(Static):
         column = round((cut.current - float(values[0])) / span * (WIDTH - 1))
         plot.append(" " * (LABEL + column) + "▲\n", style="bold red")  # where the weight is now
         plot.append(" " * LABEL + f"{values[0]:<.3g}".ljust(WIDTH - 6) + f"{values[-1]:>.3g}\n", style="dim")
-        plot.append(t("app.slice.here", value=format_value(cut.current).strip(),
-                      loss=format_value(cut.current_loss).strip(), slope=format_value(cut.slope).strip()))
+        plot.append(
+            t(
+                "app.slice.here",
+                value=format_value(cut.current).strip(),
+                loss=format_value(cut.current_loss).strip(),
+                slope=format_value(cut.slope).strip(),
+            )
+        )
         self.border_title = t(f"app.slice.title.{kind}")
         self.update(plot)

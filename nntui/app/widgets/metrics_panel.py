@@ -71,15 +71,20 @@ def confused_lines(counts: Counts, labels: list[str]) -> list[Text]:
     nonzero = np.flatnonzero(flat)  # at most one per sample: far fewer than the K² cells
     found = min(MOST_CONFUSED, len(nonzero))
     top = nonzero[np.argpartition(flat[nonzero], -found)[-found:]] if found else nonzero
-    lines = [Text(t("app.metrics.many_classes", count=whole_number(len(labels)), most=MAX_MATRIX_CLASSES),
-                  style="dim")]
+    lines = [Text(t("app.metrics.many_classes", count=whole_number(len(labels)), most=MAX_MATRIX_CLASSES), style="dim")]
     if not found:
         lines.append(Text(t("app.metrics.none_wrong"), style=RIGHT_COLOUR))
     width = max(cell_len(label) for label in labels)
     for index in sorted(top.tolist(), key=lambda i: (-flat[i], i)):
         target, answer = divmod(index, len(labels))
-        lines.append(Text.assemble((fit(labels[target], width), "dim"), " → ", (fit(labels[answer], width), "dim"),
-                                   (f" {int(flat[index]):>6}×", WRONG_COLOUR)))
+        lines.append(
+            Text.assemble(
+                (fit(labels[target], width), "dim"),
+                " → ",
+                (fit(labels[answer], width), "dim"),
+                (f" {int(flat[index]):>6}×", WRONG_COLOUR),
+            )
+        )
     return lines
 
 

@@ -190,8 +190,16 @@ class NetworkView(HorizontalScroll, can_focus=True, inherit_bindings=False):
             target = self._strip_targets[k] if k < len(self._strip_targets) else 0
             maps = self.maps[k] if self.maps is not None else None
             following = plans[i + 1].rows if i + 1 < len(plans) else None
-            view.show(self.network, self.result, self.selection, plans[i], lines,
-                      target_rows=following, strip_target=target, maps=maps)
+            view.show(
+                self.network,
+                self.result,
+                self.selection,
+                plans[i],
+                lines,
+                target_rows=following,
+                strip_target=target,
+                maps=maps,
+            )
 
     def _longest_name(self, k: int, size: int) -> int:
         """Cells of the longest name in column ``k`` (the first 2,000 names: a list scrolls anyway).

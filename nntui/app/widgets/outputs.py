@@ -37,8 +37,7 @@ class OutputsPanel(Static):
                 lines.append(Text.assemble(number, " ", (palette.bar(value, scale, BAR_WIDTH), style)))
             else:
                 lines.append(
-                    Text.assemble((name[:10].ljust(11), "bold"), number, " ",
-                                  (palette.bar(value, scale, 8), style))
+                    Text.assemble((name[:10].ljust(11), "bold"), number, " ", (palette.bar(value, scale, 8), style))
                 )
         self.border_title = t("app.outputs.one") if len(outputs) == 1 else t("app.outputs.many", count=len(outputs))
         # A new layout only when the number of outputs changed; new numbers need none.

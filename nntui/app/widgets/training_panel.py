@@ -102,8 +102,10 @@ def _ratios(current: int) -> list[tuple[str, int]]:
 
 def _stops(current: int) -> list[tuple[str, int]]:
     """The stop rule's choices: never, or after N steps without a better test loss."""
-    return [(t("app.training.stop_steps", steps=whole_number(int(v))) if v else t("app.training.stop_never"), int(v))
-            for _, v in _numbers(STOP_AFTER_STEPS, current)]
+    return [
+        (t("app.training.stop_steps", steps=whole_number(int(v))) if v else t("app.training.stop_never"), int(v))
+        for _, v in _numbers(STOP_AFTER_STEPS, current)
+    ]
 
 
 def _seed_label(seed: int) -> str:
@@ -161,8 +163,9 @@ class TrainingPanel(Vertical):
                 yield Label(t("app.training.data"))
                 yield Select(_datasets(s.data_file), value=s.dataset, allow_blank=False, compact=True, id="dataset")
                 yield Label(t("app.data.ratio"))
-                yield Select(_ratios(s.effective_ratio), value=s.effective_ratio, allow_blank=False, compact=True,
-                             id="ratio")
+                yield Select(
+                    _ratios(s.effective_ratio), value=s.effective_ratio, allow_blank=False, compact=True, id="ratio"
+                )
                 yield Label(t("app.training.noise"))
                 yield Select(
                     _numbers(NOISE_LEVELS, s.noise), value=s.noise, allow_blank=False, compact=True, id="noise"
@@ -174,11 +177,17 @@ class TrainingPanel(Vertical):
             yield FeatureToggles(id="features")
             with Grid(classes="train-controls"):
                 yield Label(t("app.training.learning_rate"))
-                yield Select(_numbers(LEARNING_RATES, c.learning_rate), value=c.learning_rate, allow_blank=False,
-                             compact=True, id="learning_rate")
+                yield Select(
+                    _numbers(LEARNING_RATES, c.learning_rate),
+                    value=c.learning_rate,
+                    allow_blank=False,
+                    compact=True,
+                    id="learning_rate",
+                )
                 yield Label(t("app.training.batch_size"))
-                yield Select(_batches(c.batch_size), value=c.batch_size, allow_blank=False, compact=True,
-                             id="batch_size")
+                yield Select(
+                    _batches(c.batch_size), value=c.batch_size, allow_blank=False, compact=True, id="batch_size"
+                )
                 yield Label(t("app.training.optimizer"))
                 yield Select(
                     [(n, n) for n in OPTIMIZER_NAMES],
@@ -188,19 +197,39 @@ class TrainingPanel(Vertical):
                     id="optimizer",
                 )
                 yield Label(t("app.training.regularization"))
-                yield Select([(_regularization(n), n) for n in REGULARIZATION_NAMES], value=c.regularization,
-                             allow_blank=False, compact=True, id="regularization")
+                yield Select(
+                    [(_regularization(n), n) for n in REGULARIZATION_NAMES],
+                    value=c.regularization,
+                    allow_blank=False,
+                    compact=True,
+                    id="regularization",
+                )
                 yield Label(t("app.training.regularization_rate"))
-                yield Select(_numbers(REGULARIZATION_RATES, c.regularization_rate), value=c.regularization_rate,
-                             allow_blank=False, compact=True, id="regularization_rate")
+                yield Select(
+                    _numbers(REGULARIZATION_RATES, c.regularization_rate),
+                    value=c.regularization_rate,
+                    allow_blank=False,
+                    compact=True,
+                    id="regularization_rate",
+                )
                 yield Label(t("app.training.stop_after"))
                 yield Select(_stops(s.stop_after), value=s.stop_after, allow_blank=False, compact=True, id="stop_after")
                 yield Label(t("app.data.test_points"))
-                yield Select([(t("app.data.shown"), True), (t("app.data.hidden"), False)], value=s.show_test,
-                             allow_blank=False, compact=True, id="show_test")
+                yield Select(
+                    [(t("app.data.shown"), True), (t("app.data.hidden"), False)],
+                    value=s.show_test,
+                    allow_blank=False,
+                    compact=True,
+                    id="show_test",
+                )
                 yield Label(t("app.data.output"))
-                yield Select([(t("app.data.shades"), False), (t("app.data.discrete"), True)], value=s.discretize,
-                             allow_blank=False, compact=True, id="discretize")
+                yield Select(
+                    [(t("app.data.shades"), False), (t("app.data.discrete"), True)],
+                    value=s.discretize,
+                    allow_blank=False,
+                    compact=True,
+                    id="discretize",
+                )
 
     def on_mount(self) -> None:
         self._composed = True
@@ -257,7 +286,7 @@ class TrainingPanel(Vertical):
         room = height - len(wrapped[0]) - 1 - MIN_LIST_ROWS  # the lists' top margin, then their rows
         first, first_room = wrapped[1], room + MIN_LIST_ROWS - MIN_ROWS_UNDER_WARNING
         if len(first) > max(first_room, 1):  # the warning would push the controls out of view
-            kept = [line.plain.rstrip() for line in first[:max(first_room, 1)]]
+            kept = [line.plain.rstrip() for line in first[: max(first_room, 1)]]
             kept[-1] = kept[-1][: max(0, width - 1)].rstrip() + "…"
             return ["\n".join(kept)]
         count, used = 1, len(first)

@@ -75,8 +75,9 @@ def header(strip: StripLayout, network: Network, column: int, y: int, style: Sty
     """Header line ``y`` (0 or 1): which view and which layer, then the targets' names or numbers."""
     if y == 0:
         if strip.count < strip.total:
-            label = " " + t("app.gap.matrix_window", first=strip.first + 1,
-                            last=strip.first + strip.count, total=strip.total)
+            label = " " + t(
+                "app.gap.matrix_window", first=strip.first + 1, last=strip.first + strip.count, total=strip.total
+            )
         else:
             label = " " + t("app.gap.matrix", layer=network.layer_title(column + 1))
         return [Segment(fit(label, strip.width), style)]
@@ -100,11 +101,7 @@ def cells(
 ) -> list[Segment]:
     """The weights leaving neuron ``row`` of ``column``, the selected one reversed."""
     weights = network.layers[column].weights
-    chosen = (
-        selection.neuron
-        if selection.column == column + 1 and selection.weight_source(network) == row
-        else None
-    )
+    chosen = selection.neuron if selection.column == column + 1 and selection.weight_source(network) == row else None
     segments = [Segment(" ")]
     for j in range(strip.first, strip.first + strip.count):
         w = float(weights[j, row])

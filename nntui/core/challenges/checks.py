@@ -76,8 +76,12 @@ def spiral_start() -> Network:
     data = spiral_data()
     layers = [
         DenseLayer(rng.uniform(-1.0, 1.0, (3, 2)) / np.sqrt(2), np.zeros(3), "tanh"),
-        DenseLayer(rng.uniform(-1.0, 1.0, (1, 3)) / np.sqrt(3), np.zeros(1), "sigmoid",
-                   neuron_names=[t("core.challenge.spiral.output")]),
+        DenseLayer(
+            rng.uniform(-1.0, 1.0, (1, 3)) / np.sqrt(3),
+            np.zeros(1),
+            "sigmoid",
+            neuron_names=[t("core.challenge.spiral.output")],
+        ),
     ]
     return Network(list(data.input_names), np.zeros(2), layers, t("core.challenge.spiral.title"))
 

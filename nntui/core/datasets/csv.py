@@ -31,9 +31,7 @@ class DataFileError(ValueError):
     """A data file that cannot be loaded; the one-line message says where and why."""
 
 
-def load_csv(
-    path: str | os.PathLike[str], *, test_fraction: float = 0.2, seed: int = 0
-) -> Dataset:
+def load_csv(path: str | os.PathLike[str], *, test_fraction: float = 0.2, seed: int = 0) -> Dataset:
     """Read a CSV file with a header: input columns first, then outputs named y, y1, y2...
 
     The rows are shuffled with ``seed`` and split like :func:`make_dataset`.
@@ -69,11 +67,15 @@ def load_csv(
         y = (y == labels[None, :]).astype(np.float64)
         outputs = tuple(f"{name}={value:g}" for value in labels)
         kind = "classification"
-        note = t("core.csv.labels_note", name=quoted(name, _SHOWN), count=len(labels),
-                 labels=", ".join(f"{value:g}" for value in labels), example=f"{labels[-1]:g}.0")
+        note = t(
+            "core.csv.labels_note",
+            name=quoted(name, _SHOWN),
+            count=len(labels),
+            labels=", ".join(f"{value:g}" for value in labels),
+            example=f"{labels[-1]:g}.0",
+        )
     rng = np.random.default_rng(seed)
-    dataset = split_samples(Path(label).name or label, kind, x, y, tuple(names[:n_inputs]), outputs,
-                            test_fraction, rng)
+    dataset = split_samples(Path(label).name or label, kind, x, y, tuple(names[:n_inputs]), outputs, test_fraction, rng)
     return replace(dataset, note=note) if note else dataset
 
 

@@ -57,9 +57,7 @@ class Dataset:
         for field, n_columns in columns.items():
             array = np.array(getattr(self, field), dtype=np.float64)
             if array.ndim != 2 or array.shape[1] != n_columns:
-                raise ValueError(
-                    t("core.data.array_shape", array=field, shape=array.shape, columns=n_columns)
-                )
+                raise ValueError(t("core.data.array_shape", array=field, shape=array.shape, columns=n_columns))
             if not np.all(np.isfinite(array)):
                 raise ValueError(t("core.data.not_finite", array=field))
             array.setflags(write=False)

@@ -40,7 +40,6 @@ DATASET_NAMES: tuple[str, ...] = (
 )
 
 
-
 class _Translated(Mapping[str, str]):
     """A read-only dict whose values are catalogue keys, read in the current language."""
 
@@ -105,9 +104,7 @@ _Generator = Callable[[np.random.Generator, int], tuple[Array, Array]]
 
 def _circle(rng: np.random.Generator, n: int) -> tuple[Array, Array]:
     n_in = n // 2
-    radius = np.concatenate(
-        [rng.uniform(0.0, 0.5 * _RADIUS, n_in), rng.uniform(0.7 * _RADIUS, _RADIUS, n - n_in)]
-    )
+    radius = np.concatenate([rng.uniform(0.0, 0.5 * _RADIUS, n_in), rng.uniform(0.7 * _RADIUS, _RADIUS, n - n_in)])
     angle = rng.uniform(0.0, 2 * math.pi, n)
     x = np.column_stack([radius * np.sin(angle), radius * np.cos(angle)])
     return x, _labels(n_in, n - n_in)
@@ -196,9 +193,7 @@ def make_dataset(
         or not isinstance(samples, (int, np.integer))
         or not MIN_SAMPLES <= samples <= MAX_SAMPLES
     ):
-        raise ValueError(
-            t("core.data.samples", low=MIN_SAMPLES, high=MAX_SAMPLES, value=repr(samples))
-        )
+        raise ValueError(t("core.data.samples", low=MIN_SAMPLES, high=MAX_SAMPLES, value=repr(samples)))
     if not is_real(noise) or not 0.0 <= noise <= MAX_NOISE:
         raise ValueError(t("core.data.noise", high=MAX_NOISE, value=repr(noise)))
     check_test_fraction(test_fraction)

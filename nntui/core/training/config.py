@@ -47,13 +47,13 @@ class TrainingConfig:
         if self.batch_size < 1:
             raise TrainingError(t("core.training.batch_size", value=self.batch_size))
         if self.optimizer not in OPTIMIZER_NAMES:
-            raise TrainingError(t("core.training.optimizer", name=self.optimizer,
-                                  valid=", ".join(OPTIMIZER_NAMES)))
+            raise TrainingError(t("core.training.optimizer", name=self.optimizer, valid=", ".join(OPTIMIZER_NAMES)))
         if not 0 <= self.momentum < 1:
             raise TrainingError(t("core.training.momentum", value=self.momentum))
         if self.regularization not in REGULARIZATION_NAMES:
-            raise TrainingError(t("core.training.regularization", name=self.regularization,
-                                  valid=", ".join(REGULARIZATION_NAMES)))
+            raise TrainingError(
+                t("core.training.regularization", name=self.regularization, valid=", ".join(REGULARIZATION_NAMES))
+            )
         if not (np.isfinite(self.regularization_rate) and self.regularization_rate >= 0):
             raise TrainingError(t("core.training.regularization_rate"))
         if self.loss is not None and self.loss not in LOSS_NAMES:
@@ -78,8 +78,7 @@ def data_mismatch(network: Network, dataset: Dataset) -> str | None:
         ("core.count.output", dataset.n_outputs, network.layers[-1].n_out),
     ):
         if data_has != net_has:
-            return t("core.training.mismatch", data=dataset.name, has=counted(noun, data_has),
-                     network=net_has)
+            return t("core.training.mismatch", data=dataset.name, has=counted(noun, data_has), network=net_has)
     output = network.layers[-1]
     if output.activation == "softmax" and output.n_out == 1:
         # Softmax over one number is always 1: the loss stays 0 while the weights drift.

@@ -132,10 +132,18 @@ def _output_range(network: Network, data: Dataset) -> Finding | None:
         return None
     low, high = reachable(activation)
     target_low, target_high = _target_range(data)
-    return Finding("output_range", t(
-        "core.diagnosis.output_range", activation=activation, low=_bound(low), high=_bound(high),
-        min=_number(target_low), max=_number(target_high), fitting=fitting_output(data),
-    ))
+    return Finding(
+        "output_range",
+        t(
+            "core.diagnosis.output_range",
+            activation=activation,
+            low=_bound(low),
+            high=_bound(high),
+            min=_number(target_low),
+            max=_number(target_high),
+            fitting=fitting_output(data),
+        ),
+    )
 
 
 def _saturated(network: Network, zs: list[Array], loss: str) -> Finding | None:
@@ -159,8 +167,7 @@ def _saturated(network: Network, zs: list[Array], loss: str) -> Finding | None:
         output_saturated = output_saturated or (k == last and count > 0)
     if saturated == 0 or (saturated * 2 <= checked and not output_saturated):
         return None
-    return Finding("saturated", t("core.diagnosis.saturated", count=saturated, total=checked,
-                                  z=_bound(SATURATION_Z)))
+    return Finding("saturated", t("core.diagnosis.saturated", count=saturated, total=checked, z=_bound(SATURATION_Z)))
 
 
 def _dead_relus(network: Network, zs: list[Array]) -> Finding | None:
@@ -180,7 +187,7 @@ def _exploding(history: Sequence[tuple[int, float]], constant_guess: float) -> F
     finding = Finding("exploding", t("core.diagnosis.exploding"))
     if not np.all(np.isfinite(recent)):
         return finding
-    climb = recent[-(RISING_POINTS + 1):]
+    climb = recent[-(RISING_POINTS + 1) :]
     if len(climb) == RISING_POINTS + 1 and np.all(np.diff(climb) > 0) and climb[-1] > EXPLODE_FACTOR * recent.min():
         return finding
     swinging = len(recent) == RECENT_POINTS and int(np.count_nonzero(np.diff(recent) > 0)) >= SWING_RISES
@@ -229,8 +236,7 @@ def _constant_guess_loss(y: Array, loss: str) -> float:
 
 
 def _target_range(data: Dataset) -> tuple[float, float]:
-    return (float(min(data.y_train.min(), data.y_test.min())),
-            float(max(data.y_train.max(), data.y_test.max())))
+    return (float(min(data.y_train.min(), data.y_test.min())), float(max(data.y_train.max(), data.y_test.max())))
 
 
 def _number(value: float) -> str:

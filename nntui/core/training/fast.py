@@ -121,14 +121,24 @@ class _Workspace:
         """Pickled (a trainer sent to another process): the shape, the parameters and the
         optimiser's state.  The views into the flat arrays would unpickle as copies of their
         own, so they are made again; so are the batch arrays, which hold nothing between steps."""
-        return {"shapes": self.shapes, "dtype": self.dtype, "current": self.current.flat,
-                "next": self.next.flat, "velocity": self.velocity, "second": self.second}
+        return {
+            "shapes": self.shapes,
+            "dtype": self.dtype,
+            "current": self.current.flat,
+            "next": self.next.flat,
+            "velocity": self.velocity,
+            "second": self.second,
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         # Unpickling: __init__ once more makes the views (misc: mypy warns of a subclass's __init__; none exists).
         self.__init__(state["shapes"], state["dtype"])  # type: ignore[misc]
-        for target, name in ((self.current.flat, "current"), (self.next.flat, "next"),
-                             (self.velocity, "velocity"), (self.second, "second")):
+        for target, name in (
+            (self.current.flat, "current"),
+            (self.next.flat, "next"),
+            (self.velocity, "velocity"),
+            (self.second, "second"),
+        ):
             _copyto(target, state[name])
 
     def rows(self, m: int) -> tuple[Array, Array, list[_LayerRows]]:
@@ -239,8 +249,14 @@ class _Workspace:
     # --- backward ------------------------------------------------------------------
 
     def backward(
-        self, activations: list[str], loss: str, regularization: str, rate: float,
-        x: Array, y: Array, layer_rows: list[_LayerRows],
+        self,
+        activations: list[str],
+        loss: str,
+        regularization: str,
+        rate: float,
+        x: Array,
+        y: Array,
+        layer_rows: list[_LayerRows],
     ) -> float:
         """The batch's data loss; fills ``grads`` (the penalty's gradient included)."""
         value, delta = self._output_delta(loss, activations[-1], y, layer_rows[-1])

@@ -23,9 +23,7 @@ Array = NDArray[np.float64]
 _EPS = 1e-12  # keeps log() finite when a loss is used on outputs that reach 0 or 1
 
 
-def loss_and_output_gradient(
-    loss: str, activation: str, z: Array, a: Array, y: Array
-) -> tuple[float, Array]:
+def loss_and_output_gradient(loss: str, activation: str, z: Array, a: Array, y: Array) -> tuple[float, Array]:
     """The mean loss over the batch, and its gradient with respect to the output z.
 
     Sigmoid with binary cross-entropy and softmax with cross-entropy are

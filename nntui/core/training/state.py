@@ -34,15 +34,20 @@ class TrainerState:
 
     def same_as(self, other: TrainerState) -> bool:
         """Equal, every number bit for bit."""
+
         def same(a: Moments | None, b: Moments | None) -> bool:
             if a is None or b is None:
                 return a is b
             return len(a) == len(b) and all(
-                np.array_equal(wa, wb) and np.array_equal(ba, bb) for (wa, ba), (wb, bb) in zip(a, b))
+                np.array_equal(wa, wb) and np.array_equal(ba, bb) for (wa, ba), (wb, bb) in zip(a, b)
+            )
 
-        return ((self.step, self.epoch, self.position, self.samples)
-                == (other.step, other.epoch, other.position, other.samples)
-                and same(self.first, other.first) and same(self.second, other.second))
+        return (
+            (self.step, self.epoch, self.position, self.samples)
+            == (other.step, other.epoch, other.position, other.samples)
+            and same(self.first, other.first)
+            and same(self.second, other.second)
+        )
 
 
 def replayed_order(seed: int, samples: int, epochs: int) -> tuple[np.random.Generator, NDArray[np.intp]]:

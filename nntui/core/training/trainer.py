@@ -42,11 +42,11 @@ class Trainer:
         self.x = np.asarray(x, dtype=np.float64)
         self.y = np.asarray(y, dtype=np.float64)
         if self.x.ndim != 2 or self.x.shape[1] != network.n_inputs:
-            raise TrainingError(t("core.training.input_columns", data=self.x.shape[-1],
-                                  network=network.n_inputs))
+            raise TrainingError(t("core.training.input_columns", data=self.x.shape[-1], network=network.n_inputs))
         if self.y.ndim != 2 or self.y.shape[1] != network.layers[-1].n_out:
-            raise TrainingError(t("core.training.output_columns", data=self.y.shape[-1],
-                                  network=network.layers[-1].n_out))
+            raise TrainingError(
+                t("core.training.output_columns", data=self.y.shape[-1], network=network.layers[-1].n_out)
+            )
         if len(self.x) != len(self.y) or len(self.x) == 0:
             raise TrainingError(t("core.training.targets"))
         self.loss = self.config.loss or default_loss(network)
@@ -181,7 +181,10 @@ class Trainer:
 
         position = self._cursor if self.epochs else 0  # before the first shuffle, nothing is used
         return TrainerState(
-            step=self._steps_before + self.steps_done, epoch=self.epochs, position=position, samples=len(self.x),
+            step=self._steps_before + self.steps_done,
+            epoch=self.epochs,
+            position=position,
+            samples=len(self.x),
             first=None if optimizer == "sgd" else moments(work.velocity),
             second=moments(work.second) if optimizer == "adam" else None,
         )
@@ -198,8 +201,9 @@ class Trainer:
             if moments is None:
                 continue
             views = _Parameters(flat, work.shapes)
-            if [(w.shape, b.shape) for w, b in moments] != [(w.shape, b.shape) for w, b in
-                                                            zip(views.weights, views.biases)]:
+            if [(w.shape, b.shape) for w, b in moments] != [
+                (w.shape, b.shape) for w, b in zip(views.weights, views.biases)
+            ]:
                 raise TrainingError(t("core.training.state_shape"))
             for (w, b), (w_to, b_to) in zip(moments, zip(views.weights, views.biases)):
                 np.copyto(w_to, w)
