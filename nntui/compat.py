@@ -46,6 +46,33 @@ LATE_KEY_WARNING = rf"coroutine '{re.escape(LATE_KEY_COROUTINE)}' was never awai
 LATE_KEY_TASK = ("Task was destroyed but it is pending!", LATE_KEY_COROUTINE)
 
 
+# Textual's command palette searches in a worker method of its own, ``_gather_commands``,
+# started by its private ``_on_mount`` and by every keystroke; the search reads the palette's
+# list first thing (``query_one(CommandList)``). A palette answered in a burst of keys (typed
+# text, then Enter) can start one after its answer, which finds the list gone: NoMatches ends
+# the app (a random key walk found it). No public hook says "no search now": nntui's palette
+# wraps the method, on its own subclass, to skip a search once it has answered.
+PALETTE_SEARCH = "_gather_commands"
+
+Palette = TypeVar("Palette")
+
+
+def searches_only_while(allowed: Callable[[Any], bool]) -> Callable[[type[Palette]], type[Palette]]:
+    """A class decorator for a CommandPalette subclass: a search starts only while
+    ``allowed(palette)``; otherwise the keystroke's search is skipped."""
+
+    def decorate(cls: type[Palette]) -> type[Palette]:
+        search = getattr(cls, PALETTE_SEARCH)
+
+        def guarded(self: Palette, search_value: str) -> object:
+            return search(self, search_value) if allowed(self) else None
+
+        setattr(cls, PALETTE_SEARCH, guarded)  # on nntui's own subclass: CommandPalette is untouched
+        return cls
+
+    return decorate
+
+
 # --- textual-serve (checked with 1.1.3; capped below 2 in pyproject.toml) -----------------
 # textual-serve has no public way to choose how a session's app process starts:
 # ``AppService.start`` calls the private ``_open_app_process``, which builds the app's

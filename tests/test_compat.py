@@ -64,6 +64,35 @@ def test_textuals_late_key_coroutine_is_still_named_so() -> None:
     assert re.search(compat.LATE_KEY_WARNING, f"coroutine '{method.__qualname__}' was never awaited")
 
 
+def test_textuals_palette_still_searches_through_its_private_method() -> None:
+    from textual.command import CommandPalette
+
+    method = getattr(CommandPalette, compat.PALETTE_SEARCH, None)
+    assert method is not None, _says(f"textual CommandPalette.{compat.PALETTE_SEARCH}", None, "a method")
+    assert _signature(method) == [("self", inspect.Parameter.empty), ("search_value", inspect.Parameter.empty)], _says(
+        f"textual CommandPalette.{compat.PALETTE_SEARCH}", _signature(method), "(self, search_value)"
+    )
+    source = inspect.getsource(CommandPalette)
+    assert f"self.{compat.PALETTE_SEARCH}(" in source, "Textual's palette no longer starts its searches there"
+
+
+async def test_an_answered_palette_starts_no_search() -> None:
+    """The random key walk's crash: a search started after the answer found the list gone."""
+    from nntui.app.commands import GuardedPalette
+    from tests.app.helpers import preset_app
+
+    app = preset_app("xor")
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+p")
+        palette = app.screen
+        assert isinstance(palette, GuardedPalette)
+        assert getattr(palette, compat.PALETTE_SEARCH)("x") is not None  # a worker, while it asks
+        palette.dismiss()
+        assert getattr(palette, compat.PALETTE_SEARCH)("x") is None  # none once it has answered
+        await pilot.pause()
+        assert app.is_running
+
+
 # --- textual-serve -------------------------------------------------------------------------
 
 

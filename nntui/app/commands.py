@@ -33,6 +33,7 @@ from textual.widgets import Button, Input, OptionList
 from nntui.app.keys import PLAYGROUND_KEYS, translated_list
 from nntui.app.screens.training_command import show_training_command
 from nntui.app.text import markup_safe, plain, safe
+from nntui.compat import searches_only_while
 from nntui.core.presets import preset_names
 from nntui.document.document import Document
 from nntui.i18n import t
@@ -79,6 +80,7 @@ class NetworkCommands(Provider):
                 yield Hit(score, matcher.highlight(name), run, help=markup_safe(help_text))
 
 
+@searches_only_while(lambda palette: not palette.answered and palette.is_active)
 class GuardedPalette(CommandPalette):
     """Textual's command palette, answering once (see the module's notes).
 
