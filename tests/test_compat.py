@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import ast
 import asyncio
+import functools
 import importlib
 import inspect
 import re
@@ -152,14 +153,21 @@ def _library_privates(cls: type) -> set[str]:
     """The private names the library classes among ``cls``'s bases define or set on self."""
     names: set[str] = set()
     for base in cls.__mro__[1:]:
-        if base.__module__.split(".")[0] not in LIBRARIES:
-            continue
-        names |= {name for name in vars(base) if name.startswith("_") and not name.startswith("__")}
-        try:
-            names |= set(re.findall(r"self\.(_[a-z]\w*)", inspect.getsource(base)))
-        except (OSError, TypeError):
-            pass
+        if base.__module__.split(".")[0] in LIBRARIES:
+            names |= _privates_of(base)
     return names
+
+
+@functools.cache
+def _privates_of(base: type) -> frozenset[str]:
+    """The private names one library class defines or sets on self (read once: many of nntui's
+    classes share Textual's Widget, DOMNode and MessagePump, and reading their source is slow)."""
+    names = {name for name in vars(base) if name.startswith("_") and not name.startswith("__")}
+    try:
+        names |= set(re.findall(r"self\.(_[a-z]\w*)", inspect.getsource(base)))
+    except (OSError, TypeError):
+        pass
+    return frozenset(names)
 
 
 def _module_name(path: Path) -> str:
