@@ -16,6 +16,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 BLOCKED_MODULES = ("termios", "fcntl", "pty", "tty", "resource")
 ABSENT_SIGNALS = ("SIGHUP", "SIGQUIT", "SIGTSTP", "SIGKILL", "SIGSTOP", "SIGCONT")
@@ -160,6 +162,8 @@ def test_files_are_read_without_posix(tmp_path: Path) -> None:
     assert "read" in result.stdout
 
 
+# Slow: it collects the whole suite (about 10 s). The full run has it; on Windows the quick tier itself is it.
+@pytest.mark.slow
 def test_every_test_is_collected_without_posix(tmp_path: Path) -> None:
     """Tests that only make sense on POSIX are skipped on Windows, not errors at collection."""
     arguments = "['--collect-only', '-q', '-n', '0', '-p', 'no:cacheprovider', 'tests']"
