@@ -7,8 +7,9 @@ scroll when too little height is left for them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -44,6 +45,11 @@ def _numbers(values: tuple[float, ...], current: float | None = None) -> list[tu
     if current is not None and current not in values:
         values = tuple(sorted((*values, current)))
     return [(f"{v:g}", v) for v in values]
+
+
+def _list(options: Sequence[tuple[str | Content, Any]], value: object, select_id: str) -> Select[Any]:
+    """One of the panel's lists: ``options`` as (words, value), ``value`` chosen, never blank."""
+    return Select(options, value=value, allow_blank=False, compact=True, id=select_id)
 
 
 def _regularization(name: str) -> str:
@@ -161,15 +167,11 @@ class TrainingPanel(Vertical):
         with VerticalScroll(id="train-scroll", can_focus=False):
             with Grid(classes="train-controls"):
                 yield Label(t("app.training.data"))
-                yield Select(_datasets(s.data_file), value=s.dataset, allow_blank=False, compact=True, id="dataset")
+                yield _list(_datasets(s.data_file), s.dataset, "dataset")
                 yield Label(t("app.data.ratio"))
-                yield Select(
-                    _ratios(s.effective_ratio), value=s.effective_ratio, allow_blank=False, compact=True, id="ratio"
-                )
+                yield _list(_ratios(s.effective_ratio), s.effective_ratio, "ratio")
                 yield Label(t("app.training.noise"))
-                yield Select(
-                    _numbers(NOISE_LEVELS, s.noise), value=s.noise, allow_blank=False, compact=True, id="noise"
-                )
+                yield _list(_numbers(NOISE_LEVELS, s.noise), s.noise, "noise")
                 yield Label(t("app.data.seed"))
                 yield Button(_seed_label(s.effective_data_seed), compact=True, id="data_seed")
             # The inputs the network reads of each point: with the data, as TensorFlow Playground shows them.
@@ -177,59 +179,23 @@ class TrainingPanel(Vertical):
             yield FeatureToggles(id="features")
             with Grid(classes="train-controls"):
                 yield Label(t("app.training.learning_rate"))
-                yield Select(
-                    _numbers(LEARNING_RATES, c.learning_rate),
-                    value=c.learning_rate,
-                    allow_blank=False,
-                    compact=True,
-                    id="learning_rate",
-                )
+                yield _list(_numbers(LEARNING_RATES, c.learning_rate), c.learning_rate, "learning_rate")
                 yield Label(t("app.training.batch_size"))
-                yield Select(
-                    _batches(c.batch_size), value=c.batch_size, allow_blank=False, compact=True, id="batch_size"
-                )
+                yield _list(_batches(c.batch_size), c.batch_size, "batch_size")
                 yield Label(t("app.training.optimizer"))
-                yield Select(
-                    [(n, n) for n in OPTIMIZER_NAMES],
-                    value=c.optimizer,
-                    allow_blank=False,
-                    compact=True,
-                    id="optimizer",
-                )
+                yield _list([(n, n) for n in OPTIMIZER_NAMES], c.optimizer, "optimizer")
                 yield Label(t("app.training.regularization"))
-                yield Select(
-                    [(_regularization(n), n) for n in REGULARIZATION_NAMES],
-                    value=c.regularization,
-                    allow_blank=False,
-                    compact=True,
-                    id="regularization",
-                )
+                yield _list([(_regularization(n), n) for n in REGULARIZATION_NAMES], c.regularization, "regularization")
                 yield Label(t("app.training.regularization_rate"))
-                yield Select(
-                    _numbers(REGULARIZATION_RATES, c.regularization_rate),
-                    value=c.regularization_rate,
-                    allow_blank=False,
-                    compact=True,
-                    id="regularization_rate",
+                yield _list(
+                    _numbers(REGULARIZATION_RATES, c.regularization_rate), c.regularization_rate, "regularization_rate"
                 )
                 yield Label(t("app.training.stop_after"))
-                yield Select(_stops(s.stop_after), value=s.stop_after, allow_blank=False, compact=True, id="stop_after")
+                yield _list(_stops(s.stop_after), s.stop_after, "stop_after")
                 yield Label(t("app.data.test_points"))
-                yield Select(
-                    [(t("app.data.shown"), True), (t("app.data.hidden"), False)],
-                    value=s.show_test,
-                    allow_blank=False,
-                    compact=True,
-                    id="show_test",
-                )
+                yield _list([(t("app.data.shown"), True), (t("app.data.hidden"), False)], s.show_test, "show_test")
                 yield Label(t("app.data.output"))
-                yield Select(
-                    [(t("app.data.shades"), False), (t("app.data.discrete"), True)],
-                    value=s.discretize,
-                    allow_blank=False,
-                    compact=True,
-                    id="discretize",
-                )
+                yield _list([(t("app.data.shades"), False), (t("app.data.discrete"), True)], s.discretize, "discretize")
 
     def on_mount(self) -> None:
         self._composed = True
