@@ -35,8 +35,7 @@ def test_the_and_challenge_is_solved_by_typing_weights(tmp_path: Path, terminal:
     for value in ("1", "1", "-1.5"):
         terminal.keys("Enter")
         terminal.wait_for("Set ")  # the prompt is open: what follows is typed into it
-        terminal.keys("C-a", "C-k")
-        terminal.keys(value, literal=True)
+        terminal.retype(value)
         terminal.keys("Enter")
         terminal.wait_gone("Set ")
         terminal.keys("]")

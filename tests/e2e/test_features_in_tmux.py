@@ -36,8 +36,7 @@ def test_a_feature_turned_on_with_the_keys_is_saved_and_computed_by_eval(tmp_pat
     assert "x1²" in screen and "■ x1²" in screen
     terminal.keys("Escape", "C-s")
     terminal.wait_for("Save the network as")
-    terminal.keys("C-a", "C-k")
-    terminal.keys("squares.json", literal=True)
+    terminal.retype("squares.json")
     terminal.keys("Enter")
     terminal.wait_for("squares.json")
     terminal.keys("q")

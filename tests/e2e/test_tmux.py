@@ -7,6 +7,7 @@ ctrl+s, quits with q, and checks what was written to disk.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -56,6 +57,27 @@ class Terminal:
         before = self.screen()
         self.tmux("send-keys", "-t", "e2e", *(["-l"] if literal else []), "--", *keys)
         self.settle(before)
+
+    def retype(self, text: str) -> None:
+        """Replace what the open prompt's field holds with ``text``.
+
+        Waits for the field to be empty before typing: Textual runs ctrl+a/ctrl+k as bindings
+        once the key has bubbled up to the app, while printable keys are inserted at once, so
+        text typed straight after them can land before the field is cleared (and be cleared).
+        """
+        self.tmux("send-keys", "-t", "e2e", "C-a", "C-k")
+        self._poll(lambda screen: self.field(screen) == "", 10.0, "the field was never cleared")
+        self.tmux("send-keys", "-t", "e2e", "-l", "--", text)
+        self._poll(lambda screen: self.field(screen) == text, 10.0, f"the field never held {text!r}")
+
+    @staticmethod
+    def field(screen: str) -> str | None:
+        """The text in the prompt's field (the line between its tall borders), or None."""
+        for line in screen.splitlines():
+            found = re.search(r"▊(.*)▎", line)
+            if found and not set(found.group(1)) <= {"▔", "▁"}:
+                return found.group(1).strip()
+        return None
 
     def settle(self, before: str, timeout: float = 3.0) -> str:
         """The screen once it has changed from ``before`` and held still for 100 ms, or held
@@ -123,8 +145,7 @@ def test_open_edit_save_quit_in_a_real_terminal(tmp_path: Path, terminal: Termin
     terminal.keys("]")  # h1's weight from x2
     terminal.keys("Enter")
     terminal.wait_for("Set weight x2 → h1")
-    terminal.keys("C-a", "C-k")
-    terminal.keys("-3.25", literal=True)
+    terminal.retype("-3.25")
     terminal.keys("Enter")
     terminal.wait_for("weight x2 → h1 = -3.25")
     terminal.keys("C-s")
@@ -156,8 +177,7 @@ def test_build_the_layers_network_by_hand_then_reopen_and_eval(
     terminal.wait_for("hidden 2")
     terminal.keys("C-s")
     terminal.wait_for("Save the network as")
-    terminal.keys("C-a", "C-k")
-    terminal.keys("built.json", literal=True)
+    terminal.retype("built.json")
     terminal.keys("Enter")
     terminal.wait_for("Saved to")
     terminal.keys("q")
