@@ -35,11 +35,10 @@ from nntui.app.widgets.challenge_bar import ChallengeBar
 from nntui.app.widgets.feature_toggles import FeatureToggles
 from nntui.app.widgets.inspector import Inspector
 from nntui.app.widgets.key_bar import KeyBar
-from nntui.app.widgets.layer_view import LayerView
 from nntui.app.widgets.loss_chart import LossChart
 from nntui.app.widgets.loss_slice_panel import LossSlicePanel
 from nntui.app.widgets.metrics_panel import MetricsPanel
-from nntui.app.widgets.network_view import NetworkView
+from nntui.app.widgets.network_canvas import NetworkCanvas
 from nntui.app.widgets.outputs import OutputsPanel
 from nntui.app.widgets.tour_panel import TourPanel
 from nntui.app.widgets.training_panel import TrainingPanel
@@ -88,7 +87,7 @@ class PlaygroundScreen(Screen[None]):
         with Vertical(id="main"):
             yield TourPanel(id="tour")
             yield ChallengeBar(id="challenge")
-            yield NetworkView(doc.network, doc.result, id="network")
+            yield NetworkCanvas(doc.network, doc.result, id="network")
             with Horizontal(id="panels"):
                 yield OutputsPanel(id="outputs")
                 yield TruthTablePanel(id="truth")
@@ -106,7 +105,7 @@ class PlaygroundScreen(Screen[None]):
         yield KeyBar(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one(NetworkView).focus()
+        self.query_one(NetworkCanvas).focus()
         self.refresh_views()
         if self._open_training:
             self.action_toggle_training()
@@ -141,7 +140,7 @@ class PlaygroundScreen(Screen[None]):
         self.training.document_changed(change)  # before the views read its numbers
         self.learning.document_changed(change)  # so too its edit count and the last step's moves
         if change is Change.MOVED:
-            view = self.query_one(NetworkView)
+            view = self.query_one(NetworkCanvas)
             view.show(self.document.network, self.document.result, self.document.selection, view.maps)
             self.refresh_details()
         else:
@@ -164,7 +163,7 @@ class PlaygroundScreen(Screen[None]):
         self._stale = False
         self._show_classes()
         doc = self.document
-        self.query_one(NetworkView).show(doc.network, doc.result, doc.selection, self.training.maps())
+        self.query_one(NetworkCanvas).show(doc.network, doc.result, doc.selection, self.training.maps())
         if not self.training.active:  # hidden behind the training panel otherwise
             self.query_one(OutputsPanel).show(doc.network, doc.result)
         self.refresh_details()
@@ -181,7 +180,7 @@ class PlaygroundScreen(Screen[None]):
         self.query_one("#status", Static).update(plain(self._status_line()), layout=False)  # one line, always
         self.learning.show(panels=not self.training.active)  # the challenge bar stays in the training view
         folded = () if self.training.active else self.learning.folded
-        self.query_one(NetworkView).border_subtitle = (
+        self.query_one(NetworkCanvas).border_subtitle = (
             t("app.panels.folded", panels=", ".join(t(f"app.panels.{name}") for name in folded)) if folded else ""
         )
         self.tour.check()
@@ -238,16 +237,16 @@ class PlaygroundScreen(Screen[None]):
     def action_change_step(self, direction: int) -> None:
         self.document.change_step(direction)
 
-    @on(LayerView.NeuronClicked)
-    def _neuron_clicked(self, message: LayerView.NeuronClicked) -> None:
-        self.query_one(NetworkView).focus()
+    @on(NetworkCanvas.NeuronClicked)
+    def _neuron_clicked(self, message: NetworkCanvas.NeuronClicked) -> None:
+        self.query_one(NetworkCanvas).focus()
         selection = self.document.selection
         if (message.column, message.neuron) != (selection.column, selection.neuron):
             self.document.select(Selection(message.column, message.neuron, 0))
 
-    @on(LayerView.WeightClicked)
-    def _weight_clicked(self, message: LayerView.WeightClicked) -> None:
-        self.query_one(NetworkView).focus()
+    @on(NetworkCanvas.WeightClicked)
+    def _weight_clicked(self, message: NetworkCanvas.WeightClicked) -> None:
+        self.query_one(NetworkCanvas).focus()
         self.document.select(Selection(message.column, message.neuron, message.source))
 
     # --- edits (nntui.app.controllers.edits) ---------------------------------------------------
@@ -344,7 +343,7 @@ class PlaygroundScreen(Screen[None]):
 
     @on(TrainingPanel.Asked)
     def _panel_asked(self, message: TrainingPanel.Asked) -> None:
-        self.query_one(NetworkView).focus()  # where the keys go once the prompt is answered
+        self.query_one(NetworkCanvas).focus()  # where the keys go once the prompt is answered
         self.data.ask(message.what)
 
     # --- learning by doing (nntui.app.controllers.learning) ----------------------------------------

@@ -10,7 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from nntui.app.app import NNTuiApp
-from nntui.app.widgets.network_view import NetworkView
+from nntui.app.widgets.network_canvas import NetworkCanvas
 from nntui.core.network import Network
 from nntui.core.presets import load_preset
 from nntui.document.selection import Selection
@@ -48,8 +48,13 @@ def widget_text(widget: Widget) -> str:
     return "\n".join(strip.text for strip in widget.render_lines(Region(0, 0, size.width, size.height)))
 
 
+def column_text(canvas: NetworkCanvas, column: int) -> str:
+    """The text column ``column`` of the network shows now, one line per row."""
+    return "\n".join(canvas.column_lines(column))
+
+
 def selection(app: NNTuiApp) -> Selection:
-    return app.query_one(NetworkView).selection
+    return app.query_one(NetworkCanvas).selection
 
 
 async def train_on_circle(pilot: Pilot) -> None:

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
 from nntui.app.app import NNTuiApp
 from nntui.app.screens.path_prompt import OpenPathPrompt
-from nntui.app.widgets.layer_view import LayerView
-from nntui.app.widgets.network_view import MAX_MOUNTED_COLUMNS, NetworkView
+from nntui.app.widgets.column_window import MAX_DRAWN_COLUMNS
+from nntui.app.widgets.network_canvas import NetworkCanvas
 from nntui.core.fileformat import dumps_network
 from nntui.core.network import DenseLayer, Network
 from nntui.document.selection import Selection
 
-from .helpers import preset_app, selection, widget_text
+from .helpers import column_text, preset_app, selection, widget_text
 
 SIZE = (120, 36)
 
@@ -37,13 +39,19 @@ def _deep(layers: int) -> Network:
 
 
 def _mounted(app: NNTuiApp) -> list[int]:
-    return [view.column for view in app.query(LayerView)]
+    return [view.column for view in app.query_one(NetworkCanvas).columns]
+
+
+def _left_out(app: NNTuiApp, side: str) -> bool:
+    """Whether the network says, on the ``side`` ("left" or "right"), that layers are left out."""
+    text = app.query_one(NetworkCanvas).line_text(1)  # scrolled into sight or not
+    pattern = r"◀ [\d,]+ more layers?" if side == "left" else r"[\d,]+ more layers? ▶"
+    return re.search(pattern, text) is not None
 
 
 def _in_view(app: NNTuiApp, column: int) -> bool:
-    network_view = app.query_one(NetworkView)
-    view = network_view.column_view(column)
-    return network_view.region.contains_region(view.region)
+    network_view = app.query_one(NetworkCanvas)
+    return network_view.scrollable_content_region.contains_region(network_view.column_region(column))
 
 
 @pytest.mark.slow  # 12 s: 10,000 columns walked
@@ -51,24 +59,24 @@ async def test_a_10000_layer_network_opens_and_every_column_can_be_reached() -> 
     app = NNTuiApp(_deep(10_000))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert len(_mounted(app)) <= MAX_MOUNTED_COLUMNS
+        assert len(_mounted(app)) <= MAX_DRAWN_COLUMNS
         assert _mounted(app) == list(range(len(_mounted(app))))  # from the input layer on
         hidden = 10_001 - len(_mounted(app))
-        assert f"{hidden} more layers ▶" in widget_text(app.query_one("#more-right"))
-        assert not app.query_one("#more-left").display
+        assert f"{hidden} more layers ▶" in app.query_one(NetworkCanvas).line_text(1)
+        assert not _left_out(app, "left")
         for _ in range(3):
             await pilot.press("right")
         assert selection(app) == Selection(3, 0, 0)
         assert _in_view(app, 3)
-        for _ in range(MAX_MOUNTED_COLUMNS + 5):
+        for _ in range(MAX_DRAWN_COLUMNS + 5):
             await pilot.press("right")
-        column = 3 + MAX_MOUNTED_COLUMNS + 5
+        column = 3 + MAX_DRAWN_COLUMNS + 5
         await pilot.pause()
         assert selection(app) == Selection(column, 0, 0)
-        assert column in _mounted(app) and len(_mounted(app)) <= MAX_MOUNTED_COLUMNS
+        assert column in _mounted(app) and len(_mounted(app)) <= MAX_DRAWN_COLUMNS
         assert _in_view(app, column)
-        assert "▶y" not in widget_text(app.query_one(NetworkView).column_view(column))  # a hidden layer
-        assert app.query_one("#more-left").display
+        assert "▶y" not in column_text(app.query_one(NetworkCanvas), column)  # a hidden layer
+        assert _left_out(app, "left")
         await pilot.press("left")
         await pilot.pause()
         assert selection(app) == Selection(column - 1, 0, 0)
@@ -77,12 +85,12 @@ async def test_a_10000_layer_network_opens_and_every_column_can_be_reached() -> 
         app.document.select(Selection(10_000, 0, 0))
         await pilot.pause()
         assert _in_view(app, 10_000)
-        assert "output" in widget_text(app.query_one(NetworkView).column_view(10_000))
-        assert not app.query_one("#more-right").display
+        assert "output" in column_text(app.query_one(NetworkCanvas), 10_000)
+        assert not _left_out(app, "right")
         await pilot.press("left")
         await pilot.pause()
         assert selection(app) == Selection(9_999, 0, 0) and _in_view(app, 9_999)
-        assert len(_mounted(app)) <= MAX_MOUNTED_COLUMNS
+        assert len(_mounted(app)) <= MAX_DRAWN_COLUMNS
 
 
 async def test_a_normal_network_mounts_every_column_and_says_nothing_is_hidden() -> None:
@@ -90,4 +98,4 @@ async def test_a_normal_network_mounts_every_column_and_says_nothing_is_hidden()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert _mounted(app) == list(range(len(app.document.network.layers) + 1))
-        assert not app.query_one("#more-left").display and not app.query_one("#more-right").display
+        assert not _left_out(app, "left") and not _left_out(app, "right")

@@ -5,20 +5,24 @@ Read from what the columns draw (the Line API's strips), as a learner sees it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pytest
 from rich.color import Color
 from rich.segment import Segment
+from textual import events
 from textual.geometry import Region
 
 from nntui.app.app import NNTuiApp
 from nntui.app.palette import NEGATIVE, NEUTRAL, POSITIVE
-from nntui.app.widgets.layer_view import HEADER_LINES, LayerView
+from nntui.app.widgets.graph_layout import ColumnPlan
 from nntui.app.widgets.links import BRAILLE, LEVEL, LEVEL_DASHED
-from nntui.app.widgets.network_view import NetworkView
+from nntui.app.widgets.network_canvas import NetworkCanvas
+from nntui.app.widgets.network_column import HEADER_LINES, NetworkColumn
 from nntui.core.shape import fresh_network
 
-from .helpers import big_network, preset_app, selection, widget_text
+from .helpers import big_network, column_text, preset_app, selection, widget_text
 
 LINK_CHARS = {LEVEL, LEVEL_DASHED}
 
@@ -27,13 +31,43 @@ def _is_link(char: str) -> bool:
     return char in LINK_CHARS or BRAILLE < ord(char) < BRAILLE + 256
 
 
-def _cells(view: LayerView, y: int) -> list[tuple[str, Segment]]:
-    """Line ``y`` of a column as (character, its segment), one per cell."""
-    strip = view.render_lines(Region(0, y, view.size.width, 1))[0]
+@dataclass(frozen=True)
+class Shown:
+    """Column ``k`` as the canvas shows it."""
+
+    canvas: NetworkCanvas
+    k: int
+
+    @property
+    def view(self) -> NetworkColumn:
+        return self.canvas.column_view(self.k)
+
+    @property
+    def plan(self) -> ColumnPlan:
+        return self.view.plan
+
+    @property
+    def neuron_width(self) -> int:
+        return self.view.neuron_width
+
+    @property
+    def region(self) -> Region:
+        return self.canvas.column_region(self.k)
+
+
+def _column(app: NNTuiApp, k: int) -> Shown:
+    return Shown(app.query_one(NetworkCanvas), k)
+
+
+def _cells(view: Shown, y: int) -> list[tuple[str, Segment]]:
+    """Line ``y`` of a column as (character, its segment), one per cell, as the canvas draws it."""
+    canvas, region = view.canvas, view.region
+    x = region.x - canvas.scrollable_content_region.x
+    strip = canvas.render_line(y).crop(x, x + view.view.width)
     return [(char, segment) for segment in strip for char in segment.text]
 
 
-def _link_colours(view: LayerView, row: int, reach: int = 12) -> list[tuple[int, int, int]]:
+def _link_colours(view: Shown, row: int, reach: int = 12) -> list[tuple[int, int, int]]:
     """The colours of the link cells near the start of the links leaving body line ``row``:
     the first ``reach`` cells of the gap, on that line and the lines above and below it."""
     colours = []
@@ -55,7 +89,7 @@ def _strength(rgb: tuple[int, int, int], towards: tuple[int, int, int] = POSITIV
     return float(np.dot(np.subtract(rgb, NEUTRAL), span) / np.dot(span, span))
 
 
-def _gap_text(view: LayerView, body_line: int) -> str:
+def _gap_text(view: Shown, body_line: int) -> str:
     return "".join(char for char, _ in _cells(view, HEADER_LINES + body_line)[view.neuron_width :])
 
 
@@ -63,7 +97,7 @@ async def test_potatoes_shows_three_links_coloured_by_the_weights_3_2_5_and_0_1(
     app = preset_app("potatoes")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        view = app.query_one(NetworkView).column_view(0)
+        view = _column(app, 0)
         rows = view.plan.rows
         assert rows is not None and len(rows) == 3 and view.plan.links > 0
         strengths = []
@@ -81,7 +115,7 @@ async def test_pressing_plus_on_a_weight_redraws_its_link_at_once() -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("right", "right_square_bracket", "right_square_bracket")  # the saxophone's 0.1
-        view = app.query_one(NetworkView).column_view(0)
+        view = _column(app, 0)
         row = view.plan.rows[2]
         before_text, before = _gap_text(view, row), _strength(_link_colours(view, row)[0])
         await pilot.press(*["plus"] * 15)
@@ -95,7 +129,7 @@ async def test_a_negative_weight_is_orange_and_dashed() -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("right", "right_square_bracket", "enter")  # peelings seen: level with the output
         await pilot.press("home", "ctrl+k", *"-3", "enter")
-        view = app.query_one(NetworkView).column_view(0)
+        view = _column(app, 0)
         row = view.plan.rows[1]
         colour = _link_colours(view, row)[0]
         assert _strength(colour, NEGATIVE) > 0.9 and _strength(colour, POSITIVE) < 0.5
@@ -108,12 +142,13 @@ async def test_clicking_a_link_selects_its_weight() -> None:
     app = preset_app("xor")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        view = app.query_one(NetworkView).column_view(0)
-        sources, targets, gap = view.plan.rows, app.query_one(NetworkView).column_view(1).plan.rows, view.plan.links
+        view = _column(app, 0)
+        sources, targets, gap = view.plan.rows, _column(app, 1).plan.rows, view.plan.links
         # x1 → h2: from the first input's row down to the second hidden neuron's.
         x = gap // 4  # a quarter of the way: clear of where it crosses x2 → h1
         y = round(sources[0] + (targets[1] - sources[0]) * (x + 0.5) / gap)
-        await pilot.click(view, offset=(view.neuron_width + x, HEADER_LINES + y))
+        at = view.region
+        await pilot.click(offset=(at.x + view.neuron_width + x, at.y + HEADER_LINES + y))
         await pilot.pause()
         assert (selection(app).column, selection(app).neuron, selection(app).param) == (1, 1, 0)
 
@@ -122,7 +157,7 @@ async def test_the_selected_weights_link_carries_its_value() -> None:
     app = preset_app("xor")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("right", "down", "right_square_bracket")  # h2's weight from x2: -20
-        view = app.query_one(NetworkView).column_view(0)
+        view = _column(app, 0)
         lines = [_gap_text(view, y) for y in range(view.plan.rows[-1] + 1)]
         assert sum("-20.00" in line for line in lines) == 1
 
@@ -131,9 +166,9 @@ async def test_names_are_shown_whole_when_they_fit() -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        network = app.query_one(NetworkView)
-        assert "saxophone in the street" in widget_text(network.column_view(0))
-        assert "potatoes baking" in widget_text(network.column_view(1))
+        network = app.query_one(NetworkCanvas)
+        assert "saxophone in the street" in column_text(network, 0)
+        assert "potatoes baking" in column_text(network, 1)
 
 
 def _file_app(sizes: list[int]) -> NNTuiApp:
@@ -141,9 +176,8 @@ def _file_app(sizes: list[int]) -> NNTuiApp:
 
 
 def _shown_whole(app: NNTuiApp, column: int) -> bool:
-    network = app.query_one(NetworkView)
-    view = network.column_view(column)
-    return network.scrollable_content_region.contains_region(view.region)
+    network = app.query_one(NetworkCanvas)
+    return network.scrollable_content_region.contains_region(network.column_region(column))
 
 
 @pytest.mark.parametrize("sizes", [[2, 8, 8, 8, 8, 8, 8, 1], [2, 4, 4, 1]], ids=["2-8x6-1", "2-4-4-1"])
@@ -154,7 +188,7 @@ async def test_networks_up_to_tensorflow_playgrounds_largest_fit_120_by_36(sizes
         if training:
             await pilot.press("ctrl+t")
         await pilot.pause()
-        network = app.query_one(NetworkView)
+        network = app.query_one(NetworkCanvas)
         assert network.max_scroll_x == 0
         assert all(_shown_whole(app, k) for k in range(len(sizes)))
         assert all(network.column_view(k).plan.links > 0 for k in range(len(sizes) - 1))
@@ -167,7 +201,7 @@ async def test_a_wider_network_scrolls_sideways_and_keeps_the_selection_in_sight
     app = _file_app(sizes)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        network = app.query_one(NetworkView)
+        network = app.query_one(NetworkCanvas)
         assert network.max_scroll_x > 0
         for column in range(1, len(sizes)):
             await pilot.press("right")
@@ -180,19 +214,19 @@ async def test_large_layers_keep_a_matrix_and_the_header_says_so() -> None:
     app = NNTuiApp(big_network())
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        network = app.query_one(NetworkView)
-        assert "matrix" in widget_text(network.column_view(0))
+        network = app.query_one(NetworkCanvas)
+        assert "matrix" in column_text(network, 0)
         assert network.column_view(0).plan.links == 0
         await pilot.press(*["pagedown"] * 20)  # row 200 of 784
         assert selection(app).neuron == 200
-        assert "▶" in widget_text(network.column_view(0))  # scrolled to the selection
+        assert "▶" in column_text(network, 0)  # scrolled to the selection
 
 
 async def test_the_links_header_says_which_view_is_shown() -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        header = widget_text(app.query_one(NetworkView).column_view(0)).splitlines()[:2]
+        header = column_text(app.query_one(NetworkCanvas), 0).splitlines()[:2]
         assert "→ output" in header[0] and "links, |w| up to 3" in header[1]
 
 
@@ -200,10 +234,10 @@ async def test_a_resize_lays_the_network_out_again() -> None:
     app = _file_app([2, 8, 8, 1])
     async with app.run_test(size=(200, 60)) as pilot:
         await pilot.pause()
-        wide = app.query_one(NetworkView).column_view(0).plan
+        wide = app.query_one(NetworkCanvas).column_view(0).plan
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        narrow = app.query_one(NetworkView).column_view(0).plan
+        narrow = app.query_one(NetworkCanvas).column_view(0).plan
         assert narrow.links < wide.links
         assert all(_shown_whole(app, k) for k in range(4))
 
@@ -217,10 +251,10 @@ async def test_the_inspector_shows_whole_names_apart_from_their_numbers() -> Non
         assert "peelings seen " in text and "peelings seen+" not in text
 
 
-def _drawn_now(view: LayerView) -> list[str]:
-    """What the column shows now: its lines as cached since the last repaint, styles included."""
-    size = view.size
-    return [str(list(strip)) for strip in view.render_lines(Region(0, 0, size.width, size.height))]
+def _drawn_now(canvas: NetworkCanvas) -> list[str]:
+    """What the canvas shows now: its lines as cached since the last repaint, styles included."""
+    size = canvas.size
+    return [str(list(strip)) for strip in canvas.render_lines(Region(0, 0, size.width, size.height))]
 
 
 @pytest.mark.slow  # 11–13 s: every key of a walk, each line checked against a fresh render
@@ -235,12 +269,10 @@ async def test_only_changed_lines_are_repainted_and_none_is_left_stale(make) -> 
     async with app.run_test(size=(120, 36)) as pilot:
         for key in rng.choice(keys, size=60):
             await pilot.press(str(key))
-            network = app.query_one(NetworkView)
-            for k in range(len(app.document.network.sizes)):
-                view = network.column_view(k)
-                shown = _drawn_now(view)
-                view.refresh()  # everything drawn again from the state
-                assert _drawn_now(view) == shown, f"column {k} stale after {key!r}"
+            canvas = app.query_one(NetworkCanvas)
+            shown = _drawn_now(canvas)
+            canvas.refresh()  # everything drawn again from the state
+            assert _drawn_now(canvas) == shown, f"stale after {key!r}"
 
 
 async def test_a_column_drawn_after_its_layer_went_and_before_the_view_knows_is_blank() -> None:
@@ -249,19 +281,64 @@ async def test_a_column_drawn_after_its_layer_went_and_before_the_view_knows_is_
     app = NNTuiApp(fresh_network([2, 3, 3, 1], np.random.default_rng(0)))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        last = next(view for view in app.query(LayerView) if view.column == 3)
+        canvas = app.query_one(NetworkCanvas)
+        assert "output" in column_text(canvas, 3)
         network = app.document.network
         network.layers = network.layers[:1] + network.layers[2:]  # what Reshape does, in place
-        strip = last.render_line(0)
-        assert strip.text.strip() == ""
+        assert column_text(canvas, 3).strip() == ""
 
 
 async def test_a_column_drawn_after_it_lost_a_named_neuron_and_before_the_view_knows_is_blank() -> None:
     app = preset_app("xor")  # named hidden neurons h1, h2
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        hidden = next(view for view in app.query(LayerView) if view.column == 1)
+        canvas = app.query_one(NetworkCanvas)
+        assert "h2" in column_text(canvas, 1)
         layer = app.document.network.layers[0]
         layer.weights, layer.bias, layer.neuron_names = layer.weights[:1], layer.bias[:1], ["h1"]
-        lines = [hidden.render_line(y).text for y in range(hidden.size.height)]
+        lines = canvas.column_lines(1)
         assert "".join(lines).strip() == ""
+
+
+async def test_the_mouse_wheel_scrolls_a_list_column_alone() -> None:
+    app = NNTuiApp(big_network())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        canvas = app.query_one(NetworkCanvas)
+        inputs, hidden = canvas.column_region(0), canvas.column_region(1)
+        assert "x1 " in column_text(canvas, 0)
+        hidden_before = column_text(canvas, 1)
+        for _ in range(5):
+            _wheel(canvas, inputs.x + 3, inputs.y + 10, down=True)
+        await pilot.pause()
+        text = column_text(canvas, 0)
+        assert "x1 " not in text and "x11 " in text  # 5 turns of 2 lines
+        assert column_text(canvas, 1) == hidden_before  # the hidden layer's list stays where it was
+        _wheel(canvas, hidden.x + 3, hidden.y + 10, down=False)  # already at its top
+        _wheel(canvas, inputs.x + 3, inputs.y + 10, down=False)
+        await pilot.pause()
+        assert "x9 " in column_text(canvas, 0) and "x8 " not in column_text(canvas, 0)
+        assert column_text(canvas, 1) == hidden_before
+
+
+def _wheel(canvas: NetworkCanvas, x: int, y: int, *, down: bool) -> None:
+    """One turn of the mouse wheel at screen cell (x, y), as the terminal driver sends it."""
+    kind = events.MouseScrollDown if down else events.MouseScrollUp
+    region = canvas.region
+    canvas.post_message(
+        kind(canvas, x - region.x, y - region.y, 0, 1 if down else -1, 0, False, False, False, screen_x=x, screen_y=y)
+    )
+
+
+async def test_a_list_column_scrolls_to_where_its_scrollbar_is_clicked() -> None:
+    app = NNTuiApp(big_network())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        canvas = app.query_one(NetworkCanvas)
+        inputs = canvas.column_region(0)
+        bar_x = inputs.right - 1  # the list's own scrollbar, its last cell
+        await pilot.click(offset=(bar_x, inputs.bottom - 1))  # the bottom of the track
+        assert "x784 " in column_text(canvas, 0)
+        assert selection(app).column == 0 and selection(app).neuron == 0  # a scrollbar selects nothing
+        await pilot.click(offset=(bar_x, inputs.y + HEADER_LINES))  # the top of the track
+        assert "x1 " in column_text(canvas, 0)

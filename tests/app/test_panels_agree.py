@@ -24,7 +24,7 @@ from textual.pilot import Pilot
 from nntui.app.app import NNTuiApp
 from nntui.app.playground import PlaygroundScreen
 from nntui.app.widgets.challenge_bar import ChallengeBar
-from nntui.app.widgets.network_view import NetworkView
+from nntui.app.widgets.network_canvas import NetworkCanvas
 from nntui.app.widgets.training_panel import TrainingPanel
 from nntui.app.widgets.truth_table import TruthTablePanel
 from nntui.core.challenges import CHALLENGES
@@ -164,7 +164,7 @@ async def _still(pilot: Pilot) -> dict[str, str]:
 def _check_network(app: NNTuiApp) -> None:
     """The network view was handed the document's network, its forward pass, the selection and,
     in the training view, the heatmaps of the network as it is."""
-    doc, view = app.document, app.query_one(NetworkView)
+    doc, view = app.document, app.query_one(NetworkCanvas)
     assert view.network is doc.network and view.result is doc.result and view.selection == doc.selection
     maps = app.playground.training.maps()
     assert (view.maps is None) == (maps is None)

@@ -14,7 +14,7 @@ from nntui.app.screens.path_prompt import SavePathPrompt
 from nntui.app.screens.quit_prompt import QuitPrompt
 from nntui.app.screens.value_prompt import ValuePrompt
 from nntui.app.widgets.inspector import Inspector
-from nntui.app.widgets.network_view import NetworkView
+from nntui.app.widgets.network_canvas import NetworkCanvas
 from nntui.app.widgets.outputs import OutputsPanel
 from nntui.core.edits import ParamRef
 from nntui.core.fileformat import load_network
@@ -22,7 +22,7 @@ from nntui.core.numbers import format_value
 from nntui.core.presets import load_preset
 from nntui.document.selection import Selection
 
-from .helpers import CLEAR, preset_app, selection, widget_text
+from .helpers import CLEAR, column_text, preset_app, selection, widget_text
 
 SIZE = (100, 30)
 
@@ -30,9 +30,9 @@ SIZE = (100, 30)
 async def test_focus_starts_on_the_network_with_the_first_input_selected() -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE):
-        assert isinstance(app.focused, NetworkView)
+        assert isinstance(app.focused, NetworkCanvas)
         assert selection(app) == Selection(0, 0, 0)
-        assert "▶herb smell" in widget_text(app.query_one(NetworkView).column_view(0))
+        assert "▶herb smell" in column_text(app.query_one(NetworkCanvas), 0)
 
 
 @pytest.mark.parametrize(
@@ -99,9 +99,9 @@ async def test_plus_and_minus_change_the_selected_value_and_recompute(key: str, 
         assert float(app.document.result.outputs[0]) == y
         # Every visible number follows: outputs panel, column, inspector, status.
         assert format_value(y, 7).strip() in widget_text(app.query_one(OutputsPanel))
-        assert format_value(y).strip() in widget_text(app.query_one(NetworkView).column_view(1))
+        assert format_value(y).strip() in column_text(app.query_one(NetworkCanvas), 1)
         assert format_value(after, 6) in widget_text(app.query_one(Inspector))
-        assert format_value(after, 6) in widget_text(app.query_one(NetworkView).column_view(0))
+        assert format_value(after, 6) in column_text(app.query_one(NetworkCanvas), 0)
 
 
 async def test_plus_on_an_input_changes_the_input_value() -> None:
@@ -109,7 +109,7 @@ async def test_plus_on_an_input_changes_the_input_value() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "plus", "plus", "plus")
         assert app.document.network.input_values[1] == 0.3  # no float noise such as 0.30000000000000004
-        assert "+0.300" in widget_text(app.query_one(NetworkView).column_view(0))
+        assert "+0.300" in column_text(app.query_one(NetworkCanvas), 0)
 
 
 async def test_step_keys_change_the_step_within_bounds() -> None:
@@ -190,7 +190,7 @@ async def test_a_cycles_the_activation_of_the_selected_layer_and_is_undoable() -
         assert [layer.activation for layer in app.document.network.layers] == ["sigmoid", "sigmoid"]
         await pilot.press("right", "right", "a")
         assert app.document.network.layers[1].activation == "tanh"
-        assert "f = tanh" in widget_text(app.query_one(NetworkView).column_view(2))
+        assert "f = tanh" in column_text(app.query_one(NetworkCanvas), 2)
         assert "y = tanh(" in widget_text(app.query_one(Inspector))
         expected = load_preset("xor")
         expected.layers[1].activation = "tanh"
@@ -203,15 +203,16 @@ async def test_clicking_selects_a_neuron_or_a_weight() -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()  # laid out for the terminal's size
-        view = app.query_one(NetworkView).column_view(0)
+        canvas = app.query_one(NetworkCanvas)
+        view, at = canvas.column_view(0), canvas.column_region(0)
         rows, header = view.plan.rows, 2  # the inputs are spread over the height, below two header lines
-        await pilot.click(view, offset=(3, header + rows[2]))  # the third input
+        await pilot.click(offset=(at.x + 3, at.y + header + rows[2]))  # the third input
         assert selection(app) == Selection(0, 2, 0)
-        await pilot.click(view, offset=(view.neuron_width + 10, header + rows[1]))  # the link from input 2
+        await pilot.click(offset=(at.x + view.neuron_width + 10, at.y + header + rows[1]))  # the link from input 2
         assert selection(app) == Selection(1, 0, 1)
         assert selection(app).ref(app.document.network) == ParamRef.weight(0, 0, 1)
-        output = app.query_one(NetworkView).column_view(1)
-        await pilot.click(output, offset=(3, header + output.plan.rows[0]))
+        output, at = canvas.column_view(1), canvas.column_region(1)
+        await pilot.click(offset=(at.x + 3, at.y + header + output.plan.rows[0]))
         assert selection(app) == Selection(1, 0, 1)  # same neuron: the weight stays selected
 
 

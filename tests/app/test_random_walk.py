@@ -17,7 +17,8 @@ from textual import events
 from textual.keys import _character_to_key
 
 from nntui.app.app import NNTuiApp
-from nntui.app.widgets.network_view import MAX_MOUNTED_COLUMNS, NetworkView
+from nntui.app.widgets.column_window import MAX_DRAWN_COLUMNS
+from nntui.app.widgets.network_canvas import NetworkCanvas
 from nntui.core.fileformat import dumps_network, loads_network
 from nntui.core.presets import preset_names
 
@@ -199,8 +200,8 @@ async def test_random_key_walk_never_raises_and_always_reloads(preset: str) -> N
                 walk.post("escape", "escape")  # back to the playground
                 await walk.settle()
                 assert_clean(app)
-                view = app.query_one(NetworkView)
-                assert len(view._views()) == min(len(app.document.network.layers) + 1, MAX_MOUNTED_COLUMNS)
+                view = app.query_one(NetworkCanvas)
+                assert len(view.columns) == min(len(app.document.network.layers) + 1, MAX_DRAWN_COLUMNS)
                 assert view.selection == view.selection.clamped(app.document.network)
         assert walk.sent >= MIN_KEYS
         # Undoing everything gives back the network last opened exactly.

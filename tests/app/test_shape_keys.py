@@ -13,20 +13,20 @@ from nntui.app.screens.name_prompt import NamePrompt
 from nntui.app.screens.path_prompt import OpenPathPrompt, SavePathPrompt
 from nntui.app.screens.quit_prompt import QuitPrompt
 from nntui.app.screens.recovery_offer import RecoveryOffer
-from nntui.app.widgets.network_view import NetworkView
+from nntui.app.widgets.network_canvas import NetworkCanvas
 from nntui.core.export import load_npz
 from nntui.core.fileformat import dumps_network, load_network, load_network_file, save_network
 from nntui.core.presets import load_preset
 from nntui.document.recovery import RecoveryStore
 from nntui.document.selection import Selection
 
-from .helpers import CLEAR, enter_text, preset_app, selection, widget_text
+from .helpers import CLEAR, column_text, enter_text, preset_app, selection, widget_text
 
 SIZE = (120, 36)
 
 
 def _columns(app: NNTuiApp) -> int:
-    return len(app.query_one(NetworkView)._views())
+    return len(app.query_one(NetworkCanvas).columns)
 
 
 async def test_n_adds_an_input_and_u_removes_it() -> None:
@@ -38,7 +38,7 @@ async def test_n_adds_an_input_and_u_removes_it() -> None:
         assert app.document.network.input_names[1] == "x4"  # below the selected first input
         assert app.document.network.input_values[1] == 0.0  # so the output does not change
         assert selection(app) == Selection(0, 1, 0)
-        assert "x4" in widget_text(app.query_one(NetworkView).column_view(0))
+        assert "x4" in column_text(app.query_one(NetworkCanvas), 0)
         await pilot.press("u")
         assert dumps_network(app.document.network) == before
         await pilot.press("ctrl+r")

@@ -14,8 +14,8 @@ from textual.widgets import Select
 from nntui.app.app import NNTuiApp
 from nntui.app.controllers import training_worker
 from nntui.app.widgets.boundary_view import BoundaryView
-from nntui.app.widgets.layer_view import MAP_LINES
-from nntui.app.widgets.network_view import NetworkView
+from nntui.app.widgets.network_canvas import NetworkCanvas
+from nntui.app.widgets.network_column import MAP_LINES
 from nntui.core.datasets import make_dataset
 from nntui.core.fileformat import dumps_network
 from nntui.core.network import DenseLayer, Network
@@ -38,11 +38,11 @@ async def test_ctrl_t_switches_the_training_view_on_and_off() -> None:
         await pilot.press("ctrl+t")
         assert app.playground.training.active and app.playground.has_class("-training")
         assert app.query_one("#training").display and not app.query_one("#panels").display
-        view = app.query_one(NetworkView).column_view(1)
+        view = app.query_one(NetworkCanvas).column_view(1)
         assert view.row_height == MAP_LINES  # every neuron shows its heatmap
         await pilot.press("f5")
         assert not app.playground.training.active and app.query_one("#panels").display
-        assert app.query_one(NetworkView).column_view(1).row_height == 1
+        assert app.query_one(NetworkCanvas).column_view(1).row_height == 1
 
 
 async def test_s_takes_one_step_exactly_as_the_trainer_does() -> None:
@@ -103,11 +103,11 @@ async def test_editing_a_weight_while_paused_updates_the_heatmaps() -> None:
         await pilot.press("ctrl+t")
         boundary = app.query_one(BoundaryView)
         before = boundary._levels.copy()
-        maps_before = app.query_one(NetworkView).maps[1].copy()
+        maps_before = app.query_one(NetworkCanvas).maps[1].copy()
         await pilot.press("right", "enter", "home", "ctrl+k", *"-20", "enter")
         assert app.document.network.layers[0].weights[0, 0] == -20
         assert not np.array_equal(boundary._levels, before)
-        assert not np.array_equal(app.query_one(NetworkView).maps[1], maps_before)
+        assert not np.array_equal(app.query_one(NetworkCanvas).maps[1], maps_before)
 
 
 @pytest.mark.slow
@@ -230,7 +230,7 @@ async def test_a_network_without_two_inputs_says_why_there_is_no_map() -> None:
     app = preset_app("layers")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t")
-        assert app.query_one(NetworkView).maps is None
+        assert app.query_one(NetworkCanvas).maps is None
         assert "2 inputs" in app.query_one(BoundaryView)._message
 
 
@@ -280,7 +280,7 @@ async def test_the_focus_stays_on_a_setting_after_choosing_and_escape_leaves() -
         await pilot.press("ctrl+t", "tab")
         assert isinstance(app.focused, Select)
         await pilot.press("escape")
-        assert isinstance(app.focused, NetworkView)
+        assert isinstance(app.focused, NetworkCanvas)
         await pilot.press("tab", "enter", "down", "enter")  # xor → gaussians
         assert app.document.training.dataset.name == "gaussians"
         assert app.focused is app.query_one("#dataset", Select)  # still there, for the next choice
@@ -291,7 +291,7 @@ async def test_the_focus_stays_on_a_setting_after_choosing_and_escape_leaves() -
         await pilot.press("space")
         assert not app.playground.training.playing
         await pilot.press("escape")
-        assert isinstance(app.focused, NetworkView)
+        assert isinstance(app.focused, NetworkCanvas)
 
 
 async def test_comma_and_full_stop_step_the_learning_rate_and_stop_at_its_ends() -> None:

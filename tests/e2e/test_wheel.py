@@ -32,18 +32,15 @@ SCRIPTS = "Scripts" if sys.platform == "win32" else "bin"
 # The playground driven headless by Textual's own test harness (public API: App.run_test).
 HEADLESS = """
 import asyncio
-from textual.geometry import Region
 from nntui.app.app import NNTuiApp
-from nntui.app.widgets.network_view import NetworkView
+from nntui.app.widgets.network_canvas import NetworkCanvas
 from nntui.core.presets import load_preset
 
 async def main() -> None:
     # Textual refuses to start when the app's stylesheet (CSS_PATH, app.tcss) is missing.
     app = NNTuiApp(load_preset("potatoes"), preset="potatoes")
     async with app.run_test(size=(100, 30)) as pilot:
-        view = app.query_one(NetworkView).column_view(0)  # the input layer
-        size = view.outer_size
-        drawn = "\\n".join(strip.text for strip in view.render_lines(Region(0, 0, size.width, size.height)))
+        drawn = "\\n".join(app.query_one(NetworkCanvas).column_lines(0))  # the input layer
         before = float(app.document.network.input_values[0])
         await pilot.press("plus")  # the selected input, herb smell, one step up
         after = float(app.document.network.input_values[0])

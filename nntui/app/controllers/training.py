@@ -26,9 +26,9 @@ from nntui.app.shown import Shown
 from nntui.app.text import MESSAGE_LIMIT, capitalised, notify, safe
 from nntui.app.widgets.boundary_view import BoundaryView
 from nntui.app.widgets.graph_layout import MAP_COLUMNS
-from nntui.app.widgets.layer_view import MAP_LINES
 from nntui.app.widgets.loss_chart import LossChart
 from nntui.app.widgets.metrics_panel import MetricsPanel
+from nntui.app.widgets.network_column import MAP_LINES
 from nntui.app.widgets.training_panel import TrainingPanel
 from nntui.core import shape
 from nntui.core.edits import Reshape

@@ -1,5 +1,5 @@
 """One line of one neuron in a column of the network view: the marker, its heatmap, its name,
-its value and its bar, as Rich segments (the column, :mod:`layer_view`, draws them)."""
+its value and its bar, as Rich segments (the column, :mod:`network_column`, draws them)."""
 
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ from textual.widgets import Button, Label, OptionList, Select, Static
 from nntui.app.keys import in_language
 from nntui.app.text import plain
 from nntui.app.widgets.feature_toggles import FeatureToggles
-from nntui.app.widgets.network_view import NetworkView
+from nntui.app.widgets.network_canvas import NetworkCanvas
 from nntui.core.datasets import DATASET_NAMES
 from nntui.core.features import Feature
 from nntui.core.training import OPTIMIZER_NAMES, REGULARIZATION_NAMES
@@ -214,7 +214,7 @@ class TrainingPanel(Vertical):
                 event.stop()
 
     def action_leave(self) -> None:
-        self.screen.focus_next(NetworkView)
+        self.screen.focus_next(NetworkCanvas)
 
     def show_status(self, text: str, diagnosis: list[str] | None = None) -> None:
         """``text``'s lines and the ``diagnosis``'s paragraphs, as they are: outside values already made safe.

@@ -1,0 +1,392 @@
+"""The network as one canvas: every column, its nodes, values, heatmaps and links, in one widget.
+
+One Line API widget draws the whole network: a line of the screen is each
+column's part of that line (:mod:`network_column`), side by side, cropped
+once to the part in sight.  A frame redraws only what changed: each column
+says which of its lines look different since it was last shown, and only
+those lines of the canvas are refreshed; a line drawn is kept until then.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+import numpy as np
+from rich.cells import cell_len
+from rich.segment import Segment
+from textual import events
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from nntui.app import palette
+from nntui.app.widgets.column_window import ColumnWindow
+from nntui.app.widgets.graph_layout import ColumnPlan, column_width, plan
+from nntui.app.widgets.network_column import HEADER_LINES, ColumnStyles, Hit, NetworkColumn
+from nntui.core.network import ForwardResult, Network
+from nntui.core.plural import counted
+from nntui.document.selection import Selection
+
+if TYPE_CHECKING:
+    from typing_extensions import Self  # typing.Self from Python 3.11 on
+
+WHEEL_LINES = 2  # body lines a list scrolls per turn of the mouse wheel
+
+
+class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
+    """The layers of the network; the focused widget of the playground.
+
+    It draws what it is given (:meth:`show`) and never changes the network or
+    the selection: the playground's keys (it takes none of its own, not even
+    scrolling ones) and a click on a neuron or weight (posted up as a message)
+    go to the screen, which moves the cursor in the document and shows the
+    result again.  It scrolls sideways as a whole; a column too tall for the
+    height is a list that scrolls on its own (the mouse wheel over it, its
+    scrollbar, or the selection moving in it).
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "network-canvas--title",
+        "network-canvas--title-selected",
+        "network-canvas--subtitle",
+        "network-canvas--cursor",
+        "network-canvas--source",
+        "network-canvas--strip-title",
+        "network-canvas--more",
+        "network-canvas--scrollbar",
+        "network-canvas--scrollbar-thumb",
+    }
+
+    class NeuronClicked(Message):
+        """The learner clicked a neuron."""
+
+        def __init__(self, column: int, neuron: int) -> None:
+            super().__init__()
+            self.column = column
+            self.neuron = neuron
+
+    class WeightClicked(Message):
+        """The learner clicked a weight: a cell of the matrix, or a link."""
+
+        def __init__(self, column: int, neuron: int, source: int) -> None:
+            super().__init__()
+            self.column = column  # the column the weight leads into
+            self.neuron = neuron
+            self.source = source
+
+    def __init__(self, network: Network, result: ForwardResult, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.network = network
+        self.result = result
+        self.selection = Selection()
+        self._window = ColumnWindow(len(network.layers))
+        self._more = ("", "")  # what says so, left and right ("" when none is)
+        self._drawn_for: Size | None = None  # the room the columns were last placed for
+        self._left = 0  # where the first column starts: the network is centred when narrower
+        self._lines: dict[int, Strip] = {}  # each line drawn, the whole width, until it changes
+        self._styles: ColumnStyles | None = None
+        self._on_base: palette.OnBase | None = None
+        self._dragging: NetworkColumn | None = None  # a list whose scrollbar is held
+        # Per column, each neuron's heatmap as colour levels (training mode only).
+        self.maps: list[np.ndarray] | None = None
+
+    def on_mount(self) -> None:
+        self._window.sync(self.network, self.selection)
+        self._draw()
+
+    # --- data in -------------------------------------------------------------
+
+    def show(
+        self,
+        network: Network,
+        result: ForwardResult,
+        selection: Selection,
+        maps: list[np.ndarray] | None = None,
+    ) -> None:
+        """Draw from a recomputed state: the lines that look different, all in the same frame."""
+        self.network = network
+        self.result = result
+        self.maps = maps
+        moved = selection != self.selection
+        self.selection = selection
+        shifted = self._window.sync(network, selection)
+        self._draw(follow=moved or shifted)
+
+    @property
+    def columns(self) -> list[NetworkColumn]:
+        """The columns drawn now, leftmost first."""
+        return self._window.columns
+
+    def column_view(self, column: int) -> NetworkColumn:
+        """What draws ``column`` (0 is the input layer); IndexError if it is not drawn now."""
+        return self._window.column(column)
+
+    def column_region(self, column: int) -> Region:
+        """Where ``column`` is on the screen now (it may be partly or wholly out of sight)."""
+        view = self.column_view(column)
+        x = self._x_of(view) - int(self.scroll_offset.x)
+        content = self.scrollable_content_region
+        return Region(content.x + x, content.y, view.width, content.height)
+
+    def column_lines(self, column: int) -> list[str]:
+        """The text ``column`` shows now, one string per line: what a learner reads there."""
+        view = self.column_view(column)
+        styles, on_base = self._drawing_styles()
+        return ["".join(s.text for s in view.line(y, styles, on_base)[0]) for y in range(self._height())]
+
+    def line_text(self, y: int) -> str:
+        """The text of line ``y`` across the whole canvas, in sight or scrolled away."""
+        return self._whole_line(y).text
+
+    def on_resize(self) -> None:
+        self._draw()  # the layout follows the room there is
+
+    # --- placing -------------------------------------------------------------
+
+    def _height(self) -> int:
+        return self.scrollable_content_region.height
+
+    def _draw(self, follow: bool = False) -> None:
+        """Place the columns in the room there is and repaint the lines that changed."""
+        views = self.columns
+        if not views or not self.is_mounted:
+            return
+        network = self.network
+        every = network.sizes  # a list built on each call: once here
+        columns = [view.column for view in views]
+        sizes = [every[k] for k in columns]
+        last = columns[-1]
+        next_size = every[last + 1] if last + 1 < len(every) else None
+        names = [self._window.longest_name(network, k, every[k]) for k in columns]
+        left, right = self._window.hidden
+        self._more = (
+            counted("app.network.hidden_left", left) if left else "",
+            counted("app.network.hidden_right", right) if right else "",
+        )
+        markers = sum(cell_len(text) + 2 for text in self._more if text)
+        region = self.scrollable_content_region
+        width, lines = region.width - markers, max(1, region.height - HEADER_LINES)
+        if self.scrollbars_enabled[1]:  # sideways already: the scrollbar takes a line of its own
+            lines += self.styles.scrollbar_size_horizontal
+        training = self.maps is not None
+        plans = plan(sizes, names, width, lines, training=training, next_size=next_size)
+        if _total_width(plans, sizes, next_size) > width:  # it will scroll sideways: one line less
+            lines -= self.styles.scrollbar_size_horizontal
+            plans = plan(sizes, names, width, max(1, lines), training=training, next_size=next_size)
+        lines = max(1, lines)
+        changed: set[int] | None = set()
+        for i, view in enumerate(views):
+            k = view.column
+            maps = self.maps[k] if self.maps is not None else None
+            following = plans[i + 1].rows if i + 1 < len(plans) else None
+            target = self._window.strip_target(k)
+            shown = view.show(
+                network,
+                self.result,
+                self.selection,
+                plans[i],
+                lines,
+                target_rows=following,
+                strip_target=target,
+                maps=maps,
+            )
+            changed = None if changed is None or shown is None else changed | shown
+        total = markers + sum(view.width for view in views)
+        if follow:
+            tops = [view.top for view in views]
+            for view in views:
+                self._follow_in(view)
+            if tops != [view.top for view in views]:
+                changed = None
+        left = max(0, (region.width - total) // 2)
+        virtual = Size(max(total, region.width), HEADER_LINES + lines)
+        room = region.size
+        if virtual != self.virtual_size or left != self._left or room != self._drawn_for:
+            changed = None
+        self._left, self._drawn_for = left, room
+        if virtual != self.virtual_size:
+            self.virtual_size = virtual
+        self._repaint(changed)
+        if follow:
+            self._scroll_sideways_to(self.selection.column)
+
+    def _repaint(self, changed: set[int] | None) -> None:
+        """Forget and refresh the lines that changed (None: all of them)."""
+        if changed is None:
+            self._lines.clear()
+            self.refresh()
+            return
+        if not changed:
+            return
+        width = self.size.width
+        for y in changed:
+            self._lines.pop(y, None)
+        self.refresh(*(Region(0, y, width, 1) for y in sorted(changed)))
+
+    def _x_of(self, target: NetworkColumn) -> int:
+        """Where column ``target`` starts on the canvas (before scrolling)."""
+        x = self._left + (cell_len(self._more[0]) + 2 if self._more[0] else 0)
+        for view in self.columns:
+            if view is target:
+                return x
+            x += view.width
+        raise ValueError(target)
+
+    # --- selection -----------------------------------------------------------
+
+    def _follow_in(self, view: NetworkColumn) -> None:
+        """Keep the selected neuron, and the source of the selected weight, in sight: down a list
+        column, and sideways."""
+        selection = self.selection
+        if view.column == selection.column:
+            view.scroll_to_row(selection.neuron)
+        source = selection.weight_source(self.network)
+        if source is not None and view.column == selection.column - 1:
+            view.scroll_to_row(source)
+
+    def _scroll_sideways_to(self, column: int) -> None:
+        try:
+            view = self.column_view(column)
+        except IndexError:
+            return
+        region = Region(self._x_of(view), 0, view.width, 1)
+        self.scroll_to_region(region, animate=False, immediate=True)
+
+    # --- mouse ---------------------------------------------------------------
+
+    def _hit(self, event: events.MouseEvent) -> tuple[NetworkColumn, Hit | None, int] | None:
+        """The column under the mouse, what it holds there, and the line; None outside any."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return None
+        x = offset.x + int(self.scroll_offset.x)
+        for view in self.columns:
+            start = self._x_of(view)
+            if start <= x < start + view.width:
+                return view, view.hit(x - start, offset.y), offset.y
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        found = self._hit(event)
+        if found is None or found[1] is None or found[1].kind == "scrollbar":
+            return
+        hit = found[1]
+        event.stop()
+        if hit.kind == "weight":
+            self.post_message(self.WeightClicked(hit.column, hit.neuron, hit.source))
+        else:
+            self.post_message(self.NeuronClicked(hit.column, hit.neuron))
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        found = self._hit(event)
+        if found is not None and found[1] is not None and found[1].kind == "scrollbar":
+            view, _, y = found
+            event.stop()
+            self._dragging = view
+            self.capture_mouse()
+            self._scroll_list(view, view.scroll_to_fraction(y - HEADER_LINES))
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        view = self._dragging
+        if view is not None:
+            offset = event.get_content_offset_capture(self)
+            self._scroll_list(view, view.scroll_to_fraction(offset.y - HEADER_LINES))
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging is not None:
+            self._dragging = None
+            self.release_mouse()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self._wheel(event, WHEEL_LINES)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self._wheel(event, -WHEEL_LINES)
+
+    def _wheel(self, event: events.MouseEvent, lines: int) -> None:
+        """The wheel over a list scrolls that list; over anything else it does nothing here."""
+        found = self._hit(event)
+        if found is not None and not found[0].plan.spread:
+            view = found[0]
+            event.stop()
+            event.prevent_default()
+            self._scroll_list(view, view.scroll_to(view.top + lines))
+
+    def _scroll_list(self, view: NetworkColumn, moved: bool) -> None:
+        """A list scrolled on its own: its lines are drawn again."""
+        if moved:
+            self._draw()
+
+    # --- drawing -------------------------------------------------------------
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
+        if not regions and repaint:  # the whole canvas: every line drawn again from the state
+            self._lines.clear()
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def notify_style_update(self) -> None:
+        self._styles = None
+        self._lines.clear()
+        super().notify_style_update()
+
+    def _drawing_styles(self) -> tuple[ColumnStyles, palette.OnBase]:
+        """The columns' styles and the canvas's own, computed once until the styles change:
+        Textual finds them by walking the ancestors' backgrounds."""
+        base = self.rich_style
+        if self._on_base is None or self._on_base.base != base:
+            self._on_base = palette.OnBase(base)
+            self._styles = None
+        if self._styles is None:
+            style = self.get_component_rich_style
+            track, thumb = style("network-canvas--scrollbar"), style("network-canvas--scrollbar-thumb")
+            self._styles = ColumnStyles(
+                title=style("network-canvas--title"),
+                title_selected=style("network-canvas--title-selected"),
+                subtitle=style("network-canvas--subtitle"),
+                strip_title=style("network-canvas--strip-title"),
+                cursor=style("network-canvas--cursor"),
+                source=style("network-canvas--source"),
+                scrollbar_track=track,
+                scrollbar_thumb=thumb,
+                more=style("network-canvas--more"),
+            )
+        return self._styles, self._on_base
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self._drawn_for is not None and self.scrollable_content_region.size != self._drawn_for:
+            # Another room than the columns were placed for, with no resize event (a sideways
+            # scrollbar came or went): place them again once this frame is drawn.
+            self.call_later(self._draw)
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = self._lines.get(y)
+        if line is None:
+            line = self._lines[y] = self._whole_line(y)
+        scroll = int(self.scroll_offset.x)
+        return line.crop_extend(scroll, scroll + width, self.rich_style)
+
+    def _whole_line(self, y: int) -> Strip:
+        """Line ``y`` of the whole canvas, every column's part side by side."""
+        styles, on_base = self._drawing_styles()
+        segments: list[Segment] = [Segment(" " * self._left, on_base.base)] if self._left else []
+        more_left, more_right = self._more
+        if more_left:
+            segments += self._marker(more_left, y, on_base)
+        for view in self.columns:
+            segments += view.line(y, styles, on_base)[0]
+        if more_right:
+            segments += self._marker(more_right, y, on_base)
+        return Strip(segments)
+
+    def _marker(self, text: str, y: int, on_base: palette.OnBase) -> list[Segment]:
+        """How many layers are left out on one side: on the first body line, a cell of room each side."""
+        shown = f" {text} " if y == 1 else " " * (cell_len(text) + 2)
+        return on_base.apply([Segment(shown, self._drawing_styles()[0].more)])[0]
+
+
+def _total_width(plans: list[ColumnPlan], sizes: list[int], next_size: int | None) -> int:
+    after = [*sizes[1:], next_size]
+    return sum(column_width(p, n) for p, n in zip(plans, after))
