@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import median, rotated, spread
-from benchmarks.terminal import Terminal, python_module, visible_text
+from benchmarks.terminal import Terminal, python_module, tree_description, visible_text
 
 SIZE = (140, 44)
 SIZES = (2, 8, 8, 8, 1)
@@ -135,6 +135,7 @@ def measure(rounds: int, seconds: float, warm: float = 1.0) -> dict[str, Any]:
             "round, median over rounds."
         ),
         "network": "-".join(map(str, SIZES)),
+        "nntui": tree_description(),
         "picture_app": _medians(picture),
         "training_view": _medians(view),
         "steps_per_second": steps_median,

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import median, percentile, rotated, spread
-from benchmarks.terminal import Terminal, python_module
+from benchmarks.terminal import Terminal, python_module, tree_description
 
 SIZE = (140, 44)
 QUIET = 0.02  # a burst has ended when nothing came for this long (a 60/s refresh timer ticks every 16.7 ms)
@@ -174,6 +174,7 @@ def _report(
             "rounds of (app median / reference median); p95 ratio from all samples pooled."
         ),
         "size": list(SIZE),
+        "nntui": tree_description(),
         "quiet_ms": QUIET * 1e3,
         "reference": {"app": ONE_LABEL, **_app(pooled[ONE_LABEL])},
         "full_screen_reference": {"app": FULL_SCREEN, **_app(pooled[FULL_SCREEN])},

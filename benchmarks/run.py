@@ -1,7 +1,7 @@
 """Run every benchmark once, write the JSON report and the table, print the table.
 
     python -m benchmarks [--torch-python PATH] [--quick] [--only SECTION[,SECTION] ...]
-                         [--output DIR] [--update-readme]
+                         [--nntui-tree DIR] [--output DIR] [--update-readme]
 
 Sections: latency-e2e (edit latency end to end: the real programs in a
 pseudo-terminal), latency (its breakdown, in process), training (core
@@ -9,7 +9,9 @@ steps/s against PyTorch), frames-e2e (the training view's frames end to end,
 in a pseudo-terminal), view (the training view's frame rate in process, and
 steps/s against nntui train), startup (start-up and the imports of the
 non-interactive commands), loading (a 4 M-weight network file against
-json.loads).  The end-to-end sections need a POSIX system (pty).  --quick
+json.loads).  The end-to-end sections need a POSIX system (pty); they run
+this checkout's nntui, or with --nntui-tree another checkout's (the code
+before a change, say: before and after in the same sitting).  --quick
 uses tiny repetition counts: it checks that everything runs, its numbers
 mean little.
 """
@@ -26,6 +28,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+TREE_VARIABLE = "NNTUI_BENCH_TREE"  # as benchmarks/terminal.py reads it (not imported: it needs pty)
 SECTIONS = ("latency-e2e", "latency", "training", "frames-e2e", "view", "startup", "loading")
 END_TO_END = ("latency-e2e", "frames-e2e")  # real programs in pseudo-terminals: POSIX only
 README_BEGIN = "<!-- benchmarks:begin -->"
@@ -33,10 +36,10 @@ README_END = "<!-- benchmarks:end -->"
 
 # Repetitions: (full run, --quick)
 SETTINGS = {
-    "latency-e2e": {"rounds": (5, 1), "warm": (3, 1), "count": (30, 3)},
+    "latency-e2e": {"rounds": (15, 1), "warm": (1, 1), "count": (10, 3)},  # short turns: the load moves
     "latency": {"rounds": (5, 1), "warm": (5, 1), "count": (40, 3), "profile_edits": (10, 2)},
     "training": {"rounds": (9, 1), "seconds": (0.2, 0.02)},
-    "frames-e2e": {"rounds": (3, 1), "seconds": (3.0, 0.6), "warm": (1.0, 0.5)},
+    "frames-e2e": {"rounds": (5, 1), "seconds": (2.5, 0.6), "warm": (1.0, 0.5)},
     "view": {"rounds": (3, 1), "seconds": (2.0, 0.3), "cost_frames": (20, 2)},
     "startup": {"rounds": (5, 1)},
     "loading": {"rounds": (5, 1), "hidden": (2000, 200)},
@@ -58,6 +61,13 @@ def _parser() -> argparse.ArgumentParser:
         type=_sections,
         metavar="SECTION",
         help=f"run only these sections, by spaces or commas ({', '.join(SECTIONS)})",
+    )
+    parser.add_argument(
+        "--nntui-tree",
+        type=Path,
+        metavar="DIR",
+        help="the end-to-end sections run the nntui of this checkout (default: this one; "
+        "also $NNTUI_BENCH_TREE); the in-process sections always use this one",
     )
     parser.add_argument(
         "--output",
@@ -106,6 +116,8 @@ def _machine() -> dict:
 
 def run(argv: list[str] | None = None) -> dict:
     args = _parser().parse_args(argv)
+    if args.nntui_tree is not None:
+        os.environ[TREE_VARIABLE] = str(args.nntui_tree.resolve())  # read by the end-to-end sections
     chosen = {name for names in args.only or [SECTIONS] for name in names}
     sections = [section for section in SECTIONS if section in chosen]
     if not hasattr(os, "openpty"):

@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+TREE_VARIABLE = "NNTUI_BENCH_TREE"  # another checkout whose nntui the programs run (before/after in one sitting)
 SYNC_QUERY = b"\x1b[?2026$p"
 SYNC_REPLY = b"\x1b[?2026;2$y"  # DECRPM: mode 2026 known, currently reset (it can be set)
 SYNC_START = b"\x1b[?2026h"
@@ -54,8 +55,8 @@ class Terminal:
             stdin=slave,
             stdout=slave,
             stderr=slave,
-            env=terminal_environment(env),
-            cwd=ROOT,
+            env=terminal_environment(env, _tree(argv)),
+            cwd=_tree(argv),  # `python -m` puts the working folder first on the path
             start_new_session=True,  # its own process group: close() ends it and its children
             close_fds=True,
         )
@@ -179,9 +180,18 @@ class Terminal:
         self.close()
 
 
-def terminal_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
-    """This environment as a 256-colour, true-colour xterm would give it, with this tree first on the
-    path (``python -m nntui`` and ``python -m benchmarks.…`` run this checkout's code); settings
+def nntui_tree() -> Path:
+    """The checkout whose ``nntui`` the end-to-end benchmarks run: this one, or $NNTUI_BENCH_TREE."""
+    return Path(os.environ.get(TREE_VARIABLE) or ROOT).resolve()
+
+
+def _tree(argv: list[str]) -> Path:
+    return nntui_tree() if argv[1:3] == ["-m", "nntui"] else ROOT
+
+
+def terminal_environment(extra: dict[str, str] | None = None, tree: Path = ROOT) -> dict[str, str]:
+    """This environment as a 256-colour, true-colour xterm would give it, with ``tree`` first on the
+    path (``python -m nntui`` and ``python -m benchmarks.…`` run that checkout's code); settings
     that change what Textual or nntui draw (NO_COLOR, TEXTUAL_*) are left out."""
     env = {
         key: value
@@ -189,7 +199,7 @@ def terminal_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
         if not key.startswith("TEXTUAL") and key not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES")
     }
     env.update(TERM="xterm-256color", COLORTERM="truecolor", PYTHONUNBUFFERED="1")
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(tree), os.environ.get("PYTHONPATH")]))
     env.update(extra or {})
     return env
 
@@ -197,6 +207,18 @@ def terminal_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
 def python_module(module: str, *args: str) -> list[str]:
     """``python -m module args`` with this Python."""
     return [sys.executable, "-m", module, *args]
+
+
+def tree_description() -> dict[str, str | None]:
+    """Which nntui the programs ran: the checkout's folder and its commit (None outside git)."""
+    tree = nntui_tree()
+    try:
+        commit = subprocess.run(
+            ["git", "-C", str(tree), "describe", "--always", "--dirty"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = None
+    return {"folder": str(tree), "commit": commit}
 
 
 def visible_text(chunks: list[bytes]) -> str:
