@@ -1,13 +1,19 @@
-"""Edit latency: from a key press that changes a weight to the finished screen update.
+"""Edit latency, the breakdown: where the time of a key that changes a weight goes, in process.
 
-Each app runs headless under Textual's Pilot (``App.run_test``) at the same
-terminal size.  One measurement, in the app's own event loop:
+What the user waits for is measured end to end, in a terminal, by
+``latency_e2e.py``; this is its breakdown.  Each app runs headless under
+Textual's Pilot (``App.run_test``) at the same terminal size.  One
+measurement, in the app's own event loop:
 
 1. t0; a Key("plus") event is posted to the app, as the terminal driver does;
 2. the event loop runs until the key's action has run (the app's
    ``action_nudge``, the minimal app's ``action_bump``, counted by a wrapper);
-3. ``Pilot._wait_for_screen()``: every message the action queued on the
-   screen and its widgets has been handled;
+3. the wait for what the action queued, posting nothing: until every message
+   queue of the app, its screen and the screen's widgets has been empty for a
+   few turns of the event loop (``frames.settled``).  Pilot's ``_wait_for_screen``
+   would post a callback to every widget and wait for them all: its own cost
+   (~16 ms for potatoes' 122 widgets, 0.4 ms for a one-widget app) would be
+   measured with the app's;
 4. the screen update, as Textual's refresh timer would run it, is forced
    (``screen._on_timer_update()``): layout if needed, the compositor renders
    the changed regions, and the update is turned into the escape sequence a
@@ -41,6 +47,7 @@ from textual._compositor import CompositorUpdate
 from textual.app import App
 
 from benchmarks.common import median, percentile, rotated, spread, time_shares
+from benchmarks.frames import SETTLED_TURNS, settled
 from benchmarks.full_screen_app import FullScreenApp
 from benchmarks.minimal_app import MinimalApp
 
@@ -112,9 +119,22 @@ async def _session(factory: Callable[[], App], action: str, warm: int, count: in
         if action == "nudge":
             await pilot.press("right")  # select the first weight of the first neuron
         await pilot.pause()
+        screen = app.screen
+        screen_update = screen._on_timer_update
+        updating = 0.0  # time spent in screen updates, whether the refresh timer or this code ran them
+
+        def timed_update() -> None:
+            nonlocal updating
+            begin = time.perf_counter()
+            screen_update()
+            updating += time.perf_counter() - begin
+
+        # Private: the screen's refresh timer and its callback, so that an update it runs during the wait
+        # is counted as an update, not as waiting.
+        screen._update_timer._callback = timed_update
 
         async def edit() -> tuple[float, float, float, bool]:
-            before_done, before_frames = done, frames
+            before_done, before_frames, before_updating = done, frames, updating
             key = events.Key("plus", "+")
             key.set_sender(app)
             start = time.perf_counter()
@@ -124,20 +144,19 @@ async def _session(factory: Callable[[], App], action: str, warm: int, count: in
                 if time.perf_counter() - start > TIMEOUT:
                     raise RuntimeError(f"{type(app).__name__}: the key was not handled")
             handled = time.perf_counter()
-            await pilot._wait_for_screen()
-            settled = time.perf_counter()
-            app.screen._on_timer_update()
+            await settled(app)
+            timed_update()
             end = time.perf_counter()
-            return end - start, handled - start, settled - handled, frames > before_frames
+            return end - start, handled - start, updating - before_updating, frames > before_frames
 
         for _ in range(warm):
             await edit()
-        samples, handling, settling, missing = [], [], [], 0
+        samples, handling, updates, missing = [], [], [], 0
         for _ in range(count):
-            total, handled, settled, painted = await edit()
+            total, handled, updated, painted = await edit()
             samples.append(total)
             handling.append(handled)
-            settling.append(settled)
+            updates.append(updated)
             missing += not painted
         shares = None
         if profile_edits:  # the profiler sees the whole event loop while it awaits
@@ -152,7 +171,7 @@ async def _session(factory: Callable[[], App], action: str, warm: int, count: in
     return {
         "samples": samples,
         "handling": handling,
-        "settling": settling,
+        "updating": updates,
         "frames_missing": missing,
         "time_shares": shares,
     }
@@ -168,7 +187,9 @@ async def _measure(rounds: int, warm: int, count: int, profile_edits: int, state
     names = [name for name, *_ in cases]
     per_round: dict[str, list[float]] = {name: [] for name in names}
     pooled: dict[str, list[float]] = {name: [] for name in names}
-    phases: dict[str, dict[str, list[float]]] = {name: {"handling": [], "settling": []} for name in names}
+    phases: dict[str, dict[str, list[float]]] = {
+        name: {"handling": [], "updating": [], "waiting": []} for name in names
+    }
     shares: dict[str, dict] = {}
     missing: dict[str, int] = dict.fromkeys(names, 0)
     for round_number in range(rounds):
@@ -179,14 +200,20 @@ async def _measure(rounds: int, warm: int, count: int, profile_edits: int, state
             per_round[name].append(median(result["samples"]))
             pooled[name].extend(result["samples"])
             phases[name]["handling"].extend(result["handling"])
-            phases[name]["settling"].extend(result["settling"])
+            phases[name]["updating"].extend(result["updating"])
+            phases[name]["waiting"].extend(
+                total - handled - updated
+                for total, handled, updated in zip(result["samples"], result["handling"], result["updating"])
+            )
             missing[name] += result["frames_missing"]
             if result["time_shares"] is not None:
                 shares[name] = result["time_shares"]
     out: dict = {
         "method": (
-            f"Headless App.run_test at {SIZE[0]}×{SIZE[1]}: time from posting Key('plus') to the app until "
-            "its action ran, every queued message was handled (Pilot._wait_for_screen) and the screen "
+            f"The breakdown (in process; end to end: edit_latency_end_to_end). Headless App.run_test at "
+            f"{SIZE[0]}×{SIZE[1]}: time from posting Key('plus') to the app until its action ran, every "
+            f"message queue of the app, the screen and its widgets was empty for {SETTLED_TURNS} turns of "
+            "the event loop (polled, nothing posted) and the screen "
             "update was rendered and encoded as terminal output (screen._on_timer_update, "
             "CompositorUpdate.render_segments). "
             f"{rounds} rounds of {count} timed edits per app ({warm} untimed first), apps in rotating "
@@ -217,13 +244,11 @@ async def _measure(rounds: int, warm: int, count: int, profile_edits: int, state
             "target": {"against": FULL_SCREEN, "median": TARGET_MEDIAN, "p95": TARGET_P95},
             "phases_median_ms": {
                 "key to action done": round(median(phases[name]["handling"]) * 1e3, 3),
-                "queued messages handled": round(median(phases[name]["settling"]) * 1e3, 3),
+                "queued messages handled": round(median(phases[name]["waiting"]) * 1e3, 3),
+                "screen update (layout, render, encode)": round(median(phases[name]["updating"]) * 1e3, 3),
             },
             "frames_missing": missing[name],
         }
-        case["phases_median_ms"]["screen update (layout, render, encode)"] = round(
-            case["median_ms"] - sum(case["phases_median_ms"].values()), 3
-        )
         full = case["full_screen"]
         full["met_median"] = bool(full["ratio_median"]["median"] <= TARGET_MEDIAN)
         full["met_p95"] = bool(full["ratio_p95"] <= TARGET_P95)
@@ -259,18 +284,19 @@ def summary_rows(section: dict) -> list[dict]:
     one, full = section["reference"], section["full_screen_reference"]
     rows = []
     for name, case in section["cases"].items():
-        judged, target = case["full_screen"], case["target"]
+        judged = case["full_screen"]
         rows.append(
             {
-                "measurement": f"Edit latency, {name} (key → screen updated)",
+                "measurement": f"… breakdown in process, {name} (key event → update encoded)",
                 "result": (
                     f"median {judged['ratio_median']['median']:.2f}× full screen of numbers "
                     f"({case['median_ms']:.1f} ms vs {full['median_ms']:.1f} ms), "
                     f"p95 {judged['ratio_p95']:.2f}× ({case['p95_ms']:.1f} ms vs {full['p95_ms']:.1f} ms); "
                     f"{case['ratio_median']['median']:.1f}× one label ({one['median_ms']:.1f} ms)"
                 ),
-                "target": f"median ≤ {target['median']:g}×, p95 ≤ {target['p95']:g}× full screen",
-                "met": case["met"],
+                # judged end to end (latency_e2e): this row says where the time goes
+                "target": "(breakdown)",
+                "met": None,
             }
         )
     return rows

@@ -1,13 +1,19 @@
 """Run every benchmark once, write the JSON report and the table, print the table.
 
-    python -m benchmarks [--torch-python PATH] [--quick] [--only SECTION ...]
-                         [--output DIR] [--update-readme]
+    python -m benchmarks [--torch-python PATH] [--quick] [--only SECTION[,SECTION] ...]
+                         [--nntui-tree DIR] [--output DIR] [--update-readme]
 
-Sections: latency (edit latency), training (core steps/s against PyTorch),
-view (the training view's frame rate), startup (start-up and the imports of
-the non-interactive commands), loading (a 4 M-weight network file against
-json.loads).  --quick uses tiny repetition counts: it
-checks that everything runs, its numbers mean little.
+Sections: latency-e2e (edit latency end to end: the real programs in a
+pseudo-terminal), latency (its breakdown, in process), training (core
+steps/s against PyTorch), frames-e2e (the training view's frames end to end,
+in a pseudo-terminal), view (the training view's frame rate in process, and
+steps/s against nntui train), startup (start-up and the imports of the
+non-interactive commands), loading (a 4 M-weight network file against
+json.loads).  The end-to-end sections need a POSIX system (pty); they run
+this checkout's nntui, or with --nntui-tree another checkout's (the code
+before a change, say: before and after in the same sitting).  --quick
+uses tiny repetition counts: it checks that everything runs, its numbers
+mean little.
 """
 
 from __future__ import annotations
@@ -22,14 +28,18 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SECTIONS = ("latency", "training", "view", "startup", "loading")
+TREE_VARIABLE = "NNTUI_BENCH_TREE"  # as benchmarks/terminal.py reads it (not imported: it needs pty)
+SECTIONS = ("latency-e2e", "latency", "training", "frames-e2e", "view", "startup", "loading")
+END_TO_END = ("latency-e2e", "frames-e2e")  # real programs in pseudo-terminals: POSIX only
 README_BEGIN = "<!-- benchmarks:begin -->"
 README_END = "<!-- benchmarks:end -->"
 
 # Repetitions: (full run, --quick)
 SETTINGS = {
+    "latency-e2e": {"rounds": (15, 1), "warm": (1, 1), "count": (10, 3)},  # short turns: the load moves
     "latency": {"rounds": (5, 1), "warm": (5, 1), "count": (40, 3), "profile_edits": (10, 2)},
     "training": {"rounds": (9, 1), "seconds": (0.2, 0.02)},
+    "frames-e2e": {"rounds": (5, 1), "seconds": (2.5, 0.6), "warm": (1.0, 0.5)},
     "view": {"rounds": (3, 1), "seconds": (2.0, 0.3), "cost_frames": (20, 2)},
     "startup": {"rounds": (5, 1)},
     "loading": {"rounds": (5, 1), "hidden": (2000, 200)},
@@ -48,9 +58,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--only",
         nargs="+",
-        choices=SECTIONS,
+        type=_sections,
         metavar="SECTION",
-        help=f"run only these sections ({', '.join(SECTIONS)})",
+        help=f"run only these sections, by spaces or commas ({', '.join(SECTIONS)})",
+    )
+    parser.add_argument(
+        "--nntui-tree",
+        type=Path,
+        metavar="DIR",
+        help="the end-to-end sections run the nntui of this checkout (default: this one; "
+        "also $NNTUI_BENCH_TREE); the in-process sections always use this one",
     )
     parser.add_argument(
         "--output",
@@ -64,6 +81,14 @@ def _parser() -> argparse.ArgumentParser:
         help=f"put the table into README.md between {README_BEGIN} and {README_END}",
     )
     return parser
+
+
+def _sections(text: str) -> list[str]:
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in SECTIONS]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"no section {', '.join(unknown)} (sections: {', '.join(SECTIONS)})")
+    return names
 
 
 def _settings(section: str, quick: bool) -> dict:
@@ -91,7 +116,13 @@ def _machine() -> dict:
 
 def run(argv: list[str] | None = None) -> dict:
     args = _parser().parse_args(argv)
-    sections = args.only or list(SECTIONS)
+    if args.nntui_tree is not None:
+        os.environ[TREE_VARIABLE] = str(args.nntui_tree.resolve())  # read by the end-to-end sections
+    chosen = {name for names in args.only or [SECTIONS] for name in names}
+    sections = [section for section in SECTIONS if section in chosen]
+    if not hasattr(os, "openpty"):
+        print(f"· {', '.join(END_TO_END)}: skipped (no pseudo-terminals here)", file=sys.stderr)
+        sections = [section for section in sections if section not in END_TO_END]
     started = time.perf_counter()
     report: dict = {
         "schema": 1,
@@ -105,7 +136,15 @@ def run(argv: list[str] | None = None) -> dict:
         section_start = time.perf_counter()
         print(f"· {section} …", file=sys.stderr, flush=True)
         settings = _settings(section, args.quick)
-        if section == "latency":
+        if section == "latency-e2e":
+            from benchmarks import latency_e2e
+
+            report["edit_latency_end_to_end"] = latency_e2e.measure(**settings)
+        elif section == "frames-e2e":
+            from benchmarks import frames_e2e
+
+            report["training_view_end_to_end"] = frames_e2e.measure(**settings)
+        elif section == "latency":
             from benchmarks import latency
 
             report["edit_latency"] = latency.measure(**settings)
@@ -146,6 +185,10 @@ def run(argv: list[str] | None = None) -> dict:
 
 def summary(report: dict) -> list[dict]:
     rows: list[dict] = []
+    if "edit_latency_end_to_end" in report:
+        from benchmarks import latency_e2e
+
+        rows += latency_e2e.summary_rows(report["edit_latency_end_to_end"])
     if "edit_latency" in report:
         from benchmarks import latency
 
@@ -154,6 +197,10 @@ def summary(report: dict) -> list[dict]:
         from benchmarks import throughput
 
         rows += throughput.summary_rows(report["training_throughput"])
+    if "training_view_end_to_end" in report:
+        from benchmarks import frames_e2e
+
+        rows += frames_e2e.summary_rows(report["training_view_end_to_end"])
     if "training_view" in report:
         from benchmarks import training_view
 

@@ -1,4 +1,8 @@
-"""The training view's frame rate: steps/s and heatmap frames/s while it trains.
+"""The training view's frame rate: steps/s and heatmap frames/s while it trains, in process.
+
+What a terminal receives is counted end to end by ``frames_e2e.py``; this is
+the breakdown: what the view is asked to draw, what it can draw, what a frame
+costs.
 
 The real app, headless under ``App.run_test``: a 2-8-8-8-1 network (tanh,
 sigmoid output), the spiral data, the view's default settings; then play
@@ -40,7 +44,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from benchmarks.common import median, rotated, spread, time_shares
-from benchmarks.frames import FrameCounter
+from benchmarks.frames import FrameCounter, settled
 from benchmarks.view_references import nntui_train_rate, picture_rate
 
 SIZE = (140, 44)
@@ -184,7 +188,7 @@ async def _frame_cost(state: Path, frames: int) -> dict:
                 if profile_this:
                     profile.enable()
                 app.playground.training._frame()
-                await pilot._wait_for_screen()
+                await settled(app)  # posts nothing (Pilot._wait_for_screen posts to every widget)
                 app.screen._on_timer_update()
                 if profile_this:
                     profile.disable()
@@ -317,7 +321,7 @@ def summary_rows(section: dict) -> list[dict]:
     idle = section["timer_at_60_per_second_not_training"]["heatmap_frames_per_second"]
     return [
         {
-            "measurement": f"Training view, spiral, {section['network']}: heatmap frames/s while training",
+            "measurement": f"… breakdown in process, {section['network']}: heatmap frames/s while training",
             "result": (
                 f"{ratios['frames_as_shipped_vs_picture_app']['median']:.2f}× full-screen picture "
                 f"({shipped['heatmap_frames_per_second']:.1f} vs {picture['frames_per_second']:.1f} frames/s) "
@@ -326,8 +330,9 @@ def summary_rows(section: dict) -> list[dict]:
                 f"({fast['heatmap_frames_per_second']:.1f} frames/s) with the timer at 60/s, "
                 f"{idle:.1f} frames/s with no training at all"
             ),
-            "target": f"≥ {target['frames_vs_picture_app']:g}× at ≥ {target['steps_per_second']:,} steps/s",
-            "met": section["met"],
+            # judged end to end (frames_e2e); this row adds what the view can draw and what it costs
+            "target": "(breakdown)",
+            "met": None,
         },
         {
             "measurement": f"Training view, spiral, {section['network']}: steps/s while drawing vs `nntui train`",
