@@ -21,6 +21,7 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from nntui.app.borders import set_border
 from nntui.app.controllers.data import DataController
 from nntui.app.controllers.edits import EditsController
 from nntui.app.controllers.files import FilesController
@@ -180,8 +181,11 @@ class PlaygroundScreen(Screen[None]):
         self.query_one("#status", Static).update(plain(self._status_line()), layout=False)  # one line, always
         self.learning.show(panels=not self.training.active)  # the challenge bar stays in the training view
         folded = () if self.training.active else self.learning.folded
-        self.query_one(NetworkCanvas).border_subtitle = (
-            t("app.panels.folded", panels=", ".join(t(f"app.panels.{name}") for name in folded)) if folded else ""
+        set_border(  # only when it changes: the whole network would be drawn again otherwise
+            self.query_one(NetworkCanvas),
+            subtitle=t("app.panels.folded", panels=", ".join(t(f"app.panels.{name}") for name in folded))
+            if folded
+            else "",
         )
         self.tour.check()
 

@@ -126,7 +126,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "export as NumPy .npz or as a PyTorch script (.py)",
         "exporter en NumPy .npz ou en script PyTorch (.py)",
     ),
-    # keys of the network view (widgets/network_view.py)
+    # keys of the network view (widgets/network_canvas.py)
     "app.key.prev_layer": ("Prev layer", "Couche précédente"),
     "app.key.prev_layer.help": (
         "previous layer (keeps the row when it can)",
@@ -348,7 +348,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "— : too large to compute (the outputs overflow)",
         "— : trop grande pour être calculée (les sorties débordent)",
     ),
-    # --- the panels (widgets/inspector.py, outputs.py, layer_view.py) ------------------
+    # --- the panels (widgets/inspector.py, outputs.py, network_column.py) ------------------
     "app.inspector.title": ("Inspector · {name} ({layer})", "Inspecteur · {name} ({layer})"),
     "app.inspector.input_neuron": ("Input neuron", "Neurone d'entrée"),
     "app.inspector.input_value": ("value", "valeur"),

@@ -23,9 +23,27 @@ def needed_width(network: Network, selection: Selection, whole: bool = False) ->
     """The inspector's width for its numbers whole beside names of NAME_WIDTH, or with ``whole``
     beside its names whole (border and padding included): what the panels beside it leave it."""
     k = selection.column
-    names = [] if k == 0 else [network.neuron_name(k - 1, i) for i in range(network.sizes[k - 1])]
-    longest = max((cell_len(safe(name)) for name in names), default=0)
-    return 4 + 2 + (max(NAME_WIDTH, longest) if whole else NAME_WIDTH) + NUMBERS
+    if not whole or k == 0:
+        return 4 + 2 + NAME_WIDTH + NUMBERS
+    return 4 + 2 + max(NAME_WIDTH, _longest_name(network, k - 1)) + NUMBERS
+
+
+_longest_names: dict[tuple[object, ...], int] = {}
+
+
+def _longest_name(network: Network, k: int) -> int:
+    """Cells of the longest name in column ``k``, remembered while its names stay the same: the
+    panel row asks on every edit, and a 784-neuron layer's names take milliseconds to measure."""
+    names = network.input_names if k == 0 else network.layers[k - 1].neuron_names
+    size = len(network.input_names) if k == 0 else network.layers[k - 1].n_out
+    key = (k, len(network.layers), size, None if names is None else tuple(names))
+    found = _longest_names.get(key)
+    if found is None:
+        if len(_longest_names) > 64:  # a handful of networks in a session: never a leak
+            _longest_names.clear()
+        found = max((cell_len(safe(network.neuron_name(k, i))) for i in range(size)), default=0)
+        _longest_names[key] = found
+    return found
 
 
 def _num(value: float, *, selected: bool = False) -> Text:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 import numpy as np
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -87,6 +88,8 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
         self._lines: dict[int, Strip] = {}  # each line drawn, the whole width, until it changes
         self._styles: ColumnStyles | None = None
         self._on_base: palette.OnBase | None = None
+        self._pass_base: Style | None = None  # the canvas's style while render_lines draws
+        self._pass_width = 0
         self._dragging: NetworkColumn | None = None  # a list whose scrollbar is held
         # Per column, each neuron's heatmap as colour levels (training mode only).
         self.maps: list[np.ndarray] | None = None
@@ -333,7 +336,7 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
     def _drawing_styles(self) -> tuple[ColumnStyles, palette.OnBase]:
         """The columns' styles and the canvas's own, computed once until the styles change:
         Textual finds them by walking the ancestors' backgrounds."""
-        base = self.rich_style
+        base = self._pass_base or self.rich_style
         if self._on_base is None or self._on_base.base != base:
             self._on_base = palette.OnBase(base)
             self._styles = None
@@ -358,15 +361,22 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
             # Another room than the columns were placed for, with no resize event (a sideways
             # scrollbar came or went): place them again once this frame is drawn.
             self.call_later(self._draw)
-        return super().render_lines(crop)
+        # The canvas's style and width found once for the lines of this pass: Textual walks the
+        # ancestors' backgrounds for the style, and any refresh forgets it.
+        self._pass_base = self.rich_style
+        self._pass_width = self.scrollable_content_region.width
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_base = None
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = self._pass_width if self._pass_base is not None else self.scrollable_content_region.width
         line = self._lines.get(y)
         if line is None:
             line = self._lines[y] = self._whole_line(y)
         scroll = int(self.scroll_offset.x)
-        return line.crop_extend(scroll, scroll + width, self.rich_style)
+        return line.crop_extend(scroll, scroll + width, self._pass_base or self.rich_style)
 
     def _whole_line(self, y: int) -> Strip:
         """Line ``y`` of the whole canvas, every column's part side by side."""
