@@ -21,9 +21,9 @@ NEGATIVE = (255, 140, 50)
 NEUTRAL = (128, 128, 128)
 OVERFLOW = (255, 60, 60)
 
-_LEVELS = 8
+LEVELS = 8
 _BAR_EIGHTHS = " ▏▎▍▌▋▊▉█"
-_HEIGHTS = " ▁▂▃▄▅▆▇█"
+HEIGHTS = " ▁▂▃▄▅▆▇█"
 
 
 def magnitude(value: float, scale: float) -> float:
@@ -45,16 +45,21 @@ def _style(sign: int, level: int, bold: bool, reverse: bool) -> Style:
     if sign == 0:
         colour = _blend(1.0, OVERFLOW)
     else:
-        weight = 0.35 + 0.65 * level / _LEVELS
+        weight = 0.35 + 0.65 * level / LEVELS
         colour = _blend(weight, POSITIVE if sign > 0 else NEGATIVE)
     return Style(color=colour, bold=bold, reverse=reverse)
+
+
+def level_style(sign: int, level: int, *, bold: bool = False, reverse: bool = False) -> Style:
+    """The style :func:`value_style` gives a value of this sign (0: not finite) and level (0…8)."""
+    return _style(sign, level, bold or sign == 0, reverse)
 
 
 def value_style(value: float, scale: float, *, bold: bool = False, reverse: bool = False) -> Style:
     """Colour for ``value``: hue by sign, intensity by magnitude; red when not finite."""
     if not math.isfinite(value):
         return _style(0, 0, True, reverse)
-    level = round(magnitude(value, scale) * _LEVELS)
+    level = round(magnitude(value, scale) * LEVELS)
     return _style(1 if value >= 0 else -1, level, bold, reverse)
 
 
@@ -73,8 +78,8 @@ def weight_glyph(value: float, scale: float) -> str:
     if not math.isfinite(value):
         return "!!"
     sign = "-" if value < 0 else "+"
-    level = math.ceil(magnitude(value, scale) * _LEVELS) if value else 0
-    return sign + _HEIGHTS[level]
+    level = math.ceil(magnitude(value, scale) * LEVELS) if value else 0
+    return sign + HEIGHTS[level]
 
 
 class OnBase:

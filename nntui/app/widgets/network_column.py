@@ -85,6 +85,7 @@ class NetworkColumn:
         self._value_scale = 1.0
         self._weight_scale = 1.0
         self._maps: np.ndarray | None = None  # colour levels (neurons, 2·row_height, MAP_COLUMNS)
+        self._cells: dict[int, list[Segment]] = {}  # each row's matrix cells, drawn since the last show
 
     # --- data in -------------------------------------------------------------
 
@@ -109,6 +110,7 @@ class NetworkColumn:
         self._network, self._result, self._selection = network, result, selection
         self._plan, self._lines = plan, lines
         self._maps = heatmap.fitted(maps, plan.row_height)
+        self._cells = {}
         k = self.column
         # Not Network.sizes, which builds a list of every layer's size (10,000 for a deep one).
         self._neurons = size = len(network.input_names) if k == 0 else network.layers[k - 1].n_out
@@ -341,8 +343,28 @@ class NetworkColumn:
             (styles.cursor, styles.source),
         )
         if self._strip is not None and line == 0:
-            segments += weight_strip.cells(self._strip, network, self.column, row, self._selection, self._weight_scale)
+            segments += self._strip_cells(row)
         return segments
+
+    def _strip_cells(self, row: int) -> list[Segment]:
+        """Row ``row``'s weights in the matrix strip; a glyph strip's rows in sight all at once."""
+        network, strip = self._network, self._strip
+        assert network is not None and strip is not None
+        if strip.numeric:
+            return weight_strip.cells(strip, network, self.column, row, self._selection, self._weight_scale)
+        cached = self._cells.get(row)
+        if cached is None:
+            first = self.top // self.row_height
+            rows = range(first, min(self._neurons, first + self._lines // self.row_height + 2))
+            if row not in rows:
+                rows = range(row, row + 1)
+            selection = self._selection
+            source = selection.weight_source(network) if selection.column == self.column + 1 else None
+            chosen = None if source is None else (source, selection.neuron)
+            weights = network.layers[self.column].weights
+            self._cells.update(zip(rows, weight_strip.glyph_rows(strip, weights, rows, chosen, self._weight_scale)))
+            cached = self._cells[row]
+        return cached
 
 
 def _live_size(network: Network, k: int) -> int:

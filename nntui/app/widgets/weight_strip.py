@@ -17,6 +17,7 @@ from rich.segment import Segment
 from rich.style import Style
 
 from nntui.app import palette
+from nntui.app.palette import LEVELS
 from nntui.app.text import fit
 from nntui.app.widgets.graph_layout import GLYPH_CELL, GLYPH_WINDOW, NUMERIC_CELL, NUMERIC_STRIP_MAX, VALUE_WIDTH
 from nntui.core.network import Network
@@ -114,3 +115,30 @@ def cells(
             segments.append(Segment(palette.weight_glyph(w, scale), style))
     segments.append(Segment(" "))
     return segments
+
+
+def glyph_rows(
+    strip: StripLayout, weights: np.ndarray, rows: range, chosen: tuple[int, int] | None, scale: float
+) -> list[list[Segment]]:
+    """:func:`cells` of a glyph strip for each row of ``rows`` at once, computed with NumPy: a
+    frame that changes the scale redraws every row in sight. ``chosen``: the selected weight's
+    (row, target), drawn reversed."""
+    block = weights[strip.first : strip.first + strip.count, rows.start : rows.stop].T
+    finite = np.isfinite(block)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = np.minimum(np.abs(block) / scale, 1.0) if scale > 0 else np.zeros(block.shape)
+    ratio = np.where(finite, ratio, 1.0)
+    style_levels = np.rint(ratio * LEVELS).astype(np.int64).tolist()
+    glyph_levels = np.where(block != 0, np.ceil(ratio * LEVELS), 0).astype(np.int64).tolist()
+    signs = np.where(finite, np.where(block < 0, -1, 1), 0).tolist()
+    lines: list[list[Segment]] = []
+    for i, row in enumerate(rows):
+        segments = [Segment(" ")]
+        for j, (sign, level, height) in enumerate(zip(signs[i], style_levels[i], glyph_levels[i])):
+            selected = chosen == (row, strip.first + j)
+            glyph = "!!" if sign == 0 else ("-" if sign < 0 else "+") + palette.HEIGHTS[height]
+            style = palette.level_style(sign, 0 if sign == 0 else level, bold=selected, reverse=selected)
+            segments.append(Segment(glyph, style))
+        segments.append(Segment(" "))
+        lines.append(segments)
+    return lines
