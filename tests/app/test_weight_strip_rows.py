@@ -34,3 +34,21 @@ def test_rows_at_once_equal_rows_one_by_one(seed: int, targets: int) -> None:
     at_once = weight_strip.glyph_rows(strip, weights, rows, (source, target), scale)
     for row, line in zip(rows, at_once):
         assert line == weight_strip.cells(strip, network, 0, row, selection, scale), f"row {row}"
+
+
+@pytest.mark.parametrize(
+    ("largest", "scale"),
+    [(0.157, 0.2), (0.2, 0.2), (0.21, 0.5), (3.0, 5.0), (1.0, 1.0), (7.2, 10.0), (12.0, 20.0), (1e-5, 1e-5)],
+)
+def test_a_strips_scale_is_its_largest_weight_rounded_up_to_1_2_or_5(largest: float, scale: float) -> None:
+    weights = np.array([[largest / 3, -largest], [0.0, largest / 2]])
+    assert weight_strip.strip_scale(weights) == pytest.approx(scale)
+
+
+def test_a_nudge_of_the_largest_weight_rarely_changes_a_strips_scale() -> None:
+    weights = np.array([[0.31, 0.1], [0.05, -0.2]])
+    scales = set()
+    for _ in range(10):
+        weights[0, 0] += 0.01  # 0.32 … 0.41: every nudge changes the largest |w|
+        scales.add(weight_strip.strip_scale(weights))
+    assert scales == {0.5}

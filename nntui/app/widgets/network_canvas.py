@@ -86,6 +86,8 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
         self._drawn_for: Size | None = None  # the room the columns were last placed for
         self._left = 0  # where the first column starts: the network is centred when narrower
         self._lines: dict[int, Strip] = {}  # each line drawn, the whole width, until it changes
+        self._parts: dict[tuple[int, int], list[Segment]] = {}  # (column in the window, line): its part
+        self._placed: tuple[object, ...] | None = None  # what placed the columns last drawn
         self._styles: ColumnStyles | None = None
         self._on_base: palette.OnBase | None = None
         self._pass_base: Style | None = None  # the canvas's style while render_lines draws
@@ -178,54 +180,68 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
             lines -= self.styles.scrollbar_size_horizontal
             plans = plan(sizes, names, width, max(1, lines), training=training, next_size=next_size)
         lines = max(1, lines)
-        changed: set[int] | None = set()
+        changes: list[set[int] | None] = []
         for i, view in enumerate(views):
             k = view.column
             maps = self.maps[k] if self.maps is not None else None
             following = plans[i + 1].rows if i + 1 < len(plans) else None
-            target = self._window.strip_target(k)
-            shown = view.show(
-                network,
-                self.result,
-                self.selection,
-                plans[i],
-                lines,
-                target_rows=following,
-                strip_target=target,
-                maps=maps,
+            changes.append(
+                view.show(
+                    network,
+                    self.result,
+                    self.selection,
+                    plans[i],
+                    lines,
+                    target_rows=following,
+                    strip_target=self._window.strip_target(k),
+                    maps=maps,
+                )
             )
-            changed = None if changed is None or shown is None else changed | shown
-        total = markers + sum(view.width for view in views)
         if follow:
-            tops = [view.top for view in views]
-            for view in views:
+            for i, view in enumerate(views):
+                top = view.top
                 self._follow_in(view)
-            if tops != [view.top for view in views]:
-                changed = None
+                if view.top != top:
+                    changes[i] = None  # the list scrolled: all its lines
+        widths = [view.width for view in views]
+        total = markers + sum(widths)
         left = max(0, (region.width - total) // 2)
         virtual = Size(max(total, region.width), HEADER_LINES + lines)
-        room = region.size
-        if virtual != self.virtual_size or left != self._left or room != self._drawn_for:
-            changed = None
-        self._left, self._drawn_for = left, room
+        placed = (virtual, left, region.size, widths, self._more, [view.column for view in views])
+        whole = placed != self._placed
+        self._placed = placed
+        self._left, self._drawn_for = left, region.size
         if virtual != self.virtual_size:
             self.virtual_size = virtual
-        self._repaint(changed)
+        self._repaint(None if whole else changes)
         if follow:
             self._scroll_sideways_to(self.selection.column)
 
-    def _repaint(self, changed: set[int] | None) -> None:
-        """Forget and refresh the lines that changed (None: all of them)."""
-        if changed is None:
+    def _repaint(self, changes: list[set[int] | None] | None) -> None:
+        """Forget and refresh what changed: per column, its lines that look different (None: all
+        of them); None: the whole canvas. Only the cells of the columns that changed are redrawn,
+        so an edit that moves the output layer's numbers writes those, not the lines across."""
+        if changes is None:
             self._lines.clear()
+            self._parts.clear()
             self.refresh()
             return
-        if not changed:
-            return
-        width = self.size.width
-        for y in changed:
-            self._lines.pop(y, None)
-        self.refresh(*(Region(0, y, width, 1) for y in sorted(changed)))
+        scroll, height = int(self.scroll_offset.x), self.size.height
+        regions: list[Region] = []
+        for i, (view, changed) in enumerate(zip(self.columns, changes)):
+            if changed is not None and not changed:
+                continue
+            x = self._x_of(view) - scroll
+            ys = range(height) if changed is None else sorted(changed)
+            for y in ys:
+                self._lines.pop(y, None)
+                self._parts.pop((i, y), None)
+            if changed is None:
+                regions.append(Region(x, 0, view.width, height))
+            else:
+                regions += [Region(x, y, view.width, 1) for y in ys]
+        if regions:
+            self.refresh(*regions)
 
     def _x_of(self, target: NetworkColumn) -> int:
         """Where column ``target`` starts on the canvas (before scrolling)."""
@@ -326,11 +342,13 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
         if not regions and repaint:  # the whole canvas: every line drawn again from the state
             self._lines.clear()
+            self._parts.clear()
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def notify_style_update(self) -> None:
         self._styles = None
         self._lines.clear()
+        self._parts.clear()
         super().notify_style_update()
 
     def _drawing_styles(self) -> tuple[ColumnStyles, palette.OnBase]:
@@ -385,8 +403,11 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
         more_left, more_right = self._more
         if more_left:
             segments += self._marker(more_left, y, on_base)
-        for view in self.columns:
-            segments += view.line(y, styles, on_base)[0]
+        for i, view in enumerate(self.columns):
+            part = self._parts.get((i, y))
+            if part is None:
+                part = self._parts[(i, y)] = view.line(y, styles, on_base)[0]
+            segments += part
         if more_right:
             segments += self._marker(more_right, y, on_base)
         return Strip(segments)

@@ -129,7 +129,7 @@ class NetworkColumn:
             gap = plan.links
         elif k < len(network.layers):
             self._strip = weight_strip.strip_layout(plan.parts.width, network.layers[k].n_out, strip_target)
-            self._weight_scale = weight_strip.weight_scale(network.layers[k].weights)
+            self._weight_scale = weight_strip.strip_scale(network.layers[k].weights)
             gap = self._strip.width
         if plan.rows is not None:
             self._line_rows = np.full(lines, -1, dtype=np.int64)

@@ -72,6 +72,22 @@ def weight_scale(weights: np.ndarray) -> float:
     return float(np.max(np.abs(finite))) if finite.size else 1.0
 
 
+def strip_scale(weights: np.ndarray) -> float:
+    """The full colour of a matrix strip: the largest finite |w| rounded up to 1, 2 or 5 × 10ⁿ.
+
+    A nudge of the largest weight then rarely changes the scale, and with it the colour and
+    height of every cell in sight: the matrix stays still while one weight changes, and only
+    that weight's cell is drawn again."""
+    largest = weight_scale(weights)
+    if not np.isfinite(largest) or largest <= 0:
+        return largest
+    power = 10.0 ** np.floor(np.log10(largest))
+    for step in (1.0, 2.0, 5.0, 10.0):
+        if largest <= step * power * (1 + 1e-12):
+            return float(step * power)
+    return float(10 * power)
+
+
 def header(strip: StripLayout, network: Network, column: int, y: int, style: Style) -> list[Segment]:
     """Header line ``y`` (0 or 1): which view and which layer, then the targets' names or numbers."""
     if y == 0:
