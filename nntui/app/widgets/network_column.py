@@ -85,7 +85,11 @@ class NetworkColumn:
         self._value_scale = 1.0
         self._weight_scale = 1.0
         self._maps: np.ndarray | None = None  # colour levels (neurons, 2·row_height, MAP_COLUMNS)
-        self._cells: dict[int, list[Segment]] = {}  # each row's matrix cells, drawn since the last show
+        # Each row's matrix cells as drawn, with what they show (its weights, the selected one);
+        # kept while the strip's scale and window stay: an edit redraws one row's cells.
+        self._cells: dict[int, tuple[object, list[Segment]]] = {}
+        self._cells_for: object = None
+        self._cell_keys: dict[int, object] = {}
 
     # --- data in -------------------------------------------------------------
 
@@ -110,7 +114,6 @@ class NetworkColumn:
         self._network, self._result, self._selection = network, result, selection
         self._plan, self._lines = plan, lines
         self._maps = heatmap.fitted(maps, plan.row_height)
-        self._cells = {}
         k = self.column
         # Not Network.sizes, which builds a list of every layer's size (10,000 for a deep one).
         self._neurons = size = len(network.input_names) if k == 0 else network.layers[k - 1].n_out
@@ -131,6 +134,9 @@ class NetworkColumn:
             self._strip = weight_strip.strip_layout(plan.parts.width, network.layers[k].n_out, strip_target)
             self._weight_scale = weight_strip.strip_scale(network.layers[k].weights)
             gap = self._strip.width
+        if (self._strip, self._weight_scale) != self._cells_for:
+            self._cells.clear()
+            self._cells_for = (self._strip, self._weight_scale)
         if plan.rows is not None:
             self._line_rows = np.full(lines, -1, dtype=np.int64)
             for neuron, top in enumerate(plan.rows):
@@ -173,6 +179,7 @@ class NetworkColumn:
         strip = self._strip
         weights = network.layers[k].weights if strip is not None else None
         maps = self._maps  # the heatmaps change while training, each neuron's only now and then
+        self._cell_keys.clear()  # a row out of sight now has no key: its cells are drawn again
         keys: list[tuple[object, ...]] = []
         for row in range(first, last):
             cells = None
@@ -181,6 +188,7 @@ class NetworkColumn:
                     weights[strip.first : strip.first + strip.count, row].tobytes(),
                     selection.neuron if source == row else None,
                 )
+                self._cell_keys[row] = cells
             keys.append(neuron_line.key(network, result, k, row, selection, source, cells, maps, self._value_scale))
         return first, keys
 
@@ -352,19 +360,21 @@ class NetworkColumn:
         assert network is not None and strip is not None
         if strip.numeric:
             return weight_strip.cells(strip, network, self.column, row, self._selection, self._weight_scale)
+        key = self._cell_keys.get(row)
         cached = self._cells.get(row)
-        if cached is None:
-            first = self.top // self.row_height
-            rows = range(first, min(self._neurons, first + self._lines // self.row_height + 2))
-            if row not in rows:
-                rows = range(row, row + 1)
-            selection = self._selection
-            source = selection.weight_source(network) if selection.column == self.column + 1 else None
-            chosen = None if source is None else (source, selection.neuron)
-            weights = network.layers[self.column].weights
-            self._cells.update(zip(rows, weight_strip.glyph_rows(strip, weights, rows, chosen, self._weight_scale)))
-            cached = self._cells[row]
-        return cached
+        if cached is not None and key is not None and cached[0] == key:
+            return cached[1]
+        first = self.top // self.row_height
+        rows = range(first, min(self._neurons, first + self._lines // self.row_height + 2))
+        if self._cells or row not in rows:  # a row that changed: that row alone
+            rows = range(row, row + 1)
+        selection = self._selection
+        source = selection.weight_source(network) if selection.column == self.column + 1 else None
+        chosen = None if source is None else (source, selection.neuron)
+        weights = network.layers[self.column].weights
+        for at, cells in zip(rows, weight_strip.glyph_rows(strip, weights, rows, chosen, self._weight_scale)):
+            self._cells[at] = (self._cell_keys.get(at), cells)
+        return self._cells[row][1]
 
 
 def _live_size(network: Network, k: int) -> int:
