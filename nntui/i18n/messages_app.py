@@ -440,7 +440,9 @@ Between two layers, each weight is a **link**: blue when positive, orange and
 dashed when negative, brighter for a larger weight. The selected neuron's
 links are bold and the selected weight's value is written on its link. Layers
 of more than 16 neurons show their weights as a **matrix** instead: a row per
-neuron, a cell per weight.
+neuron, a cell per weight, its sign and a block as tall as the weight against
+the layer's largest, rounded up to 1, 2 or 5 (so the matrix stays still while
+you nudge one weight).
 
 ## Training
 
@@ -488,7 +490,10 @@ Entre deux couches, chaque poids est un **lien** : bleu s'il est positif,
 orange et en tirets s'il est négatif, plus vif pour un poids plus grand. Les
 liens du neurone sélectionné sont en gras et la valeur du poids sélectionné
 est écrite sur son lien. Les couches de plus de 16 neurones montrent plutôt
-leurs poids en **matrice** : une ligne par neurone, une case par poids.
+leurs poids en **matrice** : une ligne par neurone, une case par poids, avec
+son signe et un bloc aussi haut que le poids rapporté au plus grand de la
+couche, arrondi à 1, 2 ou 5 (la matrice reste stable quand vous modifiez un
+seul poids).
 
 ## L'entraînement
 
