@@ -20,6 +20,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
+from nntui.app import collector
 from nntui.app.commands import GuardedPalette, NetworkCommands
 from nntui.app.keys import PLAYGROUND_KEYS, translated_list
 from nntui.app.lifetime import Lifetime
@@ -79,6 +80,7 @@ class NNTuiApp(App[int]):
         found = self.recovery.look()
         self.playground.files.tell_unreadable(found.unreadable)
         self.playground.files.offer_recovery(found.copies)
+        self.call_after_refresh(collector.started)  # the first screen drawn: start-up is over
 
     def copy_to_clipboard(self, text: str) -> None:
         """Text is text: what reaches the terminal's clipboard (OSC 52) holds no control
@@ -88,6 +90,7 @@ class NNTuiApp(App[int]):
     def on_unmount(self) -> None:
         self.lifetime.uninstall()
         self.playground.training.close()  # its child process ends with the app
+        collector.ended()
 
     # --- leaving ------------------------------------------------------------------------
 

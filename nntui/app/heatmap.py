@@ -39,11 +39,17 @@ def levels(values: NDArray[np.float64]) -> NDArray[np.int64]:
     return np.rint(np.clip(clean, -1.0, 1.0) * LEVELS).astype(np.int64)
 
 
+@lru_cache(maxsize=1)
+def palette() -> tuple[Style, ...]:
+    """Every cell's style, made once: (top + LEVELS) · (2·LEVELS + 1) + bottom + LEVELS → its Style."""
+    return tuple(_cell_style(t, b) for t in range(-LEVELS, LEVELS + 1) for b in range(-LEVELS, LEVELS + 1))
+
+
 def picture_cells(picture_levels: NDArray[np.int64], line: int) -> list[tuple[str, Style]]:
     """Cell line ``line`` of a picture given as levels of shape (2·lines, columns)."""
-    top = picture_levels[2 * line].tolist()
-    bottom = picture_levels[2 * line + 1].tolist()
-    return [(UPPER_HALF, _cell_style(t, b)) for t, b in zip(top, bottom)]
+    styles = palette()
+    pairs = (picture_levels[2 * line] + LEVELS) * (2 * LEVELS + 1) + picture_levels[2 * line + 1] + LEVELS
+    return [(UPPER_HALF, styles[i]) for i in pairs.tolist()]
 
 
 def merged(cells: list[tuple[str, Style]]) -> list[Segment]:

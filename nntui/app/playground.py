@@ -167,7 +167,8 @@ class PlaygroundScreen(Screen[None]):
         self.query_one(NetworkCanvas).show(doc.network, doc.result, doc.selection, self.training.maps())
         if not self.training.active:  # hidden behind the training panel otherwise
             self.query_one(OutputsPanel).show(doc.network, doc.result)
-        self.refresh_details()
+        if not self.training.picture_only:  # a frame of training shows the numbers at reading speed only
+            self.refresh_details()
         self.training.show()
 
     def refresh_details(self) -> None:

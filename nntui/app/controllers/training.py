@@ -1,8 +1,9 @@
 """The training view: play, pause, step, and watch the network learn.
 
 The training itself runs in a worker (``training_worker``: a child process,
-else a thread); the screen follows on a timer at a steady rate, whatever
-the number of steps in between.  Before any change of the document (an
+else a thread); the screen follows frame after frame (``frames``: the next
+frame once the last is drawn, the numbers at reading speed), whatever the
+number of steps in between.  Before any change of the document (an
 edit, undo, opening, saving, exporting, quitting) the document calls
 :meth:`stop` through its ``before_change`` hook, then closes the stretch of
 training as one undoable edit: no call site has to remember it.
@@ -17,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from textual.css.query import NoMatches
-from textual.timer import Timer
 from textual.widgets.select import InvalidSelectValueError
 
-from nntui.app import heatmap
+from nntui.app import collector, heatmap
+from nntui.app.controllers.frames import FRAME_SECONDS, FramePacer, ReadingPace
 from nntui.app.controllers.training_worker import TrainingWorker
 from nntui.app.shown import Shown
 from nntui.app.text import MESSAGE_LIMIT, capitalised, notify, safe
@@ -52,7 +53,7 @@ STEPPED_WORDS = {
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-FRAME_SECONDS = 1 / 30  # how often the screen follows training
+__all__ = ["FRAME_SECONDS", "TrainingController"]  # FRAME_SECONDS: read at play (the benchmarks patch it here)
 AT_END_SECONDS = 3  # how long "at the end of its list" shows; pressed again meanwhile, it is not said twice
 
 
@@ -71,7 +72,9 @@ class TrainingController:
         self.views_stale = views_stale
         self._at_end, self._at_end_time = "", 0.0  # the last "at the end of its list" said, and when
         self.worker = TrainingWorker(document)
-        self._frame_timer: Timer | None = None
+        self._frames = FramePacer(screen, lambda: self._frame())  # looked up each time: benchmarks wrap it
+        self.reading = ReadingPace()  # when a frame shows the numbers too: its clock, for tests
+        self.picture_only = False  # the update under way is a frame of training that leaves the numbers as they are
         document.add_before_change(self.stop)
 
     @property
@@ -113,7 +116,8 @@ class TrainingController:
         return [heatmap.levels(heatmap.normalise(m, f)) for m, f in zip(maps, activations)]
 
     def show(self) -> None:
-        """The boundary, the loss chart and the status of the training panel."""
+        """The boundary; then, unless only the pictures are due, the loss chart, the metrics and the
+        status of the training panel."""
         if not self.active:
             return
         session, screen = self.session, self.screen
@@ -121,6 +125,8 @@ class TrainingController:
         screen.query_one(BoundaryView).show(
             self.document.network, session.dataset, show_test=settings.show_test, discrete=settings.discretize
         )
+        if self.picture_only:
+            return
         problem = session.compatible()
         loss_key = f"app.loss_name.{session.loss_name}"  # the backward panel's words for it
         loss = "" if problem else t(loss_key)
@@ -152,11 +158,13 @@ class TrainingController:
         if problem:
             lines.append(t("app.train.problem", problem=safe(problem, MESSAGE_LIMIT)))
         metrics = None if problem or last is None else session.metrics
-        screen.query_one(MetricsPanel).show(metrics, session.dataset.output_names)
+        # While playing, the panels keep the size they have: a number's new width is no new layout.
+        steady = self.playing
+        screen.query_one(MetricsPanel).show(metrics, session.dataset.output_names, steady=steady)
         diagnosis = [] if problem else [finding.text for finding in session.diagnosis()]
         panel = screen.query_one(TrainingPanel)
         self._show_settings(panel)
-        panel.show_status("\n".join(lines), diagnosis)
+        panel.show_status("\n".join(lines), diagnosis, steady=steady)
         panel.show_features(*self._features())
 
     def _show_settings(self, panel: TrainingPanel) -> None:
@@ -287,7 +295,9 @@ class TrainingController:
             return
         self.session.begin_stretch()
         self.worker.start(self.screen, self._ended)
-        self._frame_timer = self.screen.set_interval(FRAME_SECONDS, self._frame)
+        self.reading.restart()
+        self._frames.start(FRAME_SECONDS)
+        collector.training_started()
         self.views_stale()  # "playing"
 
     def close(self) -> None:
@@ -333,19 +343,22 @@ class TrainingController:
         doc.trained()
 
     def _frame(self) -> None:
+        """One frame of training: the pictures always, the numbers when they are due (ReadingPace)."""
         if not self.playing:
             return
         self.session.measure()
+        self.picture_only = not self.reading.due()
         try:
             self.document.trained()
         except NoMatches:  # the app is closing: its widgets are going
             self.stop()
+        finally:
+            self.picture_only = False  # any other update (a pause, a step, an edit) shows every number
 
     def stop(self) -> None:
         """Stop training after the chunk in progress (the document's before-change hook)."""
-        if self._frame_timer is not None:
-            self._frame_timer.stop()
-            self._frame_timer = None
+        self._frames.stop()
+        collector.training_stopped()
         self.worker.stop()
 
     def _ended(self, problem: str | None, stopped: bool) -> None:

@@ -8,6 +8,9 @@ of classification data are drawn as the class that wins each pixel, each
 class in a colour and with a mark of its own (nntui.app.classes), named in
 the legend under the picture.  Discretised, the picture shows only the
 class (or the sign), not how sure the network is.
+
+While training it is shown at every frame: it keeps the last picture and
+repaints only the lines whose colours changed.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from rich.color import Color
 from rich.segment import Segment
 from rich.style import Style
 from textual.content import Content
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -58,9 +62,11 @@ class BoundaryView(Widget):
         self._message = ""
         self._shown: tuple[Network, Dataset, bool, bool] | None = None
         self._placed: tuple[object, ...] | None = None  # what the points were placed for
+        self._drawn: tuple[object, ...] | None = None  # what all lines were last drawn from but the picture
 
     def show(self, network: Network, dataset: Dataset, *, show_test: bool = True, discrete: bool = False) -> None:
         self._shown = (network, dataset, show_test, discrete)
+        before = self._levels if self._levels is not None else self._codes
         columns, lines = self.size.width, self.size.height
         if columns < 2 or lines < 1:
             return  # not laid out yet: on_resize draws it
@@ -70,6 +76,7 @@ class BoundaryView(Widget):
             self._levels = self._codes = None
             self._message = safe(problem, MESSAGE_LIMIT)
             self.border_subtitle = ""
+            self._drawn = None
             self.refresh()
             return
         if several_classes(network, dataset):
@@ -84,7 +91,13 @@ class BoundaryView(Widget):
         placed = (dataset, columns, lines, show_test, self._codes is None)  # datasets are immutable
         if placed != self._placed:  # the same points at every frame while training
             self._points, self._placed = self._place(dataset, columns, lines, show_test), placed
-        self.refresh()
+        after = self._levels if self._levels is not None else self._codes
+        drawn = (self._placed, self.border_subtitle)
+        if before is None or after is None or drawn != self._drawn or before.shape != after.shape:
+            self._drawn = drawn
+            self.refresh()
+        elif changed := _changed_lines(before, after):  # the next frame of the same picture: only its new lines
+            self.refresh(*changed)
 
     def on_resize(self) -> None:
         if self._shown is not None:
@@ -125,6 +138,20 @@ class BoundaryView(Widget):
                 background = cells[col][1].color
                 cells[col] = (mark, _point_style(colour, background))
         return Strip(heatmap.merged(cells))
+
+
+def _changed_lines(before: np.ndarray, after: np.ndarray) -> list[Region]:
+    """The lines (two pixel rows each) whose pixels differ, as regions of runs of lines."""
+    lines, columns = after.shape[0] // 2, after.shape[1]
+    pairs = (before[: 2 * lines] != after[: 2 * lines]).reshape(lines, 2 * columns)
+    regions, start = [], None
+    for line, changed in enumerate([*np.any(pairs, axis=1).tolist(), False]):
+        if changed and start is None:
+            start = line
+        elif not changed and start is not None:
+            regions.append(Region(0, start, columns, line - start))
+            start = None
+    return regions
 
 
 def _legend(names: tuple[str, ...]) -> Content:

@@ -137,10 +137,17 @@ class MetricsPanel(Widget):
         self._class_names: tuple[str, ...] = ()
         self._shown: list[Text] = []  # the lines last shown, at the panel's natural width
         self._made: dict[int, list[Text]] = {}  # the lines of these metrics, by width
+        self._held: tuple[int, int] | None = None  # while training: the width and lines it keeps at least
         self.add_class("-empty")
 
-    def show(self, metrics: tuple[Metrics, Metrics] | None, class_names: tuple[str, ...] = ()) -> None:
-        """``metrics`` of the train and test data, or None; ``class_names``: the outputs' names."""
+    def show(
+        self, metrics: tuple[Metrics, Metrics] | None, class_names: tuple[str, ...] = (), *, steady: bool = False
+    ) -> None:
+        """``metrics`` of the train and test data, or None; ``class_names``: the outputs' names.
+
+        ``steady`` (while training): the panel keeps at least the size it has, so that a
+        number one digit wider is no new layout of the screen; not steady, its own size again.
+        """
         before = self._shown
         if metrics is not self._metrics or class_names != self._class_names:
             self._made = {}
@@ -155,12 +162,23 @@ class MetricsPanel(Widget):
             if (self.border_title, self.border_subtitle) != (title, subtitle):  # shown every frame: only changes
                 self.border_title, self.border_subtitle = title, subtitle
         after = self._shown = self._lines(WIDE)
-        if after == before:  # shown every frame while training: drawn again only when it changed
+        held_before, laid_out = self._held, (_width(before), len(before))
+        if steady:  # the size it has (held, or laid out for the lines before), or more
+            kept = held_before or laid_out
+            self._held = (max(kept[0], _width(after)), max(kept[1], len(after)))
+        else:
+            self._held = None
+        if after == before and self._held == held_before:  # shown every frame while training: only changes
             return
         # A new layout only when its size may change.
-        same_size = len(before) == len(after) and all(
-            cell_len(a.plain) == cell_len(b.plain) for a, b in zip(before, after)
-        )
+        if steady:
+            same_size = self._held == (held_before or laid_out)
+        else:
+            same_size = (
+                held_before is None
+                and len(before) == len(after)
+                and all(cell_len(a.plain) == cell_len(b.plain) for a, b in zip(before, after))
+            )
         self.refresh(layout=not same_size)
 
     def _lines(self, width: int) -> list[Text]:
@@ -181,7 +199,11 @@ class MetricsPanel(Widget):
         return Text("\n").join(self._lines(self.size.width))
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
-        return max((cell_len(line.plain) for line in self._lines(WIDE)), default=0)
+        return max(_width(self._lines(WIDE)), self._held[0] if self._held else 0)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width))
+        return max(len(self._lines(width)), self._held[1] if self._held else 0)
+
+
+def _width(lines: list[Text]) -> int:
+    return max((cell_len(line.plain) for line in lines), default=0)

@@ -2,7 +2,9 @@
 
 Its words come first and are never cut: the status and the diagnosis take
 the lines they need, wrapped to the panel's width, and the lists below
-scroll when too little height is left for them.
+scroll when too little height is left for them.  While training they keep
+the lines they have (fewer words leave blank lines): a new number is never
+a new layout of the screen.
 """
 
 from __future__ import annotations
@@ -153,6 +155,8 @@ class TrainingPanel(Vertical):
         self._shown: dict[str, Content] = {}  # the words each Static shows, by selector
         self._status = ""
         self._diagnosis: list[str] = []
+        self._steady = False  # training: the words keep the lines they have
+        self._held: dict[str, int] = {}  # the lines each Static keeps while steady, by selector
         self._listed_file = settings.data_file  # the CSV file the data list names
         self._features: tuple[tuple[Feature, ...], frozenset[Feature]] = ((), frozenset())
         self._composed = False  # set on mount: the lists and words exist
@@ -216,14 +220,18 @@ class TrainingPanel(Vertical):
     def action_leave(self) -> None:
         self.screen.focus_next(NetworkCanvas)
 
-    def show_status(self, text: str, diagnosis: list[str] | None = None) -> None:
+    def show_status(self, text: str, diagnosis: list[str] | None = None, *, steady: bool = False) -> None:
         """``text``'s lines and the ``diagnosis``'s paragraphs, as they are: outside values already made safe.
+
+        ``steady`` (while training): each keeps at least the lines it has, so that the
+        screen's layout stays as it is; shown not steady, each takes the lines it needs again.
 
         The diagnosis is most pressing first; the first paragraph is always
         shown (cut, if it would leave the lists fewer than MIN_ROWS_UNDER_WARNING
         rows), the next ones while they leave the lists MIN_LIST_ROWS rows.
         """
         self._status, self._diagnosis = text, [f"⚠ {finding}" for finding in diagnosis or []]
+        self._steady = steady
         if self._composed:
             self._show_words()
 
@@ -235,7 +243,7 @@ class TrainingPanel(Vertical):
         self._update("#train-status", Content(self._status))
         found = self._fitting()
         diagnosis = self.query_one("#train-diagnosis", Static)
-        diagnosis.display = bool(found)
+        diagnosis.display = bool(found) or (self._steady and diagnosis.display)  # its lines kept, blank
         shown = "\n".join(found)
         # Cut to leave the lists their rows: the whole text where the mouse rests on it.
         whole = "\n".join(self._diagnosis)
@@ -269,9 +277,20 @@ class TrainingPanel(Vertical):
         """
         static = self.query_one(selector, Static)
         before, width = self._shown.get(selector), static.size.width
+        if not self._steady and self._held.pop(selector, None) is not None:
+            static.styles.min_height = None  # training paused: the lines it needs again
         if before is not None and before.plain == content.plain:
             return
         self._shown[selector] = content
+        if self._steady and width > 0:
+            held, rows = self._held.get(selector, static.size.height), len(content.wrap(width))
+            if rows > held:  # more lines than it has: the one layout, kept from then on
+                static.styles.min_height = self._held[selector] = rows
+            else:
+                self._held[selector] = held
+                static.styles.min_height = held  # unchanged when it is the same: no layout
+            static.update(content, layout=rows > held)
+            return
         same_height = before is not None and width > 0 and len(before.wrap(width)) == len(content.wrap(width))
         static.update(content, layout=not same_height)
 
