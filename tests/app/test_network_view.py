@@ -342,3 +342,30 @@ async def test_a_list_column_scrolls_to_where_its_scrollbar_is_clicked() -> None
         assert selection(app).column == 0 and selection(app).neuron == 0  # a scrollbar selects nothing
         await pilot.click(offset=(bar_x, inputs.y + HEADER_LINES))  # the top of the track
         assert "x1 " in column_text(canvas, 0)
+
+
+@pytest.mark.parametrize(
+    "make", [lambda: preset_app("potatoes"), lambda: NNTuiApp(big_network())], ids=["potatoes", "784"]
+)
+async def test_an_edit_repaints_a_few_lines_of_the_columns_it_changed(make) -> None:
+    app = make()
+    async with app.run_test(size=(140, 44)) as pilot:
+        await pilot.press("right")  # the first weight of the next layer
+        await pilot.press("plus", "plus", "plus")  # 784-128-10: the weight is the largest, 0.276 (scale 0.5)
+        await pilot.pause()
+        canvas = app.query_one(NetworkCanvas)
+        refreshed: list[Region] = []
+        refresh = canvas.refresh
+        whole = Region(0, 0, canvas.size.width, canvas.size.height)
+
+        def counted(*regions: Region, **kwargs: bool) -> NetworkCanvas:
+            refreshed.extend(regions or [whole])
+            return refresh(*regions, **kwargs)
+
+        canvas.refresh = counted  # type: ignore[method-assign]
+        await pilot.press("plus")  # 0.376: the matrix keeps its scale, one cell of it changes
+        await pilot.pause()
+        assert refreshed, "the edit was not drawn"
+        cells = sum(region.area for region in refreshed)
+        assert cells < whole.area / 4, f"{cells} of {whole.area} cells repainted: {refreshed}"
+        assert all(region.width < whole.width for region in refreshed)  # the columns changed, not lines across

@@ -28,6 +28,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from nntui.app import classes, heatmap
+from nntui.app.borders import set_border
 from nntui.app.text import MESSAGE_LIMIT, safe
 from nntui.core.datasets import Dataset
 from nntui.core.network import Network
@@ -75,19 +76,19 @@ class BoundaryView(Widget):
         except ValueError as problem:
             self._levels = self._codes = None
             self._message = safe(problem, MESSAGE_LIMIT)
-            self.border_subtitle = ""
+            set_border(self, subtitle="")
             self._drawn = None
             self.refresh()
             return
         if several_classes(network, dataset):
             self._levels, self._codes = None, classes.class_codes(maps[-1], discrete)
-            self.border_subtitle = _legend(dataset.output_names)
+            set_border(self, subtitle=_legend(dataset.output_names))  # only when it changes: a repaint
         else:
             values = heatmap.normalise(maps[-1][0], network.layers[-1].activation)
             if discrete:
                 values = np.sign(np.nan_to_num(values)) * DISCRETE_LEVEL / heatmap.LEVELS
             self._levels, self._codes = heatmap.levels(values), None
-            self.border_subtitle = ""
+            set_border(self, subtitle="")
         placed = (dataset, columns, lines, show_test, self._codes is None)  # datasets are immutable
         if placed != self._placed:  # the same points at every frame while training
             self._points, self._placed = self._place(dataset, columns, lines, show_test), placed
