@@ -72,6 +72,31 @@ class ColumnWindow:
             return first
         return max(0, min(column - count // 2, columns - count))
 
+    def x_of(self, target: NetworkColumn, start: int) -> int:
+        """Where column ``target`` starts, the first column starting at ``start``."""
+        for view in self.columns:
+            if view is target:
+                return start
+            start += view.width
+        raise ValueError(target)
+
+    def at(self, x: int, start: int) -> tuple[NetworkColumn, int] | None:
+        """The column over cell ``x`` and the cell within it (the first column at ``start``)."""
+        for view in self.columns:
+            if start <= x < start + view.width:
+                return view, x - start
+            start += view.width
+        return None
+
+    @staticmethod
+    def follow(view: NetworkColumn, network: Network, selection: Selection) -> None:
+        """Keep the selected neuron, and the source of the selected weight, in sight down a list."""
+        if view.column == selection.column:
+            view.scroll_to_row(selection.neuron)
+        source = selection.weight_source(network)
+        if source is not None and view.column == selection.column - 1:
+            view.scroll_to_row(source)
+
     def strip_target(self, k: int) -> int:
         """The target neuron the matrix strip right of column ``k`` follows."""
         return self.strip_targets[k] if k < len(self.strip_targets) else 0

@@ -55,7 +55,7 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
         "network-canvas--source",
         "network-canvas--strip-title",
         "network-canvas--more",
-        "network-canvas--scrollbar",
+        "network-canvas--scrollbar-track",
         "network-canvas--scrollbar-thumb",
     }
 
@@ -200,7 +200,7 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
         if follow:
             for i, view in enumerate(views):
                 top = view.top
-                self._follow_in(view)
+                self._window.follow(view, network, self.selection)
                 if view.top != top:
                     changes[i] = None  # the list scrolled: all its lines
         widths = [view.width for view in views]
@@ -245,24 +245,13 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _x_of(self, target: NetworkColumn) -> int:
         """Where column ``target`` starts on the canvas (before scrolling)."""
-        x = self._left + (cell_len(self._more[0]) + 2 if self._more[0] else 0)
-        for view in self.columns:
-            if view is target:
-                return x
-            x += view.width
-        raise ValueError(target)
+        return self._window.x_of(target, self._start())
+
+    def _start(self) -> int:
+        """Where the first column starts: after the centring room and the left marker."""
+        return self._left + (cell_len(self._more[0]) + 2 if self._more[0] else 0)
 
     # --- selection -----------------------------------------------------------
-
-    def _follow_in(self, view: NetworkColumn) -> None:
-        """Keep the selected neuron, and the source of the selected weight, in sight: down a list
-        column, and sideways."""
-        selection = self.selection
-        if view.column == selection.column:
-            view.scroll_to_row(selection.neuron)
-        source = selection.weight_source(self.network)
-        if source is not None and view.column == selection.column - 1:
-            view.scroll_to_row(source)
 
     def _scroll_sideways_to(self, column: int) -> None:
         try:
@@ -279,12 +268,11 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
         offset = event.get_content_offset(self)
         if offset is None:
             return None
-        x = offset.x + int(self.scroll_offset.x)
-        for view in self.columns:
-            start = self._x_of(view)
-            if start <= x < start + view.width:
-                return view, view.hit(x - start, offset.y), offset.y
-        return None
+        found = self._window.at(offset.x + int(self.scroll_offset.x), self._start())
+        if found is None:
+            return None
+        view, x = found
+        return view, view.hit(x, offset.y), offset.y
 
     def on_click(self, event: events.Click) -> None:
         found = self._hit(event)
@@ -304,13 +292,15 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
             event.stop()
             self._dragging = view
             self.capture_mouse()
-            self._scroll_list(view, view.scroll_to_fraction(y - HEADER_LINES))
+            if view.scroll_to_fraction(y - HEADER_LINES):
+                self._draw()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         view = self._dragging
         if view is not None:
             offset = event.get_content_offset_capture(self)
-            self._scroll_list(view, view.scroll_to_fraction(offset.y - HEADER_LINES))
+            if view.scroll_to_fraction(offset.y - HEADER_LINES):
+                self._draw()
 
     def on_mouse_up(self, event: events.MouseUp) -> None:
         if self._dragging is not None:
@@ -330,12 +320,8 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
             view = found[0]
             event.stop()
             event.prevent_default()
-            self._scroll_list(view, view.scroll_to(view.top + lines))
-
-    def _scroll_list(self, view: NetworkColumn, moved: bool) -> None:
-        """A list scrolled on its own: its lines are drawn again."""
-        if moved:
-            self._draw()
+            if view.scroll_to(view.top + lines):
+                self._draw()  # the list's lines, drawn again
 
     # --- drawing -------------------------------------------------------------
 
@@ -359,19 +345,7 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
             self._on_base = palette.OnBase(base)
             self._styles = None
         if self._styles is None:
-            style = self.get_component_rich_style
-            track, thumb = style("network-canvas--scrollbar"), style("network-canvas--scrollbar-thumb")
-            self._styles = ColumnStyles(
-                title=style("network-canvas--title"),
-                title_selected=style("network-canvas--title-selected"),
-                subtitle=style("network-canvas--subtitle"),
-                strip_title=style("network-canvas--strip-title"),
-                cursor=style("network-canvas--cursor"),
-                source=style("network-canvas--source"),
-                scrollbar_track=track,
-                scrollbar_thumb=thumb,
-                more=style("network-canvas--more"),
-            )
+            self._styles = ColumnStyles.of("network-canvas--", self.get_component_rich_style)
         return self._styles, self._on_base
 
     def render_lines(self, crop: Region) -> list[Strip]:

@@ -16,6 +16,7 @@ last call, so the canvas repaints those lines only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -50,6 +51,11 @@ class ColumnStyles:
     scrollbar_track: Style = NO_STYLE
     scrollbar_thumb: Style = NO_STYLE
     more: Style = NO_STYLE  # the canvas's own: how many layers a deep network leaves out
+
+    @classmethod
+    def of(cls, prefix: str, style: Callable[[str], Style]) -> ColumnStyles:
+        """Each style from the component class ``prefix`` + its name, dashed (``title-selected``)."""
+        return cls(**{name: style(prefix + name.replace("_", "-")) for name in cls.__dataclass_fields__})
 
 
 @dataclass(frozen=True)
