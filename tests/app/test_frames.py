@@ -109,7 +109,8 @@ async def test_frames_show_the_numbers_at_most_once_per_reading_interval_of_simu
         chart = app.query_one(LossChart)
         show_chart = chart.show
         chart.show = lambda *args, **kwargs: (charts.append(1), show_chart(*args, **kwargs))[1]  # type: ignore[method-assign]
-        clock = SteppedClock(1 / FRAMES_PER_SECOND)  # read once per frame: each frame is 1/60 s
+        # Read once per frame, each frame 1/15 s: a simulated second in 15 frames, three a reading interval.
+        clock = SteppedClock(1 / 15)
         training.reading.clock = clock
         await pilot.press("space")
         await pilot.pause()
