@@ -7,6 +7,7 @@ import itertools
 import numpy as np
 import pytest
 
+from nntui.app.widgets.link_gap import LinkGap
 from nntui.app.widgets.links import (
     BRAILLE,
     LEVEL,
@@ -17,6 +18,8 @@ from nntui.app.widgets.links import (
     draw_links,
     nearest_link,
 )
+from nntui.core.shape import fresh_network
+from nntui.document.selection import Selection
 
 
 def _drawn(chars: np.ndarray) -> np.ndarray:
@@ -111,3 +114,23 @@ def test_the_link_nearest_a_click_is_found() -> None:
     assert nearest_link(sources, targets, 20, 1, 0) == (0, 0)  # level line at the top
     assert nearest_link(sources, targets, 20, 18, 1) == (0, 1)  # 10 → 0 near its end
     assert nearest_link(sources, targets, 20, 2, 10) == (1, 1)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_gap_shown_again_after_training_steps_looks_as_one_drawn_afresh(seed: int) -> None:
+    """The gap keeps its picture while the signs and the order of the links stay: what it shows
+    must be what a new gap draws from the same weights, step after step."""
+    rng = np.random.default_rng(seed)
+    network = fresh_network([4, 5, 1], rng)
+    selection = Selection(1, int(rng.integers(5)), int(rng.integers(4)))
+    sources, targets = (2, 7, 12, 17), (1, 5, 9, 13, 17)
+    kept = LinkGap()
+    for step in range(30):
+        layer = network.layers[0]
+        layer.weights = layer.weights + rng.normal(scale=0.02 if step % 7 else 0.5, size=layer.weights.shape)
+        if step == 11:
+            layer.weights[0, 0] = np.nan
+        kept.show(network, 0, selection, sources, targets, 24, 20)
+        fresh = LinkGap()
+        fresh.show(network, 0, selection, sources, targets, 24, 20)
+        assert [kept.line(y) for y in range(20)] == [fresh.line(y) for y in range(20)], f"step {step}"

@@ -37,6 +37,7 @@ class LinkGap:
         self.width = 0
         self._key: tuple[object, ...] | None = None
         self._picture: LinkPicture | None = None
+        self._shape: tuple[object, ...] | None = None  # what the picture's characters follow
         self._weights = np.zeros((0, 0))
         self._ranks = np.zeros((0, 0), dtype=np.int64)
         self._sources: tuple[int, ...] = ()
@@ -71,7 +72,14 @@ class LinkGap:
         self._weights, self._ranks = weights, ranks
         self._sources, self._targets = sources, targets
         self._scale = weight_scale(weights) or 1.0
-        self._picture = draw_links(np.array(sources), np.array(targets), weights, ranks, width, lines)
+        # The lines' shape follows only the signs and which link is drawn over which (by rank,
+        # then |w|): while training, most frames change the colours alone.
+        w = np.nan_to_num(weights, nan=0.0, posinf=1e300, neginf=-1e300)
+        order = np.lexsort((np.abs(w).ravel(), ranks.ravel()))
+        shape = (np.sign(w).tobytes(), order.tobytes(), sources, targets, width, lines)
+        if shape != self._shape or self._picture is None:
+            self._shape = shape
+            self._picture = draw_links(np.array(sources), np.array(targets), weights, ranks, width, lines)
         self._labels = self._place_labels()
         self._lines.clear()
         self._on_base.clear()
