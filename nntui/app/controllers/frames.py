@@ -109,6 +109,8 @@ class FramePacer:
         if not self.running or self._pending:
             return
         self._pending = True
-        # On a timer even when the time has come: the loop's other tasks (the screen's updates) run first.
-        wait = max(self._started + self.seconds - self.clock(), SHORTEST_WAIT)
-        self._timer = self.screen.set_timer(wait, partial(self._run, self._round))
+        wait = self._started + self.seconds - self.clock()
+        if wait <= 0:  # after the messages queued meanwhile (keys first), with no timer's delay
+            self.screen.call_later(self._run, self._round)
+        else:
+            self._timer = self.screen.set_timer(wait, partial(self._run, self._round))
