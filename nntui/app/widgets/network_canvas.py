@@ -82,7 +82,7 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
         self.result = result
         self.selection = Selection()
         self._window = ColumnWindow(len(network.layers))
-        self._more = ("", "")  # what says so, left and right ("" when none is)
+        self._more = ("", "")  # how many layers are left out, on the left and right ("" when none)
         self._drawn_for: Size | None = None  # the room the columns were last placed for
         self._left = 0  # where the first column starts: the network is centred when narrower
         self._lines: dict[int, Strip] = {}  # each line drawn, the whole width, until it changes
