@@ -53,6 +53,20 @@ def column_text(canvas: NetworkCanvas, column: int) -> str:
     return "\n".join(canvas.column_lines(column))
 
 
+def repaints(widget: Widget) -> list[Region]:
+    """From now on, every region ``widget`` is asked to repaint (a refresh without regions: all of it)."""
+    repainted: list[Region] = []
+    refresh = widget.refresh
+    whole = Region(0, 0, widget.size.width, widget.size.height)
+
+    def recorded(*regions: Region, **kwargs: bool) -> Widget:
+        repainted.extend(regions or [whole])
+        return refresh(*regions, **kwargs)
+
+    widget.refresh = recorded  # type: ignore[method-assign]
+    return repainted
+
+
 def selection(app: NNTuiApp) -> Selection:
     return app.query_one(NetworkCanvas).selection
 

@@ -29,7 +29,7 @@ from nntui.core.training.metrics import Metrics
 from nntui.document.session import TrainingSettings
 from tests.factory import random_network
 
-from .helpers import widget_text
+from .helpers import repaints, widget_text
 
 SIZE = (140, 44)
 FRAMES_PER_SECOND = 60
@@ -183,15 +183,7 @@ async def test_the_boundary_repaints_only_the_lines_whose_colours_changed() -> N
         network = random_network((2, 8, 8, 1), activation="tanh", output_activation="sigmoid", seed=0)
         view.show(network, data)
         lines_before = [view.render_line(y) for y in range(view.size.height)]
-        refreshed: list[Region] = []
-        refresh = view.refresh
-        whole = Region(0, 0, view.size.width, view.size.height)  # a refresh without regions repaints it all
-
-        def counted(*regions: Region, **kwargs: bool) -> BoundaryView:
-            refreshed.extend(regions or [whole])
-            return refresh(*regions, **kwargs)
-
-        view.refresh = counted  # type: ignore[method-assign]
+        refreshed = repaints(view)  # a refresh without regions counts as the whole widget
         view.show(network, data)
         assert refreshed == []  # the same picture: nothing to repaint
         network.layers[0].bias[0] += 0.3  # a part of the picture changes

@@ -22,7 +22,7 @@ from nntui.app.widgets.network_canvas import NetworkCanvas
 from nntui.app.widgets.network_column import HEADER_LINES, NetworkColumn
 from nntui.core.shape import fresh_network
 
-from .helpers import big_network, column_text, preset_app, selection, widget_text
+from .helpers import big_network, column_text, preset_app, repaints, selection, widget_text
 
 LINK_CHARS = {LEVEL, LEVEL_DASHED}
 
@@ -354,15 +354,8 @@ async def test_an_edit_repaints_a_few_lines_of_the_columns_it_changed(make) -> N
         await pilot.press("plus", "plus", "plus")  # 784-128-10: the weight is the largest, 0.276 (scale 0.5)
         await pilot.pause()
         canvas = app.query_one(NetworkCanvas)
-        refreshed: list[Region] = []
-        refresh = canvas.refresh
         whole = Region(0, 0, canvas.size.width, canvas.size.height)
-
-        def counted(*regions: Region, **kwargs: bool) -> NetworkCanvas:
-            refreshed.extend(regions or [whole])
-            return refresh(*regions, **kwargs)
-
-        canvas.refresh = counted  # type: ignore[method-assign]
+        refreshed = repaints(canvas)  # a refresh without regions counts as the whole widget
         await pilot.press("plus")  # 0.376: the matrix keeps its scale, one cell of it changes
         await pilot.pause()
         assert refreshed, "the edit was not drawn"

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from textual.geometry import Region
-
 from nntui.app.app import NNTuiApp
 from nntui.app.widgets.outputs import OutputsPanel
 from tests.factory import random_network
 
-from .helpers import preset_app, widget_text
+from .helpers import preset_app, repaints, widget_text
 
 
 async def test_twenty_outputs_scroll_to_the_last() -> None:
@@ -28,15 +26,7 @@ async def test_an_edit_that_does_not_reach_the_outputs_redraws_none_and_one_that
         await pilot.press("right", "right", "right")  # the output neuron's first weight
         await pilot.pause()
         panel = app.query_one(OutputsPanel)
-        refreshed: list[Region] = []
-        refresh = panel.refresh
-        whole = Region(0, 0, panel.size.width, panel.size.height)
-
-        def counted(*regions: Region, **kwargs: bool) -> OutputsPanel:
-            refreshed.extend(regions or [whole])
-            return refresh(*regions, **kwargs)
-
-        panel.refresh = counted  # type: ignore[method-assign]
+        refreshed = repaints(panel)  # a refresh without regions counts as the whole widget
         await pilot.press("asterisk")  # the step of + and -: the outputs stay
         assert refreshed == []
         before = widget_text(panel)

@@ -19,6 +19,7 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
 
+from nntui.app.borders import set_border
 from nntui.app.text import fit
 from nntui.core.numbers import NOT_A_VALUE, format_number
 from nntui.core.training.metrics import Counts, Metrics
@@ -159,8 +160,7 @@ class MetricsPanel(Widget):
         if train is not None:
             title = t("app.metrics.confusion") if train.classification else t("app.metrics.title")
             subtitle = t("app.metrics.rows") if train.classification else ""
-            if (self.border_title, self.border_subtitle) != (title, subtitle):  # shown every frame: only changes
-                self.border_title, self.border_subtitle = title, subtitle
+            set_border(self, title=title, subtitle=subtitle)  # shown every frame: only when it changes
         after = self._shown = self._lines(WIDE)
         held_before, laid_out = self._held, (_width(before), len(before))
         if steady:  # the size it has (held, or laid out for the lines before), or more
