@@ -95,12 +95,8 @@ class PlaygroundScreen(Screen[None]):
                 yield Inspector(id="inspector")
                 yield BackwardPanel(id="backward")
                 yield LossSlicePanel(id="slice")
-            with Horizontal(id="training"):
-                yield TrainingPanel(doc.training.settings, id="training-panel")
-                yield BoundaryView(id="boundary")
-                with Vertical(id="train-results"):  # the metrics under the chart, or beside it on a wide screen
-                    yield LossChart(id="loss")
-                    yield MetricsPanel(id="metrics")
+            with Horizontal(id="training"):  # its widgets come with the first ctrl+t: _build_training_view
+                yield Vertical(id="train-results")  # the metrics under the chart, or beside it on a wide screen
             yield Static(id="status")
         yield Static(id="too-small")
         yield KeyBar(compact=True, show_command_palette=False)
@@ -112,6 +108,17 @@ class PlaygroundScreen(Screen[None]):
             self.action_toggle_training()
             if self.document.training.dataset.note:  # the data given to train on: how it was read
                 self.training.tell_data_note()
+
+    def _build_training_view(self) -> None:
+        """The training view's widgets, the first time it opens."""
+        results = self.query_one("#train-results", Vertical)
+        if not results.children:
+            self.query_one("#training", Horizontal).mount(
+                TrainingPanel(self.document.training.settings, id="training-panel"),
+                BoundaryView(id="boundary"),
+                before=results,
+            )
+            results.mount(LossChart(id="loss"), MetricsPanel(id="metrics"))
 
     def on_resize(self, event: Resize) -> None:
         if self._set_size_classes(event.size):
@@ -318,6 +325,7 @@ class PlaygroundScreen(Screen[None]):
     # --- training (nntui.app.controllers.training) -----------------------------------------------
 
     def action_toggle_training(self) -> None:
+        self._build_training_view()
         self.training.toggle()
 
     def action_play_pause(self) -> None:

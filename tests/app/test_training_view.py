@@ -16,6 +16,7 @@ from nntui.app.controllers import training_worker
 from nntui.app.widgets.boundary_view import BoundaryView
 from nntui.app.widgets.network_canvas import NetworkCanvas
 from nntui.app.widgets.network_column import MAP_LINES
+from nntui.app.widgets.training_panel import TrainingPanel
 from nntui.core.datasets import make_dataset
 from nntui.core.fileformat import dumps_network
 from nntui.core.network import DenseLayer, Network
@@ -35,14 +36,19 @@ async def test_ctrl_t_switches_the_training_view_on_and_off() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s", "space")  # training keys do nothing outside the view
         assert app.document.training.steps == 0 and not app.playground.training.playing
+        # The training view's widgets come with its first opening: a learner who never trains does not pay for them.
+        assert not app.query(BoundaryView) and not app.query(TrainingPanel)
         await pilot.press("ctrl+t")
         assert app.playground.training.active and app.playground.has_class("-training")
+        assert len(app.query(BoundaryView)) == 1 and len(app.query(TrainingPanel)) == 1
         assert app.query_one("#training").display and not app.query_one("#panels").display
         view = app.query_one(NetworkCanvas).column_view(1)
         assert view.row_height == MAP_LINES  # every neuron shows its heatmap
         await pilot.press("f5")
         assert not app.playground.training.active and app.query_one("#panels").display
         assert app.query_one(NetworkCanvas).column_view(1).row_height == 1
+        await pilot.press("ctrl+t")  # built once: opening it again keeps the same widgets
+        assert len(app.query(BoundaryView)) == 1 and len(app.query(TrainingPanel)) == 1
 
 
 async def test_s_takes_one_step_exactly_as_the_trainer_does() -> None:

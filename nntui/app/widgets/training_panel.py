@@ -202,6 +202,8 @@ class TrainingPanel(Vertical):
                 yield _list([(t("app.data.shades"), False), (t("app.data.discrete"), True)], s.discretize, "discretize")
 
     def on_mount(self) -> None:
+        if not self.is_attached:  # the app quit as the panel was mounted (ctrl+t then q at once): nothing to show
+            return
         self._composed = True
         self.show(self.settings)  # those shown since compose (a setting changed meanwhile)
         self._show_words()
