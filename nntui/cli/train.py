@@ -58,7 +58,7 @@ def _default_noise() -> float:
 
 
 def _parser() -> Parser:
-    from nntui.core.datasets import DATASET_NAMES, MAX_NOISE
+    from nntui.core.datasets import GENERATED_NAMES, MAX_NOISE
     from nntui.core.training import OPTIMIZER_NAMES, REGULARIZATION_NAMES, TrainingConfig
     from nntui.document.session import CSV_RATIO, GENERATED_RATIO, MAX_RATIO, MIN_RATIO
 
@@ -69,7 +69,7 @@ def _parser() -> Parser:
     add("file", nargs="?", metavar=t("cli.metavar.file"), help=t("cli.help.file"))
     add("--preset", metavar=name, help=t("cli.help.preset"))
     data = parser.add_mutually_exclusive_group()  # the file's data when neither is given
-    data.add_argument("--dataset", metavar=name, help=t("cli.help.dataset", names=", ".join(DATASET_NAMES)))
+    data.add_argument("--dataset", metavar=name, help=t("cli.help.dataset", names=", ".join(GENERATED_NAMES)))
     data.add_argument("--data", metavar=t("cli.metavar.csv"), help=t("cli.help.data"))
     add("--noise", type=_noise, metavar="N", help=t("cli.help.noise", high=MAX_NOISE, default=_default_noise()))
     add(

@@ -213,5 +213,6 @@ def _assign(network: Network, state: Network) -> None:
     network.input_values = state.input_values
     network.features = state.features
     network.point = state.point
+    network.image_shape = state.image_shape
     network.layers = state.layers
     network.name = state.name

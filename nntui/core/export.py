@@ -8,7 +8,8 @@ shape (n_out, n_in) as in PyTorch's ``nn.Linear``, plus ``input_values``
 extras keep the round trip lossless: ``name`` (0-d string array),
 ``layerK.neuron_names`` for layers whose neurons are named, and
 ``features`` (ids such as ``x1^2``) with ``point`` when the inputs are
-features of a point.  Nothing is
+features of a point, and ``image_shape`` (rows, columns; int64) when they
+are the pixels of a picture, row by row.  Nothing is
 pickled, so ``np.load(path)`` reads the file with its default
 ``allow_pickle=False``; ``load_npz`` rebuilds the network.
 
@@ -62,6 +63,8 @@ def npz_arrays(network: Network) -> dict[str, NDArray[np.generic]]:
     if network.features is not None and network.point is not None:
         arrays["features"] = np.array([f.id for f in network.features], dtype=np.str_)
         arrays["point"] = np.array(network.point, dtype=np.float64)
+    if network.image_shape is not None:
+        arrays["image_shape"] = np.array(network.image_shape, dtype=np.int64)
     for k, layer in enumerate(network.layers, start=1):
         arrays[f"layer{k}.weight"] = np.array(layer.weights, dtype=np.float64)
         arrays[f"layer{k}.bias"] = np.array(layer.bias, dtype=np.float64)
@@ -165,10 +168,22 @@ def network_from_arrays(arrays: Mapping[str, NDArray[np.generic]]) -> Network:
         layers.append(DenseLayer(weights, bias, activation, title, neuron_names))
         previous = n_out
     features, point = _features(arrays)
+    image = _image_shape(arrays)
     try:
-        return Network(input_names, input_values, layers, name, features, point)
-    except FeatureError as error:
+        return Network(input_names, input_values, layers, name, features, point, image)
+    except ValueError as error:  # features that do not fit, a picture of another size
         raise ExportError(str(error)) from None
+
+
+def _image_shape(arrays: Mapping[str, NDArray[np.generic]]) -> tuple[int, int] | None:
+    """The optional ``image_shape`` array: two whole numbers (checked against the inputs by Network)."""
+    if "image_shape" not in arrays:
+        return None
+    array = arrays["image_shape"]
+    if array.dtype.kind not in "iu" or array.shape != (2,):
+        raise ExportError(t("core.image.npz", shape=array.shape, dtype=array.dtype))
+    rows, columns = (int(n) for n in array)
+    return rows, columns
 
 
 def _features(arrays: Mapping[str, NDArray[np.generic]]) -> tuple[tuple[Feature, ...] | None, Any]:
@@ -270,7 +285,9 @@ def torch_snippet(network: Network) -> str:
         lines.append("    ], dtype=torch.float64))")
         lines.append(f"    {target}.bias.copy_(torch.tensor({_floats(layer.bias.tolist())}, dtype=torch.float64))")
 
-    if network.features is None or network.point is None:
+    if network.image_shape is not None:
+        lines += _torch_image(network.input_values.tolist(), network.image_shape)
+    elif network.features is None or network.point is None:
         lines += [
             "",
             f"x = torch.tensor({_floats(network.input_values.tolist())}, dtype=torch.float64)",
@@ -279,6 +296,19 @@ def torch_snippet(network: Network) -> str:
     else:
         lines += _torch_features(network.features, network.point.tolist())
     return "\n".join(lines) + "\n"
+
+
+def _torch_image(values: list[float], shape: tuple[int, int]) -> list[str]:
+    """The inputs are a picture's pixels: x written as its rows, then flattened (row by row)."""
+    rows, columns = shape
+    return [
+        "",
+        "# " + t("core.image.torch", rows=rows, columns=columns),
+        "x = torch.tensor([",
+        *(f"    {_floats(values[r * columns : (r + 1) * columns])}," for r in range(rows)),
+        "], dtype=torch.float64).flatten()",
+        "print(model(x))",
+    ]
 
 
 def _torch_feature(feature: Feature) -> str:

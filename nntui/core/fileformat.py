@@ -1,9 +1,11 @@
 """The network file, format versions 1 and 2: JSON, described in docs/format.md.
 
-Version 2 is version 1 with an optional ``training`` object: the settings
-the network is trained with, and the steps done (nntui.core.training_record).
-A file is written as version 2 when it has one, as version 1 otherwise, so a
-file without training settings is read by every nntui.
+Version 2 is version 1 with optional additions: a ``training`` object (the
+settings the network is trained with, and the steps done:
+nntui.core.training_record), input features (``point`` and each input's
+``feature``) and ``image`` (the inputs are a picture's pixels).  A file is
+written as version 2 when it has one of them, as version 1 otherwise, so a
+file without them is read by every nntui.
 
 Loading validates everything and raises :class:`NetworkFileError` with one
 message that names the file and the exact problem.  Saving is atomic and
@@ -26,6 +28,7 @@ import numpy as np
 from nntui.core.activations import ACTIVATION_NAMES
 from nntui.core.atomic import write_text_atomically
 from nntui.core.features import MAX_COORDINATES, Feature, FeatureError, compute, coordinate_count, parse_all
+from nntui.core.image import image_from_dict, image_to_dict
 from nntui.core.jsonfields import Problem, check_keys, dump, finite_array, kind, number, optional_string, parse_json
 from nntui.core.locations import located, one_line, shown
 from nntui.core.network import DenseLayer, Network
@@ -40,7 +43,7 @@ FORMAT_VERSIONS = (1, 2)
 _SURROGATE = re.compile("[\ud800-\udfff]")  # lone UTF-16 surrogates: legal in JSON, not in UTF-8
 
 _TOP_KEYS = ("format", "version", "name", "inputs", "layers")
-_TOP_KEYS_2 = (*_TOP_KEYS, "training", "point")
+_TOP_KEYS_2 = (*_TOP_KEYS, "training", "point", "image")
 _INPUT_KEYS = ("name", "value")
 _INPUT_KEYS_2 = (*_INPUT_KEYS, "feature")
 _LAYER_KEYS = ("name", "activation", "neurons", "weights", "bias")
@@ -143,6 +146,8 @@ def _build(data: Any) -> NetworkFile:
         raise Problem(t("core.record.needs_version_2"))
     if version == 1 and "point" in data and getattr(data, "repeated", None) is None:
         raise Problem(t("core.features.needs_version_2"))
+    if version == 1 and "image" in data and getattr(data, "repeated", None) is None:
+        raise Problem(t("core.image.needs_version_2"))
     check_keys(data, _TOP_KEYS if version == 1 else _TOP_KEYS_2, "")
     name = optional_string(data, "name", "") or t("core.network.untitled")
 
@@ -177,7 +182,8 @@ def _build(data: Any) -> NetworkFile:
         layers.append(layer)
         previous = layer.n_out
     features, point = _features(data, feature_ids, len(input_names))
-    network = Network(input_names, np.array(input_values), layers, name, features, point)
+    image = image_from_dict(data["image"], len(input_names), features is not None) if "image" in data else None
+    network = Network(input_names, np.array(input_values), layers, name, features, point, image)
     shapes = [layer.weights.shape for layer in layers]  # a saved optimiser state must fit them
     training = training_from_dict(data["training"], shapes) if "training" in data else None
     return NetworkFile(network, training)
@@ -338,9 +344,11 @@ def network_to_dict(network: Network, training: TrainingRecord | None = None) ->
     ]
     document: dict[str, Any] = {
         "format": FORMAT_NAME,
-        "version": 1 if training is None and network.features is None else 2,
+        "version": 1 if training is None and network.features is None and network.image_shape is None else 2,
         "name": network.name,
     }
+    if network.image_shape is not None:
+        document["image"] = image_to_dict(network.image_shape)
     if network.features is not None and network.point is not None:
         document["point"] = network.point.tolist()
         for entry, feature in zip(inputs, network.features):

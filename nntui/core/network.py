@@ -15,6 +15,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from nntui.core.activations import get_activation
 from nntui.core.features import MAX_COORDINATES, Feature, FeatureError, compute, coordinate_count
+from nntui.core.image import ImageShape, check_image_shape
 from nntui.i18n import t, whole_number
 
 Array = NDArray[np.float64]
@@ -97,6 +98,10 @@ class Network:
     input ``j`` is ``features[j]`` of the point, for the values shown as for
     every sample trained on (:meth:`inputs_for`).  The input values then
     follow the point and are never set alone.
+
+    With ``image_shape`` (rows, columns) the inputs are the pixels of a
+    picture, row by row (:mod:`nntui.core.image`): rows × columns of them,
+    never features.  Adding or removing an input drops it.
     """
 
     input_names: list[str]
@@ -105,6 +110,7 @@ class Network:
     name: str = field(default_factory=lambda: t("core.network.untitled"))
     features: tuple[Feature, ...] | None = None
     point: Array | None = None
+    image_shape: ImageShape | None = None
 
     def __post_init__(self) -> None:
         if self.features is not None:
@@ -127,6 +133,10 @@ class Network:
             if layer.n_in != previous:
                 raise ValueError(t("core.network.layer_mismatch", k=k + 1, n_in=layer.n_in, previous=previous))
             previous = layer.n_out
+        if self.image_shape is not None:
+            if self.features is not None:
+                raise ValueError(t("core.image.with_features"))
+            self.image_shape = check_image_shape(self.image_shape, len(self.input_names))
 
     def _check_features(self) -> None:
         """The features fit the inputs; the input values are computed from the point."""
@@ -258,4 +268,5 @@ class Network:
             self.name,
             self.features,
             None if self.point is None else self.point.copy(),
+            self.image_shape,
         )

@@ -23,7 +23,7 @@ from nntui.i18n import language, t
 DEFAULT_PRESET = "potatoes"
 
 # The order a learner meets them in; any other shipped file is listed after.
-_TEACHING_ORDER = ("potatoes", "and", "or", "xor", "layers")
+_TEACHING_ORDER = ("potatoes", "and", "or", "xor", "layers", "digits")
 
 
 def preset_names() -> list[str]:

@@ -19,6 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from nntui.core.features import MAX_COORDINATES, Feature, available, ordered
+from nntui.core.image import ImageShape
 from nntui.core.network import DenseLayer, Network
 from nntui.i18n import t
 
@@ -65,7 +66,8 @@ def add_neuron(network: Network, column: int, at: int, rng: np.random.Generator)
     """A copy of ``network`` with a new neuron (or input) at position ``at`` of ``column``.
 
     Its incoming and outgoing weights are small random numbers, its bias and
-    (for an input) its value are 0, so the outputs change only a little.
+    (for an input) its value are 0, so the outputs change only a little.  A
+    new input ends a picture: the inputs are no longer its pixels.
     """
     _check_column(network, column)
     at = max(0, min(at, network.sizes[column]))
@@ -75,6 +77,7 @@ def add_neuron(network: Network, column: int, at: int, rng: np.random.Generator)
     if column == 0:
         new.input_names.insert(at, _unique("x", new.input_names))
         new.input_values = np.insert(new.input_values, at, 0.0)
+        new.image_shape = None
     else:
         layer = new.layers[column - 1]
         if layer.neuron_names is not None:
@@ -94,7 +97,8 @@ def _insert_source(following: DenseLayer, at: int, rng: np.random.Generator) -> 
 
 
 def remove_neuron(network: Network, column: int, index: int) -> Network:
-    """A copy of ``network`` without neuron ``index`` of ``column`` and its weights."""
+    """A copy of ``network`` without neuron ``index`` of ``column`` and its weights (without an input,
+    the inputs are no longer a picture's pixels)."""
     _check_column(network, column)
     size = network.sizes[column]
     if size == 1:
@@ -109,6 +113,7 @@ def remove_neuron(network: Network, column: int, index: int) -> Network:
     if column == 0:
         del new.input_names[index]
         new.input_values = np.delete(new.input_values, index)
+        new.image_shape = None
     else:
         layer = new.layers[column - 1]
         if layer.neuron_names is not None:
@@ -248,7 +253,13 @@ def _refill(
 def _validated(network: Network) -> Network:
     # Network checks shapes when built: rebuilding it catches any slip here.
     return Network(
-        network.input_names, network.input_values, network.layers, network.name, network.features, network.point
+        network.input_names,
+        network.input_values,
+        network.layers,
+        network.name,
+        network.features,
+        network.point,
+        network.image_shape,
     )
 
 
@@ -273,6 +284,7 @@ def toggle_feature(network: Network, feature: Feature, rng: np.random.Generator)
     chosen = ordered((*features, feature), len(point))
     at = chosen.index(feature)
     new = network.copy()
+    new.image_shape = None  # features are not pixels
     new.input_names.insert(at, feature.label)
     _insert_source(new.layers[0], at, rng)
     new.input_values = np.insert(new.input_values, at, 0.0)
@@ -292,6 +304,7 @@ def _without_feature(network: Network, index: int) -> Network:
     if network.n_inputs == 1:
         raise ShapeError(t("core.shape.last_input"))
     new = network.copy()
+    new.image_shape = None
     if new.features is None or new.point is None:  # plain inputs: they are the point, read as x1, x2, …
         new.features, new.point = read_features(network), network.input_values.astype(np.float64)
     del new.input_names[index]
@@ -311,10 +324,12 @@ def fresh_network(
     output_activation: str = "sigmoid",
     input_names: list[str] | None = None,
     name: str | None = None,
+    image_shape: ImageShape | None = None,
 ) -> Network:
     """A network of the given sizes (inputs first) with small random weights.
 
-    Without ``name`` it is called "new network" in the current language.
+    Without ``name`` it is called "new network" in the current language;
+    ``image_shape``: its inputs are the pixels of a picture of that shape.
     """
     layers = [
         DenseLayer(
@@ -325,7 +340,8 @@ def fresh_network(
         for k, (n_in, n_out) in enumerate(itertools.pairwise(sizes))
     ]
     names = input_names or [f"x{i + 1}" for i in range(sizes[0])]
-    return Network(names, np.zeros(sizes[0]), layers, t("core.network.new") if name is None else name)
+    new_name = t("core.network.new") if name is None else name
+    return Network(names, np.zeros(sizes[0]), layers, new_name, image_shape=image_shape)
 
 
 def randomize_all(network: Network, rng: np.random.Generator) -> Network:

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from nntui.core.datasets import Dataset, load_csv, make_dataset
+from nntui.core.datasets import DIGIT_NAMES, DIGITS, IMAGE_SHAPE, Dataset, load_csv, make_dataset
 from nntui.core.edits import Reshape
 from nntui.core.network import Network
 from nntui.core.training import (
@@ -116,6 +116,13 @@ RULE_FIELDS = frozenset({"stop_after"})  # when training stops by itself
 CONFIG_FIELDS = frozenset(f.name for f in fields(TrainingConfig))
 
 
+def default_settings(network: Network) -> TrainingSettings:
+    """The settings when none were chosen: the digits for a network that reads their pictures, else xor."""
+    if network.image_shape == IMAGE_SHAPE and network.layers[-1].n_out == len(DIGIT_NAMES):
+        return TrainingSettings(dataset=DIGITS)
+    return TrainingSettings()
+
+
 def training_data(settings: TrainingSettings) -> Dataset:
     """The data ``settings`` name: a CSV file, or a generated set (ValueError/DataFileError)."""
     test_fraction = (100 - settings.effective_ratio) / 100  # 50 → 0.5 and 80 → 0.2 exactly
@@ -147,7 +154,7 @@ class TrainingSession:
 
     def __init__(self, network: Network, settings: TrainingSettings | None = None) -> None:
         self.network = network
-        self.settings = settings or TrainingSettings()
+        self.settings = settings or default_settings(network)
         self._dataset: Dataset | None = None  # made when first needed
         self.trainer: Trainer | None = None
         self.history: list[LossPoint] = []

@@ -13,6 +13,7 @@ from nntui.i18n import (
     messages_cli,
     messages_core,
     messages_data,
+    messages_digits_data,
     messages_environment,
     messages_experiment,
     messages_features,
@@ -36,6 +37,7 @@ for _part in (
     messages_data,
     messages_features,
     messages_environment,
+    messages_digits_data,
 ):
     for _key, _texts in _part.MESSAGES.items():
         if _key in CATALOGUE:

@@ -164,7 +164,7 @@ def test_bad_file_errors_are_french(tmp_path: Path, lang: tuple[str, ...], local
     assert bad.startswith("bad.json : JSON invalide : ")
     assert bad.endswith("(ligne 1, colonne 29)")
     preset = one_line_error(run_cli(*lang, "--preset", "nope", locale=locale))
-    assert preset == 'exemple inconnu "nope" (disponibles : potatoes, and, or, xor, layers)'
+    assert preset == 'exemple inconnu "nope" (disponibles : potatoes, and, or, xor, layers, digits)'
 
 
 # --- output -------------------------------------------------------------------------------
@@ -177,7 +177,7 @@ def test_presets_are_listed_in_french(lang: tuple[str, ...], locale: str) -> Non
     lines = result.stdout.splitlines()
     assert lines[0] == "potatoes  3-1       Les pommes de terre cuisent  (par défaut)"
     assert "XOR à la main" in lines[3]
-    assert [line.split()[0] for line in lines] == ["potatoes", "and", "or", "xor", "layers"]
+    assert [line.split()[0] for line in lines] == ["potatoes", "and", "or", "xor", "layers", "digits"]
 
 
 PROGRESS_FR = re.compile(r"pas (\d+)/(\d+) perte (\S+) test (\S+)( exactitude_test (\S+))?")

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from nntui.core.datasets import (
     DATASET_DESCRIPTIONS,
     DATASET_NAMES,
+    GENERATED_NAMES,
     DataFileError,
     Dataset,
     load_csv,
@@ -29,7 +30,7 @@ from nntui.core.datasets.csv import MAX_MAGNITUDE
 
 CLASSIFICATION = ("circle", "xor", "gaussians", "spiral")
 REGRESSION = ("plane", "multi_gaussian")
-VALID = "circle, xor, gaussians, spiral, plane, multi_gaussian"
+VALID = "circle, xor, gaussians, spiral, plane, multi_gaussian, digits"
 R = 5 / 6  # the outer radius of circle and spiral (the playground's 5, / 6)
 
 _FAST = settings(max_examples=40, deadline=None)
@@ -57,14 +58,16 @@ def _expected_n_test(n: int, fraction: float) -> int:
 
 
 def test_names_and_descriptions() -> None:
-    """Six names in the documented order, each with a one-sentence description."""
-    assert DATASET_NAMES == CLASSIFICATION + REGRESSION
+    """Six generated sets in the documented order, then the digits, each with a one-sentence description."""
+    assert GENERATED_NAMES == CLASSIFICATION + REGRESSION
+    assert DATASET_NAMES[:-1] == GENERATED_NAMES
+    assert DATASET_NAMES[-1] == "digits"
     assert set(DATASET_DESCRIPTIONS) == set(DATASET_NAMES)
     for text in DATASET_DESCRIPTIONS.values():
         assert text and "\n" not in text and text.endswith(".") and len(text) <= 80
 
 
-@pytest.mark.parametrize("name", DATASET_NAMES)
+@pytest.mark.parametrize("name", GENERATED_NAMES)
 def test_shapes_names_and_kind(name: str) -> None:
     """Two inputs x1, x2, one output y, the right kind, a 50/50 split by default."""
     d = make_dataset(name, samples=101)
@@ -92,7 +95,7 @@ def test_classes_are_balanced(name: str, samples: int) -> None:
             assert abs(part.mean() - 0.5) <= 0.05  # within 10% of balance
 
 
-@pytest.mark.parametrize("name", DATASET_NAMES)
+@pytest.mark.parametrize("name", GENERATED_NAMES)
 def test_inputs_within_unit_square(name: str) -> None:
     """Without noise every coordinate lies in [-1, 1]."""
     assert np.all(np.abs(_all_x(make_dataset(name, samples=2000))) <= 1.0)
@@ -101,7 +104,7 @@ def test_inputs_within_unit_square(name: str) -> None:
 # --- determinism -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", DATASET_NAMES)
+@pytest.mark.parametrize("name", GENERATED_NAMES)
 def test_same_seed_same_data(name: str) -> None:
     """Equal arguments give bit-identical arrays; another seed gives other data."""
     a = make_dataset(name, samples=60, noise=0.2, seed=7)
@@ -124,7 +127,7 @@ def test_known_values() -> None:
     assert np.allclose(np.sort(np.hypot(x[:, 0], x[:, 1])), np.sort(radius), rtol=0, atol=1e-12)
 
 
-@pytest.mark.parametrize("name", DATASET_NAMES)
+@pytest.mark.parametrize("name", GENERATED_NAMES)
 def test_noise_moves_the_same_points(name: str) -> None:
     """Noise jitters positions (classification) or targets (regression), nothing else.
 
@@ -159,7 +162,7 @@ def test_split_sizes(samples: int, fraction: float, n_test: int) -> None:
 
 @_FAST
 @given(
-    name=st.sampled_from(DATASET_NAMES),
+    name=st.sampled_from(GENERATED_NAMES),
     samples=st.integers(4, 300),
     noise=st.floats(0.0, 0.5),
     fraction=st.floats(0.001, 0.999),

@@ -118,7 +118,7 @@ def test_a_network_without_training_settings_is_still_written_as_version_1(tmp_p
     assert dumps_network(load_network(tmp_path / "with.json")) == dumps_network(xor)
 
 
-@pytest.mark.parametrize("name", preset_names())
+@pytest.mark.parametrize("name", [name for name in preset_names() if name != "digits"])  # digits: an image, v2
 def test_version_1_files_still_load_as_they_did(name: str) -> None:
     shipped = resources.files("nntui.presets").joinpath(f"{name}.json").read_text("utf-8")
     assert json.loads(shipped)["version"] == 1
@@ -204,11 +204,12 @@ def test_an_unknown_version_names_both_that_are_read() -> None:
     assert loads_network(json.dumps(doc)).sizes == [2, 2, 1]
 
 
-def test_an_unknown_top_level_key_lists_training_and_point_in_version_2_only() -> None:
+def test_an_unknown_top_level_key_lists_training_point_and_image_in_version_2_only() -> None:
     doc = network_to_dict(load_preset("xor"), RECORD)
     doc["author"] = "me"
     assert _error(doc) == (
-        'net.json: unknown key "author" (expected one of: format, version, name, inputs, layers, training, point)'
+        'net.json: unknown key "author" '
+        "(expected one of: format, version, name, inputs, layers, training, point, image)"
     )
 
 

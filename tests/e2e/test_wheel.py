@@ -4,7 +4,7 @@
 install, not the source tree) goes into a fresh virtual environment with its dependencies
 from the package registry. There ``nntui --version``, ``nntui eval --preset potatoes`` and
 the playground run: every file nntui reads at run time (the stylesheet, the presets, their
-French names) must be in the wheel. Skipped, saying why, when the registry cannot be reached.
+French names, the digits' data) must be in the wheel. Skipped, saying why, when the registry cannot be reached.
 """
 
 from __future__ import annotations
@@ -140,6 +140,13 @@ def test_french_preset_names_ship_too(installed: Path, tmp_path: Path) -> None:
     result = _run([installed / "nntui", "--lang", "fr", "presets"], cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Les pommes de terre cuisent" in result.stdout  # nntui/presets/names/fr.json
+
+
+def test_the_digits_data_ships_too(installed: Path, tmp_path: Path) -> None:
+    args = ["train", "--preset", "digits", "--dataset", "digits", "--steps", "20", "-o", "out.json"]
+    result = _run([installed / "nntui", *args], cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "test_accuracy" in result.stdout.splitlines()[-1]  # read nntui/core/datasets/data/digits.npz
 
 
 def test_the_playground_headless(installed: Path, tmp_path: Path) -> None:

@@ -328,6 +328,7 @@ class TrainingController:
                 doc.rng,
                 output_activation=output,
                 input_names=list(data.input_names),
+                image_shape=data.image_shape,
             )
             description = t("app.train.new_network", shape="-".join(map(str, after.sizes)), data=safe(data.name))
         elif not suits(doc.network.layers[-1].activation, data):

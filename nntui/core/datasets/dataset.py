@@ -15,6 +15,7 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from nntui.core.image import ImageShape, check_image_shape
 from nntui.i18n import t
 
 Array = NDArray[np.float64]
@@ -40,6 +41,7 @@ class Dataset:
     input_names: tuple[str, ...]
     output_names: tuple[str, ...]
     note: str = ""  # how the data was read, if the learner should know (a CSV column read as labels)
+    image_shape: ImageShape | None = None  # (rows, columns) when the inputs are the pixels of a picture, row by row
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -48,6 +50,8 @@ class Dataset:
         object.__setattr__(self, "output_names", tuple(self.output_names))
         if not self.input_names or not self.output_names:
             raise ValueError(t("core.data.needs_columns"))
+        if self.image_shape is not None:
+            object.__setattr__(self, "image_shape", check_image_shape(self.image_shape, len(self.input_names)))
         columns = {
             "x_train": len(self.input_names),
             "y_train": len(self.output_names),
@@ -139,10 +143,11 @@ def split_samples(
     output_names: tuple[str, ...],
     test_fraction: float,
     rng: np.random.Generator,
+    image_shape: ImageShape | None = None,
 ) -> Dataset:
     """The dataset of the samples (x, y), shuffled with ``rng`` and split by ``test_fraction``."""
     n = len(x)
     order = rng.permutation(n)
     n_train = n - _n_test(n, test_fraction)
     train, test = order[:n_train], order[n_train:]
-    return Dataset(name, kind, x[train], y[train], x[test], y[test], input_names, output_names)
+    return Dataset(name, kind, x[train], y[train], x[test], y[test], input_names, output_names, image_shape=image_shape)

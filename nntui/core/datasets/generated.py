@@ -1,11 +1,13 @@
-"""Seeded datasets to train on, like the TensorFlow Playground's.
+"""Seeded datasets to train on, like the TensorFlow Playground's, and the handwritten digits.
 
 Every generated set has two inputs ("x1", "x2") roughly within [-1, 1] (the
 playground's [-6, 6] divided by 6) and one output "y": a label 0.0 / 1.0 for
 classification, a value in about [-1, 1] for regression.  The same arguments
 and seed always give the same data; the noise is drawn after the clean points,
 so raising the noise only moves the same points (classification) or perturbs
-the same targets (regression).
+the same targets (regression).  :func:`make_dataset` also gives the digits
+(:mod:`nntui.core.datasets.digits`): real pictures, not generated, with the
+same arguments.
 """
 
 from __future__ import annotations
@@ -24,13 +26,15 @@ from nntui.core.datasets.dataset import (
     is_real,
     split_samples,
 )
-from nntui.i18n import t
+from nntui.core.datasets.digits import DIGIT_COUNT, DIGITS, sample_digits
+from nntui.i18n import t, whole_number
 
 MIN_SAMPLES = 4
-MAX_SAMPLES = 100_000
+MAX_SAMPLES = 100_000  # of a generated set; the digits have DIGIT_COUNT
+DEFAULT_SAMPLES = 400  # of a generated set; the digits: all of them
 MAX_NOISE = 0.5
 
-DATASET_NAMES: tuple[str, ...] = (
+GENERATED_NAMES: tuple[str, ...] = (
     "circle",
     "xor",
     "gaussians",
@@ -38,6 +42,7 @@ DATASET_NAMES: tuple[str, ...] = (
     "plane",
     "multi_gaussian",
 )
+DATASET_NAMES: tuple[str, ...] = (*GENERATED_NAMES, DIGITS)
 
 
 class _Translated(Mapping[str, str]):
@@ -65,8 +70,11 @@ DATASET_DESCRIPTIONS: Mapping[str, str] = _Translated(
         "spiral": "core.dataset.spiral",
         "plane": "core.dataset.plane",
         "multi_gaussian": "core.dataset.multi_gaussian",
+        DIGITS: "core.dataset.digits",
     }
 )
+# Where the data comes from and its licence, for the sets that are not generated.
+DATASET_CREDITS: Mapping[str, str] = _Translated({DIGITS: "core.dataset.digits.credit"})
 
 _RADIUS = 5 / 6  # the playground's radius 5, divided by 6
 CIRCLE_BOUNDARY = 0.5  # class 1 iff the distance from the centre is below this
@@ -174,7 +182,7 @@ _REGRESSION = frozenset({"plane", "multi_gaussian"})
 def make_dataset(
     name: str,
     *,
-    samples: int = 400,
+    samples: int | None = None,
     noise: float = 0.0,
     test_fraction: float = 0.5,
     seed: int = 0,
@@ -182,24 +190,31 @@ def make_dataset(
     """Generate the dataset ``name`` (one of :data:`DATASET_NAMES`), shuffled and split.
 
     ``noise`` in [0, 0.5] jitters the positions (classification) or the
-    targets (regression).  The test part has round(samples * test_fraction)
-    samples, at least 1 and at most samples - 1.  Classes are balanced: half
-    the samples (rounded down) have label 1.
+    targets (regression); for the digits, each pixel's ink, clipped to 0…1.
+    ``samples`` is 400 by default, at most MAX_SAMPLES; for the digits, that
+    many of the images drawn with the seed, all DIGIT_COUNT by default (more
+    is refused).  The test part has round(samples * test_fraction) samples,
+    at least 1 and at most samples - 1.  The generated classes are balanced:
+    half the samples (rounded down) have label 1.
     """
-    if name not in _GENERATORS:
+    if name not in DATASET_NAMES:
         raise ValueError(t("core.data.unknown_dataset", name=repr(name), valid=", ".join(DATASET_NAMES)))
-    if (
-        isinstance(samples, bool)
-        or not isinstance(samples, (int, np.integer))
-        or not MIN_SAMPLES <= samples <= MAX_SAMPLES
-    ):
-        raise ValueError(t("core.data.samples", low=MIN_SAMPLES, high=MAX_SAMPLES, value=repr(samples)))
+    if samples is None:
+        samples = DIGIT_COUNT if name == DIGITS else DEFAULT_SAMPLES
+    high = DIGIT_COUNT if name == DIGITS else MAX_SAMPLES
+    if isinstance(samples, bool) or not isinstance(samples, (int, np.integer)) or not MIN_SAMPLES <= samples <= high:
+        if name == DIGITS:
+            count = whole_number(DIGIT_COUNT)
+            raise ValueError(t("core.digits.samples", low=MIN_SAMPLES, high=high, count=count, value=repr(samples)))
+        raise ValueError(t("core.data.samples", low=MIN_SAMPLES, high=high, value=repr(samples)))
     if not is_real(noise) or not 0.0 <= noise <= MAX_NOISE:
         raise ValueError(t("core.data.noise", high=MAX_NOISE, value=repr(noise)))
     check_test_fraction(test_fraction)
     check_seed(seed)
     n = int(samples)
     rng = np.random.default_rng(seed)
+    if name == DIGITS:
+        return sample_digits(n, float(noise), test_fraction, rng)
     x, y = _GENERATORS[name](rng, n)
     # Always draw the noise, so the shuffle below does not depend on it.
     jitter = float(noise) * NOISE_SCALE[name]
