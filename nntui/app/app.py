@@ -130,7 +130,7 @@ class NNTuiApp(App[int]):
 
     def key_help(self) -> list[tuple[str, str]]:
         """Every key of the playground, from the bindings themselves."""
-        rows = []
+        rows: list[tuple[str, str]] = []
         for binding in translated_list(PLAYGROUND_KEYS):
             text = binding.tooltip or binding.description
             if rows and rows[-1][1] == text:  # a key each for the same thing (the digits): one row
