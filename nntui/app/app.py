@@ -130,11 +130,15 @@ class NNTuiApp(App[int]):
 
     def key_help(self) -> list[tuple[str, str]]:
         """Every key of the playground, from the bindings themselves."""
-        rows = []
+        rows: list[tuple[str, str]] = []
         for binding in translated_list(PLAYGROUND_KEYS):
+            text = binding.tooltip or binding.description
+            if rows and rows[-1][1] == text:  # a key each for the same thing (the digits): one row
+                rows[-1] = (binding.key_display or rows[-1][0], text)
+                continue
             keys = [key.strip() for key in binding.key.split(",")]
             shown = " ".join(self.get_key_display(Binding(key, binding.action)) for key in keys)
-            rows.append((shown, binding.tooltip or binding.description))
+            rows.append((shown, text))
         rows.append(("ctrl+p", t("app.help.palette")))
         rows.append((t("app.help.mouse_key"), t("app.help.mouse")))
         return rows

@@ -69,6 +69,8 @@ PLAYGROUND_KEYS: list[Binding] = [
     _key("d,delete", "remove_neuron", "app.key.remove", "app.key.remove.help", display="d", show=False),
     _key("N", "insert_layer", "app.key.add_layer", "app.key.add_layer.help", show=False),
     _key("D", "remove_layer", "app.key.remove_layer", "app.key.remove_layer.help", show=False),
+    # On an input picture (a network whose inputs are an image), c clears it; elsewhere it renames.
+    _key("c", "clear_picture", "app.key.clear_picture", "app.key.clear_picture.help", show=False),
     _key("c,f2", "rename_neuron", "app.key.rename", "app.key.rename.help", show=False),
     _key("C", "rename_layer", "app.key.rename_layer", "app.key.rename_layer.help", show=False),
     _key("r", "randomize(False)", "app.key.randomize_neuron", "app.key.randomize_neuron.help", show=False),
@@ -82,6 +84,13 @@ PLAYGROUND_KEYS: list[Binding] = [
     _key("ctrl+t,f5", "toggle_training", "app.key.train", "app.key.train.help", display="^t"),
     # A priority binding: space plays and pauses even when a list has focus.
     _key("space", "play_pause", "app.key.play_pause", "app.key.play_pause.help", display="␣", priority=True),
+    # Outside the training view, on an input picture: space adds ink, backspace takes it away.
+    _key("space", "ink(0.5)", "app.key.ink", "app.key.ink.help", display="␣", show=False),
+    _key("backspace", "ink(-0.5)", "app.key.erase", "app.key.erase.help", display="⌫", show=False),
+    *[
+        _key(str(d), f"load_digit({d})", "app.key.digit", "app.key.digit.help", display="0-9", show=False)
+        for d in range(10)
+    ],
     _key("s", "train_step", "app.key.step", "app.key.step.help"),
     _key("x", "reset_weights", "app.key.reset", "app.key.reset.help"),
     _key("full_stop", "step_setting('learning_rate',1)", "app.key.rate", "app.key.rate_up.help", display=",/."),
@@ -123,6 +132,7 @@ PLAYGROUND_KEYS: list[Binding] = [
 TRAINING_ONLY = frozenset(
     {"play_pause", "train_step", "reset_weights", "toggle_log_scale", "regenerate_data", "step_setting"}
 )
+DRAWING = frozenset({"ink", "clear_picture", "load_digit"})  # keys of an input picture
 CURSOR_ACTIONS = ("move_column", "move_neuron", "cycle_param", "change_step")
 
 

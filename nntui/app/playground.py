@@ -23,12 +23,13 @@ from textual.widgets import Header, Static
 
 from nntui.app.borders import set_border
 from nntui.app.controllers.data import DataController
+from nntui.app.controllers.drawing import DrawingController
 from nntui.app.controllers.edits import EditsController
 from nntui.app.controllers.files import FilesController
 from nntui.app.controllers.learning import LearningController
 from nntui.app.controllers.tour import TourController
 from nntui.app.controllers.training import TrainingController
-from nntui.app.keys import CURSOR_ACTIONS, PLAYGROUND_KEYS, TRAINING_ONLY, footer_order, in_language
+from nntui.app.keys import CURSOR_ACTIONS, DRAWING, PLAYGROUND_KEYS, TRAINING_ONLY, footer_order, in_language
 from nntui.app.text import plain, safe
 from nntui.app.widgets.backward_panel import BackwardPanel
 from nntui.app.widgets.boundary_view import BoundaryView
@@ -70,6 +71,7 @@ class PlaygroundScreen(Screen[None]):
         self.document = document
         self.files = FilesController(self, document, recovery)
         self.edits = EditsController(self, document)
+        self.drawing = DrawingController(self, document)
         self._stale = False  # a controller's shown state changed since the views were last derived
         self.training = TrainingController(self, document, self.views_stale)
         self.data = DataController(self, document, self.training)
@@ -230,6 +232,10 @@ class PlaygroundScreen(Screen[None]):
         # document stays still: a letter pressed there never edits the network.
         if not self.is_active and action not in CURSOR_ACTIONS:
             return False
+        if action in DRAWING:  # on an input picture only (c renames a neuron elsewhere); a digit anywhere
+            return self.drawing.on_picture() or (
+                action == "load_digit" and self.document.network.image_shape is not None
+            )
         return action not in TRAINING_ONLY or self.training.active
 
     # --- the cursor ---------------------------------------------------------------------------
@@ -260,6 +266,19 @@ class PlaygroundScreen(Screen[None]):
     def _weight_clicked(self, message: NetworkCanvas.WeightClicked) -> None:
         self.query_one(NetworkCanvas).focus()
         self.document.select(Selection(message.column, message.neuron, message.source))
+
+    @on(NetworkCanvas.PixelPainted)
+    def _pixel_painted(self, message: NetworkCanvas.PixelPainted) -> None:
+        self.drawing.paint(message.pixel, start=message.start)
+
+    def action_ink(self, amount: float) -> None:
+        self.drawing.ink(amount)
+
+    def action_clear_picture(self) -> None:
+        self.drawing.clear()
+
+    def action_load_digit(self, digit: int) -> None:
+        self.drawing.load_digit(digit)
 
     # --- edits (nntui.app.controllers.edits) ---------------------------------------------------
 

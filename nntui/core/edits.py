@@ -107,6 +107,34 @@ class SetValue:
 
 
 @dataclass(frozen=True)
+class SetInputs:
+    """Set several inputs at once: a stroke on an input picture, clearing it, or a picture loaded."""
+
+    indices: tuple[int, ...]
+    old: tuple[float, ...]
+    new: tuple[float, ...]
+    what: str  # what the history says of it, in the learner's language
+
+    @staticmethod
+    def of(network: Network, values: dict[int, float], what: str) -> SetInputs:
+        """The edit that gives input ``i`` the value ``values[i]``, from the network's values now."""
+        indices = tuple(sorted(values))
+        old = tuple(float(network.input_values[i]) for i in indices)
+        return SetInputs(indices, old, tuple(float(values[i]) for i in indices), what)
+
+    def apply(self, network: Network) -> None:
+        for i, value in zip(self.indices, self.new):
+            network.set_input(i, value)
+
+    def revert(self, network: Network) -> None:
+        for i, value in zip(self.indices, self.old):
+            network.set_input(i, value)
+
+    def describe(self, network: Network) -> str:
+        return self.what
+
+
+@dataclass(frozen=True)
 class SetActivation:
     """Change the activation function of dense layer ``layer``."""
 
@@ -138,6 +166,13 @@ class History:
         edit.apply(self.network)
         self._done.append((next(self._ids), edit))
         self._undone.clear()
+
+    def amend(self, edit: Edit, newest: Edit) -> None:
+        """Apply ``edit`` in the place of ``newest`` while it is still the newest edit (a stroke of
+        the mouse that grows stays one undo); as an edit of its own otherwise."""
+        if self._done and self._done[-1][1] is newest:
+            self._done.pop()[1].revert(self.network)
+        self.apply(edit)
 
     def undo(self) -> Edit | None:
         """Revert the newest edit; returns it, or None when there is nothing to undo."""

@@ -164,10 +164,14 @@ class Document:
 
     # --- edits -------------------------------------------------------------------------
 
-    def apply(self, edit: Edit, selection: Selection | None = None) -> None:
-        """Apply one undoable edit; ``selection`` is where the cursor goes after it."""
+    def apply(self, edit: Edit, selection: Selection | None = None, *, amends: Edit | None = None) -> None:
+        """Apply one undoable edit; ``selection`` is where the cursor goes after it. ``amends``: the
+        edit this one takes the place of, when it is still the newest (a stroke that grows)."""
         self.settle()
-        self.history.apply(edit)
+        if amends is None:
+            self.history.apply(edit)
+        else:
+            self.history.amend(edit, amends)
         self._edited(selection)
 
     def undo(self) -> Edit | None:

@@ -47,7 +47,17 @@ class Selection:
     # --- movement ------------------------------------------------------------
 
     def move_column(self, network: Network, delta: int) -> Selection:
-        """Previous/next layer, keeping the row when possible (clamped)."""
+        """Previous/next layer, keeping the row when possible (clamped).
+
+        In an input picture (``network.image_shape``) left and right move along the pixel row
+        first; right of its last pixel is the next layer."""
+        shape = network.image_shape
+        if self.column == 0 and shape is not None:
+            column = self.neuron % shape[1] + delta
+            if 0 <= column < shape[1]:
+                return Selection(0, self.neuron + delta, 0)
+            if delta < 0:
+                return self
         column = _clamp(self.column + delta, 0, len(network.layers))
         if column == self.column:
             return self
@@ -55,7 +65,13 @@ class Selection:
         return Selection(column, neuron, 0)
 
     def move_neuron(self, network: Network, delta: int) -> Selection:
-        """Previous/next neuron in the column (clamped); selects its first weight."""
+        """Previous/next neuron in the column (clamped); selects its first weight.
+
+        In an input picture up and down move a pixel row (``delta`` rows), staying in the column."""
+        shape = network.image_shape
+        if self.column == 0 and shape is not None:
+            row = _clamp(self.neuron // shape[1] + delta, 0, shape[0] - 1)
+            return Selection(0, row * shape[1] + self.neuron % shape[1], 0)
         neuron = _clamp(self.neuron + delta, 0, network.sizes[self.column] - 1)
         if neuron == self.neuron:
             return self

@@ -89,6 +89,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.key.remove_layer": ("Remove layer", "Supprimer la couche"),
     "app.key.remove_layer.help": ("remove the selected hidden layer", "supprimer la couche cachée sélectionnée"),
     "app.key.rename": ("Rename", "Renommer"),
+    "app.key.clear_picture": ("Clear", "Effacer"),
+    "app.key.clear_picture.help": ("on a picture: take all its ink away", "sur une image : effacer toute l’encre"),
+    "app.key.ink": ("Ink", "Encre"),
+    "app.key.ink.help": (
+        "on a picture: ink on the pixel under the cursor",
+        "sur une image : de l’encre sur le pixel du curseur",
+    ),
+    "app.key.erase": ("Erase", "Gommer"),
+    "app.key.erase.help": (
+        "on a picture: take ink off the pixel under the cursor",
+        "sur une image : ôter l’encre du pixel du curseur",
+    ),
+    "app.key.digit": ("Digit", "Chiffre"),
+    "app.key.digit.help": (
+        "an 8×8 picture: a handwritten digit from the test data",
+        "image de 8×8 : un chiffre manuscrit des données de test",
+    ),
     "app.key.rename.help": ("rename the selected neuron or input", "renommer le neurone ou l'entrée sélectionnés"),
     "app.key.rename_layer": ("Rename layer", "Renommer la couche"),
     "app.key.rename_layer.help": ("rename the selected layer", "renommer la couche sélectionnée"),
@@ -365,6 +382,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.outputs.one": ("Output", "Sortie"),
     "app.outputs.many": ("Outputs ({count})", "Sorties ({count})"),
     "app.layer.values_you_set": ("values you set", "valeurs choisies"),
+    # An input layer drawn as a picture (nntui/app/widgets/input_picture.py): at most 21 cells each.
+    "app.picture.subtitle": ("a picture to draw", "image à dessiner"),
+    "app.picture.size": ("{rows}×{columns} pixels", "{rows}×{columns} pixels"),
+    "app.picture.pixel": ("{name} = {value}", "{name} = {value}"),
+    "app.picture.keys_draw": ("␣ ink  ⌫ erase", "␣ encre  ⌫ gomme"),
+    "app.picture.keys_load": ("c clear  0-9 digit", "c vide  0-9 chiffre"),
+    # What the history and the notices say of a change of the picture.
+    "app.picture.inked": ("ink on {name}", "encre sur {name}"),
+    "app.picture.erased": ("ink taken off {name}", "encre ôtée de {name}"),
+    "app.picture.cleared": ("picture cleared", "image effacée"),
+    "app.picture.loaded": ("a {digit} from the test data", "un {digit} des données de test"),
+    "app.picture.stroke": ("a stroke of the mouse", "un trait à la souris"),
+    "app.picture.not_digits": (
+        "0–9 load a handwritten digit into an 8×8 input picture; this network's inputs are another size.",
+        "0–9 chargent un chiffre manuscrit dans une image d’entrée de 8×8 ;"
+        " les entrées de ce réseau ont une autre taille.",
+    ),
+    "app.picture.no_such_digit": (
+        "The test data has no {digit}: give it a larger part (the train ratio).",
+        "Les données de test n’ont aucun {digit} : donnez-leur une plus grande part (la proportion d’entraînement).",
+    ),
     # The gap between two columns: its weights as links, or as a matrix.
     "app.gap.links": ("links, |w| up to {scale}", "liens, |w| jusqu’à {scale}"),
     "app.gap.matrix": ("matrix → {layer}", "matrice → {layer}"),

@@ -188,7 +188,8 @@ def test_app_messages_are_app_keys_and_french_differs_where_it_should() -> None:
     assert all(key.startswith("app.") for key in messages_app.MESSAGES)
     # Only symbols and names may read the same in both languages.
     same = {key for key, (en, fr) in messages_app.MESSAGES.items() if en == fr}
-    assert same <= {"app.key.activation", "app.loss.test"}, same
+    # A picture's size and a pixel's value are numbers and a name in both languages.
+    assert same <= {"app.key.activation", "app.loss.test", "app.picture.size", "app.picture.pixel"}, same
 
 
 # --- Textual's own palette commands ----------------------------------------------------

@@ -14,6 +14,9 @@ length of their longest names and the room there is, and returns a
   weights are drawn as links, in a gap that grows with the free width (up to
   ``GAP_MAX``); elsewhere they are a matrix (a strip of cells, one per weight)
   beside the list it starts from.
+* **Pictures**: an input layer whose inputs are an image is drawn as that
+  picture (:mod:`input_picture`), a fixed width, with no links or matrix
+  after it: its weights are many (64 × 16 for the digits).
 * **Width**: the first detail level whose total width fits is used; if none
   fits the network scrolls sideways (the view keeps the selection in sight).
 """
@@ -33,6 +36,8 @@ NUMERIC_STRIP_MAX = 2  # up to this many targets, a matrix strip shows numbers
 NUMERIC_CELL, GLYPH_CELL, GLYPH_WINDOW = VALUE_WIDTH + 1, 2, 16
 MARGIN = 0  # cells right of every column (its CSS margin): the node ends with a space
 SCROLLBAR = 1  # a list column's vertical scrollbar
+PIXEL = 2  # cells per pixel of an input picture: two cells are about as wide as a line is tall
+PICTURE_MIN = 22  # cells of a picture column at least: room for the words under it
 
 # Detail levels, most first: (longest name shown, value, bar). ``None``: the whole name.
 DETAILS: tuple[tuple[int | None, bool, bool], ...] = (
@@ -75,10 +80,16 @@ class ColumnPlan:
     row_height: int = 1  # lines per neuron (a heatmap takes several)
     rows: tuple[int, ...] | None = None  # each neuron's first line below the header when spread; None: a list
     links: int = 0  # width of the links gap after the column; 0: a matrix strip (or nothing, last column)
+    picture: tuple[int, int] | None = None  # (rows, columns): an input layer drawn as a picture
 
     @property
     def spread(self) -> bool:
         return self.rows is not None
+
+
+def picture_width(shape: tuple[int, int]) -> int:
+    """The cells an input picture of ``shape`` (rows, columns) takes: its pixels, a cell each side."""
+    return max(PICTURE_MIN, 1 + PIXEL * shape[1] + 1)
 
 
 def strip_width(targets: int) -> int:
@@ -105,18 +116,22 @@ def plan(
     *,
     training: bool = False,
     next_size: int | None = None,
+    picture: tuple[int, int] | None = None,
 ) -> list[ColumnPlan]:
     """A plan per column of ``sizes`` (neuron counts) in ``width`` cells and ``lines`` body lines.
 
     ``names`` is the longest name of each column in cells; ``next_size`` the size
     of the column after the last one given (a window of a very deep network),
-    None when the last one is the output layer.
+    None when the last one is the output layer; ``picture`` the shape of the
+    first column's picture when it is an input layer drawn as one.
     """
     row_height = 1
     if training:
-        small = [n for n in sizes if n <= LINK_LIMIT] or [1]
+        small = [n for n in sizes[1 if picture else 0 :] if n <= LINK_LIMIT] or [1]
         row_height = next((r for r in MAP_LINES_CHOICES if max(small) * r <= lines), 1)
     rows = [spread_rows(n, row_height, lines) for n in sizes]
+    if picture is not None:  # one block, never a list: spread, with no row of its own to place
+        rows[0] = ()
     after = [*sizes[1:], next_size]
     linked = [
         nxt is not None
@@ -125,26 +140,37 @@ def plan(
         and rows[k + 1] is not None
         and n <= LINK_LIMIT
         and nxt <= LINK_LIMIT
+        and not (k == 0 and picture)
         for k, (n, nxt) in enumerate(zip(sizes, after))
     ]
     details = TRAINING_DETAILS if training else DETAILS
     for level, (cap, value, bar) in enumerate(details):
         parts = [Parts(min(length, NAME_CAP if cap is None else cap), value, bar, training) for length in names]
-        fixed = sum(_fixed_width(p, r, nxt, link) for p, r, nxt, link in zip(parts, rows, after, linked))
+        pictures = [picture if k == 0 else None for k in range(len(sizes))]
+        fixed = sum(
+            _fixed_width(p, r, nxt, link, pic) for p, r, nxt, link, pic in zip(parts, rows, after, linked, pictures)
+        )
         gaps = sum(linked)
         if fixed + gaps * GAP_MIN <= width or level == len(details) - 1:
             gap = GAP_MIN if gaps == 0 else max(GAP_MIN, min(GAP_MAX, (width - fixed) // gaps))
-            return [ColumnPlan(p, row_height, r, gap if link else 0) for p, r, link in zip(parts, rows, linked)]
+            return [
+                ColumnPlan(p, row_height, r, gap if link else 0, pic)
+                for p, r, link, pic in zip(parts, rows, linked, pictures)
+            ]
     raise AssertionError("unreachable: the last level is always taken")
 
 
 def column_width(plan: ColumnPlan, after: int | None) -> int:
     """The cells column ``plan`` takes, margin included; ``after`` is the next column's size."""
-    return _fixed_width(plan.parts, plan.rows, after, plan.links > 0) + plan.links
+    return _fixed_width(plan.parts, plan.rows, after, plan.links > 0, plan.picture) + plan.links
 
 
-def _fixed_width(parts: Parts, rows: tuple[int, ...] | None, after: int | None, linked: bool) -> int:
+def _fixed_width(
+    parts: Parts, rows: tuple[int, ...] | None, after: int | None, linked: bool, picture: tuple[int, int] | None = None
+) -> int:
     """A column's width without its links gap: the node, a matrix strip, a scrollbar, the margin."""
+    if picture is not None:
+        return picture_width(picture) + MARGIN
     width = parts.width + MARGIN
     if rows is None:
         width += SCROLLBAR

@@ -9,7 +9,7 @@ those lines of the canvas are refreshed; a line drawn is kept until then.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeAlias
 
 import numpy as np
 from rich.cells import cell_len
@@ -17,22 +17,21 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from nntui.app import palette
+from nntui.app.widgets.canvas_pointer import WHEEL_LINES, CanvasPointer, NeuronClicked, PixelPainted, WeightClicked
+from nntui.app.widgets.column_styles import ColumnStyles, Hit
 from nntui.app.widgets.column_window import ColumnWindow
 from nntui.app.widgets.graph_layout import ColumnPlan, column_width, plan
-from nntui.app.widgets.network_column import HEADER_LINES, ColumnStyles, Hit, NetworkColumn
+from nntui.app.widgets.network_column import HEADER_LINES, NetworkColumn
 from nntui.core.network import ForwardResult, Network
 from nntui.core.plural import counted
 from nntui.document.selection import Selection
 
 if TYPE_CHECKING:
     from typing_extensions import Self  # typing.Self from Python 3.11 on
-
-WHEEL_LINES = 2  # body lines a list scrolls per turn of the mouse wheel
 
 
 class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
@@ -59,22 +58,10 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
         "network-canvas--scrollbar-thumb",
     }
 
-    class NeuronClicked(Message):
-        """The learner clicked a neuron."""
-
-        def __init__(self, column: int, neuron: int) -> None:
-            super().__init__()
-            self.column = column
-            self.neuron = neuron
-
-    class WeightClicked(Message):
-        """The learner clicked a weight: a cell of the matrix, or a link."""
-
-        def __init__(self, column: int, neuron: int, source: int) -> None:
-            super().__init__()
-            self.column = column  # the column the weight leads into
-            self.neuron = neuron
-            self.source = source
+    # Posted up (attributes down, messages up): see :mod:`canvas_pointer`.
+    NeuronClicked: TypeAlias = NeuronClicked
+    WeightClicked: TypeAlias = WeightClicked
+    PixelPainted: TypeAlias = PixelPainted
 
     def __init__(self, network: Network, result: ForwardResult, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -92,7 +79,7 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
         self._on_base: palette.OnBase | None = None
         self._pass_base: Style | None = None  # the canvas's style while render_lines draws
         self._pass_width = 0
-        self._dragging: NetworkColumn | None = None  # a list whose scrollbar is held
+        self._pointer = CanvasPointer(self)  # what the mouse does: clicks, strokes, a scrollbar held
         # Per column, each neuron's heatmap as colour levels (training mode only).
         self.maps: list[np.ndarray] | None = None
 
@@ -152,6 +139,14 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
     def _height(self) -> int:
         return self.scrollable_content_region.height
 
+    def captured_y(self, event: events.MouseEvent) -> int:
+        """The line of the canvas the captured mouse is on (above or below it too)."""
+        return event.get_content_offset_capture(self).y
+
+    def redraw(self) -> None:
+        """Place the columns again and repaint what changed (a list scrolled by the mouse)."""
+        self._draw()
+
     def _draw(self, follow: bool = False) -> None:
         """Place the columns in the room there is and repaint the lines that changed."""
         views = self.columns
@@ -175,10 +170,11 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
         if self.scrollbars_enabled[1]:  # sideways already: the scrollbar takes a line of its own
             lines += self.styles.scrollbar_size_horizontal
         training = self.maps is not None
-        plans = plan(sizes, names, width, lines, training=training, next_size=next_size)
+        picture = network.image_shape if columns[0] == 0 else None
+        plans = plan(sizes, names, width, lines, training=training, next_size=next_size, picture=picture)
         if _total_width(plans, sizes, next_size) > width:  # it will scroll sideways: one line less
             lines -= self.styles.scrollbar_size_horizontal
-            plans = plan(sizes, names, width, max(1, lines), training=training, next_size=next_size)
+            plans = plan(sizes, names, width, max(1, lines), training=training, next_size=next_size, picture=picture)
         lines = max(1, lines)
         changes: list[set[int] | None] = []
         for i, view in enumerate(views):
@@ -263,7 +259,7 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
 
     # --- mouse ---------------------------------------------------------------
 
-    def _hit(self, event: events.MouseEvent) -> tuple[NetworkColumn, Hit | None, int] | None:
+    def hit(self, event: events.MouseEvent) -> tuple[NetworkColumn, Hit | None, int] | None:
         """The column under the mouse, what it holds there, and the line; None outside any."""
         offset = event.get_content_offset(self)
         if offset is None:
@@ -275,53 +271,22 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
         return view, view.hit(x, offset.y), offset.y
 
     def on_click(self, event: events.Click) -> None:
-        found = self._hit(event)
-        if found is None or found[1] is None or found[1].kind == "scrollbar":
-            return
-        hit = found[1]
-        event.stop()
-        if hit.kind == "weight":
-            self.post_message(self.WeightClicked(hit.column, hit.neuron, hit.source))
-        else:
-            self.post_message(self.NeuronClicked(hit.column, hit.neuron))
+        self._pointer.click(event)
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
-        found = self._hit(event)
-        if found is not None and found[1] is not None and found[1].kind == "scrollbar":
-            view, _, y = found
-            event.stop()
-            self._dragging = view
-            self.capture_mouse()
-            if view.scroll_to_fraction(y - HEADER_LINES):
-                self._draw()
+        self._pointer.down(event)
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        view = self._dragging
-        if view is not None:
-            offset = event.get_content_offset_capture(self)
-            if view.scroll_to_fraction(offset.y - HEADER_LINES):
-                self._draw()
+        self._pointer.move(event)
 
     def on_mouse_up(self, event: events.MouseUp) -> None:
-        if self._dragging is not None:
-            self._dragging = None
-            self.release_mouse()
+        self._pointer.up()
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
-        self._wheel(event, WHEEL_LINES)
+        self._pointer.wheel(event, WHEEL_LINES)
 
     def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
-        self._wheel(event, -WHEEL_LINES)
-
-    def _wheel(self, event: events.MouseEvent, lines: int) -> None:
-        """The wheel over a list scrolls that list; over anything else it does nothing here."""
-        found = self._hit(event)
-        if found is not None and not found[0].plan.spread:
-            view = found[0]
-            event.stop()
-            event.prevent_default()
-            if view.scroll_to(view.top + lines):
-                self._draw()  # the list's lines, drawn again
+        self._pointer.wheel(event, -WHEEL_LINES)
 
     # --- drawing -------------------------------------------------------------
 

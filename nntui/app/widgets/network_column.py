@@ -16,17 +16,15 @@ last call, so the canvas repaints those lines only.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 import numpy as np
 from rich.segment import Segment
-from rich.style import Style
 
 from nntui.app import heatmap, palette
 from nntui.app.text import fit
 from nntui.app.widgets import neuron_line, weight_strip
-from nntui.app.widgets.graph_layout import SCROLLBAR, ColumnPlan, Parts
+from nntui.app.widgets.column_styles import ColumnStyles, Hit
+from nntui.app.widgets.graph_layout import SCROLLBAR, ColumnPlan, Parts, picture_width
+from nntui.app.widgets.input_picture import InputPicture
 from nntui.app.widgets.link_gap import LinkGap
 from nntui.app.widgets.weight_strip import StripLayout
 from nntui.core.network import ForwardResult, Network
@@ -35,37 +33,6 @@ from nntui.i18n import t
 
 HEADER_LINES = 2
 MAP_LINES = 3  # lines of a neuron's heatmap in the training view, when the height allows: 8×6 pixels
-NO_STYLE = Style()
-
-
-@dataclass(frozen=True)
-class ColumnStyles:
-    """The styles a column draws with, from the canvas's component classes (they change with the theme)."""
-
-    title: Style = NO_STYLE
-    title_selected: Style = NO_STYLE
-    subtitle: Style = NO_STYLE
-    strip_title: Style = NO_STYLE
-    cursor: Style = NO_STYLE
-    source: Style = NO_STYLE
-    scrollbar_track: Style = NO_STYLE
-    scrollbar_thumb: Style = NO_STYLE
-    more: Style = NO_STYLE  # the canvas's own: how many layers a deep network leaves out
-
-    @classmethod
-    def of(cls, prefix: str, style: Callable[[str], Style]) -> ColumnStyles:
-        """Each style from the component class ``prefix`` + its name, dashed (``title-selected``)."""
-        return cls(**{name: style(prefix + name.replace("_", "-")) for name in cls.__dataclass_fields__})
-
-
-@dataclass(frozen=True)
-class Hit:
-    """What a cell of a column holds: a neuron, a weight (into ``column``), or the scrollbar."""
-
-    kind: str  # "neuron", "weight" or "scrollbar"
-    column: int = 0
-    neuron: int = 0
-    source: int = 0
 
 
 class NetworkColumn:
@@ -96,6 +63,7 @@ class NetworkColumn:
         self._cells: dict[int, tuple[object, list[Segment]]] = {}
         self._cells_for: object = None
         self._cell_keys: dict[int, object] = {}
+        self._picture: InputPicture | None = None  # an input layer drawn as a picture
 
     # --- data in -------------------------------------------------------------
 
@@ -124,6 +92,14 @@ class NetworkColumn:
         # Not Network.sizes, which builds a list of every layer's size (10,000 for a deep one).
         self._neurons = size = len(network.input_names) if k == 0 else network.layers[k - 1].n_out
         self._column_count = len(network.layers) + 1
+        if plan.picture is not None:  # an input layer drawn as a picture: it says what changed
+            self._linked, self._strip, self.width, self.top = False, None, picture_width(plan.picture), 0
+            if self._picture is None or self._picture.shape != plan.picture:
+                self._picture = InputPicture(plan.picture)
+            changed = self._picture.show(network, result, selection, lines, self.width)
+            self._placed = self._nodes_shown = None  # drawn as a list or spread again: all of it
+            return None if changed is None else {HEADER_LINES + y for y in changed} | set(range(HEADER_LINES))
+        self._picture = None
         values = result.activations[k]
         finite = values[np.isfinite(values)]
         self._value_scale = max(1.0, float(np.max(np.abs(finite)))) if finite.size else 1.0
@@ -199,6 +175,11 @@ class NetworkColumn:
         return first, keys
 
     @property
+    def picture(self) -> InputPicture | None:
+        """The input picture this column draws, if it draws one."""
+        return self._picture
+
+    @property
     def plan(self) -> ColumnPlan:
         """How this column is drawn now."""
         return self._plan
@@ -258,6 +239,9 @@ class NetworkColumn:
         if not self._plan.spread and x == self.width - SCROLLBAR:
             return Hit("scrollbar")
         body = y - HEADER_LINES + self.top
+        if self._picture is not None:
+            pixel = self._picture.pixel_at(x, body)
+            return None if pixel is None else Hit("pixel", 0, pixel)
         node = self._plan.parts.width
         if self._linked and x >= node:
             target, source = self._links.weight_at(x - node, body)
@@ -326,7 +310,9 @@ class NetworkColumn:
             segments = [Segment(fit(" " + network.layer_title(k) + count, width), style)]
         else:
             kind = (
-                t("app.layer.values_you_set" if network.features is None else "app.layer.features_of_point")
+                t("app.picture.subtitle")
+                if self._picture is not None
+                else t("app.layer.values_you_set" if network.features is None else "app.layer.features_of_point")
                 if k == 0
                 else f"f = {network.layers[k - 1].activation}"
             )
@@ -340,6 +326,8 @@ class NetworkColumn:
     def _body_line(self, body: int, styles: ColumnStyles) -> list[Segment]:
         network, result = self._network, self._result
         assert network is not None and result is not None
+        if self._picture is not None:
+            return self._picture.line(body, self.width, styles.cursor)
         row = self._row_of(body)
         if row is None:
             return [Segment(" " * self.neuron_width)]
