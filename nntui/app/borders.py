@@ -19,9 +19,10 @@ def set_border(widget: Widget, title: object = _KEEP, subtitle: object = _KEEP) 
     """Give ``widget`` this border title and subtitle (markup strings or None); left out: kept."""
     old_title, old_subtitle = _shown.get(widget, (_KEEP, _KEEP))
     if title is not _KEEP and title != old_title:
+        # assignment: an object only for the _KEEP default; given, a markup string or None.
         widget.border_title = title  # type: ignore[assignment]
         old_title = title
     if subtitle is not _KEEP and subtitle != old_subtitle:
-        widget.border_subtitle = subtitle  # type: ignore[assignment]
+        widget.border_subtitle = subtitle  # type: ignore[assignment]  # why: as the title's
         old_subtitle = subtitle
     _shown[widget] = (old_title, old_subtitle)

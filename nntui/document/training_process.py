@@ -275,7 +275,7 @@ def _serve(orders: Inbox, reports: Outbox) -> None:
     while True:
         order = orders.recv()  # EOFError when the parent is gone
         if order[0] == "play":  # type: ignore[index]  # why: the parent sends tuples only
-            trainer, rule = pickle.loads(order[1])  # type: ignore[index]
+            trainer, rule = pickle.loads(order[1])  # type: ignore[index]  # why: as on the line above
             _play(trainer, rule, orders, reports)
 
 

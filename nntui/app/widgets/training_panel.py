@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -329,16 +329,15 @@ class TrainingPanel(Vertical):
             self.query_one(FeatureToggles).show(offered, active)
 
     @staticmethod
-    def _options(name: str, value: object) -> list[tuple[str, object]]:
-        # arg-type, return-value: settings.setting gives an object; the one named here is the number
-        # each list is built from, and Select takes options of any value type.
+    def _options(name: str, value: object) -> Sequence[tuple[str, object]]:
+        # settings.setting gives an object; the one named here is the number each list is built from.
         if name == "ratio":
-            return _ratios(value)  # type: ignore[arg-type,return-value]
+            return _ratios(cast(int, value))
         if name == "batch_size":
-            return _batches(value)  # type: ignore[arg-type,return-value]
+            return _batches(cast(int, value))
         if name == "stop_after":
-            return _stops(value)  # type: ignore[arg-type,return-value]
-        return _numbers(NUMBER_LISTS[name], value)  # type: ignore[arg-type,return-value]
+            return _stops(cast(int, value))
+        return _numbers(NUMBER_LISTS[name], cast(float, value))
 
     @on(Select.Changed)
     def _changed(self, event: Select.Changed) -> None:
