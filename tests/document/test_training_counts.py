@@ -9,6 +9,7 @@ find the place in the batches.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,20 @@ def test_training_on_from_the_largest_count_writes_a_file_that_opens(
     doc.training.run(1)
     saved = load_network_file(doc.save(tmp_path / "saved.json")).training
     assert saved is not None and saved.steps == MAX_WHOLE
+
+
+def test_a_state_too_long_to_replay_starts_afresh_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """ "epoch": 10**12 (a count a file may hold): nntui train, and the playground's first step,
+    replayed 10**12 shuffles (weeks). A state that would take more than about a second to
+    replay is not used: training starts afresh, and nntui train says why."""
+    first = _trained_file(tmp_path / "first.json", epoch=10**12)
+    start = time.monotonic()
+    assert train([str(first), "--steps", "1", "-o", str(tmp_path / "out.json")]) == 0
+    said = capsys.readouterr().err
+    assert "starts afresh" in said and "replay" in said, said
+    doc = _opened(first)
+    assert doc.training.pending_state is not None and doc.training.pending_state.epoch == 10**12
+    doc.training.run(1)
+    trainer = doc.training.trainer
+    assert trainer is not None and trainer.epochs == 1  # afresh: the first shuffle of the batches' order
+    assert time.monotonic() - start < 30  # seconds; it never ended before
