@@ -86,7 +86,19 @@ def check_output(name: str) -> Path:
     return path
 
 
-# --- numbers, as argparse types (errors are argparse's, worded by arguments.Parser) ----
+# --- paths and numbers, as argparse types (errors are argparse's, worded by arguments.Parser)
+
+
+def file_path(text: str) -> str:
+    """A path from the command line (FILE, --data, -o), checked by the rule every path follows
+    where it enters (nntui.core.paths): a name over 255 bytes or a path over 4,096 is refused in
+    one line before any system call sees it."""
+    from nntui.core.paths import PathError, checked_path
+
+    try:
+        return checked_path(text)
+    except PathError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def thousands(n: int) -> str:

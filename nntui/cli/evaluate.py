@@ -6,14 +6,14 @@ import json
 import sys
 
 from nntui.cli.arguments import Parser
-from nntui.cli.common import EXIT_OVERFLOW, UsageError, open_network
+from nntui.cli.common import EXIT_OVERFLOW, UsageError, file_path, open_network
 from nntui.i18n import t
 
 
 def _parser() -> Parser:
     example = '{"outputs": [...], "layers": [{"name", "z", "a"}, ...]}'
     parser = Parser(prog="nntui eval", description=t("cli.eval.description", example=example))
-    parser.add_argument("file", nargs="?", metavar=t("cli.metavar.file"), help=t("cli.help.file"))
+    parser.add_argument("file", nargs="?", type=file_path, metavar=t("cli.metavar.file"), help=t("cli.help.file"))
     parser.add_argument("--preset", metavar=t("cli.metavar.name"), help=t("cli.help.preset"))
     parser.add_argument("--input", metavar="V1,V2,...", help=t("cli.help.input"))
     return parser.add_lang()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from nntui import __version__
 from nntui.cli.arguments import Parser, RawFormatter
-from nntui.cli.common import UsageError, open_network_for_app
+from nntui.cli.common import UsageError, file_path, open_network_for_app
 from nntui.cli.environment import check_playground
 from nntui.i18n import t
 
@@ -20,9 +20,11 @@ def _parser() -> Parser:
         epilog=t("cli.main.epilog"),
         formatter_class=RawFormatter,
     )
-    parser.add_argument("file", nargs="?", metavar=t("cli.metavar.file"), help=t("cli.help.file_to_open"))
+    parser.add_argument(
+        "file", nargs="?", type=file_path, metavar=t("cli.metavar.file"), help=t("cli.help.file_to_open")
+    )
     parser.add_argument("--preset", metavar=t("cli.metavar.name"), help=t("cli.help.preset_to_open"))
-    parser.add_argument("--data", metavar=t("cli.metavar.csv"), help=t("cli.help.data_in_playground"))
+    parser.add_argument("--data", type=file_path, metavar=t("cli.metavar.csv"), help=t("cli.help.data_in_playground"))
     parser.add_argument("--version", action="version", version=f"nntui {__version__}", help=t("cli.argparse.version"))
     return parser.add_lang()
 

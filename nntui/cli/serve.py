@@ -12,7 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from nntui.cli.arguments import Parser
-from nntui.cli.common import EXIT_FAILURE, UsageError, open_network_for_app, whole
+from nntui.cli.common import EXIT_FAILURE, UsageError, file_path, open_network_for_app, whole
 from nntui.cli.environment import check_textual
 from nntui.i18n import language, t
 
@@ -27,7 +27,9 @@ MOST_SESSIONS = 100
 
 def _parser() -> Parser:
     parser = Parser(prog="nntui serve", description=t("cli.serve.description"))
-    parser.add_argument("file", nargs="?", metavar=t("cli.metavar.file"), help=t("cli.help.file_to_open"))
+    parser.add_argument(
+        "file", nargs="?", type=file_path, metavar=t("cli.metavar.file"), help=t("cli.help.file_to_open")
+    )
     parser.add_argument("--preset", metavar=t("cli.metavar.name"), help=t("cli.help.preset_to_open"))
     parser.add_argument(
         "--port", type=_port, default=DEFAULT_PORT, metavar="N", help=t("cli.help.port", default=DEFAULT_PORT)

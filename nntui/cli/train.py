@@ -26,6 +26,7 @@ from nntui.cli.common import (
     UsageError,
     check_output,
     echoed,
+    file_path,
     non_negative,
     number,
     open_network_file,
@@ -66,11 +67,11 @@ def _parser() -> Parser:
     parser = Parser(prog="nntui train", usage=t("cli.train.usage"), description=t("cli.train.description"))
     name = t("cli.metavar.name")
     add = parser.add_argument
-    add("file", nargs="?", metavar=t("cli.metavar.file"), help=t("cli.help.file"))
+    add("file", nargs="?", type=file_path, metavar=t("cli.metavar.file"), help=t("cli.help.file"))
     add("--preset", metavar=name, help=t("cli.help.preset"))
     data = parser.add_mutually_exclusive_group()  # the file's data when neither is given
     data.add_argument("--dataset", metavar=name, help=t("cli.help.dataset", names=", ".join(GENERATED_NAMES)))
-    data.add_argument("--data", metavar=t("cli.metavar.csv"), help=t("cli.help.data"))
+    data.add_argument("--data", type=file_path, metavar=t("cli.metavar.csv"), help=t("cli.help.data"))
     add("--noise", type=_noise, metavar="N", help=t("cli.help.noise", high=MAX_NOISE, default=_default_noise()))
     add(
         "--ratio",
@@ -93,7 +94,7 @@ def _parser() -> Parser:
     )
     add("--seed", type=_seed, metavar="S", help=t("cli.help.seed", default=d.seed))
     add("--stop-after", type=_stop_after, metavar="N", help=t("cli.help.stop_after"))
-    add("-o", "--output", required=True, metavar=t("cli.metavar.out"), help=t("cli.help.output"))
+    add("-o", "--output", required=True, type=file_path, metavar=t("cli.metavar.out"), help=t("cli.help.output"))
     return parser.add_lang()
 
 

@@ -252,6 +252,12 @@ def _loss(item: Mapping[str, Any], where: str) -> str | None:
 # --- writing -----------------------------------------------------------------------
 
 
+def _count(value: int) -> int:
+    """A count as a file holds it: the writers never write what the readers refuse. Training on
+    from a file at MAX_WHOLE steps counts past it; no float tells those counts apart."""
+    return min(int(value), MAX_WHOLE)
+
+
 def training_to_dict(record: TrainingRecord) -> dict[str, Any]:
     """The ``training`` object of ``record``, every key written, in plain Python numbers."""
     c = record.config
@@ -265,15 +271,15 @@ def training_to_dict(record: TrainingRecord) -> dict[str, Any]:
     return {
         "data": data,
         "learning_rate": float(c.learning_rate),
-        "batch_size": int(c.batch_size),
+        "batch_size": _count(c.batch_size),
         "optimizer": c.optimizer,
         "momentum": float(c.momentum),
         "regularization": c.regularization,
         "regularization_rate": float(c.regularization_rate),
         "loss": c.loss,
         "seed": int(c.seed),
-        "steps": int(record.steps),
-        **({"stop_after": int(record.stop_after)} if record.stop_after else {}),  # written when the rule is on
+        "steps": _count(record.steps),
+        **({"stop_after": _count(record.stop_after)} if record.stop_after else {}),  # written when the rule is on
         **({"state": state_to_dict(record.state)} if record.state is not None else {}),
     }
 
@@ -285,10 +291,10 @@ def state_to_dict(state: TrainerState) -> dict[str, Any]:
         return [{"weights": w.tolist(), "bias": b.tolist()} for w, b in values]
 
     return {
-        "step": int(state.step),
-        "epoch": int(state.epoch),
-        "position": int(state.position),
-        "samples": int(state.samples),
+        "step": _count(state.step),
+        "epoch": _count(state.epoch),
+        "position": _count(state.position),
+        "samples": _count(state.samples),
         **({"first_moment": moments(state.first)} if state.first is not None else {}),
         **({"second_moment": moments(state.second)} if state.second is not None else {}),
     }

@@ -612,6 +612,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the saved place in the batches is over {found} samples, the data has {samples}",
         "la position enregistrée dans les lots porte sur {found} exemples, les données en ont {samples}",
     ),
+    "core.training.state_replay": (
+        "the saved place in the batches is after {epochs} shuffles of the data, too many to replay "
+        "(about a second's worth at most)",
+        "la position enregistrée dans les lots suit {epochs} mélanges des données, trop pour les rejouer "
+        "(une seconde environ au plus)",
+    ),
     "core.training.state_shape": (
         "the saved optimiser state does not have the network's shape",
         "l'état d'optimiseur enregistré n'a pas la forme du réseau",

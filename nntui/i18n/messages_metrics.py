@@ -19,6 +19,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "— : too large to compute (the outputs overflow)",
         "— : trop grand pour être calculé (les sorties débordent)",
     ),
+    "app.metrics.r2_undefined": (  # R² divides by the targets' spread: 0, or too small for a float
+        "R² — : the targets (almost) do not vary",
+        "R² — : les cibles ne varient (presque) pas",
+    ),
     "app.metrics.mse": ("MSE", "EQM"),
     "app.metrics.r2_line": ("R² {train} · test {test}", "R² {train} · test {test}"),  # the panel's status
     # the stop rule: the training panel's list (labels fit 13 cells) and the status when it stops

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import math
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,6 +13,7 @@ from textual.widgets import Select
 from nntui.app.app import NNTuiApp
 from nntui.app.widgets.loss_chart import LossChart
 from nntui.app.widgets.metrics_panel import MAX_MATRIX_CLASSES, MetricsPanel, class_labels, confusion_lines
+from nntui.core.presets import load_preset
 from nntui.i18n import set_language, whole_number
 
 from .helpers import preset_app, train_on_circle, widget_text
@@ -128,6 +131,24 @@ async def test_regression_shows_r_squared_and_squared_error() -> None:
         assert f"{metrics[1].mse:.4g}" in text and "MSE" in text
         status = widget_text(app.query_one("#train-status"))
         assert f"R² {metrics[0].r2:.3f} · test {metrics[1].r2:.3f}" in status
+
+
+@pytest.mark.parametrize("targets", [(0.5, 0.5), (0.0, 1e-160)], ids=["all-the-same", "spread-too-small"])
+async def test_an_r_squared_that_means_nothing_says_why(tmp_path: Path, targets: tuple[float, float]) -> None:
+    """`nntui --data flat.csv`, s: targets all the same (or spread by 1e-160, whose square no
+    float holds) leave R² nothing to divide by. The panel showed "R² — —" and no word why;
+    it says why, in one line, as it does for a squared error too large to compute."""
+    flat = tmp_path / "flat.csv"
+    flat.write_text("x1,x2,y\n" + "".join(f"{i / 40},{-i / 40},{targets[i % 2]}\n" for i in range(40)))
+    app = NNTuiApp(load_preset("xor"), preset="xor", data=flat)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        metrics = app.document.training.metrics
+        assert metrics is not None and all(m.mse is not None and math.isfinite(m.mse) for m in metrics)
+        assert not all(m.r2 is not None and math.isfinite(m.r2) for m in metrics)
+        text = " ".join(widget_text(app.query_one(MetricsPanel)).replace("│", " ").split())
+        assert "R² — : the targets (almost) do not vary" in text, text
 
 
 @pytest.mark.parametrize(("size", "where"), [((80, 24), "hidden"), ((120, 36), "under"), ((200, 60), "beside")])

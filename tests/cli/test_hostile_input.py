@@ -143,3 +143,35 @@ def test_a_network_file_naming_a_csv_path_no_system_can_take_is_one_line(tmp_pat
     (tmp_path / "f.json").write_text(json.dumps(document))  # \u0000 and \ud800 escaped: valid JSON
     message = assert_usage_error(run_quick("train", "f.json", "--steps", "1", "-o", "g.json", cwd=tmp_path))
     assert "path" in message or "name" in message, message
+
+
+_LONG_NAME = "n" * 300 + ".json"  # a name over 255 bytes
+_LONG_PATH = "d/" * 2100 + "x.json"  # a path over 4,096 bytes, of short names
+
+
+@pytest.mark.parametrize("path", [_LONG_NAME, _LONG_PATH], ids=["long-name", "long-path"])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["{}"],
+        ["--data", "{}"],
+        ["serve", "--port", "1", "{}"],
+        ["eval", "{}"],
+        ["train", "{}", "--dataset", "xor", "--steps", "1", "-o", "o.json"],
+        ["train", "--preset", "xor", "--data", "{}", "--steps", "1", "-o", "o.json"],
+        ["train", "--preset", "xor", "--dataset", "xor", "--steps", "1", "-o", "{}"],
+    ],
+    ids=["playground", "playground-data", "serve", "eval", "train", "train-data", "train-output"],
+)
+def test_a_path_no_system_can_take_on_the_command_line_is_refused_as_it_enters(
+    tmp_path: Path, argv: list[str], path: str
+) -> None:
+    """Every path of the command line follows the rule of nntui.core.paths before any system
+    call: `nntui NAME` and `nntui serve NAME` with a name over 255 bytes said "cannot write
+    the output: File name too long" (status 1, from the first look at the disk), as did
+    `nntui train -o NAME`; `nntui eval NAME` said why. Now all say why, the same way."""
+    result = run_quick(*[part.format(path) for part in argv], cwd=tmp_path)
+    message = assert_usage_error(result)
+    limit = "more than 255" if path == _LONG_NAME else "more than 4096"
+    assert limit in message and len(message) < 300, message
+    assert os.listdir(tmp_path) == []

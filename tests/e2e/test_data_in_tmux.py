@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -33,3 +34,26 @@ def test_the_terminal_size_wins_over_exported_columns_and_lines(tmp_path: Path, 
     terminal.wait_gone("─" * 100)  # and follows the window
     terminal.keys("q")
     terminal.wait_until_gone()
+
+
+def test_a_file_naming_a_csv_path_no_system_can_take_opens_on_the_default_data(
+    tmp_path: Path, terminal: Terminal
+) -> None:
+    """`nntui net.json` whose training.data.csv holds a NUL (#22 fall 1): it ended in a traceback
+    (ValueError: embedded null byte, from os.stat). The network opens on the default data, and
+    the notice says why; the file is left as it was."""
+    from nntui.core.fileformat import save_network
+    from nntui.core.presets import load_preset
+
+    net = tmp_path / "net.json"
+    save_network(load_preset("xor"), net)
+    document = json.loads(net.read_text("utf-8"))
+    document.update(version=2, training={"data": {"csv": "a\x00b.csv"}})
+    net.write_text(json.dumps(document), encoding="utf-8")  # \u0000 in the JSON: a valid file
+    before = net.read_bytes()
+    terminal.start(f"cd {tmp_path} && LC_ALL=C.UTF-8 {NNTUI} net.json")
+    screen = terminal.wait_for("cannot hold a NUL")
+    assert "net.json" in screen and "Traceback" not in screen
+    terminal.keys("q")
+    terminal.wait_until_gone()
+    assert net.read_bytes() == before

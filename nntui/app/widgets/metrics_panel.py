@@ -120,8 +120,12 @@ def regression_lines(train: Metrics, test: Metrics) -> list[Text]:
         line = Text(name + " " * (first - cell_len(name)), style="dim")
         line.append(f"{left:>{widths[0]}}{right:>{widths[1]}}", style="bold" if i == 0 else "")
         lines.append(line)
+    # What the dashes mean: a squared error too large to compute, else an R² with nothing to
+    # divide by (the targets' spread is 0, or too small for a float).
     if not all(math.isfinite(m.mse) for m in (train, test) if m.mse is not None):
-        lines.append(Text(t("app.metrics.not_finite"), style="bold red"))  # what the dashes mean
+        lines.append(Text(t("app.metrics.not_finite"), style="bold red"))
+    elif any(m.r2 is None or not math.isfinite(m.r2) for m in (train, test) if m.mse is not None):
+        lines.append(Text(t("app.metrics.r2_undefined"), style="dim"))
     return lines
 
 

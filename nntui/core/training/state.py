@@ -50,6 +50,18 @@ class TrainerState:
         )
 
 
+# Replaying costs about 15 ns per sample moved plus 1.5 µs per shuffle (measured): this budget
+# of epochs × (samples + REPLAY_OVERHEAD) is about a second and a half. A state beyond it is
+# not replayed (the trainer starts afresh): a file may hold an epoch count of 2**53.
+REPLAY_BUDGET = 100_000_000
+REPLAY_OVERHEAD = 100  # a shuffle's own cost, in samples moved
+
+
+def replayable(samples: int, epochs: int) -> bool:
+    """Whether ``epochs`` shuffles of ``samples`` samples replay within REPLAY_BUDGET."""
+    return epochs * (samples + REPLAY_OVERHEAD) <= REPLAY_BUDGET
+
+
 def replayed_order(seed: int, samples: int, epochs: int) -> tuple[np.random.Generator, NDArray[np.intp]]:
     """The random generator and the sample order after ``epochs`` shuffles from ``seed``."""
     rng = np.random.default_rng(seed)

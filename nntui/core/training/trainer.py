@@ -12,8 +12,8 @@ from nntui.core.training.buffers import Array, _Parameters, _shapes
 from nntui.core.training.config import DivergenceError, TrainingConfig, TrainingError, default_loss
 from nntui.core.training.fast import _Workspace
 from nntui.core.training.losses import regularization_penalty
-from nntui.core.training.state import Moments, TrainerState, replayed_order
-from nntui.i18n import t
+from nntui.core.training.state import Moments, TrainerState, replayable, replayed_order
+from nntui.i18n import t, whole_number
 
 
 class Trainer:
@@ -197,6 +197,8 @@ class Trainer:
             raise TrainingError(t("core.training.state_optimizer", optimizer=optimizer))
         if state.samples != len(self.x) or not 0 <= state.position <= state.samples:
             raise TrainingError(t("core.training.state_samples", found=state.samples, samples=len(self.x)))
+        if not replayable(state.samples, state.epoch):  # checked before anything is changed
+            raise TrainingError(t("core.training.state_replay", epochs=whole_number(state.epoch)))
         for moments, flat in ((state.first, work.velocity), (state.second, work.second)):
             if moments is None:
                 continue
