@@ -388,6 +388,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.picture.pixel": ("{name} = {value}", "{name} = {value}"),
     "app.picture.keys_draw": ("␣ ink  ⌫ erase", "␣ encre  ⌫ gomme"),
     "app.picture.keys_load": ("c clear  0-9 digit", "c vide  0-9 chiffre"),
+    # Beside an input picture, the next layer's weights as pictures (nntui/app/widgets/picture_column.py).
+    "app.gallery.title": (" → {layer}: what each looks for", " → {layer} : ce que chacun cherche"),
+    "app.gallery.scale": (" blue +, orange −, |w| up to {scale}", " bleu +, orange −, |w| jusqu’à {scale}"),
     # What the history and the notices say of a change of the picture.
     "app.picture.inked": ("ink on {name}", "encre sur {name}"),
     "app.picture.erased": ("ink taken off {name}", "encre ôtée de {name}"),

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import numpy as np
+from rich.segment import Segment
+from rich.style import Style
 
+from nntui.app import heatmap
 from nntui.app.app import NNTuiApp
-from nntui.app.widgets.graph_layout import PIXEL
+from nntui.app.widgets.graph_layout import PIXEL, thumb_size
 from nntui.app.widgets.input_picture import SHADES, shade
 from nntui.app.widgets.network_canvas import NetworkCanvas
 from nntui.app.widgets.network_column import HEADER_LINES
+from nntui.app.widgets.weight_gallery import WeightGallery
+from nntui.app.widgets.weight_strip import strip_scale
 from nntui.core.datasets import make_dataset
 from nntui.core.presets import load_preset
+from nntui.document.selection import Selection
 
 from .helpers import column_text, preset_app
 
@@ -122,3 +128,70 @@ async def test_a_stroke_of_the_mouse_inks_each_pixel_it_crosses_and_is_one_undo(
         assert _picture_rows(app) == _expected_rows(_inputs(app))
         await pilot.press("u")  # the whole stroke at once
         assert not _inputs(app).any()
+
+
+def test_the_gallery_draws_each_first_hidden_neurons_weights_as_its_picture() -> None:
+    """Each thumbnail's half-block cells are the neuron's 64 weights, row by row, on the layer's scale."""
+    network = load_preset("digits")
+    gallery = WeightGallery((8, 8))
+    gallery.show(network, Selection(), columns=6, lines=17)
+    weights = network.layers[0].weights
+    levels = heatmap.levels(weights / strip_scale(weights))
+    styles = heatmap.palette()
+    side = 2 * heatmap.LEVELS + 1
+    neuron = 4  # the second thumbnail down the second column: thumbnails go down, then across
+    per_column = 17 // thumb_size((8, 8))[1]
+    row, column = neuron % per_column, neuron // per_column
+    cells: list[Segment] = []
+    for line in range(4):
+        drawn = gallery.line(gallery.top + row * 5 + 1 + line, Style(), Style())
+        text = "".join(s.text for s in drawn)
+        start = column * thumb_size((8, 8))[0]
+        assert text[start : start + 8] == "▀" * 8
+        cells.append(drawn)
+    picture = levels[neuron].reshape(8, 8)
+    for line, drawn in enumerate(cells):
+        expected = [
+            styles[(top + heatmap.LEVELS) * side + bottom + heatmap.LEVELS]
+            for top, bottom in zip(picture[2 * line], picture[2 * line + 1])
+        ]
+        x, found = 0, []
+        for segment in drawn:
+            for _ in segment.text:
+                found.append(segment.style)
+                x += 1
+        start = column * thumb_size((8, 8))[0]
+        assert found[start : start + 8] == expected
+
+
+async def test_the_gallery_is_beside_the_picture_and_a_click_on_a_thumbnail_selects_its_neuron() -> None:
+    app = preset_app("digits")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        canvas = app.query_one(NetworkCanvas)
+        text = column_text(canvas, 0)
+        assert "what each looks for" in text and "h16" in text  # all sixteen at 120 columns
+        region = canvas.column_region(0)
+        lines = text.splitlines()
+        y = next(i for i, line in enumerate(lines) if "h7" in line.split())
+        x = lines[y].index(" h7 ") + 1
+        await pilot.click(offset=(region.x + x, region.y + y + 2))  # on the picture under the name
+        assert (app.document.selection.column, app.document.selection.neuron) == (1, 6)
+
+
+async def test_at_80_by_24_the_picture_follows_the_cursor_down() -> None:
+    app = preset_app("digits")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*["down"] * 7)
+        picture = app.query_one(NetworkCanvas).column_view(0).picture
+        assert picture is not None and picture.top < 0  # the last rows in sight, the first ones above
+        rows = _picture_rows_in_sight(app)
+        assert rows[-1] == _expected_rows(_inputs(app))[7]
+
+
+def _picture_rows_in_sight(app: NNTuiApp) -> list[str]:
+    canvas = app.query_one(NetworkCanvas)
+    picture = canvas.column_view(0).picture
+    assert picture is not None
+    lines = column_text(canvas, 0).splitlines()[HEADER_LINES:]
+    return [line[picture.left : picture.left + 8 * PIXEL] for line in lines if line.strip()]

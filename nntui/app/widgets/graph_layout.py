@@ -23,6 +23,7 @@ length of their longest names and the room there is, and returns a
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -81,6 +82,7 @@ class ColumnPlan:
     rows: tuple[int, ...] | None = None  # each neuron's first line below the header when spread; None: a list
     links: int = 0  # width of the links gap after the column; 0: a matrix strip (or nothing, last column)
     picture: tuple[int, int] | None = None  # (rows, columns): an input layer drawn as a picture
+    gallery: int = 0  # beside a picture, columns of thumbnails: the next layer's weights as pictures
 
     @property
     def spread(self) -> bool:
@@ -90,6 +92,19 @@ class ColumnPlan:
 def picture_width(shape: tuple[int, int]) -> int:
     """The cells an input picture of ``shape`` (rows, columns) takes: its pixels, a cell each side."""
     return max(PICTURE_MIN, 1 + PIXEL * shape[1] + 1)
+
+
+def thumb_size(shape: tuple[int, int]) -> tuple[int, int]:
+    """(cells, lines) of a weight thumbnail of ``shape``: half-block pixels, a name line above, a cell after."""
+    return shape[1] + 1, 1 + (shape[0] + 1) // 2
+
+
+def gallery_columns(shape: tuple[int, int], neurons: int, lines: int, room: int) -> int:
+    """Columns of thumbnails for ``neurons`` in ``lines`` body lines and ``room`` cells: enough for
+    all of them when the room allows, fewer (or none) otherwise."""
+    width, height = thumb_size(shape)
+    needed = math.ceil(neurons / max(1, lines // height))
+    return max(0, min(needed, room // width))
 
 
 def strip_width(targets: int) -> int:
@@ -152,9 +167,13 @@ def plan(
         )
         gaps = sum(linked)
         if fixed + gaps * GAP_MIN <= width or level == len(details) - 1:
+            gallery = 0
+            if picture is not None and len(sizes) > 1:  # the room left, before the gaps grow
+                gallery = gallery_columns(picture, sizes[1], lines, width - fixed - gaps * GAP_MIN)
+                fixed += gallery * thumb_size(picture)[0]
             gap = GAP_MIN if gaps == 0 else max(GAP_MIN, min(GAP_MAX, (width - fixed) // gaps))
             return [
-                ColumnPlan(p, row_height, r, gap if link else 0, pic)
+                ColumnPlan(p, row_height, r, gap if link else 0, pic, gallery if pic else 0)
                 for p, r, link, pic in zip(parts, rows, linked, pictures)
             ]
     raise AssertionError("unreachable: the last level is always taken")
@@ -162,7 +181,8 @@ def plan(
 
 def column_width(plan: ColumnPlan, after: int | None) -> int:
     """The cells column ``plan`` takes, margin included; ``after`` is the next column's size."""
-    return _fixed_width(plan.parts, plan.rows, after, plan.links > 0, plan.picture) + plan.links
+    gallery = plan.gallery * thumb_size(plan.picture)[0] if plan.picture is not None else 0
+    return _fixed_width(plan.parts, plan.rows, after, plan.links > 0, plan.picture) + plan.links + gallery
 
 
 def _fixed_width(

@@ -69,7 +69,11 @@ class InputPicture:
         """Take this state, in ``lines`` body lines ``width`` cells wide; returns the body lines that
         look different now, or None when any may (placed anew)."""
         rows, columns = self.shape
-        self.top = max(0, (lines - self.height) // 2)
+        if lines >= self.height:
+            self.top = (lines - self.height) // 2
+        else:  # too short for it all (80×24): the pixel rows around the cursor's, the words under them left out
+            row = 0 if selection.column != 0 else selection.neuron // columns
+            self.top = -max(0, min(row - lines // 2, rows - lines))
         self.left = max(1, (width - PIXEL * columns) // 2)
         self._values = result.activations[0]
         self._cursor = selection.neuron if selection.column == 0 else None
@@ -91,7 +95,7 @@ class InputPicture:
         changed = {self.top + row for row in range(rows) if before[row] != shown[row]}
         if before[rows] != shown[rows]:
             changed.add(self.top + rows + 1)
-        return changed
+        return {body for body in changed if 0 <= body < lines}
 
     def pixel_at(self, x: int, body: int) -> int | None:
         """The pixel (its input's index) under cell ``x`` of body line ``body``, or None."""

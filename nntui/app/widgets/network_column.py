@@ -23,9 +23,10 @@ from nntui.app import heatmap, palette
 from nntui.app.text import fit
 from nntui.app.widgets import neuron_line, weight_strip
 from nntui.app.widgets.column_styles import ColumnStyles, Hit
-from nntui.app.widgets.graph_layout import SCROLLBAR, ColumnPlan, Parts, picture_width
+from nntui.app.widgets.graph_layout import SCROLLBAR, ColumnPlan, Parts
 from nntui.app.widgets.input_picture import InputPicture
 from nntui.app.widgets.link_gap import LinkGap
+from nntui.app.widgets.picture_column import PictureColumn
 from nntui.app.widgets.weight_strip import StripLayout
 from nntui.core.network import ForwardResult, Network
 from nntui.document.selection import Selection
@@ -63,7 +64,7 @@ class NetworkColumn:
         self._cells: dict[int, tuple[object, list[Segment]]] = {}
         self._cells_for: object = None
         self._cell_keys: dict[int, object] = {}
-        self._picture: InputPicture | None = None  # an input layer drawn as a picture
+        self._picture: PictureColumn | None = None  # an input layer drawn as a picture
 
     # --- data in -------------------------------------------------------------
 
@@ -93,10 +94,11 @@ class NetworkColumn:
         self._neurons = size = len(network.input_names) if k == 0 else network.layers[k - 1].n_out
         self._column_count = len(network.layers) + 1
         if plan.picture is not None:  # an input layer drawn as a picture: it says what changed
-            self._linked, self._strip, self.width, self.top = False, None, picture_width(plan.picture), 0
+            self._linked, self._strip, self.top = False, None, 0
             if self._picture is None or self._picture.shape != plan.picture:
-                self._picture = InputPicture(plan.picture)
-            changed = self._picture.show(network, result, selection, lines, self.width)
+                self._picture = PictureColumn(plan.picture)
+            changed = self._picture.show(network, result, selection, plan, lines)
+            self.width = self._picture.width
             self._placed = self._nodes_shown = None  # drawn as a list or spread again: all of it
             return None if changed is None else {HEADER_LINES + y for y in changed} | set(range(HEADER_LINES))
         self._picture = None
@@ -177,7 +179,7 @@ class NetworkColumn:
     @property
     def picture(self) -> InputPicture | None:
         """The input picture this column draws, if it draws one."""
-        return self._picture
+        return None if self._picture is None else self._picture.picture
 
     @property
     def plan(self) -> ColumnPlan:
@@ -240,8 +242,7 @@ class NetworkColumn:
             return Hit("scrollbar")
         body = y - HEADER_LINES + self.top
         if self._picture is not None:
-            pixel = self._picture.pixel_at(x, body)
-            return None if pixel is None else Hit("pixel", 0, pixel)
+            return self._picture.hit(x, body)
         node = self._plan.parts.width
         if self._linked and x >= node:
             target, source = self._links.weight_at(x - node, body)
@@ -304,15 +305,15 @@ class NetworkColumn:
         assert network is not None
         k = self.column
         width = self.neuron_width
+        if self._picture is not None:
+            return self._picture.header(network, y, styles, self._selection.column == k)
         if y == 0:
             count = f" ({self._neurons})" if self._neurons > 9 else ""
             style = styles.title_selected if self._selection.column == k else styles.title
             segments = [Segment(fit(" " + network.layer_title(k) + count, width), style)]
         else:
             kind = (
-                t("app.picture.subtitle")
-                if self._picture is not None
-                else t("app.layer.values_you_set" if network.features is None else "app.layer.features_of_point")
+                t("app.layer.values_you_set" if network.features is None else "app.layer.features_of_point")
                 if k == 0
                 else f"f = {network.layers[k - 1].activation}"
             )
@@ -327,7 +328,7 @@ class NetworkColumn:
         network, result = self._network, self._result
         assert network is not None and result is not None
         if self._picture is not None:
-            return self._picture.line(body, self.width, styles.cursor)
+            return self._picture.line(body, styles)
         row = self._row_of(body)
         if row is None:
             return [Segment(" " * self.neuron_width)]
