@@ -70,7 +70,7 @@ PLAYGROUND_KEYS: list[Binding] = [
     _key("N", "insert_layer", "app.key.add_layer", "app.key.add_layer.help", show=False),
     _key("D", "remove_layer", "app.key.remove_layer", "app.key.remove_layer.help", show=False),
     # On an input picture (a network whose inputs are an image), c clears it; elsewhere it renames.
-    _key("c", "clear_picture", "app.key.clear_picture", "app.key.clear_picture.help", show=False),
+    _key("c", "draw('clear')", "app.key.clear_picture", "app.key.clear_picture.help", show=False),
     _key("c,f2", "rename_neuron", "app.key.rename", "app.key.rename.help", show=False),
     _key("C", "rename_layer", "app.key.rename_layer", "app.key.rename_layer.help", show=False),
     _key("r", "randomize(False)", "app.key.randomize_neuron", "app.key.randomize_neuron.help", show=False),
@@ -85,10 +85,10 @@ PLAYGROUND_KEYS: list[Binding] = [
     # A priority binding: space plays and pauses even when a list has focus.
     _key("space", "play_pause", "app.key.play_pause", "app.key.play_pause.help", display="␣", priority=True),
     # Outside the training view, on an input picture: space adds ink, backspace takes it away.
-    _key("space", "ink(0.5)", "app.key.ink", "app.key.ink.help", display="␣", show=False),
-    _key("backspace", "ink(-0.5)", "app.key.erase", "app.key.erase.help", display="⌫", show=False),
+    _key("space", "draw('ink',0.5)", "app.key.ink", "app.key.ink.help", display="␣", show=False),
+    _key("backspace", "draw('ink',-0.5)", "app.key.erase", "app.key.erase.help", display="⌫", show=False),
     *[
-        _key(str(d), f"load_digit({d})", "app.key.digit", "app.key.digit.help", display="0-9", show=False)
+        _key(str(d), f"draw('digit',{d})", "app.key.digit", "app.key.digit.help", display="0-9", show=False)
         for d in range(10)
     ],
     _key("s", "train_step", "app.key.step", "app.key.step.help"),
@@ -132,7 +132,6 @@ PLAYGROUND_KEYS: list[Binding] = [
 TRAINING_ONLY = frozenset(
     {"play_pause", "train_step", "reset_weights", "toggle_log_scale", "regenerate_data", "step_setting"}
 )
-DRAWING = frozenset({"ink", "clear_picture", "load_digit"})  # keys of an input picture
 CURSOR_ACTIONS = ("move_column", "move_neuron", "cycle_param", "change_step")
 
 

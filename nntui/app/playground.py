@@ -29,7 +29,7 @@ from nntui.app.controllers.files import FilesController
 from nntui.app.controllers.learning import LearningController
 from nntui.app.controllers.tour import TourController
 from nntui.app.controllers.training import TrainingController
-from nntui.app.keys import CURSOR_ACTIONS, DRAWING, PLAYGROUND_KEYS, TRAINING_ONLY, footer_order, in_language
+from nntui.app.keys import CURSOR_ACTIONS, PLAYGROUND_KEYS, TRAINING_ONLY, footer_order, in_language
 from nntui.app.text import plain, safe
 from nntui.app.widgets.backward_panel import BackwardPanel
 from nntui.app.widgets.boundary_view import BoundaryView
@@ -232,10 +232,8 @@ class PlaygroundScreen(Screen[None]):
         # document stays still: a letter pressed there never edits the network.
         if not self.is_active and action not in CURSOR_ACTIONS:
             return False
-        if action in DRAWING:  # on an input picture only (c renames a neuron elsewhere); a digit anywhere
-            return self.drawing.on_picture() or (
-                action == "load_digit" and self.document.network.image_shape is not None
-            )
+        if action == "draw":  # on an input picture only (c renames a neuron elsewhere); a digit anywhere
+            return self.drawing.allows(str(parameters[0]))
         return action not in TRAINING_ONLY or self.training.active
 
     # --- the cursor ---------------------------------------------------------------------------
@@ -271,14 +269,8 @@ class PlaygroundScreen(Screen[None]):
     def _pixel_painted(self, message: NetworkCanvas.PixelPainted) -> None:
         self.drawing.paint(message.pixel, start=message.start)
 
-    def action_ink(self, amount: float) -> None:
-        self.drawing.ink(amount)
-
-    def action_clear_picture(self) -> None:
-        self.drawing.clear()
-
-    def action_load_digit(self, digit: int) -> None:
-        self.drawing.load_digit(digit)
+    def action_draw(self, what: str, value: float = 0.0) -> None:
+        self.drawing.draw(what, value)
 
     # --- edits (nntui.app.controllers.edits) ---------------------------------------------------
 

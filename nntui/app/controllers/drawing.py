@@ -33,10 +33,20 @@ class DrawingController:
         self.document = document
         self._stroke: SetInputs | None = None  # the mouse's stroke so far: it grows as one edit
 
-    def on_picture(self) -> bool:
-        """Whether the cursor is on an input picture: the drawing keys act only there."""
+    def allows(self, what: str) -> bool:
+        """Whether a drawing key acts now: on an input picture (c renames elsewhere); a digit
+        whenever the inputs are a picture."""
         doc = self.document
-        return doc.network.image_shape is not None and doc.selection.column == 0
+        return doc.network.image_shape is not None and (what == "digit" or doc.selection.column == 0)
+
+    def draw(self, what: str, value: float) -> None:
+        """A drawing key: "ink" (``value`` of it; less than 0 erases), "clear", or "digit" ``value``."""
+        if what == "ink":
+            self.ink(value)
+        elif what == "clear":
+            self.clear()
+        elif what == "digit":
+            self.load_digit(int(value))
 
     def ink(self, amount: float) -> None:
         """Add ``amount`` of ink to the pixel under the cursor (take it away when negative), within 0…1."""
