@@ -152,3 +152,28 @@ async def test_nothing_copied_reaches_the_clipboard_as_a_control_character() -> 
     async with app.run_test(size=SIZE):
         app.copy_to_clipboard("a\x1b]52;c;cHduZWQ=\x07b")
         assert app.clipboard == "a␛]52;c;cHduZWQ=␇b"
+
+
+async def test_a_saved_run_goes_on_in_the_playground_as_nntui_train_goes_on(tmp_path: Path) -> None:
+    """The file's optimiser state and place in the batches are kept when the training view opens:
+    opening it dropped them, so five steps there differed from ``nntui train F --steps 5``."""
+    import subprocess
+    import sys
+
+    first, resumed = tmp_path / "first.json", tmp_path / "resumed.json"
+    train = [sys.executable, "-m", "nntui", "train"]
+    subprocess.run(
+        [*train, "--preset", "xor", "--dataset", "xor", "--steps", "7", "-o", str(first)],
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run([*train, str(first), "--steps", "5", "-o", str(resumed)], check=True, capture_output=True)
+    opened = load_network_file(first)
+    app = NNTuiApp(opened.network, path=first, training=opened.training)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t", *["s"] * 5)
+        assert app.document.training.steps == 12
+        expected = load_network(resumed)
+        for mine, theirs in zip(app.document.network.layers, expected.layers):
+            assert mine.weights.tobytes() == theirs.weights.tobytes()
+            assert mine.bias.tobytes() == theirs.bias.tobytes()

@@ -100,7 +100,9 @@ class TrainingController:
     def toggle(self) -> None:
         self.document.settle()
         self.active = not self.active
-        if self.active:  # a network that does not fit the data: the panel's status says so while it holds
+        # The session already follows every change of the network (the document tells it): opening
+        # the view keeps the optimiser's state and the place in the batches a file brought.
+        if self.active and self.session.network is not self.document.network:
             self.session.network_edited(self.document.network)
 
     def maps(self) -> list[np.ndarray] | None:
