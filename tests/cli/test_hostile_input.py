@@ -175,3 +175,33 @@ def test_a_path_no_system_can_take_on_the_command_line_is_refused_as_it_enters(
     limit = "more than 255" if path == _LONG_NAME else "more than 4096"
     assert limit in message and len(message) < 300, message
     assert os.listdir(tmp_path) == []
+
+
+LONG_POINT = 1_000_000  # the sweep's point: a million zeros, a valid 5 MB file (#22 fall 3)
+LONG_POINT_REFUSED = '"point" has 1,000,000 numbers: at most 9 (features read coordinates x1 to x9)'
+
+
+def write_long_point_file(path: Path) -> Path:
+    """The xor preset as a version-2 file whose inputs are the features x1 and x2 of a point of
+    a million zeros, with training settings of its own (so `nntui train F` needs no data)."""
+    from nntui.core.fileformat import network_to_dict
+    from nntui.core.presets import load_preset
+
+    document = network_to_dict(load_preset("xor"))
+    for item, feature in zip(document["inputs"], ("x1", "x2"), strict=True):
+        item["feature"] = feature
+    document.update(version=2, point=[0.0] * LONG_POINT, training={"data": {"dataset": "xor"}})
+    return write_json(path, document)
+
+
+@pytest.mark.parametrize(
+    "argv", [["eval", "long.json"], ["train", "long.json", "--steps", "1", "-o", "out.json"]], ids=["eval", "train"]
+)
+def test_a_point_of_a_million_numbers_is_refused_in_one_line(tmp_path: Path, argv: list[str]) -> None:
+    """`nntui eval F` took 1.6 s and answered as if the point were fine; `nntui train F` said the
+    data had 2 inputs "but the network has 1000000". Both now refuse the file as it is read, as
+    `nntui F` does (tests/e2e/test_features_in_tmux.py)."""
+    write_long_point_file(tmp_path / "long.json")
+    message = assert_usage_error(run_quick(*argv, cwd=tmp_path))
+    assert message == f"long.json: {LONG_POINT_REFUSED}"
+    assert sorted(os.listdir(tmp_path)) == ["long.json"]  # nothing written

@@ -23,6 +23,7 @@ import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 try:
     import aiohttp  # textual-serve's own dependency
@@ -271,8 +272,14 @@ async def flood(ws: aiohttp.ClientWebSocketResponse, seconds: float = 0.5) -> No
         pass
 
 
+class Served(Protocol):
+    """A running ``nntui serve``: a ``Server`` here, or one in a terminal (tests/e2e/test_serve_in_tmux.py)."""
+
+    url: str
+
+
 async def open_session(
-    client: aiohttp.ClientSession, server: Server, *, autoping: bool = True
+    client: aiohttp.ClientSession, server: Served, *, autoping: bool = True
 ) -> aiohttp.ClientWebSocketResponse:
     """A session whose app has drawn the playground."""
     ws = await client.ws_connect(f"{server.url}/ws?width=100&height=30", autoping=autoping)

@@ -2,7 +2,8 @@
 
 ctrl+t opens the training view; Tab reaches the input features; → → and Enter turn x1² on (a new
 input in the network's first column); ctrl+s saves to a typed name; `nntui eval --input` then
-takes the point's two coordinates and computes x1² itself.
+takes the point's two coordinates and computes x1² itself. And a file whose point is far longer
+than any feature reads is refused by `nntui F` in one line.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.test_hostile_input import LONG_POINT_REFUSED, write_long_point_file
 from tests.e2e.test_tmux import NNTUI, TMUX, Terminal
 
 pytestmark = [
@@ -57,3 +59,19 @@ def test_a_feature_turned_on_with_the_keys_is_saved_and_computed_by_eval(tmp_pat
     bias = saved["layers"][0]["bias"]
     expected = [w[0] * 0.5 + w[1] * -1 + w[2] * 0.25 + b for w, b in zip(weights, bias)]
     assert hidden["z"] == pytest.approx(expected)
+
+
+def test_a_point_of_a_million_numbers_is_refused_by_the_playground_in_one_line(
+    tmp_path: Path, terminal: Terminal
+) -> None:
+    """`nntui F` on the sweep's file (#22 fall 3: a point of a million zeros, a valid 5 MB file)
+    took ~30 s to draw its first screen, then ~25 s a key. It now says why in one line and ends
+    with status 2, before the playground starts; `nntui eval` and `nntui train` refuse the same
+    file (tests/cli/test_hostile_input.py)."""
+    write_long_point_file(tmp_path / "long.json")
+    terminal.start(f"cd {tmp_path} && LC_ALL=C.UTF-8 {NNTUI} long.json; echo nntui ended with $?; sleep 30", 160, 30)
+    screen = terminal.wait_for("nntui ended with", timeout=15)
+    assert [line for line in screen.splitlines() if line.strip()] == [
+        f"nntui: error: long.json: {LONG_POINT_REFUSED}",
+        "nntui ended with 2",
+    ], screen
