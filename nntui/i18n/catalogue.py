@@ -18,6 +18,7 @@ from nntui.i18n import (
     messages_features,
     messages_learn,
     messages_metrics,
+    messages_softmax,
     messages_tour,
     messages_training,
 )
@@ -33,6 +34,7 @@ for _part in (
     messages_experiment,
     messages_training,
     messages_metrics,
+    messages_softmax,
     messages_data,
     messages_features,
     messages_environment,
