@@ -19,6 +19,7 @@ from nntui.i18n import (
     messages_features,
     messages_learn,
     messages_metrics,
+    messages_softmax,
     messages_tour,
     messages_training,
 )
@@ -34,6 +35,7 @@ for _part in (
     messages_experiment,
     messages_training,
     messages_metrics,
+    messages_softmax,
     messages_data,
     messages_features,
     messages_environment,

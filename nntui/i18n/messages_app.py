@@ -477,6 +477,11 @@ The **input layer** (left) holds the values you set. Each **hidden layer**
 computes new features from the layer before it; the **output layer** (right)
 gives the network's answer. Every change recomputes all of them at once.
 
+A **softmax** output layer turns its sums into probabilities that add up to 1:
+**y = e^z / Σ e^z** over its neurons. The outputs panel then shows each output
+as a percentage and a bar, and marks the largest with ◀: the network's answer.
+Select an output to see e^z, their sum and y with their numbers in the inspector.
+
 Between two layers, each weight is a **link**: blue when positive, orange and
 dashed when negative, brighter for a larger weight. The selected neuron's
 links are bold and the selected weight's value is written on its link. Layers
@@ -526,6 +531,12 @@ La **couche d'entrée** (à gauche) contient les valeurs que vous choisissez.
 Chaque **couche cachée** calcule de nouvelles caractéristiques à partir de la
 couche précédente ; la **couche de sortie** (à droite) donne la réponse du
 réseau. Chaque modification les recalcule toutes à la fois.
+
+Une couche de sortie **softmax** transforme ses sommes en probabilités dont le total
+vaut 1 : **y = e^z / Σ e^z** sur ses neurones. Le panneau des sorties montre
+alors chaque sortie en pourcentage avec une barre, et marque la plus grande
+d'un ◀ : la réponse du réseau. Sélectionnez une sortie pour voir e^z, leur somme
+et y avec leurs valeurs dans l'inspecteur.
 
 Entre deux couches, chaque poids est un **lien** : bleu s'il est positif,
 orange et en tirets s'il est négatif, plus vif pour un poids plus grand. Les

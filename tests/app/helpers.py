@@ -38,6 +38,15 @@ def big_network() -> Network:
     return random_network((784, 128, 10), activation="relu", output_activation="softmax", seed=1)
 
 
+def classes_network(classes: int = 10, inputs: int = 16, winner: int = 7) -> Network:
+    """A network of ``inputs``-12 (tanh) and a softmax of ``classes`` outputs named 0, 1 …, seeded;
+    the output ``winner``'s bias raised so it answers clearly."""
+    network = random_network((inputs, 12, classes), activation="tanh", output_activation="softmax", seed=5)
+    network.layers[-1].neuron_names = [str(j) for j in range(classes)]
+    network.layers[-1].bias[winner] = 2.0
+    return network
+
+
 def preset_app(name: str = "potatoes") -> NNTuiApp:
     return NNTuiApp(load_preset(name), preset=name)
 

@@ -1,4 +1,8 @@
-"""The inspector: the selected neuron's formula with its real numbers."""
+"""The inspector: the selected neuron's formula with its real numbers.
+
+A neuron of a softmax layer has its y written out too: e^z, the sum of the
+layer's e^z and their quotient, with words beside them where there is room.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from nntui.app import palette
+from nntui.app.probabilities import SoftmaxParts, percent, softmax_parts
 from nntui.app.text import fit, plain, safe
 from nntui.core.network import ForwardResult, Network
 from nntui.core.numbers import format_value
@@ -74,7 +79,9 @@ class Inspector(Static):
             t("app.inspector.title", name=safe(network.neuron_name(k, j)), layer=safe(network.layer_title(k)))
         )
         # A new layout only when the height may change; new numbers need none.
-        shape = (k, j, network.sizes[max(k - 1, 0)], selection.param)
+        softmax = k > 0 and network.layers[k - 1].activation == "softmax"
+        shifted = softmax and softmax_parts(result.pre_activations[k - 1], j).shifted
+        shape = (k, j, network.sizes[max(k - 1, 0)], selection.param, softmax, shifted)
         layout, self._shape = shape != self._shape, shape
         if k == 0:
             self.update(self._input_view(network, j), layout=layout)
@@ -106,15 +113,23 @@ class Inspector(Static):
         terms = network.contributions(k - 1, x)[j]
         f = layer.activation
         source = selection.weight_source(network)
+        parts = softmax_parts(result.pre_activations[k - 1], j) if f == "softmax" else None
+        # The softmax's lines take the place of some incoming connections: the panel's height stays.
+        window = WINDOW if parts is None else WINDOW - (3 if parts.shifted else 2)
 
         n_in = layer.n_in
         focus = source if source is not None else n_in - 1
-        first = max(0, min(focus - WINDOW // 2, n_in - WINDOW))
-        last = min(n_in, first + WINDOW)
-        shown = "  " + t("app.inspector.window", first=first + 1, last=last, count=n_in) if last - first < n_in else ""
+        first = max(0, min(focus - window // 2, n_in - window))
+        last = min(n_in, first + window)
+        formula = f"y = {f}(Σ xᵢ·wᵢ + b)"
+        shown = ""
+        if last - first < n_in:
+            shown = "  " + t("app.inspector.window", first=first + 1, last=last, count=n_in)
+            if 0 < self.content_size.width < cell_len(formula + shown):  # on one line, or it hides the last
+                shown = "  " + t("app.inspector.window_short", first=first + 1, last=last, count=n_in)
         width = self._name_width([network.neuron_name(k - 1, i) for i in range(first, last)])
         lines: list[Text] = [
-            Text.assemble((f"y = {f}(Σ xᵢ·wᵢ + b)", "bold"), (shown, "dim")),
+            Text.assemble((formula, "bold"), (shown, "dim")),
             Text("  " + fit(t("app.inspector.from"), width) + "     xᵢ" + "      wᵢ" + "   xᵢ·wᵢ", style="dim"),
         ]
         for i in range(first, last):
@@ -144,8 +159,37 @@ class Inspector(Static):
         y = float(result.activations[k][j])
         equals = 2 + width + NUMBERS - 6 - 3  # where " = " stands in the rows above
         lines.append(Text.assemble("z = Σ xᵢ·wᵢ + b".ljust(equals), " = ", _num(z)))
-        lines.append(Text.assemble(f"y = {f}(z)".ljust(equals), " = ", _num(y, selected=True)))
+        if parts is None:
+            lines.append(Text.assemble(f"y = {f}(z)".ljust(equals), " = ", _num(y, selected=True)))
+        else:
+            lines.extend(self._softmax_lines(parts, y, equals))
         return Group(*lines)
+
+    def _softmax_lines(self, parts: SoftmaxParts, y: float, equals: int) -> list[Text]:
+        """y = e^z / Σ e^z over the layer, each part with its number (e^(z − m), m the largest z,
+        when e^z would leave the range of numbers), and words beside them where they fit whole."""
+        e = "e^(z−m)" if parts.shifted else "e^z"
+        count = parts.count
+        rows: list[tuple[str, float, str]] = []  # label, number, words
+        finite = parts.finite  # else dashes, and beside the sum what happened
+        if parts.shifted:
+            rows.append((t("app.inspector.softmax.largest"), parts.shift, t("app.inspector.softmax.shift_words")))
+        power = "z − m" if parts.shifted else "z"
+        rows.append((e, parts.exp, t("app.inspector.softmax.exp_words", power=power) if finite else ""))
+        total = t("app.inspector.softmax.total", sum=f"Σ {e}", count=count)
+        words = t("app.inspector.softmax.total_words" if finite else "app.inspector.softmax.not_finite")
+        rows.append((total, parts.total, words))
+        words = t("app.inspector.softmax.y_words", percent=percent(y, count).strip())
+        rows.append((f"y = {e} / Σ {e}", y, words if finite else ""))
+        room = self.content_size.width - (equals + 3 + 6) - 2  # right of the numbers
+        lines = []
+        for n, (label, value, words) in enumerate(rows):
+            line = Text.assemble(fit(label, equals), " = ", _num(value, selected=n == len(rows) - 1))
+            if words and cell_len(words) <= room:
+                line.append("  " + words, style="dim")
+            line.no_wrap = True
+            lines.append(line)
+        return lines
 
     def _name_width(self, names: list[str]) -> int:
         """Wide enough for the longest name shown, as far as the panel's width allows."""
