@@ -138,7 +138,10 @@ def _shown(app: NNTuiApp) -> dict[str, str]:
     """The text of every visible widget of each panel (a container draws none of its children's)."""
     texts = {}
     for selector in PANELS:
-        panel = app.screen.query_one(selector)
+        found = app.screen.query(selector)  # the training view's widgets come with its first opening
+        if not found:
+            continue
+        panel = found.first()
         if not panel.display:
             continue
         for widget in [panel, *panel.query("*")]:
@@ -179,7 +182,8 @@ def _check_agreement(app: NNTuiApp, shown: dict[str, str]) -> None:
     status = app.screen.query_one("#status")
     assert format_value(ref.get(doc.network)).strip() in widget_text(status), (widget_text(status), ref)
     learning = app.playground.learning
-    if app.screen.query_one(TrainingPanel).display:
+    panels = app.screen.query(TrainingPanel)  # none before the training view's first opening
+    if panels and panels.first().display:
         settings = doc.training.settings
         dataset = app.screen.query_one("#dataset")
         assert dataset.value == settings.dataset, (dataset.value, settings.dataset)
