@@ -18,6 +18,12 @@ steps/s come from the screen itself: the status line's "training · step N"
 read in the output, first and last in the window.  Each round gives the
 ratio of the frames/s; the report keeps the median over rounds.  The row
 counts only at ≥ 1,000 steps/s.
+
+In the same rounds, the digits preset the same way (``--preset digits``:
+64-16-10, tanh, softmax output; its training settings are the digits data
+and the defaults: Adam, batch 32): its row is judged on the steps/s the
+screen shows while the view draws (≥ 1,000); its frames/s against the
+picture app are reported.
 """
 
 from __future__ import annotations
@@ -38,7 +44,9 @@ CTRL_T, SPACE = b"\x14", b" "
 STEPS = re.compile(r"training · step ([0-9][0-9,]*)")
 TARGET_FRAMES_RATIO = 1.0
 TARGET_STEPS = 1000
-RUNS = ("picture app", "training view")
+DIGITS_NETWORK = "64-16-10"
+TARGET_DIGITS_STEPS = 1000  # the digits' steps/s while the view draws
+RUNS = ("picture app", "training view", "digits")
 
 
 def _network_file(folder: Path) -> Path:
@@ -85,8 +93,9 @@ def _count(terminal: Terminal, seconds: float) -> dict[str, Any]:
     return result
 
 
-def _training_view(path: Path, state: Path, seconds: float, warm: float) -> dict[str, Any]:
-    argv = python_module("nntui", "--lang", "en", str(path))
+def _training_view(what: list[str], state: Path, seconds: float, warm: float) -> dict[str, Any]:
+    """``what``: nntui's arguments after ``--lang en`` (a file, or a preset)."""
+    argv = python_module("nntui", "--lang", "en", *what)
     with Terminal(argv, SIZE, {"NNTUI_STATE_DIR": str(state)}) as terminal:
         terminal.first_screen()
         terminal.write(CTRL_T)
@@ -116,13 +125,12 @@ def measure(rounds: int, seconds: float, warm: float = 1.0) -> dict[str, Any]:
                 if name == "picture app":
                     results[name].append(_picture(seconds, warm))
                 else:
-                    state = Path(folder) / f"state-{round_number}"
-                    results[name].append(_training_view(path, state, seconds, warm))
+                    state = Path(folder) / f"state-{name.split()[0]}-{round_number}"
+                    what = [str(path)] if name == "training view" else ["--preset", "digits"]
+                    results[name].append(_training_view(what, state, seconds, warm))
     view, picture = results["training view"], results["picture app"]
-    ratio = spread([mine["frames_per_second"] / theirs["frames_per_second"] for mine, theirs in zip(view, picture)])
-    bursts = spread([mine["bursts_per_second"] / theirs["bursts_per_second"] for mine, theirs in zip(view, picture)])
-    steps = [run["steps_per_second"] for run in view if run["steps_per_second"] is not None]
-    steps_median = round(median(steps), 1) if steps else None
+    ratio, bursts, steps_median = _against_picture(view, picture)
+    digits_ratio, digits_bursts, digits_steps = _against_picture(results["digits"], picture)
     return {
         "method": (
             f"Each app its own process in a pseudo-terminal of {SIZE[0]}×{SIZE[1]} (benchmarks/terminal.py). "
@@ -145,7 +153,27 @@ def measure(rounds: int, seconds: float, warm: float = 1.0) -> dict[str, Any]:
         "met": bool(
             ratio["median"] >= TARGET_FRAMES_RATIO and steps_median is not None and steps_median >= TARGET_STEPS
         ),
+        "digits": {
+            "network": DIGITS_NETWORK,
+            "how": "python -m nntui --lang en --preset digits (the digits data, Adam, batch 32), ctrl+t, space",
+            "training_view": _medians(results["digits"]),
+            "steps_per_second": digits_steps,
+            "ratio": digits_ratio,
+            "bursts_ratio": digits_bursts,
+            "target": {"steps_per_second": TARGET_DIGITS_STEPS},
+            "met": bool(digits_steps is not None and digits_steps >= TARGET_DIGITS_STEPS),
+        },
     }
+
+
+def _against_picture(
+    view: list[dict[str, Any]], picture: list[dict[str, Any]]
+) -> tuple[dict[str, float], dict[str, float], float | None]:
+    """The per-round ratios of frames/s and bursts/s to the picture app's, and the median steps/s."""
+    ratio = spread([mine["frames_per_second"] / theirs["frames_per_second"] for mine, theirs in zip(view, picture)])
+    bursts = spread([mine["bursts_per_second"] / theirs["bursts_per_second"] for mine, theirs in zip(view, picture)])
+    steps = [run["steps_per_second"] for run in view if run["steps_per_second"] is not None]
+    return ratio, bursts, (round(median(steps), 1) if steps else None)
 
 
 def _medians(runs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -171,5 +199,25 @@ def summary_rows(section: dict[str, Any]) -> list[dict[str, Any]]:
             ),
             "target": f"≥ {target['frames_vs_picture_app']:g}× at ≥ {target['steps_per_second']:,} steps/s",
             "met": section["met"],
+        },
+        *_digits_rows(section),
+    ]
+
+
+def _digits_rows(section: dict[str, Any]) -> list[dict[str, Any]]:
+    digits = section.get("digits")
+    if digits is None:  # a report from before the digits
+        return []
+    view, picture, steps = digits["training_view"], section["picture_app"], digits["steps_per_second"]
+    return [
+        {
+            "measurement": f"Training view end to end, digits, {digits['network']}: steps/s while the view draws",
+            "result": (
+                f"{'?' if steps is None else f'{steps:,.0f}'} steps/s; frames "
+                f"{digits['ratio']['median']:.2f}× full-screen picture ({view['frames_per_second']:.1f} vs "
+                f"{picture['frames_per_second']:.1f} frames/s, {view['kilobytes_per_frame']:.0f} kB each)"
+            ),
+            "target": f"≥ {digits['target']['steps_per_second']:,} steps/s",
+            "met": digits["met"],
         }
     ]

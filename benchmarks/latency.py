@@ -22,7 +22,11 @@ measurement, in the app's own event loop:
 
 Pilot's own ``press`` sleeps at least 40 ms per key (it waits for the
 process to look idle), which would swamp the difference between the apps,
-so it is only used to select the weight before timing.  Apps take turns in
+so it is only used to select the weight before timing.  The digits preset
+(64-16-10, its inputs an 8×8 picture) is edited by strokes instead, as in
+``latency_e2e.py``: its picture cleared (``c``), the cursor on the pixel at
+row 3, column 3, then Key("space") and Key("backspace") in turn (ink
+0 ↔ 0.5; the action counted is ``action_draw``).  Apps take turns in
 rounds; each round gives the ratio of the medians (app / reference), and
 the report keeps the median over rounds; p95 is over all samples pooled.
 
@@ -37,6 +41,8 @@ from __future__ import annotations
 
 import asyncio
 import cProfile
+import functools
+import itertools
 import tempfile
 import time
 from collections.abc import Callable
@@ -58,10 +64,14 @@ FULL_SCREEN = "full screen of numbers"
 # The targets, against the full-screen reference: median and p95 of an edit.
 TARGET_MEDIAN = 1.5
 TARGET_P95 = 2.0
+DIGITS = "digits, 64-16-10 (a stroke on the 8×8 picture)"
+# The keys pressed before timing (default: the first weight), and the edits' keys in turn (default: +).
+SETUP = {DIGITS: ("c", "down", "down", "down", "right", "right", "right")}
+EDIT_KEYS: dict[str, tuple[tuple[str, str], ...]] = {DIGITS: (("space", " "), ("backspace", "\x7f"))}
 
 
 def _cases(state: Path) -> list[tuple[str, Callable[[], App], str, float | None]]:
-    """(name, app factory, the action a "+" runs, the old target against the one-label app);
+    """(name, app factory, the action an edit key runs, the old target against the one-label app);
     the two references first."""
     from nntui.app.app import NNTuiApp
     from nntui.core.presets import load_preset
@@ -87,11 +97,15 @@ def _cases(state: Path) -> list[tuple[str, Callable[[], App], str, float | None]
             "nudge",
             3.0,
         ),
+        (DIGITS, nntui(lambda: load_preset("digits"), "digits"), "draw", None),
     ]
 
 
-async def _session(factory: Callable[[], App], action: str, warm: int, count: int, profile_edits: int) -> dict:
+async def _session(
+    name: str, factory: Callable[[], App], action: str, warm: int, count: int, profile_edits: int
+) -> dict:
     """One app, one run_test: ``count`` timed edits after ``warm`` untimed ones."""
+    keys = itertools.cycle(EDIT_KEYS.get(name, (("plus", "+"),)))
     app = factory()
     frames = 0
     done = 0
@@ -109,6 +123,8 @@ async def _session(factory: Callable[[], App], action: str, warm: int, count: in
         owner = getattr(app, "playground", app)  # nntui's keys are its playground screen's
         run_action = getattr(owner, f"action_{action}")
 
+        # Textual passes an action as many arguments as its method's signature has: wraps keeps it.
+        @functools.wraps(run_action)
         def counted(*args):  # type: ignore[no-untyped-def]
             nonlocal done
             result = run_action(*args)
@@ -116,8 +132,8 @@ async def _session(factory: Callable[[], App], action: str, warm: int, count: in
             return result
 
         setattr(owner, f"action_{action}", counted)
-        if action == "nudge":
-            await pilot.press("right")  # select the first weight of the first neuron
+        if action != "bump":
+            await pilot.press(*SETUP.get(name, ("right",)))  # nntui: the first weight of the first neuron
         await pilot.pause()
         screen = app.screen
         screen_update = screen._on_timer_update
@@ -135,7 +151,7 @@ async def _session(factory: Callable[[], App], action: str, warm: int, count: in
 
         async def edit() -> tuple[float, float, float, bool]:
             before_done, before_frames, before_updating = done, frames, updating
-            key = events.Key("plus", "+")
+            key = events.Key(*next(keys))
             key.set_sender(app)
             start = time.perf_counter()
             app.post_message(key)
@@ -196,7 +212,7 @@ async def _measure(rounds: int, warm: int, count: int, profile_edits: int, state
         for name in rotated(names, round_number):
             _, factory, action, _ = next(case for case in cases if case[0] == name)
             last = round_number == rounds - 1
-            result = await _session(factory, action, warm, count, profile_edits if last else 0)
+            result = await _session(name, factory, action, warm, count, profile_edits if last else 0)
             per_round[name].append(median(result["samples"]))
             pooled[name].extend(result["samples"])
             phases[name]["handling"].extend(result["handling"])
@@ -211,7 +227,8 @@ async def _measure(rounds: int, warm: int, count: int, profile_edits: int, state
     out: dict = {
         "method": (
             f"The breakdown (in process; end to end: edit_latency_end_to_end). Headless App.run_test at "
-            f"{SIZE[0]}×{SIZE[1]}: time from posting Key('plus') to the app until its action ran, every "
+            f"{SIZE[0]}×{SIZE[1]}: time from posting Key('plus') (the digits: Key('space') and Key('backspace') "
+            "in turn on a cleared picture's pixel r3c3) to the app until its action ran, every "
             f"message queue of the app, the screen and its widgets was empty for {SETTLED_TURNS} turns of "
             "the event loop (polled, nothing posted) and the screen "
             "update was rendered and encoded as terminal output (screen._on_timer_update, "

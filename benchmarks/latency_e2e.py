@@ -11,13 +11,17 @@ networks of ``latency.py``), and the two references run as programs,
 
 Every app is started once and waits for its first whole screen; nntui's
 first weight is selected (Right: the first weight of the first neuron, as
-``latency.py`` does).  One measurement:
+``latency.py`` does).  The digits preset (64-16-10, its inputs drawn as an
+8×8 picture) is edited by strokes instead: its picture is cleared (``c``),
+the cursor goes to a pixel in the middle (row 3, column 3), and the edits
+are ``space`` (ink) and ``backspace`` (erase) in turn, so every key changes
+the pixel (0 ↔ 0.5) and the outputs follow.  One measurement:
 
 1. the output is drained: nothing for ``DRAIN`` seconds (an idle app writes
    nothing: no blinking cursor on these screens; bytes read here are counted
    as ``late_bytes`` of the previous edit);
-2. t0, right before ``+`` is written to the terminal (the key of nntui's
-   ``nudge``, of the references' ``bump``);
+2. t0, right before the key is written to the terminal (``+``: nntui's
+   ``nudge``, the references' ``bump``; the digits' stroke);
 3. the terminal is read until bytes have come, no screen update is left
    open (between the synchronized-output markers) and nothing more came for
    ``QUIET`` seconds; the latency is the time the last byte was read, minus
@@ -32,6 +36,7 @@ samples pooled, against both references.
 
 from __future__ import annotations
 
+import itertools
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -43,7 +48,12 @@ SIZE = (140, 44)
 QUIET = 0.02  # a burst has ended when nothing came for this long (a 60/s refresh timer ticks every 16.7 ms)
 DRAIN = 0.05
 TIMEOUT = 10.0
-PLUS, RIGHT = b"+", b"\x1b[C"
+PLUS, RIGHT, DOWN = b"+", b"\x1b[C", b"\x1b[B"
+SPACE, BACKSPACE, CLEAR = b" ", b"\x7f", b"c"
+DIGITS = "digits, 64-16-10 (a stroke on the 8×8 picture)"
+# What each case writes after its first screen, and the keys of its edits in turn (default: Right, then +).
+SETUP = {DIGITS: (CLEAR, DOWN, DOWN, DOWN, RIGHT, RIGHT, RIGHT)}
+EDIT_KEYS = {DIGITS: (SPACE, BACKSPACE)}
 ONE_LABEL = "minimal app"
 FULL_SCREEN = "full screen of numbers"
 TARGET_MEDIAN = 1.5
@@ -68,27 +78,30 @@ def _networks(folder: Path) -> dict[str, list[str]]:
         path = folder / f"network-{number}.json"
         save_network(network, path)
         programs[name] = python_module("nntui", "--lang", "en", str(path))
+    programs[DIGITS] = python_module("nntui", "--lang", "en", "--preset", "digits")
     return programs
 
 
-def _edit(terminal: Terminal) -> dict[str, Any]:
-    """One ``+``: drain, write, read the burst. Times in seconds from the write."""
+def _edit(terminal: Terminal, key: bytes = PLUS) -> dict[str, Any]:
+    """One edit key (``+`` unless told): drain, write, read the burst. Times in seconds from the write."""
     late = terminal.drain(DRAIN)
     frames = terminal.frames_ended
-    start = terminal.write(PLUS)
+    start = terminal.write(key)
     last, count, _ = terminal.until_quiet(QUIET, TIMEOUT)
     if last is None:
         raise RuntimeError(f"{terminal.argv}: nothing written within {TIMEOUT:g} s of a key")
     return {"latency": last - start, "bytes": count, "frames": terminal.frames_ended - frames, "late_before": late}
 
 
-def _ready(terminal: Terminal) -> None:
-    """The first screen has come; for nntui, the first weight of the first neuron is selected."""
+def _ready(name: str, terminal: Terminal) -> None:
+    """The first screen has come; for nntui, the first weight of the first neuron is selected
+    (the digits: a clear picture, the cursor on a pixel in the middle)."""
     terminal.first_screen()
     terminal.drain(0.3)
     if terminal.argv[2] == "nntui":
-        terminal.write(RIGHT)
-        terminal.until_quiet(QUIET, TIMEOUT)
+        for key in SETUP.get(name, (RIGHT,)):
+            terminal.write(key)
+            terminal.until_quiet(QUIET, TIMEOUT)
 
 
 def measure(rounds: int, warm: int, count: int) -> dict[str, Any]:
@@ -98,8 +111,8 @@ def measure(rounds: int, warm: int, count: int) -> dict[str, Any]:
         try:
             for name, argv in programs.items():  # all start at once; their output waits in their terminals
                 terminals[name] = Terminal(argv, SIZE, {"NNTUI_STATE_DIR": str(Path(folder) / name.split()[0])})
-            for terminal in terminals.values():
-                _ready(terminal)
+            for name, terminal in terminals.items():
+                _ready(name, terminal)
             return _rounds(terminals, rounds, warm, count)
         finally:
             for terminal in terminals.values():
@@ -110,12 +123,13 @@ def _rounds(terminals: dict[str, Terminal], rounds: int, warm: int, count: int) 
     names = list(terminals)
     per_round: dict[str, list[float]] = {name: [] for name in names}
     pooled: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
+    keys = {name: itertools.cycle(EDIT_KEYS.get(name, (PLUS,))) for name in names}  # in turn, across rounds
     for round_number in range(rounds):
         for name in rotated(names, round_number):
             terminal = terminals[name]
             for _ in range(warm):
-                _edit(terminal)
-            edits = [_edit(terminal) for _ in range(count)]
+                _edit(terminal, next(keys[name]))
+            edits = [_edit(terminal, next(keys[name])) for _ in range(count)]
             # the bytes drained before the next key belong to the edit before it
             for edit, after in zip(edits, [*edits[1:], {"late_before": terminal.drain(DRAIN)}]):
                 edit["late_bytes"] = after["late_before"]
@@ -167,8 +181,10 @@ def _report(
             "COLORTERM=truecolor, synchronized output answered as supported): python -m nntui --lang en "
             "(a fresh NNTUI_STATE_DIR; potatoes as its preset, the other networks as files), python -m "
             "benchmarks.minimal_app and python -m benchmarks.full_screen_app. After the first screen (and "
-            "Right for nntui: the first weight), per edit: drain until nothing comes for "
-            f"{DRAIN * 1e3:g} ms, t0, write '+', read until no screen update is open and nothing came for "
+            "Right for nntui: the first weight; for the digits preset c, then Down×3 Right×3: a clear picture, "
+            "the pixel at row 3, column 3), per edit: drain until nothing comes for "
+            f"{DRAIN * 1e3:g} ms, t0, write '+' (the digits: space and backspace in turn, ink 0 ↔ 0.5), "
+            "read until no screen update is open and nothing came for "
             f"{QUIET * 1e3:g} ms; latency = time of the last byte read - t0. {rounds} rounds, apps in "
             f"rotating order, each {warm} untimed then {count} timed edits per round; ratio = median over "
             "rounds of (app median / reference median); p95 ratio from all samples pooled."

@@ -46,12 +46,17 @@ class Case:
     batch: int
     learning_rate: float
     target: float  # nntui's steps/s as a multiple of PyTorch's
+    optimizer: str = "sgd"
 
 
 CASES = (
     Case("2-8-8-1", (2, 8, 8, 1), "tanh", "sigmoid", 500, 0.03, 4.0),
     Case("2-8-8-8-8-8-8-1", (2, 8, 8, 8, 8, 8, 8, 1), "tanh", "sigmoid", 500, 0.03, 4.0),
     Case("784-128-10", (784, 128, 10), "relu", "softmax", 128, 0.01, 1.2),
+    # The digits preset's network on the digits' training part, at nntui train's defaults (batch 32, rate
+    # 0.03, Adam), and with SGD as the rows above.
+    Case("64-16-10 (digits), Adam", (64, 16, 10), "tanh", "softmax", 32, 0.03, 1.5, "adam"),
+    Case("64-16-10 (digits), SGD", (64, 16, 10), "tanh", "softmax", 32, 0.03, 1.5),
 )
 
 
@@ -62,9 +67,13 @@ class Float32Trainer(Trainer):
 
 
 def case_data(case: Case, quick: bool) -> tuple[np.ndarray, np.ndarray]:
-    """The playground sizes learn the spiral; 784-128-10 random MNIST-shaped data."""
+    """The playground sizes learn the spiral; 64-16-10 the digits' training part (898 images, as
+    nntui train takes it); 784-128-10 random MNIST-shaped data."""
     if case.sizes[0] == 2:
         data = make_dataset("spiral", samples=800 if quick else 4000, seed=0)  # half of it for training
+        return data.x_train, data.y_train
+    if case.sizes[0] == 64:
+        data = make_dataset("digits")
         return data.x_train, data.y_train
     rng = np.random.default_rng(0)
     n = 512 if quick else 4096
@@ -76,7 +85,7 @@ def start_network(case: Case) -> Network:
 
 
 def config(case: Case) -> TrainingConfig:
-    return TrainingConfig(learning_rate=case.learning_rate, batch_size=case.batch, optimizer="sgd", seed=0)
+    return TrainingConfig(learning_rate=case.learning_rate, batch_size=case.batch, optimizer=case.optimizer, seed=0)
 
 
 # --- PyTorch in its own interpreter ------------------------------------------------------
@@ -170,7 +179,8 @@ def measure(rounds: int, seconds: float, torch_python: str | None, torch_note: s
     results: dict = {
         "method": (
             "Steps/s of one full training step (next mini-batch of a shuffled epoch, forward, loss, backward, "
-            "SGD update, loss as a float), same data, start weights and batch order for every variant. "
+            "SGD update (Adam where the case says so: torch.optim.Adam against nntui's, the same formula), "
+            "loss as a float), same data, start weights and batch order for every variant. "
             f"{rounds} rounds; in each, every variant trains {seconds:g} s in all, in {SLICES} turns taken in "
             "rotating order; "
             "ratios are taken within a round, and the median over rounds is reported. "
@@ -242,6 +252,7 @@ def _measure_case(
             "output": case.output,
             "batch": case.batch,
             "lr": case.learning_rate,
+            "optimizer": case.optimizer,
             "seed": cfg.seed,
         }
         for k, layer in enumerate(start.layers):
@@ -308,6 +319,8 @@ def _measure_case(
         "layers": "-".join(map(str, case.sizes)),
         "activations": f"{case.hidden} hidden, {case.output} output",
         "batch": case.batch,
+        "optimizer": case.optimizer,
+        "learning_rate": case.learning_rate,
         "samples": len(x),
         "steps_per_second": {name: round(median(values), 1) for name, values in rates.items()},
         "checks": checks,

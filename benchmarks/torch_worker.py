@@ -15,7 +15,9 @@ answers one JSON line on stdout:
 
 One step is what nntui's Trainer does: take the next mini-batch of a
 shuffled epoch (the same shuffle, from numpy's generator with the same seed),
-forward, loss, backward, SGD update, and read the loss as a Python float.
+forward, loss, backward, SGD update (or Adam, when the case's file says
+"adam": torch.optim.Adam with nntui's constants, betas 0.9 and 0.999, eps
+1e-8), and read the loss as a Python float.
 The output activation is folded into the loss, the idiomatic PyTorch way:
 BCEWithLogitsLoss for a sigmoid output, CrossEntropyLoss (with the one-hot
 targets as class probabilities) for a softmax output.
@@ -44,6 +46,7 @@ class Case:
         self.output = str(data["output"])
         self.batch = int(data["batch"])
         self.lr = float(data["lr"])
+        self.optimizer = str(data["optimizer"]) if "optimizer" in data.files else "sgd"
         self.seed = int(data["seed"])
         self.models: dict[str, tuple] = {}
 
@@ -63,7 +66,12 @@ class Case:
             loss_fn: torch.nn.Module = torch.nn.BCEWithLogitsLoss()
         else:
             loss_fn = torch.nn.CrossEntropyLoss()
-        optimizer = torch.optim.SGD(model.parameters(), lr=self.lr)
+        if self.optimizer == "adam":
+            optimizer: torch.optim.Optimizer = torch.optim.Adam(
+                model.parameters(), lr=self.lr, betas=(0.9, 0.999), eps=1e-8
+            )
+        else:
+            optimizer = torch.optim.SGD(model.parameters(), lr=self.lr)
         x = self.x64.to(dtype)
         y = self.y64.to(dtype)
         n = len(x)

@@ -20,6 +20,8 @@ import pytest
 
 from benchmarks import run as benchmark
 
+DIGITS = "digits, 64-16-10 (a stroke on the 8×8 picture)"
+
 pytestmark = pytest.mark.slow
 
 
@@ -64,7 +66,7 @@ def test_edit_latency_has_a_positive_ratio_per_network(report: tuple[dict, Path]
     for reference in (section["reference"], section["full_screen_reference"]):  # one label; a full screen
         assert _positive(reference["median_ms"]) and _positive(reference["p95_ms"])
         assert reference["frames_missing"] == 0
-    assert set(section["cases"]) == {"potatoes", "2-8-8-1 (8×8 hidden)", "784-128-10"}
+    assert set(section["cases"]) == {"potatoes", "2-8-8-1 (8×8 hidden)", "784-128-10", DIGITS}
     for case in section["cases"].values():
         assert _positive(case["median_ms"]) and _positive(case["p95_ms"])
         assert _positive(case["ratio_median"]["median"]) and _positive(case["ratio_p95"])  # vs one label
@@ -81,7 +83,7 @@ def test_edit_latency_end_to_end_reads_a_screen_update_per_key_from_every_progra
         assert _positive(app["median_ms"]) and _positive(app["p95_ms"])
         assert app["screen_updates_per_edit"] >= 1  # the burst held a whole synchronized update
         assert _positive(app["kilobytes_per_edit"])
-    assert set(section["cases"]) == {"potatoes", "2-8-8-1 (8×8 hidden)", "784-128-10"}
+    assert set(section["cases"]) == {"potatoes", "2-8-8-1 (8×8 hidden)", "784-128-10", DIGITS}
     for case in section["cases"].values():
         for against in (case["full_screen"], case["one_label"]):
             assert _positive(against["ratio_median"]["median"]) and _positive(against["ratio_p95"])
@@ -96,6 +98,10 @@ def test_the_training_view_end_to_end_draws_frames_a_terminal_reads(report: tupl
     steps = section["steps_per_second"]  # read from the screen: a short window on a slow machine may show one
     assert steps is None or steps >= 0
     assert isinstance(section["met"], bool)
+    digits = section["digits"]  # the digits preset in the same rounds
+    assert _positive(digits["training_view"]["frames_per_second"]) and _positive(digits["ratio"]["median"])
+    assert digits["steps_per_second"] is None or digits["steps_per_second"] >= 0
+    assert isinstance(digits["met"], bool)
 
 
 def test_only_takes_sections_by_spaces_or_commas() -> None:
@@ -122,7 +128,13 @@ def test_the_full_screen_reference_changes_every_number_of_its_screen() -> None:
 
 def test_training_throughput_compares_with_before_and_with_torch_when_present(report: tuple[dict, Path]) -> None:
     section = report[0]["training_throughput"]
-    assert set(section["cases"]) == {"2-8-8-1", "2-8-8-8-8-8-8-1", "784-128-10"}
+    assert set(section["cases"]) == {
+        "2-8-8-1",
+        "2-8-8-8-8-8-8-1",
+        "784-128-10",
+        "64-16-10 (digits), Adam",
+        "64-16-10 (digits), SGD",
+    }
     torch_here = section["torch"]["available"]
     expected = importlib.util.find_spec("torch") is not None or bool(os.environ.get("NNTUI_BENCH_TORCH_PYTHON"))
     assert torch_here == expected
