@@ -362,3 +362,21 @@ async def test_an_edit_repaints_a_few_lines_of_the_columns_it_changed(make) -> N
         cells = sum(region.area for region in refreshed)
         assert cells < whole.area / 4, f"{cells} of {whole.area} cells repainted: {refreshed}"
         assert all(region.width < whole.width for region in refreshed)  # the columns changed, not lines across
+
+
+async def test_an_edit_draws_no_header_line_again_and_a_move_draws_only_the_titles_that_change() -> None:
+    app = preset_app("xor")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        canvas = app.query_one(NetworkCanvas)
+        refreshed = repaints(canvas)
+        await pilot.press("plus")  # an input's value: the titles and the links' scale stay as they were
+        await pilot.pause()
+        assert refreshed, "the edit was not drawn"
+        assert all(region.y >= HEADER_LINES for region in refreshed), refreshed
+        refreshed.clear()
+        await pilot.press("right")  # the selected title moves from the inputs to hidden 1
+        await pilot.pause()
+        titles = {region.x for region in refreshed if region.y < HEADER_LINES}
+        left = canvas.scrollable_content_region.x
+        assert titles == {canvas.column_region(0).x - left, canvas.column_region(1).x - left}

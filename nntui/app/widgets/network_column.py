@@ -33,6 +33,7 @@ from nntui.document.selection import Selection
 from nntui.i18n import t
 
 HEADER_LINES = 2
+PLAIN = ColumnStyles()  # the header's words alone, to tell whether they changed
 MAP_LINES = 3  # lines of a neuron's heatmap in the training view, when the height allows: 8×6 pixels
 
 
@@ -65,6 +66,7 @@ class NetworkColumn:
         self._cells_for: object = None
         self._cell_keys: dict[int, object] = {}
         self._picture: PictureColumn | None = None  # an input layer drawn as a picture
+        self._headers_shown: tuple[object, ...] | None = None  # what the header lines said last
 
     # --- data in -------------------------------------------------------------
 
@@ -100,7 +102,8 @@ class NetworkColumn:
             changed = self._picture.show(network, result, selection, plan, lines)
             self.width = self._picture.width
             self._placed = self._nodes_shown = None  # drawn as a list or spread again: all of it
-            return None if changed is None else {HEADER_LINES + y for y in changed} | set(range(HEADER_LINES))
+            headers = self._header_changes()
+            return None if changed is None else {HEADER_LINES + y for y in changed} | headers
         self._picture = None
         values = result.activations[k]
         finite = values[np.isfinite(values)]
@@ -133,6 +136,7 @@ class NetworkColumn:
         """What changed. An edit usually changes a few lines of a column only (the nodes whose
         values moved, the links or weights that did): only those are redrawn, as every edit
         would redraw the whole screen otherwise."""
+        headers = self._header_changes()
         first, nodes = self._node_keys()
         maps = None if self._maps is None else self._maps.shape
         layout = (*layout, self.top, first, self._strip, self._weight_scale if self._strip is not None else None, maps)
@@ -145,8 +149,18 @@ class NetworkColumn:
             if before != now:
                 top = HEADER_LINES + self.row_line(row) - self.top
                 changed.update(range(top, top + self.row_height))
-        changed.update(range(HEADER_LINES))  # the titles follow the selection
+        changed |= headers
         return {y for y in changed if 0 <= y < HEADER_LINES + self._lines}
+
+    def _header_changes(self) -> set[int]:
+        """The header lines whose words, or whether the title is the selected one, changed: an edit
+        leaves them as they were, and they are not drawn again."""
+        key = (
+            self._selection.column == self.column,
+            *("".join(s.text for s in self._header_line(y, PLAIN)) for y in range(HEADER_LINES)),
+        )
+        before, self._headers_shown = self._headers_shown, key
+        return set(range(HEADER_LINES)) if key != before else set()
 
     def _node_keys(self) -> tuple[int, list[tuple[object, ...]]]:
         """What each node in sight shows (with its weights, in a matrix), to tell which changed:
