@@ -17,6 +17,7 @@ from typing import TypeVar, cast
 
 from textual.binding import Binding
 
+from nntui.core.image import INK_STEP
 from nntui.i18n import has, language, t
 
 N = TypeVar("N", bound=type)
@@ -85,8 +86,8 @@ PLAYGROUND_KEYS: list[Binding] = [
     # A priority binding: space plays and pauses even when a list has focus.
     _key("space", "play_pause", "app.key.play_pause", "app.key.play_pause.help", display="␣", priority=True),
     # Outside the training view, on an input picture: space adds ink, backspace takes it away.
-    _key("space", "draw('ink',0.5)", "app.key.ink", "app.key.ink.help", display="␣", show=False),
-    _key("backspace", "draw('ink',-0.5)", "app.key.erase", "app.key.erase.help", display="⌫", show=False),
+    _key("space", f"draw('ink',{INK_STEP:g})", "app.key.ink", "app.key.ink.help", display="␣", show=False),
+    _key("backspace", f"draw('ink',{-INK_STEP:g})", "app.key.erase", "app.key.erase.help", display="⌫", show=False),
     *[
         _key(str(d), f"draw('digit',{d})", "app.key.digit", "app.key.digit.help", display="0-9", show=False)
         for d in range(10)

@@ -75,7 +75,7 @@ class PlaygroundScreen(Screen[None]):
         self._stale = False  # a controller's shown state changed since the views were last derived
         self.training = TrainingController(self, document, self.views_stale)
         self.data = DataController(self, document, self.training)
-        self.learning = LearningController(self, document, self.files, self.views_stale)
+        self.learning = LearningController(self, document, self.files, self.training, self.views_stale)
         self.tour = TourController(self, document, self.files, self.learning, self.training)
         document.add_listener(self._document_changed)
 

@@ -22,6 +22,8 @@ from nntui.i18n import t
 
 ImageShape = tuple[int, int]  # (rows, columns)
 IMAGE_KEYS = ("rows", "columns")  # of a network file's "image" object, in the order written
+INK_STEP = 0.5  # the ink a drawing key adds or takes away: two presses fill a pixel
+FULL_INK = 1.0  # a pixel's most ink (and what the mouse draws with)
 
 
 def is_whole(value: object) -> bool:

@@ -13,6 +13,7 @@ from nntui.i18n import (
     messages_cli,
     messages_core,
     messages_data,
+    messages_digits_challenges,
     messages_digits_data,
     messages_environment,
     messages_experiment,
@@ -40,6 +41,7 @@ for _part in (
     messages_features,
     messages_environment,
     messages_digits_data,
+    messages_digits_challenges,
 ):
     for _key, _texts in _part.MESSAGES.items():
         if _key in CATALOGUE:

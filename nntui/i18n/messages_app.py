@@ -503,6 +503,20 @@ follow; `u` undoes a whole stretch of training. The panel's **input
 features** (`Tab` to them, `←` `→` and `Enter`) give the network x1², x1·x2,
 sin x1 … of each point as inputs of their own.
 
+## Digits
+
+The *digits* preset (`nntui --preset digits`) reads handwritten digits: its 64
+inputs are an **8×8 picture**, drawn as one, and its 10 outputs say how likely
+it finds each digit 0 … 9. With the cursor on the picture, the arrows move
+from pixel to pixel, `space` adds ink (twice fills a pixel), `backspace` takes
+it away, `c` clears the picture and `0` … `9` loads a test image of that
+digit; the mouse paints full ink. Each press or stroke is one undo, and the
+outputs follow at once. Beside the picture, each first hidden neuron's 64
+weights are a picture of their own: blue where ink makes it fire, orange
+where ink holds it back. The preset starts untrained: `ctrl+t` and `space`
+train it on the digits, then draw one of your own. Two challenges (`g`) are
+on it: teach it to read, and fool it by one pixel.
+
 ## Things to try
 
 - In *potatoes*, turn the saxophone's weight up and down: how much does the
@@ -560,6 +574,21 @@ Mettez en pause, changez un poids à la main, et regardez toutes les cartes de
 chaleur suivre ; `u` annule d'un coup toute une période d'entraînement. Les
 **caractéristiques d'entrée** du panneau (`Tab` jusqu'à elles, `←` `→` et
 `Entrée`) donnent au réseau x1², x1·x2, sin x1 … de chaque point comme entrées.
+
+## Les chiffres
+
+L'exemple *digits* (`nntui --preset digits`) lit des chiffres manuscrits : ses
+64 entrées sont une **image de 8×8**, dessinée comme telle, et ses 10 sorties
+disent à quel point il croit voir chaque chiffre de 0 à 9. Le curseur sur
+l'image, les flèches vont de pixel en pixel, `espace` ajoute de l'encre (deux
+fois remplissent un pixel), `retour arrière` en ôte, `c` efface l'image et
+`0` … `9` charge une image de test de ce chiffre ; la souris peint à pleine
+encre. Chaque touche ou trait s'annule d'un coup, et les sorties suivent
+aussitôt. À côté de l'image, les 64 poids de chaque neurone de la première
+couche cachée forment une image à eux : bleue où l'encre le fait réagir,
+orange où elle le retient. L'exemple part sans entraînement : `ctrl+t` puis
+`espace` l'entraînent sur les chiffres, dessinez ensuite l'un des vôtres. Deux
+défis (`g`) portent sur lui : lui apprendre à lire, et le tromper d'un pixel.
 
 ## À essayer
 

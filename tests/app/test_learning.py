@@ -231,3 +231,20 @@ async def test_the_challenge_bar_follows_the_network_in_the_training_view() -> N
             await pilot.press("x")  # new random weights: a new count of right rows
             verdict = app.playground.learning.challenge.check(app.document.network)
             assert verdict.detail in widget_text(app.query_one("#challenge")).replace("\n", " ")
+
+
+async def test_a_training_challenge_opens_on_the_data_it_is_judged_on() -> None:
+    """The spiral challenge opened from the potatoes trained on xor, the data the playground had:
+    the bar judged the spiral while the training view showed another accuracy."""
+    from nntui.core.challenges.checks import spiral_data
+
+    app = preset_app("potatoes")
+    async with app.run_test(size=SIZE) as pilot:
+        app.document.training.change_setting("learning_rate", 0.3)
+        app.playground.learning.open("spiral")
+        await pilot.pause()
+        session = app.document.training
+        assert session.settings.dataset == "spiral"
+        assert session.settings.config.learning_rate == 0.03  # a challenge starts from the defaults
+        np.testing.assert_array_equal(session.dataset.x_test, spiral_data().x_test)
+        assert session.compatible() is None

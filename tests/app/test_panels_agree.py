@@ -25,7 +25,6 @@ from nntui.app.app import NNTuiApp
 from nntui.app.playground import PlaygroundScreen
 from nntui.app.widgets.challenge_bar import ChallengeBar
 from nntui.app.widgets.network_canvas import NetworkCanvas
-from nntui.app.widgets.training_panel import TrainingPanel
 from nntui.app.widgets.truth_table import TruthTablePanel
 from nntui.core.challenges import CHALLENGES
 from nntui.core.numbers import format_value
@@ -138,11 +137,9 @@ def _shown(app: NNTuiApp) -> dict[str, str]:
     """The text of every visible widget of each panel (a container draws none of its children's)."""
     texts = {}
     for selector in PANELS:
-        found = app.screen.query(selector)  # the training view's widgets come with its first opening
-        if not found:
-            continue
-        panel = found.first()
-        if not panel.display:
+        found = app.screen.query(selector)  # the training view's widgets come with its first ctrl+t
+        panel = found.first() if found else None
+        if panel is None or not panel.display:
             continue
         for widget in [panel, *panel.query("*")]:
             if widget.display and widget.visible and widget.region.area:
@@ -182,8 +179,7 @@ def _check_agreement(app: NNTuiApp, shown: dict[str, str]) -> None:
     status = app.screen.query_one("#status")
     assert format_value(ref.get(doc.network)).strip() in widget_text(status), (widget_text(status), ref)
     learning = app.playground.learning
-    panels = app.screen.query(TrainingPanel)  # none before the training view's first opening
-    if panels and panels.first().display:
+    if app.playground.training.active:  # hidden otherwise: it shows the settings when it opens
         settings = doc.training.settings
         dataset = app.screen.query_one("#dataset")
         assert dataset.value == settings.dataset, (dataset.value, settings.dataset)

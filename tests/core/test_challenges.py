@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from nntui.core.activations import ACTIVATION_NAMES
 from nntui.core.challenges import CHALLENGES, Challenge, Verdict, challenge, separable
 from nntui.core.challenges.checks import hidden_neurons, spiral_data
+from nntui.core.challenges.digits import FOOL_DIGIT, digits_data, one_pixel_changes
 from nntui.core.network import DenseLayer, Network
 from nntui.core.presets import load_preset
 from nntui.core.shape import add_neuron, check_name, fresh_network, insert_layer
@@ -58,6 +59,15 @@ def _solution(entry: Challenge) -> Network:
         solved = _set(start, [([[1.0, 1.0], [1.0, 1.0]], [0.0, -1.0]), ([[1.0, -2.0]], [0.0])])
         solved.layers[0].activation = "relu"
         return solved
+    if entry.id == "digits_teach":
+        data = digits_data()
+        Trainer(start, data.x_train, data.y_train, TrainingConfig()).run(300)
+        return start
+    if entry.id == "digits_one_pixel":
+        pictures, _ = one_pixel_changes(start.input_values)
+        fooled = np.argmax(start.forward(pictures).outputs, axis=1) != FOOL_DIGIT
+        start.input_values = pictures[int(np.argmax(fooled))]
+        return start
     raise AssertionError(f"no known solution for {entry.id}")
 
 
@@ -76,6 +86,8 @@ def test_the_challenges_come_in_teaching_order() -> None:
         "xor_hidden",
         "nonlinearity",
         "spiral",
+        "digits_teach",
+        "digits_one_pixel",
     ]
     assert len(set(IDS)) == len(IDS)
 
@@ -104,6 +116,8 @@ def test_start_networks_have_meaningful_valid_names(entry: Challenge, language: 
         assert len(set(names)) == len(names)
     if entry.id == "spiral":  # the data's coordinates
         assert network.input_names == list(spiral_data().input_names)
+    elif entry.id.startswith("digits"):  # the pixels
+        assert network.input_names == list(digits_data().input_names) and network.image_shape == (8, 8)
     else:  # not the x1, x2 of a fresh network
         assert not any(name[0] == "x" and name[1:].isdigit() for name in network.input_names)
     assert network.layers[-1].neuron_names is not None

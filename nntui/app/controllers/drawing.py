@@ -17,12 +17,12 @@ from nntui.app.text import notify
 from nntui.core.datasets import DataFileError, make_dataset
 from nntui.core.datasets.digits import DIGITS, IMAGE_SHAPE
 from nntui.core.edits import SetInputs
+from nntui.core.image import FULL_INK
 from nntui.document.document import Document
 from nntui.document.selection import Selection
 from nntui.i18n import t
 
-INK_STEP = 0.5  # ink added or removed by a key: two presses fill a pixel
-MOUSE_INK = 1.0  # the mouse draws with full ink
+MOUSE_INK = FULL_INK  # the mouse draws with full ink
 
 
 class DrawingController:

@@ -34,10 +34,13 @@ from nntui.core.loss_slice import loss_slice
 from nntui.core.truth import Targets, TruthRow, TruthTableError, truth_table
 from nntui.document.document import Change, Document
 from nntui.document.progress import SolvedStore
+from nntui.document.session import TrainingSettings
 from nntui.i18n import t
 
 if TYPE_CHECKING:
     from textual.screen import Screen
+
+    from nntui.app.controllers.training import TrainingController
 
 # The row under the network: each panel's name and widget.
 ROW_PANELS = {
@@ -82,6 +85,7 @@ class LearningController:
         screen: Screen[Any],
         document: Document,
         files: FilesController,
+        training: TrainingController,
         views_stale: Callable[[], None],
         solved: SolvedStore | None = None,
     ) -> None:
@@ -90,6 +94,7 @@ class LearningController:
         self.views_stale = views_stale
         self.document = document
         self.files = files
+        self.training = training
         self.store = solved or SolvedStore()
         self._stepping = False
         self._opening = False
@@ -295,6 +300,8 @@ class LearningController:
         finally:
             self._opening = False
         self.challenge, self.solved, self.edits, self.step_taken = chosen, False, 0, None
+        if chosen.dataset is not None:  # trained on the data it is judged on, from the default settings
+            self.training.change_settings(TrainingSettings(dataset=chosen.dataset))
         if chosen.targets is not None:
             self.low, self.high = 0.0, 1.0  # the values the challenge is judged on
             self.truth = True  # the goal is a truth table: show it

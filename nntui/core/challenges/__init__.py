@@ -2,6 +2,7 @@
 
 * :mod:`~nntui.core.challenges.model`: :class:`Challenge` and :class:`Verdict`;
 * :mod:`~nntui.core.challenges.checks`: the start networks and the checks;
+* :mod:`~nntui.core.challenges.digits`: those of the handwritten digits;
 * :mod:`~nntui.core.challenges.catalogue`: :data:`CHALLENGES`, in teaching
   order, and :func:`challenge`.
 

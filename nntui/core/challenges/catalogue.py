@@ -13,7 +13,9 @@ from nntui.core.challenges.checks import (
     spiral_start,
     truth_check,
 )
+from nntui.core.challenges.digits import fool_check, fool_start, teach_check, teach_start
 from nntui.core.challenges.model import Challenge
+from nntui.core.datasets import DIGITS
 from nntui.i18n import t
 
 # The first "AND" is built with a step neuron, the activation that makes the
@@ -143,6 +145,27 @@ CHALLENGES: tuple[Challenge, ...] = (
         None,
         None,
         dataset="spiral",
+    ),
+    Challenge(
+        "digits_teach",
+        "core.challenge.digits_teach.title",
+        "core.challenge.digits_teach.goal",
+        "core.challenge.digits_teach.hint",
+        teach_start,
+        teach_check,
+        None,
+        None,
+        dataset=DIGITS,
+    ),
+    Challenge(
+        "digits_one_pixel",
+        "core.challenge.digits_one_pixel.title",
+        "core.challenge.digits_one_pixel.goal",
+        "core.challenge.digits_one_pixel.hint",
+        fool_start,
+        fool_check,
+        None,
+        None,
     ),
 )
 

@@ -168,14 +168,21 @@ def hidden_neurons(network: Network) -> int:
     return sum(layer.n_out for layer in network.layers[:-1])
 
 
-def spiral_check(network: Network) -> Verdict:
-    """Solved at 95% test accuracy on the spiral with 12 hidden neurons at most."""
-    data = spiral_data()
+def accuracy_on_test(network: Network, data: Dataset) -> float | str:
+    """The share of ``data``'s test samples ``network`` classifies right (0 when it gives no
+    answer), or why it cannot read them: what every training challenge is judged on."""
     mismatch = data_mismatch(network, data)
     if mismatch is not None:
-        return Verdict(False, mismatch)
+        return mismatch
+    return evaluate(network, network.inputs_for(data.x_test), data.y_test).accuracy or 0.0
+
+
+def spiral_check(network: Network) -> Verdict:
+    """Solved at 95% test accuracy on the spiral with 12 hidden neurons at most."""
+    accuracy = accuracy_on_test(network, spiral_data())
+    if isinstance(accuracy, str):
+        return Verdict(False, accuracy)
     hidden = hidden_neurons(network)
-    accuracy = evaluate(network, network.inputs_for(data.x_test), data.y_test).accuracy or 0.0
     detail = counted(
         "core.challenge.verdict.spiral",
         hidden,

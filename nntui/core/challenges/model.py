@@ -27,7 +27,8 @@ class Challenge:
     (None when the goal is not a truth table); ``why_impossible`` is set for
     a challenge no network of its shape can meet.  ``dataset`` names the
     generated dataset (``make_dataset(dataset, seed=0)``) a training
-    challenge is judged on, or None.
+    challenge is judged on, or None; the playground trains on that data when
+    the challenge opens (the training settings' defaults give the same split).
     """
 
     id: str
