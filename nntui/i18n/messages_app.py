@@ -172,6 +172,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "previous incoming weight, or the bias (wraps)",
         "poids entrant précédent, ou le biais (en boucle)",
     ),
+    # The training view of pictures: [ and ] page through the test images read wrong.
+    "app.key.next_mistake": ("Wrong images", "Images ratées"),
+    "app.key.next_mistake.help": (
+        "training view of pictures: the next test image read wrong",
+        "vue d'entraînement d'images : l'image de test mal lue suivante",
+    ),
+    "app.key.prev_mistake": ("Prev image", "Image précédente"),
+    "app.key.prev_mistake.help": (
+        "training view of pictures: the previous test image read wrong",
+        "vue d'entraînement d'images : l'image de test mal lue précédente",
+    ),
+    "app.key.load_mistake": ("Into input", "En entrée"),
+    "app.key.load_mistake.help": (
+        "training view of pictures: the image read wrong shown, as input",
+        "vue d'entraînement d'images : l'image mal lue affichée, en entrée",
+    ),
     "app.key.step_up": ("Step ×10", "Pas ×10"),
     "app.key.step_up.help": (
         "make the step 10 times larger (up to 100)",
