@@ -519,6 +519,12 @@ follow; `u` undoes a whole stretch of training. The panel's **input
 features** (`Tab` to them, `←` `→` and `Enter`) give the network x1², x1·x2,
 sin x1 … of each point as inputs of their own.
 
+On pictures (the handwritten digits) the panel shows instead the **confusion
+matrix** of the test images (a row per true digit, a column per answer, the
+right answers on the reversed diagonal) with the test accuracy, and the test
+images the network **reads wrong**: `]` and `[` page through them there, `i`
+(or a click) puts the one shown into the input layer, so you can see why.
+
 ## Things to try
 
 - In *potatoes*, turn the saxophone's weight up and down: how much does the
@@ -576,6 +582,13 @@ Mettez en pause, changez un poids à la main, et regardez toutes les cartes de
 chaleur suivre ; `u` annule d'un coup toute une période d'entraînement. Les
 **caractéristiques d'entrée** du panneau (`Tab` jusqu'à elles, `←` `→` et
 `Entrée`) donnent au réseau x1², x1·x2, sin x1 … de chaque point comme entrées.
+
+Sur des images (les chiffres manuscrits), le panneau montre à la place la
+**matrice de confusion** des images de test (une ligne par chiffre vrai, une
+colonne par réponse, les bonnes réponses sur la diagonale inversée) avec
+l'exactitude de test, et les images de test que le réseau **lit mal** : `]`
+et `[` les font défiler, `i` (ou un clic) met celle qui est affichée dans la
+couche d'entrée, pour voir pourquoi.
 
 ## À essayer
 

@@ -4,7 +4,10 @@ them put into the input layer with i (or a click), undone with u."""
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Select
 
@@ -46,11 +49,13 @@ def _by_numpy(app: NNTuiApp) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _shown_counts(app: NNTuiApp) -> np.ndarray:
-    """The test matrix as the view draws it: its ten rows of counts (· for 0)."""
+    """The test matrix as the view draws it: its ten rows of counts (· for 0), cut at the cells'
+    edges (a count as wide as its cell touches the one before: it is drawn reversed)."""
     lines = [line.plain for line in app.query_one(ConfusionView).lines]
     assert lines[1].split() == [str(k) for k in range(10)]  # the answers, a column each
-    rows = [line.split()[1:11] for line in lines[2:12]]
-    assert [line.split()[0] for line in lines[2:12]] == [str(k) for k in range(10)]  # the true digit, a row each
+    cell = (len(lines[1]) - 1) // 10  # after the labels' column
+    rows = [[line[1 + k * cell : 1 + (k + 1) * cell].strip() for k in range(10)] for line in lines[2:12]]
+    assert [line[0] for line in lines[2:12]] == [str(k) for k in range(10)]  # the true digit, a row each
     return np.array([[0 if cell == "·" else int(cell) for cell in row] for row in rows], dtype=np.int64)
 
 
@@ -229,3 +234,47 @@ def test_a_cell_holds_any_count_and_two_full_ones_never_meet() -> None:
     row = lines[2 + 6]
     assert row.plain == "6  ·  ·  ·  ·  ·  ·101  ·  ·  ·"
     assert any("reverse" in str(span.style) for span in row.spans)  # the diagonal, marked without colour
+
+
+WALK_KEYS = [
+    "right_square_bracket",
+    "left_square_bracket",
+    "right_square_bracket",
+    "i",
+    "u",
+    "ctrl+r",
+    "s",
+    "s",
+    "x",
+    "z",
+    "r",
+    "plus",
+    "minus",
+    "right",
+    "left",
+    "3",
+    "ctrl+t",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", [SIZE, NARROW], ids=["120x36", "80x24"])
+async def test_the_views_of_pictures_agree_with_their_state_after_every_key(size: tuple[int, int]) -> None:
+    """A seeded walk of 100 keys: after each, the matrix and the image read wrong drawn are those a
+    fresh derivation draws, and the counts are NumPy's."""
+    rng = random.Random(size[0])
+    app = preset_app("digits")
+    async with app.run_test(size=size) as pilot:
+        await _trained(pilot, steps=50)
+        for step in range(100):
+            key = rng.choice(WALK_KEYS)
+            await pilot.press(key)
+            await pilot.pause()
+            shown = [widget_text(w) for w in (app.query_one(ConfusionView), app.query_one(MistakesView))]
+            app.screen.refresh_views()
+            await pilot.pause()
+            again = [widget_text(w) for w in (app.query_one(ConfusionView), app.query_one(MistakesView))]
+            assert shown == again, (step, key)
+            metrics = app.document.training.metrics
+            if app.screen.has_class("-images") and metrics is not None and app.query_one(ConfusionView).display:
+                np.testing.assert_array_equal(_shown_counts(app), _by_numpy(app)[0])

@@ -83,6 +83,17 @@ class ImageResults:
         # As last shown: the test images read wrong (their indices, in order), and the layout.
         self.wrong: np.ndarray = np.zeros(0, dtype=np.intp)
         self.layout = Layout(train=False, in_turn=False, chart=True)
+        self._sizes: tuple[Dataset, list[str], int, int] | None = None  # the data's labels and cells, made once
+
+    def _labels_and_cells(self, data: Dataset) -> tuple[list[str], int, int]:
+        """The classes' labels, and the cells of the test matrix alone and of both (the data's)."""
+        if self._sizes is None or self._sizes[0] is not data:
+            labels = confusion_view.class_labels(data.output_names, data.n_outputs)
+            test_totals = _totals(data.y_test)
+            test_cell = confusion_view.cell_width(test_totals, labels)
+            both_cell = confusion_view.cell_width(test_totals + _totals(data.y_train), labels)
+            self._sizes = (data, labels, test_cell, both_cell)
+        return self._sizes[1], self._sizes[2], self._sizes[3]
 
     @property
     def looked_at(self) -> int | None:
@@ -105,10 +116,7 @@ class ImageResults:
         """The matrix and the image read wrong, from ``metrics`` (None: ``message`` says why not)."""
         data = self.document.training.dataset
         assert data.image_shape is not None  # the pictures' view is shown for images only
-        labels = confusion_view.class_labels(data.output_names, data.n_outputs)
-        test_totals = _totals(data.y_test)
-        test_cell = confusion_view.cell_width(test_totals, labels)
-        both_cell = confusion_view.cell_width(test_totals + _totals(data.y_train), labels)
+        labels, test_cell, both_cell = self._labels_and_cells(data)
         frame, count = confusion_view.FRAME, len(labels)
         layout = self.layout = plan(
             self.screen.size.width - PANEL_WIDTH,
@@ -175,7 +183,7 @@ class ImageResults:
         if network.image_shape != data.image_shape or network.n_inputs != data.x_test.shape[1]:
             notify(self.screen, t("app.images.not_this_picture"), severity="warning")
             return
-        labels = confusion_view.class_labels(data.output_names, data.n_outputs)
+        labels = self._labels_and_cells(data)[0]
         what = t("app.images.loaded", label=labels[_class_of(data, sample)], number=sample + 1)
         doc.apply(SetInputs.of(network, dict(enumerate(data.x_test[sample].tolist())), what))
 
