@@ -55,6 +55,17 @@ PLAYGROUND_KEYS: list[Binding] = [
         display="[",
         show=False,
     ),
+    # In the training view of pictures, [ and ] page through the test images read wrong instead.
+    _key("right_square_bracket", "page_mistakes(1)", "app.key.next_mistake", "app.key.next_mistake.help", display="]"),
+    _key(
+        "left_square_bracket",
+        "page_mistakes(-1)",
+        "app.key.prev_mistake",
+        "app.key.prev_mistake.help",
+        display="[",
+        show=False,
+    ),
+    _key("i", "load_mistake", "app.key.load_mistake", "app.key.load_mistake.help", show=False),
     _key("asterisk", "change_step(1)", "app.key.step_up", "app.key.step_up.help", display="*", show=False),
     _key("slash", "change_step(-1)", "app.key.step_down", "app.key.step_down.help", display="/", show=False),
     _key("plus,equals_sign", "nudge(1)", "app.key.change", "app.key.change.help", display="+/-"),
@@ -133,6 +144,7 @@ PLAYGROUND_KEYS: list[Binding] = [
 TRAINING_ONLY = frozenset(
     {"play_pause", "train_step", "reset_weights", "toggle_log_scale", "regenerate_data", "step_setting"}
 )
+PICTURES = frozenset({"page_mistakes", "load_mistake"})  # keys of the training view of pictures
 CURSOR_ACTIONS = ("move_column", "move_neuron", "cycle_param", "change_step")
 
 

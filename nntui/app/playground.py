@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -29,23 +28,25 @@ from nntui.app.controllers.files import FilesController
 from nntui.app.controllers.learning import LearningController
 from nntui.app.controllers.tour import TourController
 from nntui.app.controllers.training import TrainingController
-from nntui.app.keys import CURSOR_ACTIONS, PLAYGROUND_KEYS, TRAINING_ONLY, footer_order, in_language
+from nntui.app.keys import CURSOR_ACTIONS, PICTURES, PLAYGROUND_KEYS, TRAINING_ONLY, footer_order, in_language
+from nntui.app.status_line import status_line
 from nntui.app.text import plain, safe
 from nntui.app.widgets.backward_panel import BackwardPanel
 from nntui.app.widgets.boundary_view import BoundaryView
 from nntui.app.widgets.challenge_bar import ChallengeBar
+from nntui.app.widgets.confusion_view import ConfusionView
 from nntui.app.widgets.feature_toggles import FeatureToggles
 from nntui.app.widgets.inspector import Inspector
 from nntui.app.widgets.key_bar import KeyBar
 from nntui.app.widgets.loss_chart import LossChart
 from nntui.app.widgets.loss_slice_panel import LossSlicePanel
 from nntui.app.widgets.metrics_panel import MetricsPanel
+from nntui.app.widgets.mistakes_view import MistakesView
 from nntui.app.widgets.network_canvas import NetworkCanvas
 from nntui.app.widgets.outputs import OutputsPanel
 from nntui.app.widgets.tour_panel import TourPanel
 from nntui.app.widgets.training_panel import TrainingPanel
 from nntui.app.widgets.truth_table import TruthTablePanel
-from nntui.core.numbers import format_value
 from nntui.document.document import Change, Document
 from nntui.document.recovery import RecoveryStore
 from nntui.document.selection import Selection
@@ -118,20 +119,19 @@ class PlaygroundScreen(Screen[None]):
             self.query_one("#training", Horizontal).mount(
                 TrainingPanel(self.document.training.settings, id="training-panel"),
                 BoundaryView(id="boundary"),
+                ConfusionView(id="confusion"),  # these two instead of the boundary for images
+                MistakesView(id="mistakes"),
                 before=results,
             )
             results.mount(LossChart(id="loss"), MetricsPanel(id="metrics"))
 
     def on_resize(self, event: Resize) -> None:
-        if self._set_size_classes(event.size):
+        if self.training.pictures:  # what fits beside the training panel (controllers/image_results.py)
+            self.views_stale()
+        size = event.size
+        if self._set_size_classes(size):
             self.query_one("#too-small", Static).update(
-                t(
-                    "app.too_small",
-                    width=event.size.width,
-                    height=event.size.height,
-                    min_width=MIN_WIDTH,
-                    min_height=MIN_HEIGHT,
-                )
+                t("app.too_small", width=size.width, height=size.height, min_width=MIN_WIDTH, min_height=MIN_HEIGHT)
             )
 
     def _set_size_classes(self, size: Size, update: bool = True) -> bool:
@@ -188,7 +188,8 @@ class PlaygroundScreen(Screen[None]):
         modified = " " + t("app.document.modified") if doc.modified else ""
         # The Header shows the sub-title as it is (no markup); its characters made visible here.
         self.app.sub_title = f"{safe(doc.network.name)} — {safe(doc.label)}{modified}"
-        self.query_one("#status", Static).update(plain(self._status_line()), layout=False)  # one line, always
+        line = status_line(self.document, self.size.width - 2)  # the line's padding
+        self.query_one("#status", Static).update(plain(line), layout=False)  # one line, always
         self.learning.show(panels=not self.training.active)  # the challenge bar stays in the training view
         folded = () if self.training.active else self.learning.folded
         set_border(  # only when it changes: the whole network would be drawn again otherwise
@@ -199,30 +200,11 @@ class PlaygroundScreen(Screen[None]):
         )
         self.tour.check()
 
-    def _status_line(self) -> str:
-        """The selected number, the step of + and -, and a warning if any: the longest form that
-        fits the line (the number always whole, first)."""
-        doc = self.document
-        ref = doc.selection.ref(doc.network)
-        line = f"{safe(ref.describe(doc.network))} = {format_value(ref.get(doc.network)).strip()}"
-        step, finite = f"{doc.step:g}", doc.result.is_finite()
-        room = self.size.width - 2  # the line's padding
-        forms = [
-            (t("app.status.step", step=step), t("app.status.overflow")),
-            (t("app.status.step_short", step=step), t("app.status.overflow_short")),
-            ("", t("app.status.overflow_short")),
-            ("", ""),
-        ]
-        for hint, warning in forms:
-            candidate = "   ".join(part for part in (line, hint, "" if finite else warning) if part)
-            if cell_len(candidate) <= room:
-                return candidate
-        return line
-
     def _show_classes(self) -> None:
         """The screen's classes, which say which panels the stylesheet shows, from the state."""
         learning = self.learning
         self.set_class(learning.challenge is not None, "-challenge")
+        self.set_class(self.training.pictures, "-images")  # the training view of pictures (app.tcss)
         if self.has_class("-training") != self.training.active:
             self.set_class(self.training.active, "-training")
             self.refresh_bindings()  # the training view's own keys
@@ -234,6 +216,8 @@ class PlaygroundScreen(Screen[None]):
             return False
         if action == "draw":  # on an input picture only (c renames a neuron elsewhere); a digit anywhere
             return self.drawing.allows(str(parameters[0]))
+        if action in PICTURES or action == "cycle_param":  # [ and ] page the images read wrong there
+            return self.training.pictures == (action in PICTURES)
         return action not in TRAINING_ONLY or self.training.active
 
     # --- the cursor ---------------------------------------------------------------------------
@@ -356,6 +340,16 @@ class PlaygroundScreen(Screen[None]):
 
     def action_regenerate_data(self) -> None:
         self.data.regenerate()
+
+    def action_page_mistakes(self, delta: int) -> None:
+        self.training.images.page(delta)
+
+    def action_load_mistake(self) -> None:
+        self.training.images.load()
+
+    @on(MistakesView.Chosen)
+    def _mistake_chosen(self, message: MistakesView.Chosen) -> None:
+        self.training.images.load(message.sample)
 
     @on(TrainingPanel.SettingChanged)
     def _setting_changed(self, message: TrainingPanel.SettingChanged) -> None:

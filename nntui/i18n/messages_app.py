@@ -172,6 +172,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "previous incoming weight, or the bias (wraps)",
         "poids entrant précédent, ou le biais (en boucle)",
     ),
+    # The training view of pictures: [ and ] page through the test images read wrong.
+    "app.key.next_mistake": ("Wrong images", "Images ratées"),
+    "app.key.next_mistake.help": (
+        "training view of pictures: the next test image read wrong",
+        "vue d'entraînement d'images : l'image de test mal lue suivante",
+    ),
+    "app.key.prev_mistake": ("Prev image", "Image précédente"),
+    "app.key.prev_mistake.help": (
+        "training view of pictures: the previous test image read wrong",
+        "vue d'entraînement d'images : l'image de test mal lue précédente",
+    ),
+    "app.key.load_mistake": ("Into input", "En entrée"),
+    "app.key.load_mistake.help": (
+        "training view of pictures: the image read wrong shown, as input",
+        "vue d'entraînement d'images : l'image mal lue affichée, en entrée",
+    ),
     "app.key.step_up": ("Step ×10", "Pas ×10"),
     "app.key.step_up.help": (
         "make the step 10 times larger (up to 100)",
@@ -503,6 +519,12 @@ follow; `u` undoes a whole stretch of training. The panel's **input
 features** (`Tab` to them, `←` `→` and `Enter`) give the network x1², x1·x2,
 sin x1 … of each point as inputs of their own.
 
+On pictures (the handwritten digits) the panel shows instead the **confusion
+matrix** of the test images (a row per true digit, a column per answer, the
+right answers on the reversed diagonal) with the test accuracy, and the test
+images the network **reads wrong**: `]` and `[` page through them there, `i`
+(or a click) puts the one shown into the input layer, so you can see why.
+
 ## Digits
 
 The *digits* preset (`nntui --preset digits`) reads handwritten digits: its 64
@@ -574,6 +596,13 @@ Mettez en pause, changez un poids à la main, et regardez toutes les cartes de
 chaleur suivre ; `u` annule d'un coup toute une période d'entraînement. Les
 **caractéristiques d'entrée** du panneau (`Tab` jusqu'à elles, `←` `→` et
 `Entrée`) donnent au réseau x1², x1·x2, sin x1 … de chaque point comme entrées.
+
+Sur des images (les chiffres manuscrits), le panneau montre à la place la
+**matrice de confusion** des images de test (une ligne par chiffre vrai, une
+colonne par réponse, les bonnes réponses sur la diagonale inversée) avec
+l'exactitude de test, et les images de test que le réseau **lit mal** : `]`
+et `[` les font défiler, `i` (ou un clic) met celle qui est affichée dans la
+couche d'entrée, pour voir pourquoi.
 
 ## Les chiffres
 

@@ -25,6 +25,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "app.metrics.mse": ("MSE", "EQM"),
     "app.metrics.r2_line": ("R² {train} · test {test}", "R² {train} · test {test}"),  # the panel's status
+    # The training view of pictures (nntui/app/controllers/image_results.py): its matrix's box is
+    # 35 cells wide at 80 columns (titles 31 at most), the images' 22 (lines of 18 cells).
+    "app.images.confusion": ("confusion matrix", "matrice de confusion"),
+    "app.images.axes": ("↓ digit · → read as", "↓ chiffre · → lu comme"),
+    "app.images.accuracy": ("{name} {accuracy} right", "{name} {accuracy} justes"),
+    "app.images.to_mistakes": ("] the images read wrong", "] les images mal lues"),
+    "app.images.mistakes": ("read wrong", "mal lues"),
+    "app.images.read_as": ("{label} read as {answer}", "{label} lu comme {answer}"),
+    "app.images.place": ("image {position} of {total}", "image {position} sur {total}"),
+    "app.images.keys_page": ("[ ] other image", "[ ] autre image"),
+    "app.images.keys_load": ("i into the input", "i dans l’entrée"),
+    "app.images.not_yet": (
+        "The test images it reads wrong show here once measured.",
+        "Les images de test qu’il lit mal s’affichent ici une fois mesurées.",
+    ),
+    "app.images.none_wrong": ("No test image is read wrong.", "Aucune image de test n’est mal lue."),
+    "app.images.loaded": ("test image {number} (a {label}) as input", "image de test {number} (un {label}) en entrée"),
+    "app.images.nothing_to_load": (
+        "No test image read wrong is shown: there is none to put into the input layer.",
+        "Aucune image de test mal lue n’est affichée : il n’y en a pas à mettre dans la couche d’entrée.",
+    ),
+    "app.images.not_this_picture": (
+        "This network's inputs are not a picture of the data's size: x builds one that reads it.",
+        "Les entrées de ce réseau ne sont pas une image à la taille des données : x en construit un qui la lit.",
+    ),
     # the stop rule: the training panel's list (labels fit 13 cells) and the status when it stops
     "app.training.stop_after": ("stop if flat", "arrêt si plat"),
     "app.training.stop_never": ("never", "jamais"),

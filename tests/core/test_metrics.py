@@ -59,6 +59,10 @@ def test_the_confusion_matrix_counts_as_a_loop_does(seed: int, samples: int, n: 
     found = metrics(outputs, targets, classification=True)
     right = sum(_naive_class(o) == _naive_class(t) for o, t in zip(outputs, targets))
     assert found.accuracy == (right / samples if samples else None)
+    # Each sample's answer is kept: the class a loop reads from its outputs.
+    assert found.answers is not None and found.answers.tolist() == [_naive_class(o) for o in outputs]
+    regression = metrics(outputs, targets, classification=False)
+    assert regression.answers is None
 
 
 def test_a_binary_matrix_reads_rows_as_targets_and_columns_as_answers() -> None:

@@ -22,6 +22,8 @@ from textual.widgets.select import InvalidSelectValueError
 
 from nntui.app import collector, heatmap
 from nntui.app.controllers.frames import FRAME_SECONDS, FramePacer, ReadingPace
+from nntui.app.controllers.image_results import ImageResults
+from nntui.app.controllers.training_status import status_lines
 from nntui.app.controllers.training_worker import TrainingWorker
 from nntui.app.shown import Shown
 from nntui.app.text import MESSAGE_LIMIT, capitalised, notify, safe
@@ -34,14 +36,13 @@ from nntui.app.widgets.training_panel import TrainingPanel
 from nntui.core import shape
 from nntui.core.edits import Reshape
 from nntui.core.features import Feature, available
-from nntui.core.numbers import format_number
 from nntui.core.planes import layer_maps
 from nntui.core.shape import ShapeError
 from nntui.core.training import DivergenceError
 from nntui.core.training.diagnosis import fitting_output, suits
 from nntui.document.document import Change, Document
 from nntui.document.session import LEARNING_RATES, REGULARIZATION_RATES, TrainingSession, TrainingSettings
-from nntui.i18n import t, whole_number
+from nntui.i18n import t
 
 # The settings , . and < > step through: their lists, and their names in the panel.
 STEPPED = {"learning_rate": LEARNING_RATES, "regularization_rate": REGULARIZATION_RATES}
@@ -75,6 +76,7 @@ class TrainingController:
         self._frames = FramePacer(screen, lambda: self._frame())  # looked up each time: benchmarks wrap it
         self.reading = ReadingPace()  # when a frame shows the numbers too: its clock, for tests
         self.picture_only = False  # the update under way is a frame of training that leaves the numbers as they are
+        self.images = ImageResults(screen, document, views_stale)  # the view of pictures' own state
         document.add_before_change(self.stop)
 
     @property
@@ -84,6 +86,11 @@ class TrainingController:
     @property
     def session(self) -> TrainingSession:
         return self.document.training
+
+    @property
+    def pictures(self) -> bool:
+        """The training view is shown, on data that are images: the view of pictures."""
+        return bool(self.active) and self.session.dataset.image_shape is not None
 
     def document_changed(self, change: Change) -> None:
         """A change by hand, undo, redo or another network: the numbers shown are measured again."""
@@ -123,10 +130,11 @@ class TrainingController:
         if not self.active:
             return
         session, screen = self.session, self.screen
-        settings = session.settings
-        screen.query_one(BoundaryView).show(
-            self.document.network, session.dataset, show_test=settings.show_test, discrete=settings.discretize
-        )
+        settings, pictures = session.settings, session.dataset.image_shape is not None
+        if not pictures:  # the plane of two inputs: the output over it
+            screen.query_one(BoundaryView).show(
+                self.document.network, session.dataset, show_test=settings.show_test, discrete=settings.discretize
+            )
         if self.picture_only:
             return
         problem = session.compatible()
@@ -134,35 +142,14 @@ class TrainingController:
         loss = "" if problem else t(loss_key)
         screen.query_one(LossChart).show(session.history, loss, self.log_scale)
         last = session.history[-1] if session.history else None
-        stopped = None if self.playing else session.stopped  # by the stop rule
-        state = t("app.train.playing") if self.playing else t("app.train.stopped") if stopped else t("app.train.paused")
-        lines = [
-            t("app.train.state", state=state, steps=whole_number(session.steps), epoch=whole_number(session.epoch))
-        ]
-        if self.playing and session.steps_per_second:
-            lines[0] += f" · {whole_number(round(session.steps_per_second))}/s"
-        if last is not None and last.test.accuracy is not None:
-            lines.append(t("app.train.accuracy", train=f"{last.train.accuracy:.1%}", test=f"{last.test.accuracy:.1%}"))
-        train_r2, test_r2 = (m.r2 for m in session.metrics) if session.metrics is not None else (None, None)
-        if last is not None and train_r2 is not None and test_r2 is not None:  # regression
-            lines.append(
-                t("app.metrics.r2_line", train=format_number(train_r2, ".3f"), test=format_number(test_r2, ".3f"))
-            )
-        if stopped is not None:
-            lines.append(
-                t(
-                    "app.train.stopped_early",
-                    patience=whole_number(stopped.patience),
-                    loss=format_number(stopped.best_loss, ".4g"),
-                    best=whole_number(stopped.best_step),
-                )
-            )
-        if problem:
-            lines.append(t("app.train.problem", problem=safe(problem, MESSAGE_LIMIT)))
+        lines = status_lines(session, self.playing, problem)
         metrics = None if problem or last is None else session.metrics
         # While playing, the panels keep the size they have: a number's new width is no new layout.
         steady = self.playing
-        screen.query_one(MetricsPanel).show(metrics, session.dataset.output_names, steady=steady)
+        if pictures:  # the matrix and the images read wrong in the plane's place
+            self.images.show(metrics, safe(problem, MESSAGE_LIMIT) if problem else t("app.loss.empty"))
+        else:
+            screen.query_one(MetricsPanel).show(metrics, session.dataset.output_names, steady=steady)
         diagnosis = [] if problem else [finding.text for finding in session.diagnosis()]
         panel = screen.query_one(TrainingPanel)
         self._show_settings(panel)
@@ -178,8 +165,10 @@ class TrainingController:
             self.screen.log.warning(f"training settings not shown: {error}")
 
     def _features(self) -> tuple[tuple[Feature, ...], frozenset[Feature]]:
-        """The features the data's points offer, and those the network reads."""
+        """The features the data's points offer (none for a picture's pixels), and those the network reads."""
         network, coordinates = self.document.network, self.session.dataset.n_inputs
+        if self.session.dataset.image_shape is not None:
+            return (), frozenset()
         # Plain inputs that are not the data's points read none of their features.
         reads = shape.read_features(network) if network.features or network.n_inputs == coordinates else ()
         return available(coordinates), frozenset(reads)

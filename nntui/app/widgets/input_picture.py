@@ -45,6 +45,11 @@ def _grey(level: int) -> Style:
 _SHADE_STYLES = tuple(_grey(level) for level in range(len(SHADES)))
 
 
+def pixel_cells(level: int) -> tuple[str, Style]:
+    """A pixel of shade ``level`` as drawn: PIXEL cells of its glyph (no ink: a dot), and its grey."""
+    return (SHADES[level] * PIXEL if level else " " + SHADES[0]), _SHADE_STYLES[level]
+
+
 class InputPicture:
     """An input layer of ``shape`` (rows, columns) pixels, drawn as a picture in a column."""
 
@@ -113,10 +118,8 @@ class InputPicture:
             segments = [Segment(" " * self.left)]
             for column in range(columns):
                 index = row * columns + column
-                level = shade(float(self._values[index]))
-                style = _SHADE_STYLES[level] + cursor_style if index == self._cursor else _SHADE_STYLES[level]
-                glyph = SHADES[level] * PIXEL if level else " " + SHADES[0]
-                segments.append(Segment(glyph, style))
+                glyph, style = pixel_cells(shade(float(self._values[index])))
+                segments.append(Segment(glyph, style + cursor_style if index == self._cursor else style))
             segments.append(Segment(" " * (width - self.left - PIXEL * columns)))
             return segments
         texts = {rows + 1: self._caption, rows + 2: t("app.picture.keys_draw"), rows + 3: t("app.picture.keys_load")}

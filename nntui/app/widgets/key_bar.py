@@ -23,6 +23,7 @@ FOOTER_RANKS = (
     "train_step",
     "step_setting('learning_rate',1)",
     "cycle_param(1)",
+    "page_mistakes(1)",  # where ] pages, it does not cycle the weights: the two are never both shown
     "nudge(1)",
     "prompt_value",
     "undo",

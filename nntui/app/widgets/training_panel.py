@@ -207,7 +207,7 @@ class TrainingPanel(Vertical):
         self._composed = True
         self.show(self.settings)  # those shown since compose (a setting changed meanwhile)
         self._show_words()
-        self.query_one(FeatureToggles).show(*self._features)
+        self.show_features(*self._features)
 
     def on_key(self, event: events.Key) -> None:
         """An open list stops at its ends: Down on its last value stays there (Textual's lists
@@ -323,10 +323,13 @@ class TrainingPanel(Vertical):
                     select.value = value
 
     def show_features(self, offered: tuple[Feature, ...], active: frozenset[Feature]) -> None:
-        """The input features the data's points offer; ``active`` are the network's inputs."""
+        """The input features the data's points offer; ``active`` are the network's inputs. Hidden
+        when none are offered (the data are a picture's pixels)."""
         self._features = (offered, active)
         if self._composed:
             self.query_one(FeatureToggles).show(offered, active)
+            for widget in (self.query_one(FeatureToggles), self.query_one("#features-label")):
+                widget.display = bool(offered)  # none for a picture's pixels: nor their title
 
     @staticmethod
     def _options(name: str, value: object) -> Sequence[tuple[str, object]]:

@@ -38,10 +38,11 @@ def class_count(targets: Array) -> int:
     return 2 if columns == 1 else columns
 
 
-def confusion_matrix(outputs: Array, targets: Array) -> Counts:
-    """``counts[i, j]``: how many samples of class i (their target) the network puts in class j."""
+def confusion_matrix(outputs: Array, targets: Array, answers: NDArray[np.intp] | None = None) -> Counts:
+    """``counts[i, j]``: how many samples of class i (their target) the network puts in class j;
+    ``answers``: the outputs' classes, when they are already known."""
     n = class_count(targets)
-    actual, predicted = classes(targets), classes(outputs)
+    actual, predicted = classes(targets), classes(outputs) if answers is None else answers
     return np.bincount(actual * n + predicted, minlength=n * n).astype(np.int64).reshape(n, n)
 
 
@@ -83,6 +84,7 @@ class Metrics:
 
     samples: int
     confusion: Counts | None = None  # classification: rows are the targets' classes, columns the answers
+    answers: NDArray[np.intp] | None = None  # classification: the class the network gives each sample
     r2: float | None = None  # regression
     mse: float | None = None  # regression
 
@@ -102,7 +104,8 @@ def metrics(outputs: Array, targets: Array, classification: bool) -> Metrics:
     """The confusion matrix (classification) or R² and squared error (regression) of ``outputs``."""
     samples = np.atleast_2d(targets).shape[0]
     if classification:
-        return Metrics(samples, confusion=confusion_matrix(outputs, targets))
+        answers = classes(outputs)
+        return Metrics(samples, confusion=confusion_matrix(outputs, targets, answers), answers=answers)
     return Metrics(samples, r2=r_squared(outputs, targets), mse=mean_squared_error(outputs, targets))
 
 
