@@ -103,6 +103,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "d'entraînement : le réseau ne s'est jamais entraîné sur les points de test, ils disent "
         "s'il a appris la forme ou seulement les points.",
     ),
+    "app.tour.digits_draw": (
+        "A picture now: this network reads handwritten digits, its 64 inputs an 8×8 picture. "
+        "Leave the training view (ctrl+t), press c to clear the picture, then draw a digit: the "
+        "arrows move, space inks (twice fills a pixel), backspace erases, or drag the mouse.",
+        "Une image maintenant : ce réseau lit des chiffres manuscrits, ses 64 entrées forment une "
+        "image de 8×8. Quittez la vue d'entraînement (ctrl+t), appuyez sur c pour effacer l'image, "
+        "puis dessinez un chiffre : les flèches déplacent, espace encre (deux fois remplissent un "
+        "pixel), retour arrière gomme, ou faites glisser la souris.",
+    ),
+    "app.tour.digits_gallery": (
+        "Beside the picture, each first hidden neuron's 64 weights are a picture too: blue where "
+        "ink makes it fire, orange where ink holds it back. Untrained, they are noise. Move right "
+        "past the picture's edge to select a hidden neuron.",
+        "À côté de l'image, les 64 poids de chaque neurone de la première couche cachée forment "
+        "aussi une image : bleue où l'encre le fait réagir, orange où elle le retient. Sans "
+        "entraînement, c'est du bruit. Allez à droite au-delà du bord de l'image pour choisir un "
+        "neurone caché.",
+    ),
+    "app.tour.digits_train": (
+        "Now let it learn: ctrl+t, then space, and watch the weights' pictures take shapes and "
+        "the test score climb past 90%. Pause with space.",
+        "Laissez-le apprendre : ctrl+t, puis espace, et regardez les images des poids prendre "
+        "forme et le score de test passer 90 %. Mettez en pause avec espace.",
+    ),
+    "app.tour.digits_mistakes": (
+        "The matrix says which digits it mixes up. ] shows the test images it reads wrong; i "
+        "puts the one shown into the picture, to see why. Then ctrl+t back and draw your own.",
+        "La matrice dit quels chiffres il confond. ] montre les images de test qu'il lit mal ; i "
+        "met celle qui est affichée dans l'image, pour voir pourquoi. Puis ctrl+t pour revenir et "
+        "dessiner le vôtre.",
+    ),
     "app.tour.end": (
         "That's the tour! Press t to close it, ? for the help, g for goals to reach by hand.",
         "C'est la fin de la visite ! Appuyez sur t pour la fermer, ? pour l'aide, g pour des "

@@ -108,5 +108,50 @@ async def test_the_training_chapter_plays_turns_on_a_feature_and_reads_the_test_
         await pilot.pause()
         assert app.playground.tour.step == first + 3, app.focused
         await play_for(pilot, 200)
-        assert app.playground.tour.step == len(STEPS) - 1
+        assert STEPS[app.playground.tour.step].message == "app.tour.digits_draw"  # the pictures' chapter
         assert app.document.training.history[-1].test.accuracy is not None  # the score the step speaks of
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+async def test_the_digits_chapter_draws_selects_trains_and_loads_a_mistake(lang: str) -> None:
+    from nntui.i18n import set_language
+
+    set_language(lang)
+    first = next(n for n, step in enumerate(STEPS) if step.message == "app.tour.digits_draw")
+    app = preset_app("layers")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        app.playground.tour._begin_step(first)  # the steps before are the tests' above
+        await pilot.pause()
+        assert app.document.preset == "digits" and app.document.training.settings.dataset == "digits"
+        assert t("app.tour.digits_draw")[:30] in widget_text(app.query_one(TourPanel)).replace("\n", " ")
+        await pilot.press("c", "right", "right", "right")
+        for _ in range(5):  # a stroke down the middle, five pixels: not yet a picture of one's own
+            await pilot.press("down", "space", "space")
+        assert app.playground.tour.step == first
+        await pilot.press("down", "space", "space")
+        assert app.playground.tour.step == first + 1
+        await pilot.press(*["right"] * 5)  # past the picture's right edge: a hidden neuron
+        assert app.playground.tour.step == first + 2
+        await pilot.press("ctrl+t")
+        await play_for(pilot, 300)
+        assert app.playground.tour.step == first + 3
+        await pilot.press("right_square_bracket", "i")  # the first test image read wrong, into the picture
+        assert app.playground.tour.step == len(STEPS) - 1
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_every_step_of_the_tour_reads_whole(lang: str, size: tuple[int, int]) -> None:
+    from nntui.i18n import set_language
+
+    set_language(lang)
+    app = preset_app("layers")
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("t")
+        for index, step in enumerate(STEPS):
+            app.playground.tour._begin_step(index)
+            await pilot.pause()
+            lines = [line for line in widget_text(app.query_one(TourPanel)).splitlines() if line[:1] not in "┏┗"]
+            shown = " ".join(" ".join(line.strip("┃ ").split()) for line in lines)
+            assert " ".join(t(step.message).split()) in shown, (step.message, shown)

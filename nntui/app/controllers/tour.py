@@ -19,6 +19,7 @@ from nntui.app.text import plain
 from nntui.app.widgets.tour_panel import TourPanel
 from nntui.core.presets import load_preset
 from nntui.document.document import Document
+from nntui.document.session import TrainingSettings
 from nntui.i18n import t
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ class TourStep:
     target: str  # CSS selector of what the step speaks of
     done: Check  # has the learner done what the step asks?
     preset: str | None = None  # opened when the step begins
+    data: str | None = None  # the data set the training view then trains on (its default settings)
     # What the learner must have seen first, if anything: ``done`` counts only once it has held.
     seen: Check | None = None
 
@@ -56,6 +58,19 @@ def _weight(doc: Document, j: int, i: int, layer: int = 0) -> float:
 def _reads_a_feature(doc: Document) -> bool:
     """The network reads a feature of the point beyond its coordinates (x1², sin x1…)."""
     return any(feature.kind != "plain" for feature in doc.network.features or ())
+
+
+def _drawn(doc: Document) -> bool:
+    """A picture of the learner's own: not the preset's, with ink on at least six pixels."""
+    values = doc.network.input_values
+    return values.tolist() != load_preset("digits").input_values.tolist() and int((values >= 0.5).sum()) >= 6
+
+
+def _a_test_image(p: Progress) -> bool:
+    """The picture is one of the test images (put there with i from the mistakes, or 0-9)."""
+    data = p.training.session.dataset
+    inputs = p.doc.network.input_values
+    return data.x_test.shape[1] == inputs.shape[0] and bool((data.x_test == inputs).all(axis=1).any())
 
 
 def _selected(doc: Document, column: int, param: int | None = None) -> bool:
@@ -92,6 +107,22 @@ STEPS: tuple[TourStep, ...] = (
     TourStep("app.tour.train_play", "#network", lambda p: not p.training.playing, seen=lambda p: p.training.playing),
     TourStep("app.tour.train_feature", "#training", lambda p: _reads_a_feature(p.doc)),
     TourStep("app.tour.train_score", "#training", lambda p: not p.training.playing, seen=lambda p: p.training.playing),
+    # Pictures: the handwritten digits, drawn by hand, read, and learned.
+    TourStep(
+        "app.tour.digits_draw",
+        "#network",
+        lambda p: not p.training.active and _drawn(p.doc),
+        preset="digits",
+        data="digits",
+    ),
+    TourStep("app.tour.digits_gallery", "#network", lambda p: _selected(p.doc, 1)),
+    TourStep(
+        "app.tour.digits_train",
+        "#training",
+        lambda p: not p.training.playing,
+        seen=lambda p: p.training.active and p.training.playing,
+    ),
+    TourStep("app.tour.digits_mistakes", "#training", _a_test_image),
     TourStep("app.tour.end", "#tour", lambda p: False),
 )
 
@@ -133,6 +164,8 @@ class TourController:
         if step.preset is not None:
             # Straight in: the learner agreed to leave their work when the tour began.
             self.document.replace(load_preset(step.preset), preset=step.preset)
+        if step.data is not None:  # trained on the data the step speaks of
+            self.training.change_settings(TrainingSettings(dataset=step.data))
         self.screen.query_one(TourPanel).update(
             plain(t("app.tour.counter", step=index + 1, steps=len(STEPS)) + " " + t(step.message), None)
         )
