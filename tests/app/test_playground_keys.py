@@ -370,3 +370,17 @@ async def test_a_burst_of_keys_counts_every_key() -> None:
         await pilot.pause()
         assert app.document.network.input_values.tolist() == [1.5, -0.1, 1.0]
         assert len(app.document.history._done) == 6
+
+
+async def test_the_inspector_resized_between_a_reshape_and_the_next_frame_does_not_crash() -> None:
+    """The random key walk found it: a layer removed in place, then a resize of the inspector before
+    the screen showed the new network, read the old selection's layer (IndexError)."""
+    app = preset_app("layers")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("right", "right", "right")  # the output layer: column 3
+        inspector = app.query_one(Inspector)
+        doc = app.document
+        doc.network.layers.pop()  # a reshape changes the network in place, before the views are told
+        inspector.on_resize()  # as a layout would, in between
+        await pilot.pause()
+        assert app.is_running

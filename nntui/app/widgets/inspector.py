@@ -61,6 +61,17 @@ def _name(text: str, width: int, *, selected: bool = False) -> Text:
     return Text(fit(text, width) + " ", style="bold" if selected else "")
 
 
+def _still_matches(network: Network, result: ForwardResult, selection: Selection) -> bool:
+    """Whether ``result`` and ``selection`` still fit ``network``, which edits change in place."""
+    sizes = network.sizes
+    return (
+        len(result.activations) == len(sizes)
+        and all(len(values) == size for values, size in zip(result.activations, sizes))
+        and selection.column < len(sizes)
+        and selection.neuron < sizes[selection.column]
+    )
+
+
 class Inspector(Static):
     """y = f(Σ xᵢ·wᵢ + b) for the selected neuron, one line per connection."""
 
@@ -68,7 +79,9 @@ class Inspector(Static):
     _shown: tuple[Network, ForwardResult, Selection] | None = None
 
     def on_resize(self) -> None:
-        if self._shown is not None:  # the name column follows the room there is
+        # The name column follows the room there is. A network reshaped in place since it was shown
+        # (the screen shows the new one next) is not drawn with the old selection and numbers.
+        if self._shown is not None and _still_matches(*self._shown):
             self._shape = None
             self.show(*self._shown)
 
