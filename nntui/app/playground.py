@@ -322,6 +322,8 @@ class PlaygroundScreen(Screen[None]):
     def action_toggle_training(self) -> None:
         self._build_training_view()
         self.training.toggle()
+        if not self.training.active:  # a control of the hidden panel would keep the keys
+            self.query_one(NetworkCanvas).focus()
 
     def action_play_pause(self) -> None:
         self.training.play_pause()

@@ -414,3 +414,15 @@ async def test_an_open_list_stops_at_its_ends() -> None:
         app.query_one("#learning_rate", Select).focus()
         await pilot.press("enter", *["up"] * (len(LEARNING_RATES) + 2), "enter")
         assert app.document.training.settings.config.learning_rate == LEARNING_RATES[0]
+
+
+async def test_leaving_the_training_view_gives_the_keys_back_to_the_network() -> None:
+    """A control of the training panel kept the focus once the view was hidden: → went to it (the
+    tour in tmux lost its keys there) instead of moving the cursor."""
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t", *["tab"] * 5)
+        assert app.focused is not None and app.focused is not app.query_one(NetworkCanvas)
+        await pilot.press("ctrl+t", "right")
+        assert isinstance(app.focused, NetworkCanvas)
+        assert app.document.selection.column == 1

@@ -29,7 +29,7 @@ def test_the_and_challenge_is_solved_by_typing_weights(tmp_path: Path, terminal:
     terminal.keys("g")
     terminal.wait_for("AND with a step neuron")
     terminal.keys("Down", "Down", "Enter")
-    terminal.wait_for("Challenge 3/10")
+    terminal.wait_for("Challenge 3/12")
     terminal.wait_for("1 of 4 rows right")  # a step neuron of zero weights says 1 everywhere
     terminal.keys("Right")
     for value in ("1", "1", "-1.5"):

@@ -1,5 +1,5 @@
-"""End to end: the guided tour, its training chapter included, followed in a real terminal in
-English and French."""
+"""End to end: the guided tour, its training and digits chapters included, followed in a real
+terminal in English and French."""
 
 from __future__ import annotations
 
@@ -43,6 +43,21 @@ def test_the_tour_and_its_training_chapter_in_a_terminal(lang: str, tmp_path: Pa
     terminal.keys("Space")
     terminal.wait_for(t("app.train.playing"))
     terminal.keys("Space")
+    # The digits: leave the training view, clear the picture, draw a stroke of six pixels.
+    terminal.wait_for(_words(t("app.tour.digits_draw")))
+    terminal.keys("C-t", "c", "Right", "Right", "Right")
+    for _ in range(6):
+        terminal.keys("Down", "Space", "Space")
+    terminal.wait_for(_words(t("app.tour.digits_gallery")))
+    terminal.keys(*["Right"] * 5)  # past the picture's edge: a hidden neuron
+    terminal.wait_for(_words(t("app.tour.digits_train")))
+    terminal.keys("C-t")
+    terminal.wait_for("0  1  2  3  4  5  6  7  8  9")  # the digits' confusion matrix: the view is open
+    terminal.keys("Space")
+    terminal.wait_for(t("app.train.playing"))
+    terminal.keys("Space")
+    terminal.wait_for(_words(t("app.tour.digits_mistakes")))
+    terminal.keys("]", "i")  # a test image read wrong, into the picture
     terminal.wait_for(_words(t("app.tour.end")))
     terminal.keys("q")
     terminal.wait_for(t("app.quit.title"))  # the trained network is unsaved work
