@@ -11,6 +11,9 @@ import itertools
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+import numpy as np
+from numpy.typing import ArrayLike
+
 from nntui.core.network import Network
 from nntui.i18n import t
 
@@ -121,6 +124,11 @@ class SetInputs:
         indices = tuple(sorted(values))
         old = tuple(float(network.input_values[i]) for i in indices)
         return SetInputs(indices, old, tuple(float(values[i]) for i in indices), what)
+
+    @staticmethod
+    def picture(network: Network, image: ArrayLike, what: str) -> SetInputs:
+        """The edit that puts ``image`` (one value per input, in order) into the network's inputs."""
+        return SetInputs.of(network, dict(enumerate(np.asarray(image, dtype=np.float64).tolist())), what)
 
     def apply(self, network: Network) -> None:
         for i, value in zip(self.indices, self.new):

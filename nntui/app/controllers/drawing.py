@@ -85,7 +85,7 @@ class DrawingController:
             return
         image = data.x_test[int(doc.rng.choice(rows))]
         what = t("app.picture.loaded", digit=digit)
-        doc.apply(SetInputs.of(doc.network, dict(enumerate(image.tolist())), what))
+        doc.apply(SetInputs.picture(doc.network, image, what))
 
     def paint(self, pixel: int, *, start: bool) -> None:
         """The mouse over ``pixel`` with its button down: full ink there. ``start``: a new stroke."""

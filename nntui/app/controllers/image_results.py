@@ -185,7 +185,7 @@ class ImageResults:
             return
         labels = self._labels_and_cells(data)[0]
         what = t("app.images.loaded", label=labels[_class_of(data, sample)], number=sample + 1)
-        doc.apply(SetInputs.of(network, dict(enumerate(data.x_test[sample].tolist())), what))
+        doc.apply(SetInputs.picture(network, data.x_test[sample], what))
 
 
 def _totals(y: np.ndarray) -> list[int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from nntui.app.controllers.files import FilesController
@@ -60,10 +61,16 @@ def _reads_a_feature(doc: Document) -> bool:
     return any(feature.kind != "plain" for feature in doc.network.features or ())
 
 
+@cache
+def _preset_inputs(name: str) -> tuple[float, ...]:
+    """A preset's input values as it ships: read once, since the steps compare with them after every change."""
+    return tuple(load_preset(name).input_values.tolist())
+
+
 def _drawn(doc: Document) -> bool:
     """A picture of the learner's own: not the preset's, with ink on at least six pixels."""
     values = doc.network.input_values
-    return values.tolist() != load_preset("digits").input_values.tolist() and int((values >= 0.5).sum()) >= 6
+    return tuple(values.tolist()) != _preset_inputs("digits") and int((values >= 0.5).sum()) >= 6
 
 
 def _a_test_image(p: Progress) -> bool:
@@ -98,7 +105,7 @@ STEPS: tuple[TourStep, ...] = (
     TourStep(
         "app.tour.inputs",
         "#outputs",
-        lambda p: p.doc.network.input_values.tolist() != load_preset("layers").input_values.tolist(),
+        lambda p: tuple(p.doc.network.input_values.tolist()) != _preset_inputs("layers"),
     ),
     # Learning by itself: the training view, a network that fits the data, play and watch.
     TourStep(

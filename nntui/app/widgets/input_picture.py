@@ -18,7 +18,7 @@ from rich.segment import Segment
 from rich.style import Style
 
 from nntui.app.text import fit
-from nntui.app.widgets.graph_layout import PIXEL
+from nntui.app.widgets.graph_layout import PIXEL, VALUE_WIDTH
 from nntui.core.network import ForwardResult, Network
 from nntui.core.numbers import format_value
 from nntui.core.text import visible
@@ -27,7 +27,6 @@ from nntui.i18n import t
 
 SHADES = ("·", "░", "▒", "▓", "█")  # ink 0, then four levels up to full ink
 CAPTION_LINES = 3  # under the picture: the pixel under the cursor, then the keys (two lines)
-VALUE_WIDTH = 6
 
 
 def shade(ink: float) -> int:

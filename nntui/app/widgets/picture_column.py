@@ -17,7 +17,6 @@ from nntui.app.widgets.column_styles import ColumnStyles, Hit
 from nntui.app.widgets.graph_layout import ColumnPlan, picture_width
 from nntui.app.widgets.input_picture import InputPicture
 from nntui.app.widgets.weight_gallery import WeightGallery
-from nntui.app.widgets.weight_strip import strip_scale
 from nntui.core.network import ForwardResult, Network
 from nntui.core.numbers import format_value
 from nntui.document.selection import Selection
@@ -48,7 +47,7 @@ class PictureColumn:
         gallery: set[int] | None = set()
         if shown:
             gallery = self.gallery.show(network, selection, plan.gallery, lines)
-            self._scale = format_value(strip_scale(network.layers[0].weights), 5).strip().lstrip("+")
+            self._scale = format_value(self.gallery.scale, 5).strip().lstrip("+")
         was, self._gallery_shown = self._gallery_shown, shown
         if changed is None or gallery is None or was != shown:
             return None

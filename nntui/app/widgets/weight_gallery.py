@@ -33,6 +33,7 @@ class WeightGallery:
         self.shape = shape
         self._thumb_width, self._thumb_lines = thumb_size(shape)
         self.columns = 0
+        self.scale = 1.0  # the layer's weights' colour scale, as last shown
         self.top = 0  # the gallery's first body line
         self.first = 0  # the neuron of the first thumbnail shown
         self._per_column = 0  # thumbnails down a column
@@ -62,7 +63,7 @@ class WeightGallery:
         self.top = max(0, (lines - min(rows, math.ceil(count / max(1, columns)) * self._thumb_lines)) // 2)
         shown_rows = range(self.first, self.first + count)
         self._names = [network.neuron_name(1, j) for j in shown_rows]
-        scale = strip_scale(layer.weights)
+        self.scale = scale = strip_scale(layer.weights)
         weights = layer.weights[self.first : self.first + count]
         with np.errstate(invalid="ignore", divide="ignore"):
             scaled = weights / scale if np.isfinite(scale) and scale > 0 else np.zeros_like(weights)
