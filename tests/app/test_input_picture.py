@@ -195,3 +195,20 @@ def _picture_rows_in_sight(app: NNTuiApp) -> list[str]:
     assert picture is not None
     lines = column_text(canvas, 0).splitlines()[HEADER_LINES:]
     return [line[picture.left : picture.left + 8 * PIXEL] for line in lines if line.strip()]
+
+
+async def test_the_cursor_leaving_the_first_pixel_leaves_no_mark_behind() -> None:
+    """Pixel 0 is a place, not False: moving off it redraws its row (it stayed marked on the screen)."""
+    app = preset_app("digits")
+    async with app.run_test(size=SIZE) as pilot:
+        canvas = app.query_one(NetworkCanvas)
+        picture = canvas.column_view(0).picture
+        assert picture is not None and app.document.selection.neuron == 0
+        await pilot.press("c")  # a stroke first: the picture is placed, its lines known
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+        row = HEADER_LINES + picture.top  # the first row of pixels, as the screen keeps it
+        kept = list(canvas.render_line(row))
+        canvas.refresh()  # every line drawn anew from the state
+        assert kept == list(canvas.render_line(row))

@@ -11,8 +11,10 @@ import numpy as np
 import pytest
 from rich.color import Color
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.geometry import Region
+from textual.strip import Strip
 
 from nntui.app.app import NNTuiApp
 from nntui.app.palette import NEGATIVE, NEUTRAL, POSITIVE
@@ -380,3 +382,38 @@ async def test_an_edit_draws_no_header_line_again_and_a_move_draws_only_the_titl
         titles = {region.x for region in refreshed if region.y < HEADER_LINES}
         left = canvas.scrollable_content_region.x
         assert titles == {canvas.column_region(0).x - left, canvas.column_region(1).x - left}
+
+
+def _strip_cells(strip: Strip) -> list[tuple[str, Style | None]]:
+    return [(character, segment.style) for segment in strip for character in segment.text]
+
+
+@pytest.mark.parametrize("preset,keys", [("digits", ("c", "down", "right", "space")), ("xor", ("plus",))])
+async def test_an_edit_sends_the_cells_that_changed_and_every_one_of_them(preset: str, keys: tuple[str, ...]) -> None:
+    """A number that changed on a line of links repaints the number, not the line's links; and the
+    lines kept from before plus the cells repainted are the screen drawn anew."""
+    app = preset_app(preset)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await pilot.press(*keys[:-1])
+        await pilot.pause()
+        canvas = app.query_one(NetworkCanvas)
+        height = canvas.size.height
+        before = [_strip_cells(canvas.render_line(y)) for y in range(height)]
+        refreshed = repaints(canvas)
+        await pilot.press(keys[-1])
+        await pilot.pause()
+        kept = [_strip_cells(canvas.render_line(y)) for y in range(height)]
+        refreshed = list(refreshed)  # the edit's, not the refresh below
+        canvas.refresh()  # forget every line: the screen drawn from the state
+        fresh = [_strip_cells(canvas.render_line(y)) for y in range(height)]
+        assert kept == fresh
+        changed = {(x, y) for y in range(height) for x, cell in enumerate(fresh[y]) if before[y][x : x + 1] != [cell]}
+        assert changed, "the edit changed nothing on the canvas"
+        covered = {
+            (x, y)
+            for region in refreshed
+            for y in range(region.y, region.bottom)
+            for x in range(region.x, region.right)
+        }
+        assert changed <= covered, sorted(changed - covered)[:10]
+        assert len(covered) <= 2 * len(changed), f"{len(covered)} cells repainted for {len(changed)} changed"

@@ -87,7 +87,7 @@ class InputPicture:
         shown: list[tuple[object, ...]] = [
             (
                 tuple(levels[row * columns : (row + 1) * columns]),
-                cursor is not None and cursor // columns == row and cursor,
+                cursor if cursor is not None and cursor // columns == row else None,  # 0 is a pixel, not False
             )
             for row in range(rows)
         ]

@@ -25,6 +25,7 @@ from nntui.app.widgets.canvas_pointer import WHEEL_LINES, CanvasPointer, NeuronC
 from nntui.app.widgets.column_styles import ColumnStyles, Hit
 from nntui.app.widgets.column_window import ColumnWindow
 from nntui.app.widgets.graph_layout import ColumnPlan, column_width, plan
+from nntui.app.widgets.line_diff import changed_cells
 from nntui.app.widgets.network_column import HEADER_LINES, NetworkColumn
 from nntui.core.network import ForwardResult, Network
 from nntui.core.plural import counted
@@ -228,16 +229,30 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
             if changed is not None and not changed:
                 continue
             x = self._x_of(view) - scroll
-            ys = range(height) if changed is None else sorted(changed)
-            for y in ys:
-                self._lines.pop(y, None)
-                self._parts.pop((i, y), None)
             if changed is None:
+                for y in range(height):
+                    self._lines.pop(y, None)
+                    self._parts.pop((i, y), None)
                 regions.append(Region(x, 0, view.width, height))
-            else:
-                regions += [Region(x, y, view.width, 1) for y in ys]
+                continue
+            for y in sorted(changed):
+                span = self._redraw_part(i, view, y)
+                if span is not None:
+                    self._lines.pop(y, None)
+                    regions.append(Region(x + span[0], y, span[1] - span[0], 1))
         if regions:
             self.refresh(*regions)
+
+    def _redraw_part(self, i: int, view: NetworkColumn, y: int) -> tuple[int, int] | None:
+        """Draw column ``i``'s part of line ``y`` again; the cells that changed (None: none did).
+        A number that changed on a line of links sends the terminal the number, not the links."""
+        old = self._parts.get((i, y))
+        if old is None:  # never drawn, or forgotten: all of it
+            self._parts.pop((i, y), None)
+            return 0, view.width
+        styles, on_base = self._drawing_styles()
+        new = self._parts[(i, y)] = view.line(y, styles, on_base)[0]
+        return changed_cells(old, new)
 
     def _x_of(self, target: NetworkColumn) -> int:
         """Where column ``target`` starts on the canvas (before scrolling)."""
