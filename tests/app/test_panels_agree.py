@@ -19,7 +19,9 @@ import re
 
 import numpy as np
 import pytest
+from textual.css.query import NoMatches
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 from nntui.app.app import NNTuiApp
 from nntui.app.playground import PlaygroundScreen
@@ -137,11 +139,15 @@ def _shown(app: NNTuiApp) -> dict[str, str]:
     """The text of every visible widget of each panel (a container draws none of its children's)."""
     texts = {}
     for selector in PANELS:
-        found = app.screen.query(selector)  # the training view's widgets come with its first ctrl+t
-        panel = found.first() if found else None
-        if panel is None or not panel.display:
+        # By id and a walk, not a CSS query: matching selectors against every node was a fifth of
+        # the walk's time. The training view's widgets come with its first ctrl+t.
+        try:
+            panel = app.screen.get_widget_by_id(selector.removeprefix("#"))
+        except NoMatches:
             continue
-        for widget in [panel, *panel.query("*")]:
+        if not panel.display:
+            continue
+        for widget in panel.walk_children(Widget, with_self=True):
             if widget.display and widget.visible and widget.region.area:
                 texts[f"{selector} {widget!r} {id(widget)}"] = widget_text(widget)
     return texts

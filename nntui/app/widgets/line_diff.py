@@ -21,9 +21,19 @@ def changed_cells(old: list[Segment], new: list[Segment]) -> tuple[int, int] | N
     """
     if old == new:
         return None
-    before, after = _cells(old), _cells(new)
-    if len(before) != len(after):
-        return 0, max(len(before), len(after))
+    width = _width(new)
+    if _width(old) != width:
+        return 0, max(width, _width(old))
+    # The segments alike at both ends are left out whole; the cells of the rest are compared.
+    same = min(len(old), len(new))
+    head = 0
+    while head < same and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < same - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    offset = _width(new[:head])
+    before, after = _cells(old[head : len(old) - tail]), _cells(new[head : len(new) - tail])
     start = next((i for i, (a, b) in enumerate(zip(before, after)) if a != b), None)
     if start is None:  # cut into other segments, the same cells
         return None
@@ -32,7 +42,11 @@ def changed_cells(old: list[Segment], new: list[Segment]) -> tuple[int, int] | N
         start -= 1
     if end < len(after) and (before[end] is None or after[end] is None):
         end += 1
-    return start, end
+    return offset + start, offset + end
+
+
+def _width(segments: list[Segment]) -> int:
+    return sum(cell_len(text) for text, _, control in segments if not control)
 
 
 def _cells(segments: list[Segment]) -> list[_Cell]:
@@ -40,7 +54,7 @@ def _cells(segments: list[Segment]) -> list[_Cell]:
     for text, style, control in segments:
         if control:
             continue
-        if text.isascii():
+        if text.isascii() or cell_len(text) == len(text):  # a cell a character
             cells += [(character, style) for character in text]
             continue
         for character in text:

@@ -225,6 +225,7 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
             return
         scroll, height = int(self.scroll_offset.x), self.size.height
         regions: list[Region] = []
+        drawing = self._drawing_styles()  # once: Textual finds the canvas's style by walking its ancestors
         for i, (view, changed) in enumerate(zip(self.columns, changes)):
             if changed is not None and not changed:
                 continue
@@ -236,22 +237,23 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
                 regions.append(Region(x, 0, view.width, height))
                 continue
             for y in sorted(changed):
-                span = self._redraw_part(i, view, y)
+                span = self._redraw_part(i, view, y, drawing)
                 if span is not None:
                     self._lines.pop(y, None)
                     regions.append(Region(x + span[0], y, span[1] - span[0], 1))
         if regions:
             self.refresh(*regions)
 
-    def _redraw_part(self, i: int, view: NetworkColumn, y: int) -> tuple[int, int] | None:
+    def _redraw_part(
+        self, i: int, view: NetworkColumn, y: int, drawing: tuple[ColumnStyles, palette.OnBase]
+    ) -> tuple[int, int] | None:
         """Draw column ``i``'s part of line ``y`` again; the cells that changed (None: none did).
         A number that changed on a line of links sends the terminal the number, not the links."""
         old = self._parts.get((i, y))
         if old is None:  # never drawn, or forgotten: all of it
             self._parts.pop((i, y), None)
             return 0, view.width
-        styles, on_base = self._drawing_styles()
-        new = self._parts[(i, y)] = view.line(y, styles, on_base)[0]
+        new = self._parts[(i, y)] = view.line(y, *drawing)[0]
         return changed_cells(old, new)
 
     def _x_of(self, target: NetworkColumn) -> int:
