@@ -65,56 +65,56 @@ async def _gone(server: Server, timeout: float = GONE_WITHIN) -> set[int]:
 @pytest.mark.e2e
 @pytest.mark.skipif(sys.platform == "win32", reason="a signal to the server: os.kill ends a process on Windows")
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-async def test_stopping_the_server_ends_every_session_within_5_s(sig: int, servers: list[Server]) -> None:
-    for attempt in range(REPEATS):
-        server = await asyncio.to_thread(start, servers)
-        async with aiohttp.ClientSession() as client:
-            sessions = [await open_session(client, server) for _ in range(2)]
-            assert len(server.sessions()) == 2
-            await flood(sessions[0])  # its app is busy for many seconds
-            # In a thread: the websockets must be served while the server closes them.
-            elapsed, left = await asyncio.to_thread(server.stop, sig)
-            assert not left, f"attempt {attempt}: left after {elapsed:.1f} s:\n{describe(left)}"
-        out, err = server.process.communicate(timeout=5)
-        assert server.process.returncode == 0, err
-        assert out == "" and err == "", (out, err)
+@pytest.mark.parametrize("attempt", range(REPEATS))  # each its own test: the workers run them side by side
+async def test_stopping_the_server_ends_every_session_within_5_s(sig: int, attempt: int, servers: list[Server]) -> None:
+    server = await asyncio.to_thread(start, servers)
+    async with aiohttp.ClientSession() as client:
+        sessions = [await open_session(client, server) for _ in range(2)]
+        assert len(server.sessions()) == 2
+        await flood(sessions[0])  # its app is busy for many seconds
+        # In a thread: the websockets must be served while the server closes them.
+        elapsed, left = await asyncio.to_thread(server.stop, sig)
+        assert not left, f"attempt {attempt}: left after {elapsed:.1f} s:\n{describe(left)}"
+    out, err = server.process.communicate(timeout=5)
+    assert server.process.returncode == 0, err
+    assert out == "" and err == "", (out, err)
 
 
 @pytest.mark.e2e
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
 @pytest.mark.skipif(sync_playwright is None, reason="Playwright is not installed (.ci/run installs it)")
-def test_a_page_closed_in_chromium_then_the_server_stopped_leaves_nothing(servers: list[Server]) -> None:
+@pytest.mark.parametrize("attempt", range(REPEATS))  # each its own test: the workers run them side by side
+def test_a_page_closed_in_chromium_then_the_server_stopped_leaves_nothing(attempt: int, servers: list[Server]) -> None:
     """The page is closed once the playground is drawn, while the app is still starting, or
     while it trains; then the server gets SIGTERM at once, or once the app has gone."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
         try:
-            for attempt in range(REPEATS):
-                server = start(servers)
-                page = browser.new_page(viewport={"width": 1000, "height": 700})
-                page.route("**/*", _only(server.url))
-                page.add_init_script(CATCH_TERMINAL)
-                when = ("drawn", "starting", "training")[attempt % 3]
-                if when == "starting":
-                    with page.expect_websocket():
-                        page.goto(server.url)
-                else:
+            server = start(servers)
+            page = browser.new_page(viewport={"width": 1000, "height": 700})
+            page.route("**/*", _only(server.url))
+            page.add_init_script(CATCH_TERMINAL)
+            when = ("drawn", "starting", "training")[attempt % 3]
+            if when == "starting":
+                with page.expect_websocket():
                     page.goto(server.url)
-                    _wait_for_screen(page, TITLE.decode())
-                    assert len(server.sessions()) == 1
-                if when == "training":
-                    page.focus(".xterm-helper-textarea")
-                    # The training view, a network for its data, play: each key once the screen
-                    # shows the one before it took (a fixed pause lost the space on a loaded machine).
-                    for key, shown in (("Control+t", "paused"), ("x", "input x1"), (" ", "▶ training")):
-                        page.keyboard.press(key)
-                        _wait_for_screen(page, shown)
-                page.close()
-                if attempt % 2:  # the browser has left: its app goes by itself
-                    assert wait_until(lambda server=server: not server.apps(), GONE_WITHIN), describe(server.apps())
-                elapsed, left = server.stop(signal.SIGTERM)
-                assert not left, f"attempt {attempt} ({when}): left after {elapsed:.1f} s:\n{describe(left)}"
-                assert server.process.wait(timeout=1) == 0
+            else:
+                page.goto(server.url)
+                _wait_for_screen(page, TITLE.decode())
+                assert len(server.sessions()) == 1
+            if when == "training":
+                page.focus(".xterm-helper-textarea")
+                # The training view, a network for its data, play: each key once the screen
+                # shows the one before it took (a fixed pause lost the space on a loaded machine).
+                for key, shown in (("Control+t", "paused"), ("x", "input x1"), (" ", "▶ training")):
+                    page.keyboard.press(key)
+                    _wait_for_screen(page, shown)
+            page.close()
+            if attempt % 2:  # the browser has left: its app goes by itself
+                assert wait_until(lambda server=server: not server.apps(), GONE_WITHIN), describe(server.apps())
+            elapsed, left = server.stop(signal.SIGTERM)
+            assert not left, f"attempt {attempt} ({when}): left after {elapsed:.1f} s:\n{describe(left)}"
+            assert server.process.wait(timeout=1) == 0
         finally:
             browser.close()
 
