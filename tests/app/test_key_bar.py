@@ -91,3 +91,30 @@ async def test_each_key_stands_apart_from_its_word_and_all_fit(lang: str, size: 
                 ]
                 assert actions == expected, line
             assert t("app.key.help") in line
+
+
+async def test_the_keys_are_built_again_only_when_what_they_show_changes() -> None:
+    """Textual's footer rebuilds its keys whenever the bindings are looked at anew, after most keys
+    pressed; the key bar keeps them while the same keys, words and states are wanted."""
+    app = preset_app("potatoes")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("right", "plus")  # a weight, changed
+        keys = await _laid_out_keys(app, ["app.help"])
+        await pilot.press("plus", "minus", "down")
+        await pilot.pause()
+        assert await _laid_out_keys(app, ["app.help"]) == keys  # the same widgets
+        await pilot.press("ctrl+t")  # other keys: built again
+        rebuilt = await _laid_out_keys(app, ["play_pause"])
+        assert all(key not in keys for key in rebuilt)
+        await pilot.press("tab")  # into the settings: a list takes some keys (⏎ opens it)
+        rebuilt = await _laid_out_keys(app, ["play_pause"])
+        await pilot.press("tab", "tab")  # from one setting to the next: the focus moves, the keys stay
+        await pilot.pause()
+        assert await _laid_out_keys(app, ["play_pause"]) == rebuilt
+        await pilot.press("escape")
+        await pilot.press("ctrl+t")
+        back = await _laid_out_keys(app, ["app.help"])
+        assert "play_pause" not in {key.action for key in back}
+        assert [(key.key_display, key.description) for key in back] == [
+            (key.key_display, key.description) for key in keys
+        ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
+from textual.dom import NoScreen
 from textual.events import Resize
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -60,10 +61,33 @@ class KeyBar(Footer):
     """The footer of the playground: the keys that fit whole, each with its word."""
 
     _width: int | None = None  # the width the keys were chosen for
+    _built_for: tuple[object, ...] | None = None  # what the keys shown were built from
 
     def compose(self) -> ComposeResult:
         self._width = self.app.size.width  # the footer spans the screen
         yield from fitting(list(super().compose()), self._width)
+
+    async def recompose(self) -> None:
+        # Textual's footer builds its keys again whenever the bindings are looked at anew (after
+        # most keys pressed); the same keys, words and states need no new widgets.
+        wanted = self._keys_wanted()
+        if wanted == self._built_for:
+            return
+        self._built_for = wanted
+        await super().recompose()
+
+    def _keys_wanted(self) -> tuple[object, ...]:
+        """What the keys shown are built from: each binding shown, its state, and the room."""
+        try:
+            bindings = self.screen.active_bindings
+        except NoScreen:  # not on a screen (yet, or any more): build as Textual does
+            return (object(),)
+        shown = tuple(
+            (binding.key, binding.key_display, binding.description, binding.action, binding.group, enabled, tooltip)
+            for _, binding, enabled, tooltip in bindings.values()
+            if binding.show
+        )
+        return (self.screen, self.app.size.width, self.compact, self.show_command_palette, shown)
 
     def on_resize(self, event: Resize) -> None:
         if event.size.width != self._width:
