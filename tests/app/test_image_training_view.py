@@ -84,6 +84,10 @@ async def test_the_digits_show_the_matrix_and_the_images_read_wrong_instead_of_t
         # The panel offers no input features for 64 pixels; its own width is the one the view leaves room for.
         assert not app.query_one(FeatureToggles).display and not app.query_one("#features-label").display
         assert app.query_one(TrainingPanel).outer_size.width == PANEL_WIDTH
+        # Nor the boundary picture's settings (its test points, its shades): none is drawn.
+        for selector in ("#show_test", "#show_test-label", "#discretize", "#discretize-label"):
+            widget = app.query_one(selector)
+            assert not widget.display and not widget.region.area, selector
 
 
 async def test_the_counts_follow_training_and_an_edit_by_hand() -> None:
@@ -133,6 +137,7 @@ async def test_outside_the_view_of_pictures_the_brackets_still_cycle_the_weights
         assert not app.screen.has_class("-images")
         assert selection(app).param == 1
         assert app.query_one(FeatureToggles).display  # x1², sin x1… for points
+        assert app.query_one("#show_test").region.area and app.query_one("#discretize").region.area  # its plane's
 
 
 async def test_i_puts_the_image_shown_into_the_input_layer_and_u_takes_it_back() -> None:

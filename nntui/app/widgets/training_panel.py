@@ -196,9 +196,10 @@ class TrainingPanel(Vertical):
                 )
                 yield Label(t("app.training.stop_after"))
                 yield _list(_stops(s.stop_after), s.stop_after, "stop_after")
-                yield Label(t("app.data.test_points"))
+                # What the boundary picture shows: no setting of a training view of pictures (app.tcss).
+                yield Label(t("app.data.test_points"), id="show_test-label")
                 yield _list([(t("app.data.shown"), True), (t("app.data.hidden"), False)], s.show_test, "show_test")
-                yield Label(t("app.data.output"))
+                yield Label(t("app.data.output"), id="discretize-label")
                 yield _list([(t("app.data.shades"), False), (t("app.data.discrete"), True)], s.discretize, "discretize")
 
     def on_mount(self) -> None:
