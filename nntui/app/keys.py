@@ -93,7 +93,9 @@ PLAYGROUND_KEYS: list[Binding] = [
     _key("ctrl+o", "open", "app.key.open", "app.key.open.help", show=False),
     _key("f12,ctrl+shift+s", "save_as", "app.key.save_as", "app.key.save_as.help", display="F12", show=False),
     _key("ctrl+e", "export", "app.key.export", "app.key.export.help", show=False),
-    _key("ctrl+t,f5", "toggle_training", "app.key.train", "app.key.train.help", display="^t"),
+    # A priority binding too: a space right behind it (one write) is looked at once the view is open.
+    # Textual checks priority keys as they arrive, the others after the focused widget has seen them.
+    _key("ctrl+t,f5", "toggle_training", "app.key.train", "app.key.train.help", display="^t", priority=True),
     # A priority binding: space plays and pauses even when a list has focus.
     _key("space", "play_pause", "app.key.play_pause", "app.key.play_pause.help", display="␣", priority=True),
     # Outside the training view, on an input picture: space adds ink, backspace takes it away.

@@ -11,6 +11,7 @@ import asyncio
 
 import numpy as np
 import pytest
+from textual import events
 
 from nntui.app.app import NNTuiApp
 from nntui.app.screens.path_prompt import OpenPathPrompt, SavePathPrompt
@@ -113,3 +114,23 @@ async def test_quitting_while_training_asks_about_the_trained_work() -> None:
         assert isinstance(app.screen, QuitPrompt)
         assert not app.playground.training.playing
         await _still(pilot)
+
+
+@pytest.mark.parametrize("opened_before", [False, True], ids=["first-time", "again"])
+async def test_ctrl_t_and_space_in_one_write_open_the_view_and_play(opened_before: bool) -> None:
+    """Keys that come together (a fast typist, a paste, a slow terminal) act in their order: space
+    (a priority key, so it plays from a focused list too) was looked at before ctrl+t had opened the
+    view, and was lost."""
+    app = preset_app("xor")
+    async with app.run_test(size=SIZE) as pilot:
+        if opened_before:
+            await pilot.press("ctrl+t", "ctrl+t")
+        app.post_message(events.Key("ctrl+t", None))  # both queued before either is handled
+        app.post_message(events.Key("space", " "))
+        deadline = asyncio.get_running_loop().time() + 10
+        while not app.playground.training.playing:
+            assert asyncio.get_running_loop().time() < deadline, "space was lost"
+            await pilot.pause()
+        assert app.playground.training.active
+        await pilot.press("space")
+        assert not app.playground.training.playing
