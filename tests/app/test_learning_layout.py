@@ -12,6 +12,7 @@ from rich.cells import cell_len
 from nntui.app.app import NNTuiApp
 from nntui.app.controllers.learning import WHY_AFTER
 from nntui.app.widgets.backward_panel import BackwardPanel
+from nntui.app.widgets.challenge_bar import ChallengeBar
 from nntui.app.widgets.loss_slice_panel import LossSlicePanel
 from nntui.app.widgets.truth_table import TruthTablePanel
 from nntui.core.challenges import CHALLENGES
@@ -214,3 +215,40 @@ async def test_the_inspector_beside_the_learning_panels_keeps_its_z_and_y_rows(
         text = widget_text(inspector)
         assert re.search(rf"z = .*= {NUMBER}", text) and re.search(rf"y = .*= {NUMBER}", text), text
         assert len(text.splitlines()) == 2 + 8, text  # the border, and one line per row
+
+
+def _layouts(widget) -> list[bool]:
+    """From now on, whether each refresh of ``widget`` asked for a layout of the screen."""
+    asked: list[bool] = []
+    refresh = widget.refresh
+
+    def recorded(*regions, **kwargs):
+        asked.append(bool(kwargs.get("layout")))
+        return refresh(*regions, **kwargs)
+
+    widget.refresh = recorded
+    return asked
+
+
+async def test_the_challenge_bar_and_the_slice_lay_the_screen_out_only_when_their_height_changes() -> None:
+    """Shown again after every edit: the same words draw nothing, new words of as many lines draw in
+    place (Textual's update laid the whole screen out at each edit while a challenge was open)."""
+    app = preset_app("potatoes")
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.playground.learning.open("and_sigmoid")
+        await pilot.press("right", "L")  # a weight, and its loss slice
+        bar, slice_panel = app.query_one(ChallengeBar), app.query_one(LossSlicePanel)
+        seen = set()
+        for _ in range(12):
+            words, lines = widget_text(bar), bar.size.height
+            bar_layouts, slice_layouts = _layouts(bar), _layouts(slice_panel)
+            await pilot.press("minus")
+            await pilot.pause()
+            assert slice_layouts and not any(slice_layouts)  # a new curve, as many lines: drawn in place
+            if widget_text(bar) == words:
+                assert not bar_layouts  # the same words: not even drawn again
+                seen.add("same")
+            elif bar.size.height == lines:
+                assert bar_layouts and not any(bar_layouts)  # other words, as many lines: in place
+                seen.add("other")
+        assert seen == {"same", "other"}

@@ -26,6 +26,7 @@ from nntui.app.widgets.backward_panel import BackwardPanel, ShownPass, needed_wi
 from nntui.app.widgets.challenge_bar import ChallengeBar
 from nntui.app.widgets.inspector import needed_width as inspector_width
 from nntui.app.widgets.loss_slice_panel import SLICE_WIDTH, LossSlicePanel
+from nntui.app.widgets.static_text import show_text
 from nntui.app.widgets.truth_table import MESSAGE_WIDTH, TruthTablePanel, narrowest
 from nntui.core.backward import BackwardPass, backward, gradient_step
 from nntui.core.challenges import CHALLENGES, Challenge, challenge
@@ -206,7 +207,7 @@ class LearningController:
         ref = doc.selection.ref(doc.network)
         if ref.kind == "input":
             panel.border_title = t("app.slice.title.input")
-            panel.update(t("app.slice.pick_a_weight"))
+            show_text(panel, Text(t("app.slice.pick_a_weight")))
             return
         panel.show(loss_slice(doc.network, ref, x[None, :], target[None, :]), ref.kind)
 
@@ -347,4 +348,4 @@ class LearningController:
             lines.append(t(chosen.why_impossible))
         elif not verdict.solved and self.edits >= HINT_AFTER:
             lines.append(t("app.challenge.hint", hint=t(chosen.hint)))
-        self.screen.query_one(ChallengeBar).update(Text("\n".join(lines)))
+        show_text(self.screen.query_one(ChallengeBar), Text("\n".join(lines)))

@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from nntui.app.plot import braille_series
+from nntui.app.widgets.static_text import show_text
 from nntui.core.loss_slice import LossSlice
 from nntui.core.numbers import format_value
 from nntui.i18n import t
@@ -55,4 +56,4 @@ class LossSlicePanel(Static):
             )
         )
         self.border_title = t(f"app.slice.title.{kind}")
-        self.update(plot)
+        show_text(self, plot)
