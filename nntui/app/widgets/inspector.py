@@ -9,6 +9,8 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.console import Group
 from rich.text import Text
+from textual.app import RenderResult
+from textual.geometry import Region
 from textual.widgets import Static
 
 from nntui.app import palette
@@ -78,7 +80,8 @@ class Inspector(Static):
 
     _shape: object = None  # what decides the height: which neuron, how many inputs
     _shown: tuple[Network, ForwardResult, Selection] | None = None
-    _drawn: object = None  # what the lines drawn say, to draw them again only when that changes
+    _lines: tuple[Text, ...] = ()  # what it says, one Text a line (or more, where a Text wraps)
+    _drawn: list[tuple[object, ...]] | None = None  # what each of those says: drawn again only when it changes
 
     def on_resize(self) -> None:
         # The name column follows the room there is. A network reshaped in place since it was shown
@@ -98,12 +101,18 @@ class Inspector(Static):
         shape = (k, j, network.sizes[max(k - 1, 0)], selection.param, softmax, shifted)
         layout, self._shape = shape != self._shape, shape
         lines = self._input_view(network, j) if k == 0 else self._neuron_view(network, result, selection)
-        # An edit that leaves the text as it was (a weight of another neuron, most strokes of a picture
-        # away from the cursor) draws nothing again.
+        # A change that leaves the text as it was (a weight of a later layer, the step of + and -) draws
+        # nothing again; one that changes some numbers, only their rows (the terminal is sent those).
         drawn = [_text_key(line) for line in lines]
-        if layout or drawn != self._drawn:
-            self._drawn = drawn
-            self.update(Group(*lines), layout=layout)
+        before, self._drawn, self._lines = self._drawn, drawn, tuple(lines)
+        rows = None if layout or before is None else _changed_rows(before, drawn, self.size.width)
+        if rows is None:
+            self.refresh(layout=layout)
+        elif rows:
+            self.refresh(*(Region(0, y, self.size.width, 1) for y in rows))
+
+    def render(self) -> RenderResult:
+        return Group(*self._lines)
 
     def _input_view(self, network: Network, i: int) -> list[Text]:
         value = Text.assemble(
@@ -218,3 +227,27 @@ class Inspector(Static):
 def _text_key(text: Text) -> tuple[object, ...]:
     """What a line of the inspector shows: its characters, their styles and how it is laid out."""
     return (text.plain, tuple(text.spans), text.style, text.justify, text.overflow, text.no_wrap, text.end)
+
+
+def _changed_rows(before: list[tuple[object, ...]], now: list[tuple[object, ...]], width: int) -> list[int] | None:
+    """The rows of the panel whose Text changed, each on one row of ``width`` cells before and now;
+    None when that is not sure (another number of lines, a Text that wraps above or in a change)."""
+    if len(before) != len(now):
+        return None
+    rows: list[int] = []
+    row: int | None = 0  # the row of the Text in hand; None below a Text that may take more than one
+    for old, new in zip(before, now):
+        one = _one_row(old, width) and _one_row(new, width)
+        if old != new:
+            if row is None or not one:
+                return None
+            rows.append(row)
+        row = row + 1 if row is not None and one else None
+    return rows
+
+
+def _one_row(key: tuple[object, ...], width: int) -> bool:
+    """Whether the Text of ``key`` (see :func:`_text_key`) is drawn on one row of ``width`` cells."""
+    plain, end = key[0], key[-1]
+    assert isinstance(plain, str)
+    return end == "\n" and "\n" not in plain and "\t" not in plain and cell_len(plain) <= width
