@@ -112,3 +112,15 @@ class OnBase:
         if run:
             applied.append(Segment(run, run_style))
         return applied, width
+
+
+def joined(segments: list[Segment]) -> list[Segment]:
+    """``segments`` with neighbours in the same style as one segment, so the terminal is sent the
+    style once: the styles of :meth:`OnBase.apply` are summed once each, so one style is one object."""
+    runs: list[Segment] = []
+    for segment in segments:
+        if runs and segment.style is runs[-1].style:
+            runs[-1] = Segment(runs[-1].text + segment.text, segment.style)
+        else:
+            runs.append(segment)
+    return runs

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -460,3 +461,15 @@ async def test_every_line_is_as_wide_as_its_strip_says(
                 assert (strip.cell_length, sum(cell_len(text) for text, _, _ in strip)) == (width, width), (x, y)
                 texts.append(strip.text)
         assert any("more layers ▶" in text for text in texts) == (len(keys) == 20)
+
+
+@pytest.mark.parametrize("preset", ["digits", "xor"])
+async def test_neighbouring_cells_in_one_style_are_one_segment(preset: str) -> None:
+    """The terminal is sent a style once for a run of cells in it, across columns too."""
+    async with preset_app(preset).run_test(size=(140, 44)) as pilot:
+        await pilot.press("right", "down")
+        await pilot.pause()
+        canvas = pilot.app.query_one(NetworkCanvas)
+        for y in range(canvas.size.height):
+            styles = [style for _, style, _ in canvas.render_line(y)]
+            assert all(a != b for a, b in pairwise(styles)), y

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.segment import Segment
 from rich.style import Style
 
-from nntui.app.palette import OnBase
+from nntui.app.palette import OnBase, joined
 
 BASE = Style(color="white", bgcolor="#121212")
 BLUE, BOLD = Style(color="blue"), Style(bold=True)
@@ -28,3 +28,10 @@ def test_neighbours_in_the_same_style_are_one_segment_so_the_terminal_is_sent_it
     assert applied == [Segment("▶ h1 ", BASE), Segment("+0.50", BASE + BLUE)]
     applied, _ = on_base.apply([Segment("a", BOLD), Segment("b", BLUE), Segment("c", BOLD)])
     assert [segment.text for segment in applied] == ["a", "b", "c"]  # apart: not one
+
+
+def test_joined_makes_one_segment_of_neighbours_in_the_same_style() -> None:
+    on_base = OnBase(BASE)
+    left, _ = on_base.apply([Segment("a", BLUE), Segment(" ", None)])
+    right, _ = on_base.apply([Segment("  ", None), Segment("b", BLUE)])
+    assert joined(left + right) == [Segment("a", BASE + BLUE), Segment("   ", BASE), Segment("b", BASE + BLUE)]

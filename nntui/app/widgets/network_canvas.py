@@ -374,8 +374,13 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
             width += view.width  # every part is its column's width
         if more_right:
             segments += self._marker(more_right, y, on_base)
-        # Its width given: Textual would measure every segment of the line again to crop it.
-        return Strip(segments, width)
+        room = self.virtual_size.width - width  # right of a network narrower than the canvas
+        if room > 0:
+            segments.append(Segment(" " * room, on_base.base))
+            width += room
+        # Neighbours in one style (across columns, a column's padding) as one segment; its width
+        # given: Textual would measure every segment of the line again.
+        return Strip(palette.joined(segments), width)
 
     def _marker(self, text: str, y: int, on_base: palette.OnBase) -> list[Segment]:
         """How many layers are left out on one side: on the first body line, a cell of room each side."""
