@@ -85,7 +85,8 @@ def weight_glyph(value: float, scale: float) -> str:
 class OnBase:
     """Segments put on a widget's style ``base``, as Segment.apply_style does, each sum of two
     styles kept: a frame of the training view draws a hundred lines of a dozen segments each,
-    from a few styles."""
+    from a few styles.  Neighbours that come out in the same style are one segment: the terminal
+    is sent the style once (a neuron's marker and name on the canvas's style, say)."""
 
     def __init__(self, base: Style) -> None:
         self.base = base
@@ -96,10 +97,30 @@ class OnBase:
         sums, base = self._sums, self.base
         applied = []
         width = 0
+        run, run_style = "", base  # the text so far in one style
         for text, style, _control in segments:
             on_base = sums.get(style)
             if on_base is None:
                 on_base = sums[style] = base + style
-            applied.append(Segment(text, on_base))
             width += cell_len(text)
+            if on_base is run_style:
+                run += text
+                continue
+            if run:
+                applied.append(Segment(run, run_style))
+            run, run_style = text, on_base
+        if run:
+            applied.append(Segment(run, run_style))
         return applied, width
+
+
+def joined(segments: list[Segment]) -> list[Segment]:
+    """``segments`` with neighbours in the same style as one segment, so the terminal is sent the
+    style once: the styles of :meth:`OnBase.apply` are summed once each, so one style is one object."""
+    runs: list[Segment] = []
+    for segment in segments:
+        if runs and segment.style is runs[-1].style:
+            runs[-1] = Segment(runs[-1].text + segment.text, segment.style)
+        else:
+            runs.append(segment)
+    return runs

@@ -164,6 +164,24 @@ def test_the_gallery_draws_each_first_hidden_neurons_weights_as_its_picture() ->
         assert found[start : start + 8] == expected
 
 
+def test_the_gallery_draws_again_only_the_line_of_a_weight_changed_in_place() -> None:
+    """Shown again with the same weights (a stroke on the picture), no line of the gallery changed;
+    a weight changed in place, the one line of its thumbnail that holds its pixel."""
+    network = load_preset("digits")
+    gallery = WeightGallery((8, 8))
+    assert gallery.show(network, Selection(), columns=6, lines=17) is None  # placed: all of it
+    assert gallery.show(network, Selection(), columns=6, lines=17) == set()
+    before = [gallery.line(body, Style(), Style()) for body in range(17)]
+    weights = network.layers[0].weights
+    largest = float(np.abs(weights).max())
+    weights[4, 0] = -largest / 2 if weights[4, 0] >= 0 else largest / 2  # neuron 4's first pixel, the scale kept
+    changed = gallery.show(network, Selection(), columns=6, lines=17)
+    per_column = 17 // thumb_size((8, 8))[1]
+    assert changed == {gallery.top + (4 % per_column) * 5 + 1}  # under the name, its first two pixel rows
+    after = [gallery.line(body, Style(), Style()) for body in range(17)]
+    assert {body for body in range(17) if before[body] != after[body]} == changed
+
+
 async def test_the_gallery_is_beside_the_picture_and_a_click_on_a_thumbnail_selects_its_neuron() -> None:
     app = preset_app("digits")
     async with app.run_test(size=SIZE) as pilot:

@@ -126,6 +126,24 @@ async def test_shift_b_moves_every_weight_by_minus_eta_g_in_one_undo_step() -> N
         assert np.array_equal(app.document.network.layers[0].weights, before.layers[0].weights)
 
 
+async def test_the_step_shown_is_gone_after_the_next_edit_and_an_edit_without_one_marks_no_view_stale() -> None:
+    """The views are derived from every edit anyway: marking them stale for a step not shown would only
+    have them derived again, for nothing, after each stroke on a picture."""
+    app = preset_app("potatoes")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right", "B")
+        learning = app.playground.learning
+        assert learning.step_taken is not None
+        await pilot.press("plus")
+        assert learning.step_taken is None
+        assert "→" not in widget_text(app.query_one(BackwardPanel))
+        stale: list[None] = []
+        marked = learning.views_stale
+        learning.views_stale = lambda: (stale.append(None), marked())[1]
+        await pilot.press("plus")
+        assert stale == []
+
+
 async def test_shift_l_plots_the_loss_against_the_selected_weight() -> None:
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:

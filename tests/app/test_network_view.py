@@ -5,10 +5,13 @@ Read from what the columns draw (the Line API's strips), as a learner sees it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 import pytest
+from rich.cells import cell_len
 from rich.color import Color
 from rich.segment import Segment
 from rich.style import Style
@@ -379,9 +382,12 @@ async def test_an_edit_draws_no_header_line_again_and_a_move_draws_only_the_titl
         refreshed.clear()
         await pilot.press("right")  # the selected title moves from the inputs to hidden 1
         await pilot.pause()
-        titles = {region.x for region in refreshed if region.y < HEADER_LINES}
+        titles = [region for region in refreshed if region.y < HEADER_LINES and region.height == 1]
         left = canvas.scrollable_content_region.x
-        assert titles == {canvas.column_region(0).x - left, canvas.column_region(1).x - left}
+        assert [region.y for region in titles] == [0], titles  # the title line, once: not the subtitles
+        (title,) = titles
+        assert title.x == canvas.column_region(0).x - left  # from the inputs' title ...
+        assert canvas.column_region(1).x - left < title.right <= canvas.column_region(2).x - left  # ... to hidden 1's
 
 
 def _strip_cells(strip: Strip) -> list[tuple[str, Style | None]]:
@@ -390,8 +396,10 @@ def _strip_cells(strip: Strip) -> list[tuple[str, Style | None]]:
 
 @pytest.mark.parametrize("preset,keys", [("digits", ("c", "down", "right", "space")), ("xor", ("plus",))])
 async def test_an_edit_sends_the_cells_that_changed_and_every_one_of_them(preset: str, keys: tuple[str, ...]) -> None:
-    """A number that changed on a line of links repaints the number, not the line's links; and the
-    lines kept from before plus the cells repainted are the screen drawn anew."""
+    """A number that changed on a line of links repaints the number, not the line's links; a line
+    is refreshed once, from its first changed cell to its last (Textual sends a refreshed region
+    from the canvas's left edge: two on a line would send the cells left of the first twice); and
+    the lines kept from before plus the cells repainted are the screen drawn anew."""
     app = preset_app(preset)
     async with app.run_test(size=(140, 44)) as pilot:
         await pilot.press(*keys[:-1])
@@ -416,4 +424,52 @@ async def test_an_edit_sends_the_cells_that_changed_and_every_one_of_them(preset
             for x in range(region.x, region.right)
         }
         assert changed <= covered, sorted(changed - covered)[:10]
-        assert len(covered) <= 2 * len(changed), f"{len(covered)} cells repainted for {len(changed)} changed"
+        lines = {y for _, y in changed}
+        spans = {y: (min(x for x, at in changed if at == y), max(x for x, at in changed if at == y) + 1) for y in lines}
+        assert sorted((region.y, region.x, region.right) for region in refreshed) == [
+            (y, *spans[y]) for y in sorted(lines)
+        ]
+
+
+def _layers(count: int) -> NNTuiApp:
+    return NNTuiApp(fresh_network([2, *[3] * count, 1], np.random.default_rng(0)))
+
+
+@pytest.mark.parametrize(
+    "app,size,keys",
+    [
+        (lambda: preset_app("digits"), (140, 44), ("right", "right", "down")),
+        (lambda: preset_app("xor"), (200, 60), ("right", "down")),  # narrower than the canvas: centred
+        (lambda: _layers(40), (120, 36), ("right",) * 20),  # layers left out on both sides, scrolled
+    ],
+    ids=["digits", "centred", "layers-left-out"],
+)
+async def test_every_line_is_as_wide_as_its_strip_says(
+    app: Callable[[], NNTuiApp], size: tuple[int, int], keys: tuple[str, ...]
+) -> None:
+    """A line's width is given to Textual, not measured: it must be the width of its cells."""
+    async with app().run_test(size=size) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        canvas = pilot.app.query_one(NetworkCanvas)
+        width = canvas.scrollable_content_region.width
+        texts = []
+        for x in sorted({0, canvas.max_scroll_x}):  # the line's start and its end in sight
+            canvas.scroll_to(x=x, animate=False, immediate=True)
+            for y in range(canvas.size.height):
+                strip = canvas.render_line(y)
+                assert (strip.cell_length, sum(cell_len(text) for text, _, _ in strip)) == (width, width), (x, y)
+                texts.append(strip.text)
+        assert any("more layers ▶" in text for text in texts) == (len(keys) == 20)
+
+
+@pytest.mark.parametrize("preset", ["digits", "xor"])
+async def test_neighbouring_cells_in_one_style_are_one_segment(preset: str) -> None:
+    """The terminal is sent a style once for a run of cells in it, across columns too."""
+    async with preset_app(preset).run_test(size=(140, 44)) as pilot:
+        await pilot.press("right", "down")
+        await pilot.pause()
+        canvas = pilot.app.query_one(NetworkCanvas)
+        for y in range(canvas.size.height):
+            styles = [style for _, style, _ in canvas.render_line(y)]
+            assert all(a != b for a, b in pairwise(styles)), y

@@ -311,8 +311,8 @@ class LearningController:
         """Count the learner's edits, end the challenge when another network is opened, check it."""
         if change is Change.REPLACED and not self._opening:
             self.challenge = None
-        if change is not Change.MOVED and not self._stepping:
-            self.step_taken = None
+        if change is not Change.MOVED and not self._stepping and self.step_taken is not None:
+            self.step_taken = None  # (when there is one: each assignment has every view derived again)
         if change is Change.EDITED and self.challenge is not None:
             self.edits += 1
         self._check()

@@ -7,11 +7,14 @@ layer's e^z and their quotient, with words beside them where there is room.
 from __future__ import annotations
 
 from rich.cells import cell_len
-from rich.console import Group, RenderableType
+from rich.console import Group
 from rich.text import Text
+from textual.app import RenderResult
+from textual.geometry import Region
 from textual.widgets import Static
 
 from nntui.app import palette
+from nntui.app.borders import set_border
 from nntui.app.probabilities import SoftmaxParts, percent, softmax_parts
 from nntui.app.text import fit, plain, safe
 from nntui.core.network import ForwardResult, Network
@@ -77,6 +80,8 @@ class Inspector(Static):
 
     _shape: object = None  # what decides the height: which neuron, how many inputs
     _shown: tuple[Network, ForwardResult, Selection] | None = None
+    _lines: tuple[Text, ...] = ()  # what it says, one Text a line (or more, where a Text wraps)
+    _drawn: list[tuple[object, ...]] | None = None  # what each of those says: drawn again only when it changes
 
     def on_resize(self) -> None:
         # The name column follows the room there is. A network reshaped in place since it was shown
@@ -88,20 +93,28 @@ class Inspector(Static):
     def show(self, network: Network, result: ForwardResult, selection: Selection) -> None:
         self._shown = (network, result, selection)
         k, j = selection.column, selection.neuron
-        self.border_title = plain(
-            t("app.inspector.title", name=safe(network.neuron_name(k, j)), layer=safe(network.layer_title(k)))
-        )
+        title = t("app.inspector.title", name=safe(network.neuron_name(k, j)), layer=safe(network.layer_title(k)))
+        set_border(self, title=plain(title))  # only when it changes: each assignment repaints the panel
         # A new layout only when the height may change; new numbers need none.
         softmax = k > 0 and network.layers[k - 1].activation == "softmax"
         shifted = softmax and softmax_parts(result.pre_activations[k - 1], j).shifted
         shape = (k, j, network.sizes[max(k - 1, 0)], selection.param, softmax, shifted)
         layout, self._shape = shape != self._shape, shape
-        if k == 0:
-            self.update(self._input_view(network, j), layout=layout)
-        else:
-            self.update(self._neuron_view(network, result, selection), layout=layout)
+        lines = self._input_view(network, j) if k == 0 else self._neuron_view(network, result, selection)
+        # A change that leaves the text as it was (a weight of a later layer, the step of + and -) draws
+        # nothing again; one that changes some numbers, only their rows (the terminal is sent those).
+        drawn = [_text_key(line) for line in lines]
+        before, self._drawn, self._lines = self._drawn, drawn, tuple(lines)
+        rows = None if layout or before is None else _changed_rows(before, drawn, self.size.width)
+        if rows is None:
+            self.refresh(layout=layout)
+        elif rows:
+            self.refresh(*(Region(0, y, self.size.width, 1) for y in rows))
 
-    def _input_view(self, network: Network, i: int) -> RenderableType:
+    def render(self) -> RenderResult:
+        return Group(*self._lines)
+
+    def _input_view(self, network: Network, i: int) -> list[Text]:
         value = Text.assemble(
             t("app.inspector.input_value") + " x = ", _num(float(network.input_values[i]), selected=True)
         )
@@ -110,16 +123,16 @@ class Inspector(Static):
             point = ", ".join(f"x{n + 1} = {format_value(float(v), 6).strip()}" for n, v in enumerate(network.point))
             value.append(" " + t("app.inspector.feature", feature=network.features[i].label, point=point))
             explanation = t("app.inspector.feature_explanation", coordinate=f"x{network.knob(i) + 1}")
-        return Group(
+        return [
             Text.assemble(
                 (t("app.inspector.input_neuron") + " ", "bold"), (safe(network.input_names[i]), "bold underline")
             ),
             value,
             Text(""),
             Text(explanation, style="dim"),
-        )
+        ]
 
-    def _neuron_view(self, network: Network, result: ForwardResult, selection: Selection) -> RenderableType:
+    def _neuron_view(self, network: Network, result: ForwardResult, selection: Selection) -> list[Text]:
         k, j = selection.column, selection.neuron
         layer = network.layers[k - 1]
         x = result.activations[k - 1]
@@ -176,7 +189,7 @@ class Inspector(Static):
             lines.append(Text.assemble(f"y = {f}(z)".ljust(equals), " = ", _num(y, selected=True)))
         else:
             lines.extend(self._softmax_lines(parts, y, equals))
-        return Group(*lines)
+        return lines
 
     def _softmax_lines(self, parts: SoftmaxParts, y: float, equals: int) -> list[Text]:
         """y = e^z / Σ e^z over the layer, each part with its number (e^(z − m), m the largest z,
@@ -209,3 +222,32 @@ class Inspector(Static):
         longest = max((cell_len(safe(name)) for name in names), default=0)
         room = self.content_size.width - 2 - NUMBERS
         return max(NAME_WIDTH, min(longest, room))
+
+
+def _text_key(text: Text) -> tuple[object, ...]:
+    """What a line of the inspector shows: its characters, their styles and how it is laid out."""
+    return (text.plain, tuple(text.spans), text.style, text.justify, text.overflow, text.no_wrap, text.end)
+
+
+def _changed_rows(before: list[tuple[object, ...]], now: list[tuple[object, ...]], width: int) -> list[int] | None:
+    """The rows of the panel whose Text changed, each on one row of ``width`` cells before and now;
+    None when that is not sure (another number of lines, a Text that wraps above or in a change)."""
+    if len(before) != len(now):
+        return None
+    rows: list[int] = []
+    row: int | None = 0  # the row of the Text in hand; None below a Text that may take more than one
+    for old, new in zip(before, now):
+        one = _one_row(old, width) and _one_row(new, width)
+        if old != new:
+            if row is None or not one:
+                return None
+            rows.append(row)
+        row = row + 1 if row is not None and one else None
+    return rows
+
+
+def _one_row(key: tuple[object, ...], width: int) -> bool:
+    """Whether the Text of ``key`` (see :func:`_text_key`) is drawn on one row of ``width`` cells."""
+    plain, end = key[0], key[-1]
+    assert isinstance(plain, str)
+    return end == "\n" and "\n" not in plain and "\t" not in plain and cell_len(plain) <= width

@@ -21,9 +21,6 @@ def changed_cells(old: list[Segment], new: list[Segment]) -> tuple[int, int] | N
     """
     if old == new:
         return None
-    width = _width(new)
-    if _width(old) != width:
-        return 0, max(width, _width(old))
     # The segments alike at both ends are left out whole; the cells of the rest are compared.
     same = min(len(old), len(new))
     head = 0
@@ -32,8 +29,11 @@ def changed_cells(old: list[Segment], new: list[Segment]) -> tuple[int, int] | N
     tail = 0
     while tail < same - head and old[-1 - tail] == new[-1 - tail]:
         tail += 1
+    rest_old, rest_new = old[head : len(old) - tail], new[head : len(new) - tail]
+    if _width(rest_old) != _width(rest_new):  # the ends alike, the lines are as different in width as these
+        return 0, max(_width(old), _width(new))
     offset = _width(new[:head])
-    before, after = _cells(old[head : len(old) - tail]), _cells(new[head : len(new) - tail])
+    before, after = _cells(rest_old), _cells(rest_new)
     start = next((i for i, (a, b) in enumerate(zip(before, after)) if a != b), None)
     if start is None:  # cut into other segments, the same cells
         return None

@@ -225,6 +225,7 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
             return
         scroll, height = int(self.scroll_offset.x), self.size.height
         regions: list[Region] = []
+        spans: dict[int, tuple[int, int]] = {}  # per line, from the first cell that changed to the last
         drawing = self._drawing_styles()  # once: Textual finds the canvas's style by walking its ancestors
         for i, (view, changed) in enumerate(zip(self.columns, changes)):
             if changed is not None and not changed:
@@ -236,11 +237,16 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
                     self._parts.pop((i, y), None)
                 regions.append(Region(x, 0, view.width, height))
                 continue
-            for y in sorted(changed):
+            for y in changed:
                 span = self._redraw_part(i, view, y, drawing)
                 if span is not None:
                     self._lines.pop(y, None)
-                    regions.append(Region(x + span[0], y, span[1] - span[0], 1))
+                    start, end = spans.get(y, (x + span[0], x + span[1]))
+                    spans[y] = (min(start, x + span[0]), max(end, x + span[1]))
+        # One region a line: Textual writes each region of a line from the canvas's left edge, so
+        # two columns that changed on one line (a hidden neuron's value, an output's) would send
+        # the cells left of the first twice.
+        regions += (Region(start, y, end - start, 1) for y, (start, end) in sorted(spans.items()))
         if regions:
             self.refresh(*regions)
 
@@ -359,14 +365,22 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
         more_left, more_right = self._more
         if more_left:
             segments += self._marker(more_left, y, on_base)
+        width = self._left + sum(cell_len(text) + 2 for text in self._more if text)
         for i, view in enumerate(self.columns):
             part = self._parts.get((i, y))
             if part is None:
                 part = self._parts[(i, y)] = view.line(y, styles, on_base)[0]
             segments += part
+            width += view.width  # every part is its column's width
         if more_right:
             segments += self._marker(more_right, y, on_base)
-        return Strip(segments)
+        room = self.virtual_size.width - width  # right of a network narrower than the canvas
+        if room > 0:
+            segments.append(Segment(" " * room, on_base.base))
+            width += room
+        # Neighbours in one style (across columns, a column's padding) as one segment; its width
+        # given: Textual would measure every segment of the line again.
+        return Strip(palette.joined(segments), width)
 
     def _marker(self, text: str, y: int, on_base: palette.OnBase) -> list[Segment]:
         """How many layers are left out on one side: on the first body line, a cell of room each side."""

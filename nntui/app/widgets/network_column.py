@@ -295,9 +295,11 @@ class NetworkColumn:
             return on_base.apply([Segment(" " * self.width)])
         body = y - HEADER_LINES + self.top
         segments = self._header_line(y, styles) if y < HEADER_LINES else self._body_line(body, styles)
-        if self._linked and y >= HEADER_LINES:
-            segments += self._links.line(body)
         segments, length = on_base.apply(segments)
+        if self._linked and y >= HEADER_LINES:  # the links' part kept on the style until they change
+            links, links_length = self._links.line_on(body, on_base)
+            segments += links
+            length += links_length
         body_width = self.width - (0 if self._plan.spread else SCROLLBAR)
         if length != body_width:  # a blank line, a line without its strip: the column's width all the same
             segments, length = Segment.adjust_line_length(segments, body_width, on_base.base), body_width

@@ -39,6 +39,7 @@ class OutputsPanel(ScrollView, can_focus=False):
         super().__init__(id=id)
         self._lines: list[tuple[object, ...]] = []  # what each line shows: the key of its strip
         self._strips: dict[int, Strip] = {}  # each line drawn, until it changes
+        self._pass: tuple[Style, int] | None = None  # the panel's style and width while render_lines draws
 
     def show(self, network: Network, result: ForwardResult) -> None:
         outputs = result.outputs.tolist()
@@ -62,17 +63,26 @@ class OutputsPanel(ScrollView, can_focus=False):
         if changed:  # an edit that did not reach the outputs draws nothing again
             self.refresh(*(Region(0, y - scroll, width, 1) for y in changed))
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The panel's style and width found once for the lines of this pass: Textual walks the
+        # ancestors' backgrounds for the style.
+        self._pass = (self.rich_style, self.scrollable_content_region.width)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass = None
+
     def render_line(self, y: int) -> Strip:
-        width, line = self.scrollable_content_region.width, y + int(self.scroll_offset.y)
+        base, width = self._pass if self._pass is not None else (self.rich_style, self.scrollable_content_region.width)
+        line = y + int(self.scroll_offset.y)
         if line >= len(self._lines):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, base)
         strip = self._strips.get(line)
         if strip is None or strip.cell_length != width:
-            strip = self._strips[line] = self._strip(self._lines[line], width)
+            strip = self._strips[line] = self._strip(self._lines[line], width, base)
         return strip
 
-    def _strip(self, shown: tuple[object, ...], width: int) -> Strip:
-        base = self.rich_style
+    def _strip(self, shown: tuple[object, ...], width: int, base: Style) -> Strip:
         kind = shown[0]
         if kind in ("chance", "chance_row"):
             return _probability_strip(shown, width, base)

@@ -42,6 +42,7 @@ class WeightGallery:
         self._selected: int | None = None
         self._shown: list[object] | None = None
         self._placed: tuple[int, ...] | None = None
+        self._given: tuple[object, ...] | None = None  # what the lines were drawn from
 
     @property
     def width(self) -> int:
@@ -62,9 +63,15 @@ class WeightGallery:
         rows = self._per_column * self._thumb_lines
         self.top = max(0, (lines - min(rows, math.ceil(count / max(1, columns)) * self._thumb_lines)) // 2)
         shown_rows = range(self.first, self.first + count)
-        self._names = [network.neuron_name(1, j) for j in shown_rows]
-        self.scale = scale = strip_scale(layer.weights)
-        weights = layer.weights[self.first : self.first + count]
+        names = [network.neuron_name(1, j) for j in shown_rows]
+        # What the gallery shows follows the weights, not the picture: a stroke leaves it as it was.
+        every = layer.weights
+        given = (columns, lines, self.top, self.first, count, self._selected, names, every.shape, every.tobytes())
+        if given == self._given:
+            return set()
+        self._given, self._names = given, names
+        self.scale = scale = strip_scale(every)
+        weights = every[self.first : self.first + count]
         with np.errstate(invalid="ignore", divide="ignore"):
             scaled = weights / scale if np.isfinite(scale) and scale > 0 else np.zeros_like(weights)
         pictures = heatmap.levels(scaled).reshape(count, *self.shape)
