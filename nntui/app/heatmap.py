@@ -14,7 +14,7 @@ from numpy.typing import NDArray
 from rich.segment import Segment
 from rich.style import Style
 
-from nntui.app.palette import NEGATIVE, POSITIVE
+from nntui.app.palette import NEGATIVE, POSITIVE, runs
 
 LIGHT = (222, 222, 222)
 LEVELS = 16  # per side of zero; 33 colours in all
@@ -54,18 +54,7 @@ def picture_cells(picture_levels: NDArray[np.int64], line: int) -> list[tuple[st
 
 def merged(cells: list[tuple[str, Style]]) -> list[Segment]:
     """Cells as segments, one per run of equal style: fewer to compose and encode."""
-    segments: list[Segment] = []
-    run_text, run_style = "", None
-    for text, style in cells:
-        if style is run_style:
-            run_text += text
-            continue
-        if run_text:
-            segments.append(Segment(run_text, run_style))
-        run_text, run_style = text, style
-    if run_text:
-        segments.append(Segment(run_text, run_style))
-    return segments
+    return runs(cells)
 
 
 def picture_line(picture_levels: NDArray[np.int64], line: int) -> list[Segment]:

@@ -8,6 +8,7 @@ screen reads the same on a monochrome terminal or to a colour-blind eye.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rich.cells import cell_len
@@ -95,32 +96,35 @@ class OnBase:
     def apply(self, segments: list[Segment]) -> tuple[list[Segment], int]:
         """``segments`` on the base style, and their width in cells."""
         sums, base = self._sums, self.base
-        applied = []
+        on_base: list[tuple[str, Style | None]] = []
         width = 0
-        run, run_style = "", base  # the text so far in one style
         for text, style, _control in segments:
-            on_base = sums.get(style)
-            if on_base is None:
-                on_base = sums[style] = base + style
+            summed = sums.get(style)
+            if summed is None:
+                summed = sums[style] = base + style
             width += cell_len(text)
-            if on_base is run_style:
-                run += text
-                continue
-            if run:
-                applied.append(Segment(run, run_style))
-            run, run_style = text, on_base
-        if run:
-            applied.append(Segment(run, run_style))
-        return applied, width
+            on_base.append((text, summed))
+        return runs(on_base), width  # neighbours in one style as one segment
 
 
 def joined(segments: list[Segment]) -> list[Segment]:
     """``segments`` with neighbours in the same style as one segment, so the terminal is sent the
     style once: the styles of :meth:`OnBase.apply` are summed once each, so one style is one object."""
-    runs: list[Segment] = []
-    for segment in segments:
-        if runs and segment.style is runs[-1].style:
-            runs[-1] = Segment(runs[-1].text + segment.text, segment.style)
-        else:
-            runs.append(segment)
-    return runs
+    return runs((text, style) for text, style, _control in segments)
+
+
+def runs(cells: Iterable[tuple[str, Style | None]]) -> list[Segment]:
+    """Text in styles as segments, one per run of the same style (the same object: styles built
+    once each compare by identity, the cheapest test on a hot path)."""
+    segments: list[Segment] = []
+    run_text, run_style = "", None
+    for text, style in cells:
+        if style is run_style:
+            run_text += text
+            continue
+        if run_text:
+            segments.append(Segment(run_text, run_style))
+        run_text, run_style = text, style
+    if run_text:
+        segments.append(Segment(run_text, run_style))
+    return segments
