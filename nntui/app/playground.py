@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.geometry import Size
 from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.widgets import Header, Static
 
 from nntui.app.borders import set_border
@@ -74,6 +75,7 @@ class PlaygroundScreen(Screen[None]):
         self.edits = EditsController(self, document)
         self.drawing = DrawingController(self, document)
         self._stale = False  # a controller's shown state changed since the views were last derived
+        self._mounting: list[AwaitMount] = []  # the training view's widgets, asked for (_build_training_view)
         self.training = TrainingController(self, document, self.views_stale)
         self.data = DataController(self, document, self.training)
         self.learning = LearningController(self, document, self.files, self.training, self.views_stale)
@@ -116,14 +118,29 @@ class PlaygroundScreen(Screen[None]):
         """The training view's widgets, the first time it opens."""
         results = self.query_one("#train-results", Vertical)
         if not results.children:
-            self.query_one("#training", Horizontal).mount(
-                TrainingPanel(self.document.training.settings, id="training-panel"),
-                BoundaryView(id="boundary"),
-                ConfusionView(id="confusion"),  # these two instead of the boundary for images
-                MistakesView(id="mistakes"),
-                before=results,
-            )
-            results.mount(LossChart(id="loss"), MetricsPanel(id="metrics"))
+            self._mounting = [
+                self.query_one("#training", Horizontal).mount(
+                    TrainingPanel(self.document.training.settings, id="training-panel"),
+                    BoundaryView(id="boundary"),
+                    ConfusionView(id="confusion"),  # these two instead of the boundary for images
+                    MistakesView(id="mistakes"),
+                    before=results,
+                ),
+                results.mount(LossChart(id="loss"), MetricsPanel(id="metrics")),
+            ]
+
+    async def mounted(self) -> None:
+        """Once the training view's widgets are all mounted (at once when they are, or were never
+        asked for): a list set up as the app closes finds its own parts gone (ctrl+t then q in one
+        write ended in Textual's traceback)."""
+        mounting, self._mounting = self._mounting, []
+        for widgets in mounting:
+            await widgets
+
+    @property
+    def mounting(self) -> bool:
+        """Whether the training view's widgets were asked for and not yet waited for (:meth:`mounted`)."""
+        return bool(self._mounting)
 
     def on_resize(self, event: Resize) -> None:
         if self.training.pictures:  # what fits beside the training panel (controllers/image_results.py)
