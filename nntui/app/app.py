@@ -108,13 +108,13 @@ class NNTuiApp(App[int]):
             self.recovery.clear()
         except OSError:  # a read-only folder: the copy stays, offered next time; quitting goes on
             pass
-        if self.playground.mounting:  # the training view asked for just before (ctrl+t then q at once)
+        if self.playground.training_widgets.pending:  # the training view, asked for just before
             self.call_later(self._exit_once_mounted)
         else:
             self.exit(0)
 
     async def _exit_once_mounted(self) -> None:
-        await self.playground.mounted()
+        await self.playground.training_widgets.mounted()
         self.exit(0)
 
     def write_recovery(self) -> str | None:

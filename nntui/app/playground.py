@@ -18,7 +18,6 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.geometry import Size
 from textual.screen import Screen
-from textual.widget import AwaitMount
 from textual.widgets import Header, Static
 
 from nntui.app.borders import set_border
@@ -32,16 +31,13 @@ from nntui.app.controllers.training import TrainingController
 from nntui.app.keys import CURSOR_ACTIONS, PICTURES, PLAYGROUND_KEYS, TRAINING_ONLY, footer_order, in_language
 from nntui.app.status_line import status_line
 from nntui.app.text import plain, safe
+from nntui.app.training_widgets import TrainingWidgets
 from nntui.app.widgets.backward_panel import BackwardPanel
-from nntui.app.widgets.boundary_view import BoundaryView
 from nntui.app.widgets.challenge_bar import ChallengeBar
-from nntui.app.widgets.confusion_view import ConfusionView
 from nntui.app.widgets.feature_toggles import FeatureToggles
 from nntui.app.widgets.inspector import Inspector
 from nntui.app.widgets.key_bar import KeyBar
-from nntui.app.widgets.loss_chart import LossChart
 from nntui.app.widgets.loss_slice_panel import LossSlicePanel
-from nntui.app.widgets.metrics_panel import MetricsPanel
 from nntui.app.widgets.mistakes_view import MistakesView
 from nntui.app.widgets.network_canvas import NetworkCanvas
 from nntui.app.widgets.outputs import OutputsPanel
@@ -75,7 +71,7 @@ class PlaygroundScreen(Screen[None]):
         self.edits = EditsController(self, document)
         self.drawing = DrawingController(self, document)
         self._stale = False  # a controller's shown state changed since the views were last derived
-        self._mounting: list[AwaitMount] = []  # the training view's widgets, asked for (_build_training_view)
+        self.training_widgets = TrainingWidgets(self)  # the training view's, at its first ctrl+t
         self.training = TrainingController(self, document, self.views_stale)
         self.data = DataController(self, document, self.training)
         self.learning = LearningController(self, document, self.files, self.training, self.views_stale)
@@ -100,7 +96,7 @@ class PlaygroundScreen(Screen[None]):
                 yield Inspector(id="inspector")
                 yield BackwardPanel(id="backward")
                 yield LossSlicePanel(id="slice")
-            with Horizontal(id="training"):  # its widgets come with the first ctrl+t: _build_training_view
+            with Horizontal(id="training"):  # its widgets come with the first ctrl+t (training_widgets)
                 yield Vertical(id="train-results")  # the metrics under the chart, or beside it on a wide screen
             yield Static(id="status")
         yield Static(id="too-small")
@@ -113,34 +109,6 @@ class PlaygroundScreen(Screen[None]):
             self.action_toggle_training()
             if self.document.training.dataset.note:  # the data given to train on: how it was read
                 self.training.tell_data_note()
-
-    def _build_training_view(self) -> None:
-        """The training view's widgets, the first time it opens."""
-        results = self.query_one("#train-results", Vertical)
-        if not results.children:
-            self._mounting = [
-                self.query_one("#training", Horizontal).mount(
-                    TrainingPanel(self.document.training.settings, id="training-panel"),
-                    BoundaryView(id="boundary"),
-                    ConfusionView(id="confusion"),  # these two instead of the boundary for images
-                    MistakesView(id="mistakes"),
-                    before=results,
-                ),
-                results.mount(LossChart(id="loss"), MetricsPanel(id="metrics")),
-            ]
-
-    async def mounted(self) -> None:
-        """Once the training view's widgets are all mounted (at once when they are, or were never
-        asked for): a list set up as the app closes finds its own parts gone (ctrl+t then q in one
-        write ended in Textual's traceback)."""
-        mounting, self._mounting = self._mounting, []
-        for widgets in mounting:
-            await widgets
-
-    @property
-    def mounting(self) -> bool:
-        """Whether the training view's widgets were asked for and not yet waited for (:meth:`mounted`)."""
-        return bool(self._mounting)
 
     def on_resize(self, event: Resize) -> None:
         if self.training.pictures:  # what fits beside the training panel (controllers/image_results.py)
@@ -337,7 +305,7 @@ class PlaygroundScreen(Screen[None]):
     # --- training (nntui.app.controllers.training) -----------------------------------------------
 
     def action_toggle_training(self) -> None:
-        self._build_training_view()
+        self.training_widgets.build(self.document.training.settings)
         self.training.toggle()
         if not self.training.active:  # a control of the hidden panel would keep the keys
             self.query_one(NetworkCanvas).focus()
