@@ -7,9 +7,22 @@ import pytest
 from nntui.app.controllers.tour import HIGHLIGHT, STEPS
 from nntui.app.screens.quit_prompt import QuitPrompt
 from nntui.app.widgets.tour_panel import TourPanel
-from nntui.i18n import t
+from nntui.i18n import set_language, t
 
 from .helpers import play_for, preset_app, widget_text
+
+
+def _step(message: str) -> int:
+    """The index of the tour's step that says ``message``."""
+    return next(n for n, step in enumerate(STEPS) if step.message == message)
+
+
+async def _start_at(pilot, first: int) -> None:
+    """The tour started, then at step ``first`` (the steps before it are other tests')."""
+    await pilot.press("t")
+    pilot.app.playground.tour._begin_step(first)
+    await pilot.pause()
+
 
 SIZE = (120, 36)
 
@@ -60,7 +73,7 @@ async def test_a_step_waits_until_the_learner_does_the_thing() -> None:
 
 async def test_the_gradient_step_waits_until_b_has_shown_a_step_and_is_closed() -> None:
     """Pressing b used to move on at once, to another network: the learner never saw δ nor tried B."""
-    gradient = next(n for n, step in enumerate(STEPS) if step.message == "app.tour.gradient")
+    gradient = _step("app.tour.gradient")
     app = preset_app("potatoes")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("t")
@@ -87,15 +100,11 @@ async def test_the_tour_asks_before_leaving_unsaved_work() -> None:
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 async def test_the_training_chapter_plays_turns_on_a_feature_and_reads_the_test_score(lang: str) -> None:
-    from nntui.i18n import set_language
-
     set_language(lang)
-    first = next(n for n, step in enumerate(STEPS) if step.message == "app.tour.train_view")
+    first = _step("app.tour.train_view")
     app = preset_app("layers")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("t")
-        app.playground.tour._begin_step(first)  # the steps before are the first test's
-        await pilot.pause()
+        await _start_at(pilot, first)
         panel = app.query_one(TourPanel)
         assert t("app.tour.train_view")[:30] in widget_text(panel).replace("\n", " ")
         await pilot.press("ctrl+t")
@@ -114,15 +123,11 @@ async def test_the_training_chapter_plays_turns_on_a_feature_and_reads_the_test_
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 async def test_the_digits_chapter_draws_selects_trains_and_loads_a_mistake(lang: str) -> None:
-    from nntui.i18n import set_language
-
     set_language(lang)
-    first = next(n for n, step in enumerate(STEPS) if step.message == "app.tour.digits_draw")
+    first = _step("app.tour.digits_draw")
     app = preset_app("layers")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("t")
-        app.playground.tour._begin_step(first)  # the steps before are the tests' above
-        await pilot.pause()
+        await _start_at(pilot, first)
         assert app.document.preset == "digits" and app.document.training.settings.dataset == "digits"
         assert t("app.tour.digits_draw")[:30] in widget_text(app.query_one(TourPanel)).replace("\n", " ")
         await pilot.press("c", "right", "right", "right")
@@ -143,8 +148,6 @@ async def test_the_digits_chapter_draws_selects_trains_and_loads_a_mistake(lang:
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=lambda s: f"{s[0]}x{s[1]}")
 async def test_every_step_of_the_tour_reads_whole(lang: str, size: tuple[int, int]) -> None:
-    from nntui.i18n import set_language
-
     set_language(lang)
     app = preset_app("layers")
     async with app.run_test(size=size) as pilot:

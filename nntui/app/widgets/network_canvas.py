@@ -256,8 +256,7 @@ class NetworkCanvas(ScrollView, can_focus=True, inherit_bindings=False):
         """Draw column ``i``'s part of line ``y`` again; the cells that changed (None: none did).
         A number that changed on a line of links sends the terminal the number, not the links."""
         old = self._parts.get((i, y))
-        if old is None:  # never drawn, or forgotten: all of it
-            self._parts.pop((i, y), None)
+        if old is None:  # never drawn, or forgotten: all of it, drawn when the line is
             return 0, view.width
         new = self._parts[(i, y)] = view.line(y, *drawing)[0]
         return changed_cells(old, new)
