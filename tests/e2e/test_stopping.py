@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -91,9 +92,10 @@ class Fleet:
             assert done.returncode == 0, done.stderr
 
     def wait_for_all(self, text: str, timeout: float = 60.0) -> None:
+        """Until every session's screen shows ``text`` (a regular expression)."""
         deadline = time.monotonic() + timeout
         for i in range(RUNS):
-            while text not in self.tmux("capture-pane", "-p", "-t", f"s{i}").stdout:
+            while not re.search(text, self.tmux("capture-pane", "-p", "-t", f"s{i}").stdout):
                 assert time.monotonic() < deadline, f"session {i} never showed {text!r}"
                 time.sleep(0.2)
 
@@ -106,8 +108,8 @@ class Fleet:
         self.keys("C-t")
         self.wait_for_all("paused")
         self.keys("Space")
-        self.wait_for_all("training ·")
-        time.sleep(1.0)
+        # Trained weights have reached the playground (a step counted), so its copy holds them.
+        self.wait_for_all(r"training · step [1-9]")
 
     def _nntui(self) -> dict[int, str]:
         found = {}
