@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -30,6 +31,20 @@ def pytest_configure(config: pytest.Config) -> None:
     compileall.compile_dir(Path(nntui.__file__).parent, quiet=1)
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Collect garbage less often in a test process: Textual apps started one after another
+    make garbage fast, and the collector was an eighth of a Pilot test's CPU.
+
+    What is alive once collected (modules, the tests) is frozen, so no full collection walks
+    it again; young objects are collected every 3,000 allocations instead of 700. Measured on
+    187 Pilot tests in one process: 51.5 s of CPU → 44.0 s, at 680 MB at most instead of 380.
+    The nntui processes the tests start keep Python's defaults.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(3_000, 10, 10)
+
+
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """Workers for ``-n auto`` (pyproject's default): two per core.
 
@@ -48,19 +63,30 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     Work stealing hands each worker a contiguous slice of the collection at first. In
     collection order the slow tests (one to four minutes each: random walks, properties over
     every screen) came last, so the suite waited on them after everything else had finished.
-    The order within the quick tests, and every test's own work, stay as they were.
+
+    The end-to-end tests (four minutes in all) start the first worker's slice, instead of its
+    share of the slow ones: one after the other as before (ten nntui processes training at
+    once in one, deadlines of seconds in another: they never share the machine with each
+    other), but early. Last, they were the suite's tail: two tours of 20 s each, one after
+    the other on one worker, while the others had finished.
+    The order within the other tests, and every test's own work, stay as they were.
     """
     workers = getattr(config, "workerinput", {}).get("workercount")
     if not workers or workers < 2:
         return
     slow = [item for item in items if item.get_closest_marker("slow")]
     rest = [item for item in items if not item.get_closest_marker("slow")]
+    rest.sort(key=lambda item: not item.get_closest_marker("e2e"))  # stable: e2e first, in order
+    dealers = list(range(1 if rest and rest[0].get_closest_marker("e2e") else 0, workers))
+    shares: list[list[pytest.Item]] = [[] for _ in range(workers)]
+    for i, item in enumerate(slow):
+        shares[dealers[i % len(dealers)]].append(item)
     dealt: list[pytest.Item] = []
     remaining = len(items)
     for worker in range(workers):  # the slices' sizes, as pytest-xdist's scheduler cuts them
         size = remaining // (workers - worker)
         remaining -= size
-        share = slow[worker::workers]
+        share = shares[worker]
         taken = max(0, size - len(share))
         dealt += share + rest[:taken]
         del rest[:taken]

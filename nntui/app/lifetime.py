@@ -137,6 +137,20 @@ def exit_status(signum: int) -> int:
     return 128 + signum
 
 
+def _quiet_wakeup() -> None:
+    """A signal's byte to the loop's wakeup socket is dropped without a word when it is full.
+
+    A served app's driver asks asyncio for SIGINT and SIGTERM, which points Python's signal
+    wakeup at the loop's socket. Thousands of keys queued from the reader's thread while the
+    loop is busy fill that socket; a signal then made Python write "Exception ignored when
+    trying to write to the signal wakeup fd" to the terminal of ``nntui serve``. The handlers
+    here need no byte: they hand the loop their work themselves.
+    """
+    fd = signal.set_wakeup_fd(-1)
+    if fd != -1:
+        signal.set_wakeup_fd(fd, warn_on_full_buffer=False)
+
+
 class Lifetime:
     """Signal handlers and the watchdog of one running app.
 
@@ -187,6 +201,7 @@ class Lifetime:
         self._loop = asyncio.get_running_loop()
         for signum in HANDLED:
             self._previous[signum] = signal.signal(signum, self._caught)
+        _quiet_wakeup()
         fd = terminal_fd() if termios is not None else None
         if fd is not None:
             threading.Thread(target=self._watch, args=(fd,), name="nntui-terminal-watch", daemon=True).start()

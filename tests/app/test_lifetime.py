@@ -205,3 +205,37 @@ def test_without_the_web_driver_a_piped_standard_input_is_not_watched() -> None:
         cwd=ROOT,
     )
     assert done.stdout.strip() == "None"
+
+
+# --- a signal while the loop is busy ------------------------------------------------------------
+
+# A served app's driver (Textual's WebDriver) asks asyncio for SIGINT and SIGTERM, which points
+# Python's signal wakeup at the loop's socket; then thousands of keys queued from the reader's
+# thread while the loop is busy fill that socket. A signal then must still end the app quietly.
+BUSY = """
+import asyncio, os, signal, sys, threading
+from nntui.app.lifetime import Lifetime
+
+async def main():
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, lambda: None)
+    left = loop.create_future()
+    lifetime = Lifetime(save=lambda: None, leave=left.set_result, rescue=lambda: None, grace=10)
+    assert lifetime.install()
+    keys = threading.Thread(target=lambda: [loop.call_soon_threadsafe(int) for _ in range(100_000)])
+    keys.start()
+    keys.join()  # the loop waits meanwhile: busy, it reads nothing of its socket
+    os.kill(os.getpid(), signal.SIGTERM)
+    status = await left
+    lifetime.uninstall()
+    sys.exit(status)
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="asyncio's signal handlers are POSIX's")
+def test_a_signal_while_the_loop_is_busy_with_queued_keys_ends_the_app_without_a_word() -> None:
+    done = subprocess.run([sys.executable, "-c", BUSY], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert (done.returncode, done.stdout, done.stderr) == (143, "", "")
