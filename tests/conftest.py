@@ -28,7 +28,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
     import nntui
 
-    compileall.compile_dir(Path(nntui.__file__).parent, quiet=1)
+    compileall.compile_dir(Path(nntui.__file__).parent, quiet=2)  # a folder not ours to write: no harm
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
@@ -65,19 +65,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     every screen) came last, so the suite waited on them after everything else had finished.
 
     The end-to-end tests (four minutes in all) start the first worker's slice, instead of its
-    share of the slow ones: one after the other as before (ten nntui processes training at
-    once in one, deadlines of seconds in another: they never share the machine with each
-    other), but early. Last, they were the suite's tail: two tours of 20 s each, one after
-    the other on one worker, while the others had finished.
+    share of the slow ones: one after the other on one worker as before (ten nntui processes
+    training at once in one, deadlines of seconds in another: they seldom run side by side,
+    only once other workers run out of tests and take some), but early. Last, they were the suite's tail: two tours of 20 s each, one after
+    the other on one worker, while the others had finished. The slow ones among them too:
+    dealt out, the wheel's tests built and installed the wheel once per worker.
     The order within the other tests, and every test's own work, stay as they were.
     """
     workers = getattr(config, "workerinput", {}).get("workercount")
     if not workers or workers < 2:
         return
-    slow = [item for item in items if item.get_closest_marker("slow")]
-    rest = [item for item in items if not item.get_closest_marker("slow")]
-    rest.sort(key=lambda item: not item.get_closest_marker("e2e"))  # stable: e2e first, in order
-    dealers = list(range(1 if rest and rest[0].get_closest_marker("e2e") else 0, workers))
+    e2e = [item for item in items if item.get_closest_marker("e2e")]
+    slow = [item for item in items if item.get_closest_marker("slow") and not item.get_closest_marker("e2e")]
+    rest = e2e + [item for item in items if not item.get_closest_marker("slow") and not item.get_closest_marker("e2e")]
+    dealers = list(range(1 if e2e else 0, workers))
     shares: list[list[pytest.Item]] = [[] for _ in range(workers)]
     for i, item in enumerate(slow):
         shares[dealers[i % len(dealers)]].append(item)
