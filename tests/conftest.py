@@ -67,9 +67,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     The end-to-end tests (four minutes in all) start the first worker's slice, instead of its
     share of the slow ones: one after the other on one worker as before (ten nntui processes
     training at once in one, deadlines of seconds in another: they seldom run side by side,
-    only once other workers run out of tests and take some), but early. Last, they were the suite's tail: two tours of 20 s each, one after
-    the other on one worker, while the others had finished. The slow ones among them too:
-    dealt out, the wheel's tests built and installed the wheel once per worker.
+    only once other workers run out of tests and take some), but early. Last, they were the
+    suite's tail: two tours of 20 s each, one after the other on one worker, while the others
+    had finished. The slow ones among them too: dealt out, the wheel's tests built and
+    installed the wheel once per worker.
     The order within the other tests, and every test's own work, stay as they were.
     """
     workers = getattr(config, "workerinput", {}).get("workercount")
