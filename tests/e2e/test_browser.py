@@ -39,8 +39,6 @@ try:
 except ImportError:  # .ci/run installs it
     sync_playwright = None
 
-pytestmark = pytest.mark.e2e
-
 ERROR_PREFIX = "nntui: error: "
 
 

@@ -16,7 +16,6 @@ import pytest
 from tests.e2e.test_tmux import NNTUI, TMUX, Terminal
 
 pytestmark = [
-    pytest.mark.e2e,
     pytest.mark.skipif(TMUX is None, reason="tmux is not installed (.ci/run installs it)"),
     pytest.mark.skipif(NNTUI is None, reason="the nntui command is not installed"),
 ]

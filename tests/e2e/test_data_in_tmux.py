@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tests.e2e.test_tmux import NNTUI, Terminal, pytestmark  # noqa: F401 - its marks (tmux, e2e)
+from tests.e2e.test_tmux import NNTUI, Terminal, pytestmark  # noqa: F401 - its marks (tmux)
 
 
 def test_data_on_the_command_line_opens_the_training_view_on_it(tmp_path: Path, terminal: Terminal) -> None:

@@ -19,7 +19,6 @@ from tests.cli.test_hostile_input import LONG_POINT_REFUSED, write_long_point_fi
 from tests.e2e.test_tmux import NNTUI, TMUX, Terminal
 
 pytestmark = [
-    pytest.mark.e2e,
     pytest.mark.skipif(TMUX is None, reason="tmux is not installed (.ci/run installs it)"),
     pytest.mark.skipif(NNTUI is None, reason="the nntui command is not installed"),
 ]

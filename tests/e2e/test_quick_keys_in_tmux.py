@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.e2e.test_tmux import NNTUI, Terminal, pytestmark  # noqa: F401 - its marks (tmux, e2e)
+from tests.e2e.test_tmux import NNTUI, Terminal, pytestmark  # noqa: F401 - its marks (tmux)
 
 
 def test_ctrl_t_then_q_at_once_quits_without_a_traceback(tmp_path: Path, terminal: Terminal) -> None:

@@ -40,7 +40,6 @@ from tests.e2e.test_tmux import NNTUI, TMUX, Terminal
 aiohttp = pytest.importorskip("aiohttp")  # textual-serve's own dependency
 
 pytestmark = [
-    pytest.mark.e2e,
     pytest.mark.skipif(TMUX is None, reason="tmux is not installed (.ci/run installs it)"),
     pytest.mark.skipif(NNTUI is None, reason="the nntui command is not installed"),
     pytest.mark.skipif(sys.platform == "win32" or not os.path.exists("/proc/self/environ"), reason="needs /proc"),

@@ -23,7 +23,6 @@ aiohttp = pytest.importorskip("aiohttp")  # textual-serve's own dependency
 serve_session = pytest.importorskip("nntui.cli.serve_session")
 
 pytestmark = [
-    pytest.mark.e2e,
     pytest.mark.skipif(not os.path.exists("/proc/self/environ"), reason="needs /proc to find the apps"),
 ]
 CURSOR = re.compile(rb"\x1b\[(\d+);(\d+)H")  # where Textual draws: row;column, from 1

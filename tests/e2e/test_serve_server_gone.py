@@ -22,7 +22,6 @@ from tests.e2e.serving import GONE_WITHIN, Server, await_until, describe, open_s
 aiohttp = pytest.importorskip("aiohttp")  # textual-serve's own dependency
 
 pytestmark = [
-    pytest.mark.e2e,
     pytest.mark.skipif(not os.path.exists("/proc/self/environ"), reason="needs /proc to find the apps"),
 ]
 

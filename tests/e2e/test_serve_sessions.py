@@ -62,7 +62,6 @@ async def _gone(server: Server, timeout: float = GONE_WITHIN) -> set[int]:
 # --- the server stops -------------------------------------------------------------------
 
 
-@pytest.mark.e2e
 @pytest.mark.skipif(sys.platform == "win32", reason="a signal to the server: os.kill ends a process on Windows")
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 @pytest.mark.parametrize("attempt", range(REPEATS))  # each its own test: the workers run them side by side
@@ -80,7 +79,6 @@ async def test_stopping_the_server_ends_every_session_within_5_s(sig: int, attem
     assert out == "" and err == "", (out, err)
 
 
-@pytest.mark.e2e
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
 @pytest.mark.skipif(sync_playwright is None, reason="Playwright is not installed (.ci/run installs it)")
 @pytest.mark.parametrize("attempt", range(REPEATS))  # each its own test: the workers run them side by side
@@ -141,7 +139,6 @@ def _only(url: str):
 # --- the browser leaves -------------------------------------------------------------------
 
 
-@pytest.mark.e2e
 async def test_a_closed_or_dropped_session_ends_its_app_within_5_s(servers: list[Server]) -> None:
     """Half the sessions close their websocket; the other half drop the connection."""
     server = await asyncio.to_thread(start, servers)
@@ -159,7 +156,6 @@ async def test_a_closed_or_dropped_session_ends_its_app_within_5_s(servers: list
     assert server.process.poll() is None
 
 
-@pytest.mark.e2e
 async def test_a_session_that_flooded_keys_ends_its_app_within_5_s_of_closing(servers: list[Server]) -> None:
     """Thousands of keys are still queued in the app when the browser leaves."""
     server = await asyncio.to_thread(start, servers)
@@ -172,7 +168,6 @@ async def test_a_session_that_flooded_keys_ends_its_app_within_5_s_of_closing(se
         assert not left, f"attempt {attempt}:\n{describe(left)}"
 
 
-@pytest.mark.e2e
 async def test_a_session_that_trains_ends_with_its_training_process_when_the_browser_leaves(
     servers: list[Server],
 ) -> None:
@@ -202,7 +197,6 @@ def _is_training_process(pid: int) -> bool:
         return False
 
 
-@pytest.mark.e2e
 async def test_a_browser_that_stops_answering_is_dropped_at_the_heartbeat(servers: list[Server]) -> None:
     """A frozen tab keeps its connection but answers no ping: its app ends all the same."""
     server = await asyncio.to_thread(start, servers)

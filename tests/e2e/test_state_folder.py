@@ -28,7 +28,6 @@ SOURCE = Path(nntui.__file__).resolve().parents[1]  # the code under test, not a
 DEADLINE = 30.0  # seconds; far above what a quiet machine needs, for a busy one
 
 pytestmark = [
-    pytest.mark.e2e,
     pytest.mark.skipif(TMUX is None, reason="tmux is not installed (.ci/run installs it)"),
     pytest.mark.skipif(sys.platform == "win32", reason="tmux and signals of POSIX"),
 ]

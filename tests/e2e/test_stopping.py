@@ -39,7 +39,6 @@ CHILD = "nntui.document.training_process"  # each playing nntui trains in a chil
 GONE_WITHIN = 20.0  # seconds; see the module's docstring
 
 pytestmark = [
-    pytest.mark.e2e,
     pytest.mark.skipif(TMUX is None, reason="tmux is not installed (.ci/run installs it)"),
     pytest.mark.skipif(not NNTUI.exists(), reason="the nntui command is not installed"),
     pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc"),

@@ -33,7 +33,6 @@ def _nntui_command() -> str | None:
 NNTUI = _nntui_command()
 
 pytestmark = [
-    pytest.mark.e2e,
     pytest.mark.skipif(TMUX is None, reason="tmux is not installed (.ci/run installs it)"),
     pytest.mark.skipif(NNTUI is None, reason="the nntui command is not installed"),
 ]

@@ -9,7 +9,7 @@ import pytest
 
 from nntui.i18n import set_language, t
 from tests.app.test_tour import ANSWERS
-from tests.e2e.test_tmux import NNTUI, Terminal, pytestmark  # noqa: F401 - its marks (tmux, e2e)
+from tests.e2e.test_tmux import NNTUI, Terminal, pytestmark  # noqa: F401 - its marks (tmux)
 
 TMUX_KEYS = {"right": "Right", "left": "Left", "right_square_bracket": "]", "plus": "+", "minus": "-"}
 

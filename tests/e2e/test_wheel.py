@@ -22,7 +22,7 @@ import pytest
 
 import nntui
 
-pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+pytestmark = pytest.mark.slow  # e2e: every test under tests/e2e (its conftest)
 
 ROOT = Path(__file__).resolve().parents[2]
 INSTALL_TIMEOUT = 900  # numpy, Textual... from the registry, or its cache
